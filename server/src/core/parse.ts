@@ -1,0 +1,176 @@
+import { isAlias, isMap, isPair, isScalar, isSeq, parseAllDocuments, type Document, type Node, type Pair } from 'yaml';
+import { LineIndex } from './lineIndex';
+import type { Range } from './types';
+
+/** A path into the campaign as the API names it: `['dialingStrategy', 'callingHours', 'days', 0]`. */
+export type FieldPath = readonly (string | number)[];
+
+/**
+ * Bounds that keep hostile files harmless. An alias bomb is stopped by yaml's own
+ * `maxAliasCount`; deep nesting by a depth check before the recursive composer sees it.
+ */
+export const PARSE_LIMITS = {
+  maxAliasCount: 100,
+  maxNestingDepth: 200,
+} as const;
+
+export interface ParsedCampaign {
+  readonly text: string;
+  readonly lines: LineIndex;
+  /** The first YAML document (the campaign); later documents are reported, not used. */
+  readonly document: Document.Parsed | undefined;
+  readonly documents: readonly Document.Parsed[];
+  /** The campaign as plain data, or undefined when it cannot be built safely. */
+  readonly value: unknown;
+  /** Why `value` could not be built (alias limit, nesting), with where it happened. */
+  readonly valueError?: { message: string; code: string; offset: [number, number] };
+}
+
+/** Parse a campaign file; never throws. */
+export function parseCampaign(text: string): ParsedCampaign {
+  const lines = new LineIndex(text);
+  const tooDeep = findExcessiveNesting(text, PARSE_LIMITS.maxNestingDepth);
+  if (tooDeep !== undefined) {
+    return {
+      text,
+      lines,
+      document: undefined,
+      documents: [],
+      value: undefined,
+      valueError: {
+        code: 'yaml-nesting',
+        message: `The file nests deeper than ${PARSE_LIMITS.maxNestingDepth} levels; a campaign needs at most 5. It was not analysed further.`,
+        offset: [tooDeep, tooDeep + 1],
+      },
+    };
+  }
+  let documents: Document.Parsed[];
+  try {
+    documents = parseAllDocuments(text, { prettyErrors: false, uniqueKeys: true, version: '1.2' }) as Document.Parsed[];
+    if (!Array.isArray(documents)) documents = [];
+  } catch (error) {
+    // The yaml package does not throw on bad input; this guards stack exhaustion only.
+    return {
+      text,
+      lines,
+      document: undefined,
+      documents: [],
+      value: undefined,
+      valueError: { code: 'yaml-syntax', message: `The file could not be read as YAML: ${(error as Error).message}`, offset: [0, 0] },
+    };
+  }
+  const document = documents[0];
+  let value: unknown;
+  let valueError: ParsedCampaign['valueError'];
+  if (document && document.errors.length === 0) {
+    try {
+      value = document.toJS({ maxAliasCount: PARSE_LIMITS.maxAliasCount });
+    } catch (error) {
+      const alias = firstAlias(document.contents);
+      valueError = {
+        code: 'yaml-alias-limit',
+        message:
+          error instanceof ReferenceError && /alias/i.test(error.message)
+            ? `Aliases here expand into too many nodes (more than ${PARSE_LIMITS.maxAliasCount} per alias): the file is not analysed further. Write the values out instead of nesting aliases.`
+            : `The file could not be turned into a campaign: ${(error as Error).message}`,
+        offset: alias?.range ? [alias.range[0], alias.range[1]] : [0, 0],
+      };
+    }
+  }
+  return { text, lines, document, documents, value, valueError };
+}
+
+/**
+ * The offset where bracket or indentation nesting first exceeds `limit`, if it does.
+ * A linear scan: cheaper than letting the recursive composer overflow its stack.
+ */
+function findExcessiveNesting(text: string, limit: number): number | undefined {
+  let depth = 0;
+  let inQuote: string | undefined;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (inQuote !== undefined) {
+      if (text[i] === inQuote) inQuote = undefined;
+      else if (c === 10) inQuote = undefined; // keep the scan cheap: quotes rarely span lines in campaigns
+      continue;
+    }
+    if (c === 34 /* " */ || c === 39 /* ' */) inQuote = text[i];
+    else if (c === 91 /* [ */ || c === 123 /* { */) {
+      if (++depth > limit) return i;
+    } else if (c === 93 /* ] */ || c === 125 /* } */) depth = Math.max(0, depth - 1);
+    else if (c === 35 /* # */) {
+      const eol = text.indexOf('\n', i);
+      i = eol === -1 ? text.length : eol - 1;
+    }
+  }
+  // Block nesting needs indentation; an indentation of more than 2 columns a level past the limit is suspect.
+  const deepIndent = new RegExp(`^[ -]{${limit * 2},}\\S`, 'm').exec(text);
+  return deepIndent ? deepIndent.index + deepIndent[0].length - 1 : undefined;
+}
+
+function firstAlias(node: unknown): Node | undefined {
+  const stack: unknown[] = [node];
+  while (stack.length) {
+    const current = stack.pop();
+    if (isAlias(current)) return current;
+    if (isMap(current) || isSeq(current)) {
+      for (const item of current.items) stack.push(isPair(item) ? item.value : item, isPair(item) ? item.key : undefined);
+    }
+  }
+  return undefined;
+}
+
+export interface Located {
+  /** The pair holding the field, when the field is a mapping value. */
+  pair?: Pair;
+  /** The value node (after following aliases). */
+  node?: Node;
+  /** Where a problem with this field is reported: the alias when the value came through one. */
+  reportRange: [number, number];
+  keyRange?: [number, number];
+  viaAlias: boolean;
+}
+
+/**
+ * Find the node for a field path, following aliases; a value reached through an alias
+ * is reported where the alias is used, since that is where the author looks.
+ */
+export function locate(parsed: ParsedCampaign, path: FieldPath): Located | undefined {
+  const document = parsed.document;
+  if (!document) return undefined;
+  let current: unknown = document.contents;
+  let pair: Pair | undefined;
+  let aliasRange: [number, number] | undefined;
+  let visitedAliases = 0;
+  const resolve = (node: unknown): unknown => {
+    while (isAlias(node)) {
+      if (++visitedAliases > PARSE_LIMITS.maxAliasCount) return undefined;
+      aliasRange ??= node.range ? [node.range[0], node.range[1]] : undefined;
+      node = node.resolve(document);
+    }
+    return node;
+  };
+  current = resolve(current);
+  for (const segment of path) {
+    if (typeof segment === 'number') {
+      if (!isSeq(current)) return undefined;
+      current = resolve(current.items[segment]);
+      pair = undefined;
+    } else {
+      if (!isMap(current)) return undefined;
+      pair = current.items.find((item) => isScalar(item.key) && String(item.key.value) === segment) as Pair | undefined;
+      if (!pair) return undefined;
+      current = resolve(pair.value);
+    }
+  }
+  const node = current as Node | undefined;
+  const keyNode = pair?.key as Node | undefined;
+  const keyRange = keyNode?.range ? ([keyNode.range[0], keyNode.range[1]] as [number, number]) : undefined;
+  const valueRange = node?.range ? ([node.range[0], node.range[1]] as [number, number]) : undefined;
+  const reportRange = aliasRange ?? valueRange ?? keyRange ?? [0, 0];
+  return { pair, node, reportRange, keyRange: aliasRange ? undefined : keyRange, viaAlias: aliasRange !== undefined };
+}
+
+export function toRange(parsed: ParsedCampaign, offsets: readonly [number, number] | readonly number[]): Range {
+  return parsed.lines.range(offsets[0], offsets[1] ?? offsets[0]);
+}
