@@ -16,12 +16,19 @@ const common = {
   sourcesContent: false,
   logLevel: 'warning',
   legalComments: 'none',
+  // ESM dependencies (tinyglobby's fdir) read import.meta.url, which CommonJS output lacks.
+  define: { 'import.meta.url': '__importMetaUrl' },
+  banner: { js: "const __importMetaUrl = require('url').pathToFileURL(__filename).href;" },
 };
 
 const entries = [
   { entryPoints: ['client/src/extension.ts'], outfile: 'dist/client.js', external: ['vscode'] },
   { entryPoints: ['server/src/server.ts'], outfile: 'dist/server.js' },
   { entryPoints: ['cli/src/main.ts'], outfile: 'dist/cli.js' },
+  // The platform client and sandbox as a library, for the Node tests.
+  { entryPoints: ['platform/src/index.ts'], outfile: 'dist/platform.js' },
+  // The pure core as a library, for the tests and the benchmark (not shipped in the .vsix).
+  { entryPoints: ['server/src/core/index.ts'], outfile: 'dist/core.js' },
 ];
 
 const contexts = await Promise.all(entries.map((e) => esbuild.context({ ...common, ...e })));

@@ -67,10 +67,12 @@ export function parseCampaign(text: string): ParsedCampaign {
       value = document.toJS({ maxAliasCount: PARSE_LIMITS.maxAliasCount });
     } catch (error) {
       const alias = firstAlias(document.contents);
+      const unresolved = /unresolved alias/i.test((error as Error).message);
       valueError = {
-        code: 'yaml-alias-limit',
-        message:
-          error instanceof ReferenceError && /alias/i.test(error.message)
+        code: unresolved ? 'yaml-undefined-alias' : 'yaml-alias-limit',
+        message: unresolved
+          ? 'An alias refers to no anchor defined before it.'
+          : error instanceof ReferenceError && /alias/i.test(error.message)
             ? `Aliases here expand into too many nodes (more than ${PARSE_LIMITS.maxAliasCount} per alias): the file is not analysed further. Write the values out instead of nesting aliases.`
             : `The file could not be turned into a campaign: ${(error as Error).message}`,
         offset: alias?.range ? [alias.range[0], alias.range[1]] : [0, 0],

@@ -1,0 +1,15 @@
+/** What a command may touch, passed in so tests can run commands in-process. */
+export interface CommandIO {
+  stdout: (text: string) => void;
+  stderr: (text: string) => void;
+  env: NodeJS.ProcessEnv;
+  cwd: string;
+}
+
+export const EXIT = {
+  ok: 0,
+  /** validate: at least one error; push: the platform refused or the push failed. */
+  problems: 1,
+  /** Bad usage, or a file that cannot be read. */
+  usage: 2,
+} as const;

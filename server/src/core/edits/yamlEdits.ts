@@ -1,0 +1,44 @@
+// Text edits that change one value, key or list item and nothing else: comments,
+// key order and indentation around it stay as the author wrote them.
+import { isScalar, Scalar, type Node, type YAMLSeq } from 'yaml';
+import type { ParsedCampaign } from '../parse';
+import type { TextEdit } from '../types';
+
+const PLAIN_SAFE = /^[A-Za-z0-9+/][A-Za-z0-9 _+./()-]*(?<! )$/;
+const LOOKS_LIKE_OTHER_TYPE = /^(?:true|false|null|~|[-+]?(?:\d[\d_]*(?:\.\d*)?|\.\d+)(?:[eE][-+]?\d+)?|0x[0-9a-fA-F]+|0o[0-7]+|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$/;
+
+/** YAML source for a string, in the quoting style the author used where possible. */
+export function stringScalarText(value: string, like?: Node): string {
+  const style = isScalar(like) ? like.type : undefined;
+  if (style === Scalar.QUOTE_SINGLE && !value.includes('\n')) return `'${value.replace(/'/g, "''")}'`;
+  if (style === Scalar.QUOTE_DOUBLE) return JSON.stringify(value);
+  if (PLAIN_SAFE.test(value) && !LOOKS_LIKE_OTHER_TYPE.test(value) && !value.includes(': ') && !value.includes(' #')) return value;
+  return JSON.stringify(value);
+}
+
+/** Replace a node's source (not its trailing comment) with `newText`. */
+export function replaceNodeEdit(parsed: ParsedCampaign, range: readonly [number, number], newText: string): TextEdit {
+  return { range: parsed.lines.range(range[0], range[1]), newText };
+}
+
+/**
+ * Remove one item of a list. Block lists lose the item's whole lines (a comment on
+ * its own line before the next item survives); flow lists lose the item and one comma.
+ */
+export function deleteSeqItemEdit(parsed: ParsedCampaign, seq: YAMLSeq, index: number): TextEdit | undefined {
+  const item = seq.items[index] as Node | undefined;
+  if (!item?.range) return undefined;
+  const { lines } = parsed;
+  if (seq.flow) {
+    const previous = seq.items[index - 1] as Node | undefined;
+    const next = seq.items[index + 1] as Node | undefined;
+    if (previous?.range) return replaceNodeEdit(parsed, [previous.range[1], item.range[1]], '');
+    if (next?.range) return replaceNodeEdit(parsed, [item.range[0], next.range[0]], '');
+    return replaceNodeEdit(parsed, [item.range[0], item.range[1]], '');
+  }
+  const firstLine = lines.positionAt(item.range[0]).line;
+  const lastLine = lines.positionAt(Math.max(item.range[0], item.range[1] - 1)).line;
+  const start = lines.lineStart(firstLine);
+  const end = lastLine + 1 < lines.lineCount ? lines.lineStart(lastLine + 1) : lines.text.length;
+  return { range: lines.range(start, end), newText: '' };
+}

@@ -1,0 +1,75 @@
+// The language server: LSP wiring over the pure core in ./core. No analysis lives here.
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import {
+  createConnection,
+  DidChangeConfigurationNotification,
+  ProposedFeatures,
+  TextDocuments,
+  TextDocumentSyncKind,
+  type InitializeResult,
+} from 'vscode-languageserver/node';
+import { CampaignDocuments } from './campaignDocuments';
+import { toLspDiagnostic } from './convert';
+import { validateCampaign } from './core';
+import { validationOptions, type CampaignSettings } from './settings';
+
+const connection = createConnection(ProposedFeatures.all);
+const documents = new TextDocuments(TextDocument);
+const campaigns = new CampaignDocuments();
+
+let settings: CampaignSettings | undefined;
+let canPullConfiguration = false;
+
+connection.onInitialize((params): InitializeResult => {
+  canPullConfiguration = params.capabilities.workspace?.configuration === true;
+  return {
+    capabilities: {
+      textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
+    },
+    serverInfo: { name: 'kore-campaign-language-server', version: '0.1.0' },
+  };
+});
+
+connection.onInitialized(() => {
+  if (canPullConfiguration) {
+    void connection.client.register(DidChangeConfigurationNotification.type, { section: 'koreCampaign' });
+    void refreshSettings();
+  }
+});
+
+connection.onDidChangeConfiguration((change) => {
+  if (canPullConfiguration) void refreshSettings();
+  else {
+    settings = (change.settings as { koreCampaign?: CampaignSettings } | undefined)?.koreCampaign;
+    documents.all().forEach(publishDiagnostics);
+  }
+});
+
+async function refreshSettings(): Promise<void> {
+  try {
+    settings = (await connection.workspace.getConfiguration('koreCampaign')) as CampaignSettings | undefined;
+  } catch {
+    settings = undefined;
+  }
+  documents.all().forEach(publishDiagnostics);
+}
+
+function publishDiagnostics(document: TextDocument): void {
+  if (settings?.validate?.enable === false) {
+    void connection.sendDiagnostics({ uri: document.uri, version: document.version, diagnostics: [] });
+    return;
+  }
+  const diagnostics = validateCampaign(campaigns.get(document), validationOptions(settings));
+  void connection.sendDiagnostics({ uri: document.uri, version: document.version, diagnostics: diagnostics.map(toLspDiagnostic) });
+}
+
+// Validation runs on every change with no debounce: it is fast enough, and latency counts from the keystroke.
+documents.onDidChangeContent((event) => publishDiagnostics(event.document));
+
+documents.onDidClose((event) => {
+  campaigns.forget(event.document.uri);
+  void connection.sendDiagnostics({ uri: event.document.uri, diagnostics: [] });
+});
+
+documents.listen(connection);
+connection.listen();
