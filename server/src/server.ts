@@ -19,9 +19,13 @@ const campaigns = new CampaignDocuments();
 
 let settings: CampaignSettings | undefined;
 let canPullConfiguration = false;
+/** Settings decide severities: the first diagnostics wait for them rather than flicker. */
+let settingsReady: Promise<void> = Promise.resolve();
+let resolveSettingsReady: () => void = () => {};
 
 connection.onInitialize((params): InitializeResult => {
   canPullConfiguration = params.capabilities.workspace?.configuration === true;
+  if (canPullConfiguration) settingsReady = new Promise((resolve) => (resolveSettingsReady = resolve));
   return {
     capabilities: {
       textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
@@ -51,6 +55,7 @@ async function refreshSettings(): Promise<void> {
   } catch {
     settings = undefined;
   }
+  resolveSettingsReady();
   documents.all().forEach(publishDiagnostics);
 }
 
@@ -64,7 +69,13 @@ function publishDiagnostics(document: TextDocument): void {
 }
 
 // Validation runs on every change with no debounce: it is fast enough, and latency counts from the keystroke.
-documents.onDidChangeContent((event) => publishDiagnostics(event.document));
+documents.onDidChangeContent((event) => {
+  void settingsReady.then(() => {
+    // A later change may have superseded this one while settings were loading.
+    const current = documents.get(event.document.uri);
+    if (current && current.version === event.document.version) publishDiagnostics(current);
+  });
+});
 
 documents.onDidClose((event) => {
   campaigns.forget(event.document.uri);

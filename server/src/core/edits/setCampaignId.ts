@@ -36,9 +36,8 @@ export function setCampaignIdEdit(textOrParsed: string | ParsedCampaign, campaig
     const key = existing.key as Node;
     const colon = key.range ? text.indexOf(':', key.range[1]) : -1;
     if (colon === -1) return undefined;
-    const newText = `${text[colon + 1] === ' ' ? '' : ' '}${stringScalarText(campaignId)}`;
-    const at = text[colon + 1] === ' ' ? colon + 2 : colon + 1;
-    return { range: lines.range(at, at), newText };
+    // Right after the colon, so a space before a trailing comment stays between value and `#`.
+    return { range: lines.range(colon + 1, colon + 1), newText: ` ${stringScalarText(campaignId)}` };
   }
 
   const first = contents.items[0]?.key as Node | undefined;

@@ -1,0 +1,38 @@
+// What VS Code reads from package.json: the language, its grammar, activation and yamlValidation.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync, existsSync } from 'node:fs';
+import * as path from 'node:path';
+import { ROOT } from './helpers/lsp-client.mjs';
+
+const manifest = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
+
+test('a kore-campaign language for *.campaign.yaml and *.campaign.yml, by filename pattern', () => {
+  const language = manifest.contributes.languages.find((l) => l.id === 'kore-campaign');
+  assert.deepEqual(language.filenamePatterns, ['*.campaign.yaml', '*.campaign.yml']);
+  // `extensions` would also match plain .yaml handling; filenamePatterns wins over the YAML language.
+  assert.equal(language.extensions, undefined);
+});
+
+test('a TextMate grammar that builds on YAML\'s', () => {
+  const entry = manifest.contributes.grammars.find((g) => g.language === 'kore-campaign');
+  const grammar = JSON.parse(readFileSync(path.join(ROOT, entry.path), 'utf8'));
+  assert.equal(grammar.scopeName, entry.scopeName);
+  assert.ok(JSON.stringify(grammar.patterns).includes('"source.yaml"'));
+});
+
+test('activates on the language (implicitly, from contributes.languages on VS Code >= 1.74)', () => {
+  assert.ok(manifest.activationEvents.length === 0 || manifest.activationEvents.includes('onLanguage:kore-campaign'));
+  assert.match(manifest.engines.vscode, /^\^1\.(9\d|1\d\d)\./);
+  assert.equal(manifest.main, './dist/client.js');
+});
+
+test('yamlValidation points the Red Hat YAML extension at the same schema', () => {
+  const [entry] = manifest.contributes.yamlValidation;
+  assert.deepEqual(entry.fileMatch, ['*.campaign.yaml', '*.campaign.yml']);
+  assert.ok(existsSync(path.join(ROOT, entry.url)));
+});
+
+test('a kore-campaign bin for the command line', () => {
+  assert.equal(manifest.bin['kore-campaign'], 'bin/kore-campaign.js');
+});

@@ -1,0 +1,171 @@
+// The sandbox enforces the contract as strictly as the spec reads: these are the requests it
+// must refuse, and the shape of what it answers when it accepts one.
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { SignJWT } from 'jose';
+import { CAMPAIGN_ID, platform, validBody, withSandbox } from './push-helpers.mjs';
+
+async function token(sandbox, { claims = {}, secret = sandbox.credentials.clientSecret, alg = 'HS256', lifetime = 300, jti = crypto.randomUUID(), sub = 'tester' } = {}) {
+  const now = Math.floor(Date.now() / 1000);
+  let jwt = new SignJWT({ appId: sandbox.credentials.clientId, ...claims }).setProtectedHeader({ alg }).setIssuedAt(now).setExpirationTime(now + lifetime);
+  if (sub) jwt = jwt.setSubject(sub);
+  if (jti) jwt = jwt.setJti(jti);
+  return jwt.sign(new TextEncoder().encode(secret));
+}
+
+async function send(sandbox, { method = 'PUT', iid = sandbox.credentials.iid, campaignId = CAMPAIGN_ID, query = '?campaignType=voice', headers, body = validBody(), auth } = {}) {
+  const defaults = {
+    auth: auth ?? (await token(sandbox)),
+    iid: sandbox.credentials.iid,
+    accountId: sandbox.credentials.accountId,
+    'Content-Type': 'application/json',
+  };
+  const merged = { ...defaults, ...headers };
+  for (const [k, v] of Object.entries(merged)) if (v === undefined) delete merged[k];
+  const response = await fetch(`${sandbox.url}/agentassist/api/v1/public/${iid}/campaign/${campaignId}${query}`, {
+    method,
+    headers: merged,
+    body: method === 'GET' ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
+  });
+  return { status: response.status, json: await response.json(), headers: response.headers };
+}
+
+const firstMsg = (r) => r.json.errors?.[0]?.msg;
+
+test('a valid PUT answers the documented success shape and GET returns what was stored', async (t) => {
+  const sandbox = await withSandbox(t);
+  const body = validBody({ name: 'Renewals Q3' });
+  const put = await send(sandbox, { body });
+  assert.equal(put.status, 200);
+  assert.equal(put.json.status, 'success');
+  assert.equal(put.json.message, 'Campaign Renewals Q3 details updated successfully');
+  assert.equal(put.json.id, CAMPAIGN_ID);
+  const { data } = put.json;
+  assert.equal(data.id, CAMPAIGN_ID);
+  assert.equal(data.lname, 'renewals q3');
+  assert.equal(data.status, 'Ready');
+  assert.equal(data.schedule.isRecurrenceEnabled, false);
+  assert.equal(data.schedule.isSchedulingEnabled, false);
+  assert.ok(Date.parse(data.createdAt) <= Date.parse(data.updatedAt));
+  assert.deepEqual(data.dialingStrategy, body.dialingStrategy);
+  const get = await send(sandbox, { method: 'GET', query: '' });
+  assert.equal(get.status, 200);
+  assert.deepEqual(get.json.data, data);
+});
+
+test('auth: missing, sent as Authorization, wrong secret, wrong alg, wrong appId, no sub', async (t) => {
+  const sandbox = await withSandbox(t);
+  let r = await send(sandbox, { headers: { auth: undefined } });
+  assert.equal(r.status, 401);
+  assert.equal(firstMsg(r), 'The auth header is missing.');
+  r = await send(sandbox, { headers: { auth: undefined, Authorization: `Bearer ${await token(sandbox)}` } });
+  assert.equal(r.status, 401);
+  assert.match(firstMsg(r), /An Authorization header was sent instead: this API reads the JWT from a header named "auth"/);
+  r = await send(sandbox, { auth: await token(sandbox, { secret: 'another-secret-0123456789abcdef!' }) });
+  assert.equal(r.status, 401);
+  assert.match(firstMsg(r), /signature does not match/);
+  r = await send(sandbox, { auth: await token(sandbox, { alg: 'HS512' }) });
+  assert.equal(r.status, 401);
+  assert.match(firstMsg(r), /only HS256/);
+  r = await send(sandbox, { auth: await token(sandbox, { claims: { appId: 'cs-other' } }) });
+  assert.equal(r.status, 401);
+  assert.match(firstMsg(r), /appId "cs-other" is not this app's client id/);
+  r = await send(sandbox, { auth: await token(sandbox, { sub: '' }) });
+  assert.equal(r.status, 401);
+  assert.match(firstMsg(r), /sub is missing/);
+  assert.equal(sandbox.campaigns.get(CAMPAIGN_ID).data.name, validBody().name, 'nothing was stored');
+});
+
+test('jti: required, and never accepted twice; exp at most an hour after iat', async (t) => {
+  const sandbox = await withSandbox(t);
+  let r = await send(sandbox, { auth: await token(sandbox, { jti: null }) });
+  assert.equal(r.status, 401);
+  assert.match(firstMsg(r), /requires a jti/);
+  const once = await token(sandbox);
+  assert.equal((await send(sandbox, { auth: once })).status, 200);
+  r = await send(sandbox, { auth: once });
+  assert.equal(r.status, 401);
+  assert.match(firstMsg(r), /jti has already been used/);
+  r = await send(sandbox, { auth: await token(sandbox, { lifetime: 7200 }) });
+  assert.equal(r.status, 401);
+  assert.match(firstMsg(r), /exp is more than one hour after iat/);
+  r = await send(sandbox, { auth: await token(sandbox, { lifetime: -10 }) });
+  assert.equal(r.status, 401);
+  assert.match(firstMsg(r), /expired/);
+});
+
+test('iid and accountId: present, iid equal to the path IID, both belonging to the app', async (t) => {
+  const sandbox = await withSandbox(t);
+  let r = await send(sandbox, { headers: { iid: undefined } });
+  assert.equal(r.status, 400);
+  assert.equal(firstMsg(r), 'The iid header is missing.');
+  r = await send(sandbox, { headers: { iid: 'st-other' } });
+  assert.equal(r.status, 400);
+  assert.match(firstMsg(r), /iid header \(st-other\) differs from the application id in the path/);
+  r = await send(sandbox, { iid: 'st-other', headers: { iid: 'st-other' } });
+  assert.equal(r.status, 403);
+  assert.equal(firstMsg(r), 'This app is not authorised for application st-other.');
+  r = await send(sandbox, { headers: { accountId: undefined } });
+  assert.equal(r.status, 400);
+  assert.equal(firstMsg(r), 'The accountId header is missing.');
+});
+
+test('request shape: campaignType=voice, JSON content type, JSON object body, no campaignId in it', async (t) => {
+  const sandbox = await withSandbox(t);
+  let r = await send(sandbox, { query: '' });
+  assert.equal(r.status, 400);
+  assert.match(firstMsg(r), /campaignType query parameter must be "voice"/);
+  r = await send(sandbox, { headers: { 'Content-Type': 'text/plain' } });
+  assert.equal(r.status, 415);
+  r = await send(sandbox, { body: '{not json' });
+  assert.equal(r.status, 400);
+  assert.equal(firstMsg(r), 'The body is not valid JSON.');
+  r = await send(sandbox, { body: { ...validBody(), campaignId: CAMPAIGN_ID } });
+  assert.equal(r.status, 400);
+  assert.deepEqual(r.json.errors, [{ msg: 'campaignId belongs in the URL, not in the body.', field: 'campaignId' }]);
+});
+
+test('the body is checked by the same core rules: 400 with msg and field for each error', async (t) => {
+  const sandbox = await withSandbox(t);
+  const body = validBody({ dialingMode: 'preview' });
+  delete body.queue_name;
+  body.dialingStrategy.maxRingTime = 200;
+  const r = await send(sandbox, { body });
+  assert.equal(r.status, 400);
+  const fields = r.json.errors.map((e) => e.field).sort();
+  assert.ok(fields.includes('dialingMode'));
+  assert.ok(fields.includes('dialingStrategy.maxRingTime'));
+  assert.ok(r.json.errors.some((e) => /queue_name/.test(e.msg)), JSON.stringify(r.json.errors));
+  for (const e of r.json.errors) assert.deepEqual(Object.keys(e).filter((k) => k !== 'field'), ['msg']);
+});
+
+test('PUT and GET need an existing campaign: 404 otherwise', async (t) => {
+  const sandbox = await withSandbox(t);
+  let r = await send(sandbox, { campaignId: 'cd-nope-1' });
+  assert.equal(r.status, 404);
+  assert.equal(firstMsg(r), 'Campaign cd-nope-1 not found.');
+  r = await send(sandbox, { method: 'GET', query: '', campaignId: 'cd-nope-1' });
+  assert.equal(r.status, 404);
+  assert.equal(sandbox.campaigns.has('cd-nope-1'), false);
+});
+
+test('fault switches: 503 for the next N, 429 with Retry-After, delay', async (t) => {
+  const sandbox = await withSandbox(t);
+  sandbox.faults.failNext(2);
+  assert.equal((await send(sandbox)).status, 503);
+  assert.equal((await send(sandbox)).status, 503);
+  assert.equal((await send(sandbox)).status, 200);
+  sandbox.faults.rateLimitNext(1, 7);
+  const limited = await send(sandbox);
+  assert.equal(limited.status, 429);
+  assert.equal(limited.headers.get('retry-after'), '7');
+  sandbox.faults.setDelay(250);
+  const started = performance.now();
+  assert.equal((await send(sandbox)).status, 200);
+  assert.ok(performance.now() - started >= 240);
+  sandbox.faults.reset();
+});
+
+test('the sandbox refuses to listen beyond this machine', async () => {
+  await assert.rejects(platform.startSandbox({ port: 0, bindAddress: '0.0.0.0' }), /listens on this machine only/);
+});
