@@ -56,3 +56,17 @@ test('YAML 1.2: yes/no/on/off are strings, so a boolean field says so', () => {
   const [d] = core.validateText(readFixture('machine-detect-yes.campaign.yaml'));
   assert.match(d.message, /found the string "yes" \(YAML 1\.2 reads yes\/no\/on\/off as strings\)/);
 });
+
+test('CRLF line endings: a valid file stays valid and ranges stay on the right line', () => {
+  const crlf = readFixture('valid.campaign.yaml').replace(/\n/g, '\r\n');
+  assert.deepEqual(core.validateText(crlf), []);
+  const broken = readFixture('priority-number.campaign.yaml').replace(/\n/g, '\r\n');
+  assert.deepEqual(summarise(core.validateText(broken)), [['7:11-7:12', 'error', 'type', 'priority must be a string "1".."5"; found the number 5.']]);
+});
+
+test('characters outside the BMP count as two UTF-16 units, as LSP positions do', () => {
+  const text = readFixture('valid.campaign.yaml').replace('dialingMode: Preview', 'dialingMode: "🎧preview"');
+  const [d] = core.validateText(text);
+  assert.equal(d.code, 'enum');
+  assert.deepEqual(d.range, { start: { line: 7, character: 13 }, end: { line: 7, character: 24 } }); // 13 + the quoted 11 units
+});

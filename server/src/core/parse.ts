@@ -30,19 +30,13 @@ export interface ParsedCampaign {
 export function parseCampaign(text: string): ParsedCampaign {
   const lines = new LineIndex(text);
   const tooDeep = findExcessiveNesting(text, PARSE_LIMITS.maxNestingDepth);
+  const notAnalysed = (valueError: NonNullable<ParsedCampaign['valueError']>): ParsedCampaign => ({ text, lines, document: undefined, documents: [], value: undefined, valueError });
   if (tooDeep !== undefined) {
-    return {
-      text,
-      lines,
-      document: undefined,
-      documents: [],
-      value: undefined,
-      valueError: {
-        code: 'yaml-nesting',
-        message: `The file nests deeper than ${PARSE_LIMITS.maxNestingDepth} levels; a campaign needs at most 5. It was not analysed further.`,
-        offset: [tooDeep, tooDeep + 1],
-      },
-    };
+    return notAnalysed({
+      code: 'yaml-nesting',
+      message: `The file nests deeper than ${PARSE_LIMITS.maxNestingDepth} levels; a campaign needs at most 5. It was not analysed further.`,
+      offset: [tooDeep, tooDeep + 1],
+    });
   }
   let documents: Document.Parsed[];
   try {
@@ -50,14 +44,7 @@ export function parseCampaign(text: string): ParsedCampaign {
     if (!Array.isArray(documents)) documents = [];
   } catch (error) {
     // The yaml package does not throw on bad input; this guards stack exhaustion only.
-    return {
-      text,
-      lines,
-      document: undefined,
-      documents: [],
-      value: undefined,
-      valueError: { code: 'yaml-syntax', message: `The file could not be read as YAML: ${(error as Error).message}`, offset: [0, 0] },
-    };
+    return notAnalysed({ code: 'yaml-syntax', message: `The file could not be read as YAML: ${(error as Error).message}`, offset: [0, 0] });
   }
   const document = documents[0];
   let value: unknown;

@@ -4,7 +4,7 @@
 import type { ErrorObject } from 'ajv';
 import type { ValidationContext } from './context';
 import { describeEnum, describeExpected, describeValue, fieldLabel } from './describe';
-import { stringScalarText, replaceNodeEdit } from './edits/yamlEdits';
+import { replaceNodeEdit, replaceValueFix } from './edits/yamlEdits';
 import type { FieldPath } from './parse';
 import { schemaAt, schemaValidator, type FieldSchema } from './schema';
 import { closestMatch, listWords } from './suggest';
@@ -80,10 +80,7 @@ function reportSchemaError(context: ValidationContext, error: ErrorObject, path:
         code: 'enum',
         severity: 'error',
         message: `${label} must be one of ${describeEnum(allowed)}; found ${describeValue(value)}${suggestion ? `. Did you mean "${suggestion}"?` : '.'}`,
-        fixes: (located) =>
-          suggestion && !located.viaAlias
-            ? [{ title: `Change to "${suggestion}"`, preferred: true, edits: [replaceNodeEdit(context.parsed, located.reportRange, stringScalarText(suggestion, located.node))] }]
-            : undefined,
+        fixes: replaceValueFix(context.parsed, suggestion),
       });
       return;
     }

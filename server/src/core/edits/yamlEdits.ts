@@ -1,8 +1,8 @@
 // Text edits that change one value, key or list item and nothing else: comments,
 // key order and indentation around it stay as the author wrote them.
 import { isScalar, Scalar, type Node, type YAMLSeq } from 'yaml';
-import type { ParsedCampaign } from '../parse';
-import type { TextEdit } from '../types';
+import type { Located, ParsedCampaign } from '../parse';
+import type { Fix, TextEdit } from '../types';
 
 const PLAIN_SAFE = /^[A-Za-z0-9+/][A-Za-z0-9 _+./()-]*(?<! )$/;
 const LOOKS_LIKE_OTHER_TYPE = /^(?:true|false|null|~|[-+]?(?:\d[\d_]*(?:\.\d*)?|\.\d+)(?:[eE][-+]?\d+)?|0x[0-9a-fA-F]+|0o[0-7]+|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$/;
@@ -41,4 +41,15 @@ export function deleteSeqItemEdit(parsed: ParsedCampaign, seq: YAMLSeq, index: n
   const start = lines.lineStart(firstLine);
   const end = lastLine + 1 < lines.lineCount ? lines.lineStart(lastLine + 1) : lines.text.length;
   return { range: lines.range(start, end), newText: '' };
+}
+
+/**
+ * The one-click fix for a did-you-mean: replace the value with `suggestion`, in the author's quoting.
+ * None when the value came through an alias: changing the anchor would change every use.
+ */
+export function replaceValueFix(parsed: ParsedCampaign, suggestion: string | undefined): (located: Located) => Fix[] | undefined {
+  return (located) =>
+    suggestion === undefined || located.viaAlias
+      ? undefined
+      : [{ title: `Change to "${suggestion}"`, preferred: true, edits: [replaceNodeEdit(parsed, located.reportRange, stringScalarText(suggestion, located.node))] }];
 }

@@ -1,4 +1,4 @@
-import { replaceNodeEdit, stringScalarText } from '../edits/yamlEdits';
+import { replaceValueFix } from '../edits/yamlEdits';
 import { isRecord, type CampaignRule } from './rule';
 
 const E164 = /^\+[1-9]\d{6,14}$/;
@@ -18,10 +18,7 @@ export const callerId: CampaignRule = {
       code: 'caller-id-e164',
       severity: 'error',
       message: `phoneNumber must be in E.164 format: + then 7 to 15 digits with no spaces, e.g. "+18123456789"; found "${phone}"${suggestion ? `. Did you mean "${suggestion}"?` : '.'}`,
-      fixes: (located) =>
-        suggestion && !located.viaAlias
-          ? [{ title: `Change to "${suggestion}"`, preferred: true, edits: [replaceNodeEdit(context.parsed, located.reportRange, stringScalarText(suggestion, located.node))] }]
-          : undefined,
+      fixes: replaceValueFix(context.parsed, suggestion),
     });
   },
 };

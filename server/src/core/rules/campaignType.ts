@@ -1,4 +1,4 @@
-import { replaceNodeEdit } from '../edits/yamlEdits';
+import { replaceValueFix } from '../edits/yamlEdits';
 import type { CampaignRule } from './rule';
 
 /** The docs allow `sms`, but this endpoint (`?campaignType=voice`) only updates voice campaigns. */
@@ -11,7 +11,7 @@ export const campaignType: CampaignRule = {
       code: 'campaign-type',
       severity: 'error',
       message: 'campaignType "sms" cannot be sent here: this file targets the Update Voice Campaign API (?campaignType=voice), which only updates voice campaigns. Use "voice".',
-      fixes: (located) => (located.viaAlias ? undefined : [{ title: 'Change to voice', preferred: true, edits: [replaceNodeEdit(context.parsed, located.reportRange, 'voice')] }]),
+      fixes: replaceValueFix(context.parsed, 'voice'),
     });
   },
 };

@@ -1,4 +1,4 @@
-import { replaceNodeEdit, stringScalarText } from '../edits/yamlEdits';
+import { replaceValueFix } from '../edits/yamlEdits';
 import { parseApiTime, suggestApiTime } from '../time';
 import { callingWindows, DAYS_PATH, type CampaignRule } from './rule';
 
@@ -18,10 +18,7 @@ export const timeFormat: CampaignRule = {
           code: 'time-format',
           severity: 'error',
           message: `${field} must be a 12-hour time such as "${field === 'start' ? '9:00 AM' : '6:00 PM'}" (h:mm, one space, AM or PM); found "${value}"${suggestion ? `. Did you mean "${suggestion}"?` : '.'}`,
-          fixes: (located) =>
-            suggestion && !located.viaAlias
-              ? [{ title: `Change to "${suggestion}"`, preferred: true, edits: [replaceNodeEdit(context.parsed, located.reportRange, stringScalarText(suggestion, located.node))] }]
-              : undefined,
+          fixes: replaceValueFix(context.parsed, suggestion),
         });
       }
     }

@@ -1,4 +1,4 @@
-import { replaceNodeEdit, stringScalarText } from '../edits/yamlEdits';
+import { replaceValueFix } from '../edits/yamlEdits';
 import { closestMatch } from '../suggest';
 import { allTimeZoneNames, isValidTimeZone } from '../timezones';
 import { isRecord, type CampaignRule } from './rule';
@@ -19,10 +19,7 @@ export const timezone: CampaignRule = {
       code: 'timezone',
       severity: 'error',
       message: `"${zone}" is not an IANA time zone${suggestion ? `. Did you mean "${suggestion}"?` : ' (e.g. "Asia/Kolkata", "America/New_York", "Europe/London").'}`,
-      fixes: (located) =>
-        suggestion && !located.viaAlias
-          ? [{ title: `Change to "${suggestion}"`, preferred: true, edits: [replaceNodeEdit(context.parsed, located.reportRange, stringScalarText(suggestion, located.node))] }]
-          : undefined,
+      fixes: replaceValueFix(context.parsed, suggestion),
     });
   },
 };
