@@ -162,6 +162,29 @@ test('push with KORE_JWT sends the pasted token', async (t) => {
   assert.equal(sandbox.requests[0].headers.auth, jwt);
 });
 
+test('push: Ctrl+C during the request exits 130 and says the campaign may have been updated', async (t) => {
+  const sandbox = await withSandbox(t);
+  sandbox.faults.setDelay(5000);
+  const child = spawn(process.execPath, [cli, 'push', example], { cwd: root, env: { PATH: process.env.PATH, ...envFor(sandbox) } });
+  let stderr = '';
+  child.stderr.on('data', (d) => (stderr += d));
+  const exit = new Promise((resolve) => child.on('close', (code) => resolve(code)));
+  while (sandbox.requests.length === 0) await new Promise((r) => setTimeout(r, 20));
+  const started = performance.now();
+  child.kill('SIGINT');
+  assert.equal(await exit, 130);
+  assert.ok(performance.now() - started < 2000, 'stopped without waiting for the answer');
+  assert.match(stderr, /Push cancelled\. The request had already been sent, so the campaign may or may not have been updated\./);
+});
+
+test('push --timeout: a slow platform exits 6 with the timeout message', async (t) => {
+  const sandbox = await withSandbox(t);
+  sandbox.faults.setDelay(3000);
+  const r = await runCli(['push', example, '--timeout', '0.3'], envFor(sandbox));
+  assert.equal(r.code, 6);
+  assert.match(r.stderr, /No answer from http:\/\/127\.0\.0\.1:\d+ within 0\.3 s; the push was abandoned\./);
+});
+
 test('sandbox command: prints its URL and credentials, serves pushes, stops cleanly on SIGTERM', async () => {
   const child = spawn(process.execPath, [cli, 'sandbox', '--port', '0'], { cwd: root });
   let stdout = '';

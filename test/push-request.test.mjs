@@ -182,3 +182,44 @@ test('platform field names become campaign paths', () => {
   assert.deepEqual(platform.platformErrors({ errors: [{ msg: 'Bad', code: 4002 }] }), [{ message: 'Bad', code: 4002 }]);
   assert.deepEqual(platform.platformErrors({ message: 'Nope' }), [{ message: 'Nope' }]);
 });
+
+test('https to a port that speaks plain http: says so, and for this machine names the http URL', async (t) => {
+  const sandbox = await withSandbox(t);
+  const { outcome } = await push(sandbox, { connection: connectionFor(sandbox, { host: `127.0.0.1:${sandbox.port}` }) });
+  assert.equal(outcome.kind, 'network-error');
+  assert.equal(outcome.tls, true);
+  assert.equal(sandbox.requests.length, 0, 'nothing reached the server as HTTP');
+  assert.equal(
+    outcome.message,
+    `https://127.0.0.1:${sandbox.port} does not speak TLS (https) on that port (${outcome.code}); nothing was pushed. The local sandbox speaks plain http: use http://127.0.0.1:${sandbox.port}.`,
+  );
+});
+
+test('a self-signed certificate is refused, never ignored', async (t) => {
+  const https = await import('node:https');
+  const { execFileSync } = await import('node:child_process');
+  const { mkdtempSync, readFileSync } = await import('node:fs');
+  const { tmpdir } = await import('node:os');
+  const dir = mkdtempSync(`${tmpdir()}/kore-tls-`);
+  try {
+    execFileSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', `${dir}/k.pem`, '-out', `${dir}/c.pem`, '-days', '1', '-subj', '/CN=localhost'], { stdio: 'ignore' });
+  } catch {
+    t.skip('openssl is not available to make a self-signed certificate');
+    return;
+  }
+  let reached = false;
+  const server = https.createServer({ key: readFileSync(`${dir}/k.pem`), cert: readFileSync(`${dir}/c.pem`) }, (_req, res) => {
+    reached = true;
+    res.end('{}');
+  });
+  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+  t.after(() => server.close());
+  const { outcome } = await push(null, {
+    connection: { id: 'x', name: 'Self-signed', host: `https://localhost:${server.address().port}`, iid: 'st-1', accountId: 'a1' },
+    credentials: { kind: 'client', clientId: 'c', clientSecret: 's-123456' },
+  });
+  assert.equal(outcome.kind, 'network-error');
+  assert.equal(outcome.tls, true);
+  assert.equal(reached, false);
+  assert.match(outcome.message, /^The TLS certificate of https:\/\/localhost:\d+ was not accepted \((DEPTH_ZERO_SELF_SIGNED_CERT|SELF_SIGNED_CERT_IN_CHAIN)\); nothing was pushed\. Certificate errors are never ignored/);
+});

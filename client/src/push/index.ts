@@ -1,5 +1,79 @@
-// Placeholder until the push feature lands (issue 4): connections, secrets and the Push Campaign command.
-import type * as vscode from 'vscode';
+// The push side of the extension: connections, credentials in SecretStorage, the Push
+// Campaign command, its status bar item, log and diagnostics. Everything that talks to the
+// platform is in platform/src (shared with the CLI); this file only wires it into VS Code.
+import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
+import { KeyedSerializer } from '../../../platform/src';
+import { ConnectionStore, SANDBOX_CONNECTION_ID } from './connections';
+import { LocalSandbox } from './localSandbox';
+import { addConnection, editConnection, pickConnection } from './prompts';
+import { explainRestrictedMode, pushCommand, type PushDeps } from './pushFlow';
+import { ConnectionStatus } from './statusBar';
 
-export function registerPushFeatures(_context: vscode.ExtensionContext, _client: LanguageClient): void {}
+export const OUTPUT_CHANNEL_NAME = 'Kore.ai Campaigns';
+
+export function registerPushFeatures(context: vscode.ExtensionContext, _client: LanguageClient): void {
+  const store = new ConnectionStore(context);
+  const log = vscode.window.createOutputChannel(OUTPUT_CHANNEL_NAME, { log: true });
+  const diagnostics = vscode.languages.createDiagnosticCollection('kore-campaign-push');
+  const sandbox = new LocalSandbox(log);
+  const deps: PushDeps = { store, log, diagnostics, sandbox, serializer: new KeyedSerializer() };
+  const status = new ConnectionStatus(store);
+  context.subscriptions.push(store, log, diagnostics, sandbox, status);
+  void store.seedSandbox().then(() => status.update());
+
+  const command = (id: string, handler: (...args: never[]) => unknown) =>
+    context.subscriptions.push(vscode.commands.registerCommand(id, handler as (...args: unknown[]) => unknown));
+
+  command('koreCampaign.pushCampaign', (uri?: vscode.Uri) => pushCommand(deps, uri));
+
+  command('koreCampaign.addConnection', async () => {
+    const connection = await addConnection(store);
+    if (!connection) return;
+    await store.setActive(connection);
+    void vscode.window.showInformationMessage(`Connection ${connection.name} (${connection.host}) added and selected.`);
+  });
+
+  command('koreCampaign.editConnection', async () => {
+    const connection = await pickConnection(store, 'Edit which connection?');
+    if (!connection) return;
+    const updated = await editConnection(store, connection);
+    if (updated) void vscode.window.showInformationMessage(`Connection ${updated.name} updated.`);
+  });
+
+  command('koreCampaign.removeConnection', async () => {
+    const connection = await pickConnection(store, 'Remove which connection?');
+    if (!connection) return;
+    const confirm = await vscode.window.showWarningMessage(
+      `Remove the connection ${connection.name} (${connection.host}) and delete its stored credentials?`,
+      { modal: true },
+      'Remove',
+    );
+    if (confirm !== 'Remove') return;
+    await store.remove(connection);
+    void vscode.window.showInformationMessage(`Connection ${connection.name} removed; its credentials were deleted from secret storage.`);
+  });
+
+  command('koreCampaign.selectConnection', async () => {
+    const connection = await pickConnection(store, 'Push campaigns to which connection?', vscode.window.activeTextEditor?.document.uri);
+    if (!connection) return;
+    await store.setActive(connection);
+  });
+
+  command('koreCampaign.signOut', async () => {
+    const active = store.active(vscode.window.activeTextEditor?.document.uri);
+    const connection = store.list().length > 1 || !active ? await pickConnection(store, 'Sign out of which connection?') : active;
+    if (!connection) return;
+    await store.deleteCredentials(connection);
+    const sandboxNote = connection.id === SANDBOX_CONNECTION_ID ? ' (Add Connection > Local sandbox restores the sandbox credentials.)' : '';
+    void vscode.window.showInformationMessage(`Signed out of ${connection.name}: its credentials were deleted from secret storage.${sandboxNote}`);
+  });
+
+  command('koreCampaign.startSandbox', async () => {
+    if (!vscode.workspace.isTrusted) return explainRestrictedMode();
+    const running = await sandbox.start();
+    if (running) void vscode.window.showInformationMessage(`The local sandbox is listening on ${running.url} until VS Code closes. The "Local sandbox" connection pushes to it.`);
+  });
+
+  command('koreCampaign.showPushLog', () => log.show());
+}

@@ -1,0 +1,258 @@
+// `kore-campaign push <file>`: the extension's push for CI pipelines, with the same request,
+// retries and messages (all from platform/src). Configuration comes from the environment so
+// secrets stay out of shell history and CI logs.
+import { readFile } from 'node:fs/promises';
+import * as path from 'node:path';
+import { parseCampaign, validateText, type CampaignDiagnostic } from '../../../server/src/core';
+import {
+  bodyFromCampaign,
+  checkAccountId,
+  checkCampaignId,
+  checkCredentials,
+  checkIid,
+  HostError,
+  normaliseHost,
+  preparePushRequest,
+  pushCampaign,
+  rangeForField,
+  Redactor,
+  secretsOf,
+  unsafeEnvironment,
+  DEFAULT_TIMEOUT_MS,
+  type Connection,
+  type Credentials,
+  type PushOutcome,
+} from '../../../platform/src';
+import type { CommandIO } from '../io';
+
+/** Exit codes of `push`; documented in the usage text and docs/push.md. */
+export const PUSH_EXIT = {
+  ok: 0,
+  /** The file has errors (the same checks as `validate`): nothing was sent. */
+  invalidFile: 1,
+  /** Bad usage, unreadable file, missing or unsafe configuration: nothing was sent. */
+  usage: 2,
+  /** The platform refused the campaign (HTTP 400). */
+  rejected: 3,
+  /** The platform rejected the credentials (HTTP 401/403). */
+  credentials: 4,
+  /** No campaign with that id (HTTP 404). */
+  notFound: 5,
+  /** Worth trying again later: 429/502/503/504 on every try, network error or timeout. */
+  unavailable: 6,
+  /** Any other answer (an unexpected status or body). */
+  unexpected: 7,
+  /** Interrupted (Ctrl+C). */
+  cancelled: 130,
+} as const;
+
+export const PUSH_USAGE = `Usage: kore-campaign push <file> [--dry-run] [--campaign-id ID] [--timeout SECONDS] [--verbose]
+
+Validates <file> and sends it to the platform (PUT .../campaign/{campaignId}?campaignType=voice).
+
+Environment:
+  KORE_HOST          platform host, e.g. platform.kore.ai (https only; http only to 127.0.0.1/localhost)
+  KORE_IID           application id (st-...)
+  KORE_ACCOUNT_ID    account id
+  KORE_CLIENT_ID     Client ID and Client Secret of a JWT app with the Campaign Management scope
+  KORE_CLIENT_SECRET   (a fresh short-lived token is minted for every request), or
+  KORE_JWT           a ready JWT, sent as it is
+
+Options:
+  --dry-run          print the exact request (token redacted) and send nothing
+  --campaign-id ID   the campaign to update when the file has no campaignId (or to override it)
+  --timeout SECONDS  per try (default ${DEFAULT_TIMEOUT_MS / 1000})
+  --verbose          print the request log (redacted) to stderr
+
+Exit codes: 0 pushed (or dry run printed), 1 the file has errors, 2 bad usage or configuration,
+3 refused by the platform (400), 4 credentials rejected (401/403), 5 no such campaign (404),
+6 unavailable/network error/timeout (try again later), 7 unexpected answer, 130 interrupted.`;
+
+interface PushArgs {
+  file: string;
+  dryRun: boolean;
+  campaignId?: string;
+  timeoutMs: number;
+  verbose: boolean;
+}
+
+function parseArgs(args: string[]): PushArgs | string {
+  const parsed: Partial<PushArgs> & { dryRun: boolean; verbose: boolean; timeoutMs: number } = { dryRun: false, verbose: false, timeoutMs: DEFAULT_TIMEOUT_MS };
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i];
+    const [flag, inline] = arg.startsWith('--') && arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
+    const value = () => inline ?? args[++i];
+    if (flag === '--dry-run') parsed.dryRun = true;
+    else if (flag === '--verbose' || flag === '-v') parsed.verbose = true;
+    else if (flag === '--campaign-id') {
+      const id = value();
+      if (!id) return '--campaign-id needs a value.';
+      parsed.campaignId = id;
+    } else if (flag === '--timeout') {
+      const seconds = Number(value());
+      if (!Number.isFinite(seconds) || seconds <= 0 || seconds > 600) return '--timeout takes a number of seconds between 1 and 600.';
+      parsed.timeoutMs = seconds * 1000;
+    } else if (flag.startsWith('-')) return `unknown option ${arg}`;
+    else if (parsed.file) return `push takes one file; got ${parsed.file} and ${arg}.`;
+    else parsed.file = arg;
+  }
+  if (!parsed.file) return 'name the campaign file to push.';
+  return parsed as PushArgs;
+}
+
+/** Connection and credentials from the environment, or what is missing or wrong. */
+export function configFromEnv(env: NodeJS.ProcessEnv): { connection: Connection; credentials: Credentials; note?: string } | { problems: string[] } {
+  const problems: string[] = [];
+  const host = env.KORE_HOST?.trim() ?? '';
+  const iid = env.KORE_IID?.trim() ?? '';
+  const accountId = env.KORE_ACCOUNT_ID?.trim() ?? '';
+  if (!host) problems.push('KORE_HOST is not set (e.g. platform.kore.ai).');
+  else {
+    try {
+      normaliseHost(host);
+    } catch (error) {
+      if (!(error instanceof HostError)) throw error;
+      problems.push(`KORE_HOST: ${error.message}`);
+    }
+  }
+  if (!iid) problems.push('KORE_IID is not set (the application id, st-...).');
+  else if (checkIid(iid)) problems.push(`KORE_IID: ${checkIid(iid)}`);
+  if (!accountId) problems.push('KORE_ACCOUNT_ID is not set.');
+  else if (checkAccountId(accountId)) problems.push(`KORE_ACCOUNT_ID: ${checkAccountId(accountId)}`);
+
+  let credentials: Credentials | undefined;
+  let note: string | undefined;
+  const clientId = env.KORE_CLIENT_ID?.trim();
+  const clientSecret = env.KORE_CLIENT_SECRET;
+  const jwt = env.KORE_JWT?.trim();
+  if (clientId || clientSecret) {
+    if (!clientId) problems.push('KORE_CLIENT_SECRET is set but KORE_CLIENT_ID is not.');
+    else if (!clientSecret) problems.push('KORE_CLIENT_ID is set but KORE_CLIENT_SECRET is not.');
+    else credentials = { kind: 'client', clientId, clientSecret };
+    if (jwt) note = 'KORE_JWT is ignored: KORE_CLIENT_ID and KORE_CLIENT_SECRET are set and preferred.';
+  } else if (jwt) credentials = { kind: 'jwt', token: jwt };
+  else problems.push('No credentials: set KORE_CLIENT_ID and KORE_CLIENT_SECRET (preferred) or KORE_JWT.');
+  if (credentials) {
+    const bad = checkCredentials(credentials);
+    if (bad) problems.push(bad);
+  }
+  if (problems.length || !credentials) return { problems };
+  return { connection: { id: 'env', name: normaliseHost(host).origin, host, iid, accountId }, credentials, note };
+}
+
+function location(file: string, d: { range: { start: { line: number; character: number } } }): string {
+  return `${file}:${d.range.start.line + 1}:${d.range.start.character + 1}`;
+}
+
+const EXIT_FOR: Record<PushOutcome['kind'], number> = {
+  success: PUSH_EXIT.ok,
+  invalid: PUSH_EXIT.rejected,
+  'credentials-rejected': PUSH_EXIT.credentials,
+  'not-found': PUSH_EXIT.notFound,
+  unavailable: PUSH_EXIT.unavailable,
+  'network-error': PUSH_EXIT.unavailable,
+  timeout: PUSH_EXIT.unavailable,
+  'http-error': PUSH_EXIT.unexpected,
+  cancelled: PUSH_EXIT.cancelled,
+  refused: PUSH_EXIT.usage,
+};
+
+export async function run(args: string[], io: CommandIO): Promise<number> {
+  if (args.includes('--help') || args.includes('-h')) {
+    io.stdout(`${PUSH_USAGE}\n`);
+    return PUSH_EXIT.ok;
+  }
+  const parsedArgs = parseArgs(args);
+  if (typeof parsedArgs === 'string') {
+    io.stderr(`kore-campaign push: ${parsedArgs}\n\n${PUSH_USAGE}\n`);
+    return PUSH_EXIT.usage;
+  }
+  const cwd = io.cwd ?? process.cwd();
+  const shownName = path.relative(cwd, path.resolve(cwd, parsedArgs.file)) || parsedArgs.file;
+  let text: string;
+  try {
+    text = await readFile(path.resolve(cwd, parsedArgs.file), 'utf8');
+  } catch (error) {
+    io.stderr(`kore-campaign push: cannot read ${shownName}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}\n`);
+    return PUSH_EXIT.usage;
+  }
+
+  const diagnostics: CampaignDiagnostic[] = validateText(text);
+  const errors = diagnostics.filter((d) => d.severity === 'error');
+  for (const d of diagnostics.filter((d) => d.severity === 'error' || d.severity === 'warning')) {
+    io.stderr(`${location(shownName, d)} ${d.severity} ${d.message} [${d.code}]\n`);
+  }
+  if (errors.length) {
+    io.stderr(`kore-campaign push: ${shownName} has ${errors.length} error${errors.length === 1 ? '' : 's'}; nothing was sent.\n`);
+    return PUSH_EXIT.invalidFile;
+  }
+  const parsed = parseCampaign(text);
+  const campaign = parsed.value as Record<string, unknown>;
+  const campaignId = parsedArgs.campaignId ?? campaign.campaignId;
+  if (campaignId === undefined) {
+    io.stderr(`kore-campaign push: ${shownName} has no campaignId. Add "campaignId: cd-..." to the file or pass --campaign-id.\n`);
+    return PUSH_EXIT.usage;
+  }
+  const badId = checkCampaignId(campaignId);
+  if (badId) {
+    io.stderr(`kore-campaign push: ${badId}\n`);
+    return PUSH_EXIT.usage;
+  }
+
+  const config = configFromEnv(io.env);
+  if ('problems' in config) {
+    for (const problem of config.problems) io.stderr(`kore-campaign push: ${problem}\n`);
+    io.stderr('Nothing was sent. See kore-campaign push --help.\n');
+    return PUSH_EXIT.usage;
+  }
+  if (config.note) io.stderr(`kore-campaign push: ${config.note}\n`);
+  const input = { connection: config.connection, credentials: config.credentials, campaignId: campaignId as string, body: bodyFromCampaign(campaign) };
+
+  if (parsedArgs.dryRun) {
+    const unsafe = unsafeEnvironment(io.env, normaliseHost(config.connection.host).loopback);
+    if (unsafe) {
+      io.stderr(`kore-campaign push: ${unsafe}\n`);
+      return PUSH_EXIT.usage;
+    }
+    const request = await preparePushRequest(input);
+    const redactor = new Redactor([...secretsOf(config.credentials), request.headers.auth]);
+    const lines = [`${request.method} ${request.url}`];
+    for (const [name, value] of Object.entries(redactor.headers(request.headers))) lines.push(`${name}: ${value}`);
+    lines.push('', request.body);
+    io.stdout(`${lines.join('\n')}\n`);
+    io.stderr(`kore-campaign push: dry run, nothing was sent (the token, ${config.credentials.kind === 'client' ? 'minted with KORE_CLIENT_ID/KORE_CLIENT_SECRET' : 'from KORE_JWT'}, is redacted).\n`);
+    return PUSH_EXIT.ok;
+  }
+
+  const abort = new AbortController();
+  const onSignal = () => abort.abort(new Error('interrupted'));
+  process.once('SIGINT', onSignal);
+  let outcome: PushOutcome;
+  try {
+    outcome = await pushCampaign(input, {
+      signal: abort.signal,
+      timeoutMs: parsedArgs.timeoutMs,
+      env: io.env,
+      subject: 'kore-campaign-cli',
+      log: parsedArgs.verbose ? (line) => io.stderr(`${line}\n`) : undefined,
+      onProgress: (progress) => {
+        if (progress.kind === 'waiting') io.stderr(`kore-campaign push: ${progress.message}\n`);
+      },
+    });
+  } finally {
+    process.off('SIGINT', onSignal);
+  }
+
+  if (outcome.kind === 'success') {
+    io.stdout(`${outcome.message}\n`);
+    return PUSH_EXIT.ok;
+  }
+  io.stderr(`kore-campaign push: ${outcome.message}\n`);
+  if (outcome.kind === 'invalid') {
+    for (const error of outcome.errors) {
+      const where = rangeForField(parsed, error.path);
+      io.stderr(`${location(shownName, where)} error ${error.message}${error.path ? ` (${error.path})` : ''} [platform]\n`);
+    }
+  }
+  return EXIT_FOR[outcome.kind];
+}

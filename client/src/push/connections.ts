@@ -1,0 +1,169 @@
+// Connections live in the user's global state, never in workspace settings: a cloned
+// repository must not be able to point stored credentials at its own host. A workspace may
+// only name the connection it prefers (koreCampaign.preferredConnection), by display name.
+// Secrets live only in SecretStorage, keyed by connection id AND host, so a connection whose
+// host is edited can never send the old host's secret to the new one.
+import { randomUUID } from 'node:crypto';
+import * as vscode from 'vscode';
+import {
+  normaliseHost,
+  SANDBOX_CREDENTIALS,
+  SANDBOX_DEFAULT_PORT,
+  type Connection,
+  type Credentials,
+} from '../../../platform/src';
+
+const CONNECTIONS_KEY = 'koreCampaign.connections';
+const ACTIVE_KEY = 'koreCampaign.activeConnectionId';
+const SEEDED_KEY = 'koreCampaign.sandboxConnectionSeeded';
+export const SANDBOX_CONNECTION_ID = 'local-sandbox';
+export const SANDBOX_CONNECTION_NAME = 'Local sandbox';
+
+export function sandboxPort(): number {
+  const port = vscode.workspace.getConfiguration('koreCampaign').get<number>('connections.sandboxPort', SANDBOX_DEFAULT_PORT);
+  return Number.isInteger(port) && port > 0 && port < 65536 ? port : SANDBOX_DEFAULT_PORT;
+}
+
+export function sandboxConnection(): Connection {
+  return {
+    id: SANDBOX_CONNECTION_ID,
+    name: SANDBOX_CONNECTION_NAME,
+    host: `http://127.0.0.1:${sandboxPort()}`,
+    iid: SANDBOX_CREDENTIALS.iid,
+    accountId: SANDBOX_CREDENTIALS.accountId,
+  };
+}
+
+export const SANDBOX_CLIENT_CREDENTIALS: Credentials = {
+  kind: 'client',
+  clientId: SANDBOX_CREDENTIALS.clientId,
+  clientSecret: SANDBOX_CREDENTIALS.clientSecret,
+};
+
+export class ConnectionStore implements vscode.Disposable {
+  private readonly changed = new vscode.EventEmitter<void>();
+  readonly onDidChange = this.changed.event;
+
+  constructor(private readonly context: vscode.ExtensionContext) {}
+
+  dispose(): void {
+    this.changed.dispose();
+  }
+
+  /** A fresh install gets the Local sandbox connection once; removing it is respected. */
+  async seedSandbox(): Promise<void> {
+    if (this.context.globalState.get<boolean>(SEEDED_KEY)) return;
+    const connection = sandboxConnection();
+    if (!this.list().some((c) => c.id === connection.id)) {
+      await this.save([...this.list(), connection]);
+      await this.setCredentials(connection, SANDBOX_CLIENT_CREDENTIALS);
+    }
+    await this.context.globalState.update(SEEDED_KEY, true);
+  }
+
+  list(): Connection[] {
+    const stored = this.context.globalState.get<unknown>(CONNECTIONS_KEY);
+    if (!Array.isArray(stored)) return [];
+    return stored.filter(
+      (c): c is Connection =>
+        !!c && typeof c === 'object' && ['id', 'name', 'host', 'iid', 'accountId'].every((k) => typeof (c as Record<string, unknown>)[k] === 'string'),
+    );
+  }
+
+  get(id: string): Connection | undefined {
+    return this.list().find((c) => c.id === id);
+  }
+
+  byName(name: string): Connection | undefined {
+    return this.list().find((c) => c.name === name);
+  }
+
+  newId(): string {
+    return randomUUID();
+  }
+
+  async upsert(connection: Connection): Promise<void> {
+    const list = this.list();
+    const index = list.findIndex((c) => c.id === connection.id);
+    if (index === -1) list.push(connection);
+    else list[index] = connection;
+    await this.save(list);
+  }
+
+  async remove(connection: Connection): Promise<void> {
+    await this.deleteCredentials(connection);
+    await this.save(this.list().filter((c) => c.id !== connection.id));
+    if (this.context.globalState.get(ACTIVE_KEY) === connection.id) await this.context.globalState.update(ACTIVE_KEY, undefined);
+    if (this.context.workspaceState.get(ACTIVE_KEY) === connection.id) await this.context.workspaceState.update(ACTIVE_KEY, undefined);
+    this.changed.fire();
+  }
+
+  /**
+   * The connection a push uses: this workspace's explicit choice, else the workspace's
+   * preferred connection (by name), else the user's last choice, else the only one there is.
+   */
+  active(resource?: vscode.Uri): Connection | undefined {
+    const explicit = this.context.workspaceState.get<string>(ACTIVE_KEY);
+    const fromWorkspace = explicit ? this.get(explicit) : undefined;
+    if (fromWorkspace) return fromWorkspace;
+    const preferred = vscode.workspace.getConfiguration('koreCampaign', resource).get<string>('preferredConnection')?.trim();
+    const fromPreference = preferred ? this.byName(preferred) : undefined;
+    if (fromPreference) return fromPreference;
+    const last = this.context.globalState.get<string>(ACTIVE_KEY);
+    const fromUser = last ? this.get(last) : undefined;
+    if (fromUser) return fromUser;
+    const all = this.list();
+    return all.length === 1 ? all[0] : undefined;
+  }
+
+  /** The workspace's preferred connection name when no connection has it. */
+  missingPreference(resource?: vscode.Uri): string | undefined {
+    const preferred = vscode.workspace.getConfiguration('koreCampaign', resource).get<string>('preferredConnection')?.trim();
+    return preferred && !this.byName(preferred) ? preferred : undefined;
+  }
+
+  async setActive(connection: Connection): Promise<void> {
+    await this.context.workspaceState.update(ACTIVE_KEY, connection.id);
+    await this.context.globalState.update(ACTIVE_KEY, connection.id);
+    this.changed.fire();
+  }
+
+  async getCredentials(connection: Connection): Promise<Credentials | undefined> {
+    const raw = await this.context.secrets.get(secretKey(connection));
+    if (!raw) return undefined;
+    try {
+      const parsed = JSON.parse(raw) as Credentials;
+      if (parsed.kind === 'client' && typeof parsed.clientId === 'string' && typeof parsed.clientSecret === 'string') return parsed;
+      if (parsed.kind === 'jwt' && typeof parsed.token === 'string') return parsed;
+    } catch {
+      // A damaged entry is treated as missing: the user is asked again.
+    }
+    return undefined;
+  }
+
+  async setCredentials(connection: Connection, credentials: Credentials): Promise<void> {
+    await this.context.secrets.store(secretKey(connection), JSON.stringify(credentials));
+    this.changed.fire();
+  }
+
+  async deleteCredentials(connection: Connection): Promise<void> {
+    await this.context.secrets.delete(secretKey(connection));
+    this.changed.fire();
+  }
+
+  private async save(list: Connection[]): Promise<void> {
+    await this.context.globalState.update(CONNECTIONS_KEY, list);
+    this.changed.fire();
+  }
+}
+
+/** `koreCampaign.credentials/<id>@<origin>`: the host is part of the key on purpose (see top). */
+export function secretKey(connection: Pick<Connection, 'id' | 'host'>): string {
+  let origin: string;
+  try {
+    origin = normaliseHost(connection.host).origin;
+  } catch {
+    origin = connection.host.trim().toLowerCase();
+  }
+  return `koreCampaign.credentials/${connection.id}@${origin}`;
+}

@@ -1,0 +1,42 @@
+// The sandbox can run inside the extension host, so "Push Campaign" on a fresh install works
+// with nothing else started. It listens on 127.0.0.1 only and stops with the extension.
+import * as vscode from 'vscode';
+import { startSandbox, type Sandbox } from '../../../platform/src';
+import { sandboxPort } from './connections';
+
+export class LocalSandbox implements vscode.Disposable {
+  private sandbox: Sandbox | undefined;
+
+  constructor(private readonly log: vscode.LogOutputChannel) {}
+
+  get running(): Sandbox | undefined {
+    return this.sandbox;
+  }
+
+  async start(port = sandboxPort()): Promise<Sandbox | undefined> {
+    if (this.sandbox) return this.sandbox;
+    try {
+      this.sandbox = await startSandbox({ port, log: (line) => this.log.info(`[sandbox] ${line}`) });
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      void vscode.window.showErrorMessage(
+        code === 'EADDRINUSE'
+          ? `Port ${port} is in use, so the local sandbox cannot start there. Something else (perhaps \`kore-campaign sandbox\`) is listening; change koreCampaign.connections.sandboxPort or stop it.`
+          : `The local sandbox did not start: ${(error as Error).message}`,
+      );
+      return undefined;
+    }
+    this.log.info(`Local sandbox listening on ${this.sandbox.url}`);
+    return this.sandbox;
+  }
+
+  async stop(): Promise<void> {
+    const sandbox = this.sandbox;
+    this.sandbox = undefined;
+    await sandbox?.stop();
+  }
+
+  dispose(): void {
+    void this.stop();
+  }
+}

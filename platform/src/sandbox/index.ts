@@ -1,0 +1,3 @@
+// The local sandbox: an emulation of the campaign API that enforces the documented contract.
+export { startSandbox, type Sandbox, type SandboxOptions, type SandboxFaults, type RecordedRequest } from './server';
+export * from './defaults';
