@@ -2,12 +2,12 @@
 // environment variables, stdout/stderr and exit codes.
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { closedPort, withSandbox } from './push-helpers.mjs';
+import { tempDir } from './helpers/fixtures.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const cli = path.join(root, 'dist/cli.js');
@@ -38,7 +38,7 @@ function envFor(sandbox, overrides = {}) {
 }
 
 function tempCampaign(transform) {
-  const dir = mkdtempSync(path.join(tmpdir(), 'kore-push-'));
+  const dir = tempDir('kore-push-');
   const file = path.join(dir, 'test.campaign.yaml');
   writeFileSync(file, transform(readFileSync(example, 'utf8')));
   return file;

@@ -2,11 +2,10 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync, mkdirSync, chmodSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync, mkdirSync, chmodSync } from 'node:fs';
 import * as path from 'node:path';
 import { ROOT } from './helpers/lsp-client.mjs';
-import { core, readFixture } from './helpers/fixtures.mjs';
+import { core, readFixture, tempDir } from './helpers/fixtures.mjs';
 
 const BIN = path.join(ROOT, 'bin', 'kore-campaign.js');
 
@@ -66,7 +65,7 @@ test('--format json carries the same diagnostics as the editor', () => {
 });
 
 test('folders are searched for *.campaign.yaml and *.campaign.yml, skipping node_modules', () => {
-  const dir = mkdtempSync(path.join(tmpdir(), 'kc-'));
+  const dir = tempDir('kc-');
   mkdirSync(path.join(dir, 'team', 'node_modules'), { recursive: true });
   writeFileSync(path.join(dir, 'team', 'a.campaign.yml'), readFixture('valid.campaign.yaml'));
   writeFileSync(path.join(dir, 'team', 'b.campaign.yaml'), readFixture('dialing-mode-case.campaign.yaml'));
@@ -105,7 +104,7 @@ test('a missing or unreadable file exits 2 and names it, after checking the othe
   assert.match(missing.stderr, /cannot read nope\.campaign\.yaml: no such file or folder/);
   assert.match(missing.stdout, /1 file checked: 0 errors, 0 warnings\./);
   if (process.getuid?.() !== 0) {
-    const dir = mkdtempSync(path.join(tmpdir(), 'kc-'));
+    const dir = tempDir('kc-');
     const locked = path.join(dir, 'locked.campaign.yaml');
     writeFileSync(locked, 'name: x\n');
     chmodSync(locked, 0);
@@ -114,7 +113,7 @@ test('a missing or unreadable file exits 2 and names it, after checking the othe
 });
 
 test('a folder without campaign files is bad usage, not success', () => {
-  const dir = mkdtempSync(path.join(tmpdir(), 'kc-'));
+  const dir = tempDir('kc-');
   const { code, stderr } = run(['validate', dir]);
   assert.equal(code, 2);
   assert.match(stderr, /no \*\.campaign\.yaml or \*\.campaign\.yml files/);

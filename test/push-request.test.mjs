@@ -4,6 +4,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { decodeProtectedHeader, jwtVerify } from 'jose';
 import { CAMPAIGN_ID, clientCredentials, connectionFor, platform, push, validBody, withSandbox } from './push-helpers.mjs';
+import { tempDir } from './helpers/fixtures.mjs';
 
 test('the sandbox receives exactly the documented request', async (t) => {
   const sandbox = await withSandbox(t);
@@ -198,9 +199,8 @@ test('https to a port that speaks plain http: says so, and for this machine name
 test('a self-signed certificate is refused, never ignored', async (t) => {
   const https = await import('node:https');
   const { execFileSync } = await import('node:child_process');
-  const { mkdtempSync, readFileSync } = await import('node:fs');
-  const { tmpdir } = await import('node:os');
-  const dir = mkdtempSync(`${tmpdir()}/kore-tls-`);
+  const { readFileSync } = await import('node:fs');
+  const dir = tempDir('kore-tls-');
   try {
     execFileSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', `${dir}/k.pem`, '-out', `${dir}/c.pem`, '-days', '1', '-subj', '/CN=localhost'], { stdio: 'ignore' });
   } catch {

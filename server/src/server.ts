@@ -8,6 +8,7 @@ import {
   TextDocumentSyncKind,
   type InitializeResult,
 } from 'vscode-languageserver/node';
+import { AUTHORING_CAPABILITIES, registerAuthoring } from './authoring';
 import { CampaignDocuments } from './campaignDocuments';
 import { toLspDiagnostic } from './convert';
 import { validateCampaign } from './core';
@@ -16,6 +17,8 @@ import { validationOptions, type CampaignSettings } from './settings';
 const connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
 const campaigns = new CampaignDocuments();
+// Completion, hover, code actions, outline, folding and selection ranges (./authoring.ts).
+const authoring = registerAuthoring({ connection, documents, campaigns, settings: () => settings });
 
 let settings: CampaignSettings | undefined;
 let canPullConfiguration = false;
@@ -26,9 +29,11 @@ let resolveSettingsReady: () => void = () => {};
 connection.onInitialize((params): InitializeResult => {
   canPullConfiguration = params.capabilities.workspace?.configuration === true;
   if (canPullConfiguration) settingsReady = new Promise((resolve) => (resolveSettingsReady = resolve));
+  authoring.initialize(params);
   return {
     capabilities: {
       textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
+      ...AUTHORING_CAPABILITIES,
     },
     serverInfo: { name: 'kore-campaign-language-server', version: '0.1.0' },
   };

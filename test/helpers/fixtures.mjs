@@ -1,4 +1,5 @@
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { createRequire } from 'node:module';
 import { ROOT } from './lsp-client.mjs';
@@ -21,3 +22,14 @@ export function summarise(diagnostics) {
     d.message,
   ]);
 }
+
+const made = [];
+/** A temporary folder removed when the test process ends (tests leave nothing in /tmp). */
+export function tempDir(prefix = 'kore-test-') {
+  const dir = mkdtempSync(path.join(tmpdir(), prefix));
+  made.push(dir);
+  return dir;
+}
+process.on('exit', () => {
+  for (const dir of made) rmSync(dir, { recursive: true, force: true });
+});

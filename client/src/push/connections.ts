@@ -64,10 +64,12 @@ export class ConnectionStore implements vscode.Disposable {
   list(): Connection[] {
     const stored = this.context.globalState.get<unknown>(CONNECTIONS_KEY);
     if (!Array.isArray(stored)) return [];
-    return stored.filter(
-      (c): c is Connection =>
-        !!c && typeof c === 'object' && ['id', 'name', 'host', 'iid', 'accountId'].every((k) => typeof (c as Record<string, unknown>)[k] === 'string'),
-    );
+    return stored
+      .filter(
+        (c): c is Connection =>
+          !!c && typeof c === 'object' && ['id', 'name', 'host', 'iid', 'accountId'].every((k) => typeof (c as Record<string, unknown>)[k] === 'string'),
+      )
+      .map((c) => (isLocalSandbox(c) ? { ...c, host: sandboxConnection().host } : c));
   }
 
   get(id: string): Connection | undefined {
@@ -157,8 +159,18 @@ export class ConnectionStore implements vscode.Disposable {
   }
 }
 
+/**
+ * The seeded sandbox connection follows the `koreCampaign.connections.sandboxPort` setting:
+ * its port is read at use, not frozen at first activation. Only while it stays on loopback.
+ */
+function isLocalSandbox(connection: Pick<Connection, 'id' | 'host'>): boolean {
+  return connection.id === SANDBOX_CONNECTION_ID && /^http:\/\/(127\.0\.0\.1|localhost|\[::1\])(:\d+)?\/?$/i.test(connection.host.trim());
+}
+
 /** `koreCampaign.credentials/<id>@<origin>`: the host is part of the key on purpose (see top). */
 export function secretKey(connection: Pick<Connection, 'id' | 'host'>): string {
+  // The sandbox's (public) credentials stay with it whichever loopback port it is moved to.
+  if (isLocalSandbox(connection)) return `koreCampaign.credentials/${connection.id}@http://127.0.0.1`;
   let origin: string;
   try {
     origin = normaliseHost(connection.host).origin;

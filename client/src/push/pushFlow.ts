@@ -3,8 +3,7 @@
 // platform/src, shared with the CLI.
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { parseCampaign, validateText, type CampaignDiagnostic } from '../../../server/src/core';
-import { setCampaignIdEdit } from '../../../server/src/core/edits/setCampaignId';
+import { parseCampaign, setCampaignIdEdit, validateText, type CampaignDiagnostic } from '../../../server/src/core';
 import {
   bodyFromCampaign,
   checkCampaignId,

@@ -3,7 +3,17 @@
 export * from './types';
 export { parseCampaign, locate, PARSE_LIMITS, type ParsedCampaign, type FieldPath, type Located } from './parse';
 export { LineIndex } from './lineIndex';
+export { incrementalParseStats } from './incrementalParse';
+export { syntaxTreeOf } from './parse';
 export { validateCampaign, validateText, RULE_CODES, type ValidationOptions } from './validate';
 export { campaignSchema, schemaAt, formatPath, type FieldSchema } from './schema';
 export { isValidTimeZone, allTimeZoneNames, preferredTimeZoneNames } from './timezones';
 export { parseApiTime, formatApiTime, suggestApiTime } from './time';
+// Authoring services (completion, hover, code actions, outline): pure functions over a parse.
+export { completeAt, campaignTimeZone, type CompletionEntry, type CompletionResult, type CompletionOptions, type CompletionKind } from './services/completion';
+export { cursorContext, type CursorContext } from './services/cursor';
+export { hoverAt, type HoverResult, type HoverOptions } from './services/hover';
+export { quickFixes, fixAll, FIX_ALL_KIND, FIX_ALL_TITLE, type CampaignCodeAction, type FixableDiagnostic } from './services/codeActions';
+export { documentSymbols, type CampaignSymbol, type SymbolKindName } from './services/documentSymbols';
+export { foldingRanges, selectionRange, type CampaignFoldingRange, type CampaignSelectionRange } from './services/folding';
+export { setCampaignIdEdit } from './edits/setCampaignId';

