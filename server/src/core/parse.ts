@@ -1,4 +1,5 @@
-import { isAlias, isMap, isPair, isScalar, isSeq, parseAllDocuments, type Document, type Node, type Pair } from 'yaml';
+import { isAlias, isMap, isPair, isScalar, isSeq, type Document, type Node, type Pair } from 'yaml';
+import { parseDocuments, type CstCache } from './incrementalParse';
 import { LineIndex } from './lineIndex';
 import type { Range } from './types';
 
@@ -26,8 +27,32 @@ export interface ParsedCampaign {
   readonly valueError?: { message: string; code: string; offset: [number, number] };
 }
 
-/** Parse a campaign file; never throws. */
-export function parseCampaign(text: string): ParsedCampaign {
+/**
+ * The syntax tree behind each parse (with its Document), kept aside, not in `ParsedCampaign`'s
+ * shape, so the next parse of the same document can re-parse only what an edit changed. The
+ * composed Document keeps most of these tokens alive anyway (`srcToken` on scalars and pairs).
+ */
+const syntaxTrees = new WeakMap<ParsedCampaign, CstCache>();
+
+/**
+ * Below this many characters (a few hundred lines) a full parse takes a millisecond or two:
+ * no tree is kept, so small files (and the CLI's thousands of them) carry no extra state.
+ */
+const INCREMENTAL_MIN_LENGTH = 20_000;
+
+/** The concrete syntax tree kept for `parsed` (for tests: an incremental parse must equal a full one). */
+export function syntaxTreeOf(parsed: ParsedCampaign): readonly unknown[] | undefined {
+  return syntaxTrees.get(parsed)?.tokens;
+}
+
+/**
+ * Parse a campaign file; never throws. `previous`, the last parse of the same document (the
+ * language server passes it on every change), lets a large file be re-parsed only where it
+ * changed (see incrementalParse.ts); the result is the same as without it. `previous` is
+ * handed over: its syntax tree and Document are reused and changed in place, so it must not be
+ * used after this call.
+ */
+export function parseCampaign(text: string, previous?: ParsedCampaign): ParsedCampaign {
   const lines = new LineIndex(text);
   const tooDeep = findExcessiveNesting(text, PARSE_LIMITS.maxNestingDepth);
   const notAnalysed = (valueError: NonNullable<ParsedCampaign['valueError']>): ParsedCampaign => ({ text, lines, document: undefined, documents: [], value: undefined, valueError });
@@ -39,9 +64,12 @@ export function parseCampaign(text: string): ParsedCampaign {
     });
   }
   let documents: Document.Parsed[];
+  let tree: CstCache | undefined;
   try {
-    documents = parseAllDocuments(text, { prettyErrors: false, uniqueKeys: true, version: '1.2' }) as Document.Parsed[];
-    if (!Array.isArray(documents)) documents = [];
+    const reusable = previous ? syntaxTrees.get(previous) : undefined;
+    if (previous) syntaxTrees.delete(previous);
+    // As yaml's parseAllDocuments(text, options), with the CST kept for the next edit.
+    ({ documents, cache: tree } = parseDocuments(text, { prettyErrors: false, uniqueKeys: true, version: '1.2' }, reusable));
   } catch (error) {
     // The yaml package does not throw on bad input; this guards stack exhaustion only.
     return notAnalysed({ code: 'yaml-syntax', message: `The file could not be read as YAML: ${(error as Error).message}`, offset: [0, 0] });
@@ -66,7 +94,9 @@ export function parseCampaign(text: string): ParsedCampaign {
       };
     }
   }
-  return { text, lines, document, documents, value, valueError };
+  const parsed: ParsedCampaign = { text, lines, document, documents, value, valueError };
+  if (tree && text.length >= INCREMENTAL_MIN_LENGTH) syntaxTrees.set(parsed, tree);
+  return parsed;
 }
 
 /**
@@ -74,6 +104,24 @@ export function parseCampaign(text: string): ParsedCampaign {
  * A linear scan: cheaper than letting the recursive composer overflow its stack.
  */
 function findExcessiveNesting(text: string, limit: number): number | undefined {
+  // Brackets can only nest past the limit if there are more of them than the limit: counting
+  // them (native indexOf) skips the character loop below for almost every file, large ones included.
+  if (countUpTo(text, '[', limit + 1) + countUpTo(text, '{', limit + 1) > limit) {
+    const tooDeep = findExcessiveBracketNesting(text, limit);
+    if (tooDeep !== undefined) return tooDeep;
+  }
+  // Block nesting needs indentation; an indentation of more than 2 columns a level past the limit is suspect.
+  const deepIndent = new RegExp(`^[ -]{${limit * 2},}\\S`, 'm').exec(text);
+  return deepIndent ? deepIndent.index + deepIndent[0].length - 1 : undefined;
+}
+
+function countUpTo(text: string, char: string, max: number): number {
+  let count = 0;
+  for (let i = text.indexOf(char); i !== -1 && count < max; i = text.indexOf(char, i + 1)) count++;
+  return count;
+}
+
+function findExcessiveBracketNesting(text: string, limit: number): number | undefined {
   let depth = 0;
   let inQuote: string | undefined;
   for (let i = 0; i < text.length; i++) {
@@ -92,9 +140,7 @@ function findExcessiveNesting(text: string, limit: number): number | undefined {
       i = eol === -1 ? text.length : eol - 1;
     }
   }
-  // Block nesting needs indentation; an indentation of more than 2 columns a level past the limit is suspect.
-  const deepIndent = new RegExp(`^[ -]{${limit * 2},}\\S`, 'm').exec(text);
-  return deepIndent ? deepIndent.index + deepIndent[0].length - 1 : undefined;
+  return undefined;
 }
 
 function firstAlias(node: unknown): Node | undefined {
