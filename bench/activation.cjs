@@ -65,6 +65,12 @@ process.on('unhandledRejection', () => {}); // the client's background start fai
     error = e.message;
   }
   const activated = performance.now();
-  process.stdout.write(JSON.stringify({ loadMs: loaded - started, activateMs: activated - loaded, totalMs: activated - started, error }));
+  // The language client loads from its own bundle on the next turn of the event loop, off the
+  // activation path (client/src/extension.ts); timed too, so the deferred cost is on record.
+  await new Promise((resolve) => setImmediate(resolve));
+  const clientStarted = performance.now();
+  process.stdout.write(
+    JSON.stringify({ loadMs: loaded - started, activateMs: activated - loaded, totalMs: activated - started, languageClientMs: clientStarted - activated, error }),
+  );
   process.exit(0);
 })();

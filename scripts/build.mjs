@@ -22,7 +22,10 @@ const common = {
 };
 
 const entries = [
+  // The extension is three bundles so activation loads only the first (see client/src/lazyBundle.ts).
   { entryPoints: ['client/src/extension.ts'], outfile: 'dist/client.js', external: ['vscode'] },
+  { entryPoints: ['client/src/languageClient.ts'], outfile: 'dist/languageClient.js', external: ['vscode'] },
+  { entryPoints: ['client/src/push/engine.ts'], outfile: 'dist/pushEngine.js', external: ['vscode'] },
   { entryPoints: ['server/src/server.ts'], outfile: 'dist/server.js' },
   { entryPoints: ['cli/src/main.ts'], outfile: 'dist/cli.js' },
   // The platform client and sandbox as a library, for the Node tests.

@@ -1,33 +1,32 @@
-// The extension's client: starts the language server for `kore-campaign` documents and
-// registers the push features. Analysis lives in the server; nothing here parses YAML.
-import * as path from 'node:path';
-import * as vscode from 'vscode';
-import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+// The extension's entry point (dist/client.js). Activation registers the commands and the
+// connection status item and returns; the language client starts on the next turn of the
+// event loop from its own bundle, and the push engine loads on the first push. Analysis lives
+// in the language server; nothing here parses YAML.
+import type * as vscode from 'vscode';
+import type { LanguageClient } from 'vscode-languageclient/node';
+import type * as LanguageClientBundle from './languageClient';
+import { lazyBundle } from './lazyBundle';
 import { registerPushFeatures } from './push';
 
-export const LANGUAGE_ID = 'kore-campaign';
+export { LANGUAGE_ID } from './language';
 
+const languageClientBundle = lazyBundle<typeof LanguageClientBundle>('languageClient.js');
 let client: LanguageClient | undefined;
+let stopped = false;
 
-export async function activate(context: vscode.ExtensionContext): Promise<void> {
-  const serverModule = context.asAbsolutePath(path.join('dist', 'server.js'));
-  const serverOptions: ServerOptions = {
-    run: { module: serverModule, transport: TransportKind.ipc },
-    debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6019'] } },
-  };
-  const clientOptions: LanguageClientOptions = {
-    documentSelector: [{ language: LANGUAGE_ID }],
-    synchronize: { configurationSection: 'koreCampaign' },
-    outputChannelName: 'Kore.ai Campaigns (language server)',
-  };
-  client = new LanguageClient('koreCampaign', 'Kore.ai Campaigns', serverOptions, clientOptions);
-  registerPushFeatures(context, client);
-  // Not awaited: activation returns at once and the server comes up in the background.
-  void client.start();
-  context.subscriptions.push({ dispose: () => void client?.stop() });
+export function activate(context: vscode.ExtensionContext): void {
+  stopped = false;
+  registerPushFeatures(context);
+  setImmediate(() => {
+    if (stopped) return;
+    client = languageClientBundle().startLanguageClient(context);
+  });
+  context.subscriptions.push({ dispose: () => void deactivate() });
 }
 
 export async function deactivate(): Promise<void> {
-  await client?.stop();
+  stopped = true;
+  const running = client;
   client = undefined;
+  await running?.stop();
 }

@@ -153,7 +153,7 @@ export function killGroup(pgid, graceMs = 1500) {
 /** Package the extension as a .vsix with vsce (offline, `.vscodeignore` decides the content). */
 export function packageVsix(outFile) {
   const vsce = path.join(ROOT, 'node_modules', '@vscode', 'vsce', 'vsce');
-  run(process.execPath, [vsce, 'package', '--no-dependencies', '--allow-missing-repository', '--out', outFile],
+  run(process.execPath, [vsce, 'package', '--no-dependencies', '--allow-missing-repository', '--no-rewrite-relative-links', '--out', outFile],
     { stdio: ['ignore', 'ignore', 'inherit'] });
   return outFile;
 }

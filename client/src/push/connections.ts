@@ -5,13 +5,10 @@
 // host is edited can never send the old host's secret to the new one.
 import { randomUUID } from 'node:crypto';
 import * as vscode from 'vscode';
-import {
-  normaliseHost,
-  SANDBOX_CREDENTIALS,
-  SANDBOX_DEFAULT_PORT,
-  type Connection,
-  type Credentials,
-} from '../../../platform/src';
+// Direct imports, not the platform's index: these run at activation and must not pull in the push engine.
+import { normaliseHost, type Connection } from '../../../platform/src/connection';
+import type { Credentials } from '../../../platform/src/credentials';
+import { SANDBOX_CREDENTIALS, SANDBOX_DEFAULT_PORT } from '../../../platform/src/sandbox/defaults';
 
 const CONNECTIONS_KEY = 'koreCampaign.connections';
 const ACTIVE_KEY = 'koreCampaign.activeConnectionId';

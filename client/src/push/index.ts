@@ -2,22 +2,23 @@
 // Campaign command, its status bar item, log and diagnostics. Everything that talks to the
 // platform is in platform/src (shared with the CLI); this file only wires it into VS Code.
 import * as vscode from 'vscode';
-import type { LanguageClient } from 'vscode-languageclient/node';
-import { KeyedSerializer } from '../../../platform/src';
 import { ConnectionStore, SANDBOX_CONNECTION_ID } from './connections';
 import { LocalSandbox } from './localSandbox';
 import { addConnection, editConnection, pickConnection } from './prompts';
-import { explainRestrictedMode, pushCommand, type PushDeps } from './pushFlow';
+import type { PushDeps } from './engine';
+import { pushEngine } from './engineBundle';
 import { ConnectionStatus } from './statusBar';
 
 export const OUTPUT_CHANNEL_NAME = 'Kore.ai Campaigns';
 
-export function registerPushFeatures(context: vscode.ExtensionContext, _client: LanguageClient): void {
+export function registerPushFeatures(context: vscode.ExtensionContext): void {
   const store = new ConnectionStore(context);
   const log = vscode.window.createOutputChannel(OUTPUT_CHANNEL_NAME, { log: true });
   const diagnostics = vscode.languages.createDiagnosticCollection('kore-campaign-push');
   const sandbox = new LocalSandbox(log);
-  const deps: PushDeps = { store, log, diagnostics, sandbox, serializer: new KeyedSerializer() };
+  let deps: PushDeps | undefined;
+  // Created with the engine on the first push; one serializer for the session keeps two pushes of a file in order.
+  const pushDeps = (): PushDeps => (deps ??= { store, log, diagnostics, sandbox, serializer: new (pushEngine().KeyedSerializer)() });
   const status = new ConnectionStatus(store);
   context.subscriptions.push(store, log, diagnostics, sandbox, status);
   void store.seedSandbox().then(() => status.update());
@@ -25,7 +26,7 @@ export function registerPushFeatures(context: vscode.ExtensionContext, _client: 
   const command = (id: string, handler: (...args: never[]) => unknown) =>
     context.subscriptions.push(vscode.commands.registerCommand(id, handler as (...args: unknown[]) => unknown));
 
-  command('koreCampaign.pushCampaign', (uri?: vscode.Uri) => pushCommand(deps, uri));
+  command('koreCampaign.pushCampaign', (uri?: vscode.Uri) => pushEngine().pushCommand(pushDeps(), uri));
 
   command('koreCampaign.addConnection', async () => {
     const connection = await addConnection(store);
@@ -70,7 +71,7 @@ export function registerPushFeatures(context: vscode.ExtensionContext, _client: 
   });
 
   command('koreCampaign.startSandbox', async () => {
-    if (!vscode.workspace.isTrusted) return explainRestrictedMode();
+    if (!vscode.workspace.isTrusted) return pushEngine().explainRestrictedMode();
     const running = await sandbox.start();
     if (running) void vscode.window.showInformationMessage(`The local sandbox is listening on ${running.url} until VS Code closes. The "Local sandbox" connection pushes to it.`);
   });

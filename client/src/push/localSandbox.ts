@@ -1,7 +1,8 @@
 // The sandbox can run inside the extension host, so "Push Campaign" on a fresh install works
 // with nothing else started. It listens on 127.0.0.1 only and stops with the extension.
 import * as vscode from 'vscode';
-import { startSandbox, type Sandbox } from '../../../platform/src';
+import type { Sandbox } from '../../../platform/src';
+import { pushEngine } from './engineBundle';
 import { sandboxPort } from './connections';
 
 export class LocalSandbox implements vscode.Disposable {
@@ -16,7 +17,7 @@ export class LocalSandbox implements vscode.Disposable {
   async start(port = sandboxPort()): Promise<Sandbox | undefined> {
     if (this.sandbox) return this.sandbox;
     try {
-      this.sandbox = await startSandbox({ port, log: (line) => this.log.info(`[sandbox] ${line}`) });
+      this.sandbox = await pushEngine().startSandbox({ port, log: (line) => this.log.info(`[sandbox] ${line}`) });
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
       void vscode.window.showErrorMessage(

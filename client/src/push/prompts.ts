@@ -1,17 +1,10 @@
 // Guided input for connections and credentials. Every box validates as the user types, with
 // the same checks the push applies, so a saved connection is one the push will accept.
 import * as vscode from 'vscode';
-import {
-  checkAccountId,
-  checkCampaignId,
-  checkCredentials,
-  checkIid,
-  HostError,
-  normaliseHost,
-  SANDBOX_CREDENTIALS,
-  type Connection,
-  type Credentials,
-} from '../../../platform/src';
+// Direct imports, not the platform's index: these run at activation and must not pull in the push engine.
+import { checkAccountId, checkCampaignId, checkIid, HostError, normaliseHost, type Connection } from '../../../platform/src/connection';
+import { checkCredentials, type Credentials } from '../../../platform/src/credentials';
+import { SANDBOX_CREDENTIALS } from '../../../platform/src/sandbox/defaults';
 import { SANDBOX_CLIENT_CREDENTIALS, SANDBOX_CONNECTION_ID, sandboxConnection, type ConnectionStore } from './connections';
 
 const TITLE = 'Kore.ai connection';

@@ -19,7 +19,7 @@ import { SANDBOX_CONNECTION_ID, type ConnectionStore } from './connections';
 import type { LocalSandbox } from './localSandbox';
 import { addConnection, pickConnection, promptCampaignId, promptCredentials } from './prompts';
 
-export const LANGUAGE_ID = 'kore-campaign';
+import { LANGUAGE_ID } from '../language';
 const CAMPAIGN_FILE = /\.campaign\.ya?ml$/i;
 
 export interface PushDeps {

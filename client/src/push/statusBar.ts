@@ -2,7 +2,7 @@
 // production by mistake.
 import * as vscode from 'vscode';
 import type { ConnectionStore } from './connections';
-import { LANGUAGE_ID } from './pushFlow';
+import { LANGUAGE_ID } from '../language';
 
 export class ConnectionStatus implements vscode.Disposable {
   private readonly item = vscode.window.createStatusBarItem('koreCampaign.connection', vscode.StatusBarAlignment.Right, 100);
