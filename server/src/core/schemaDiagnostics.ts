@@ -108,7 +108,7 @@ function reportSchemaError(context: ValidationContext, error: ErrorObject, path:
         path,
         code: 'max-length',
         severity: 'error',
-        message: `${label} must be at most ${params.limit} characters; it has ${typeof value === 'string' ? [...value].length : '?'}.`,
+        message: `${label} must be at most ${params.limit} characters; it has ${typeof value === 'string' ? codePointLength(value) : '?'}.`,
       });
       return;
     case 'minimum':
@@ -141,6 +141,16 @@ function suggestEnumValue(value: string, allowed: readonly string[]): string | u
   if (close) return close;
   const abbreviation = value.trim().slice(0, 2).toUpperCase();
   return value.trim().length > 2 && allowed.includes(abbreviation) ? abbreviation : undefined;
+}
+
+/** Characters as ajv's maxLength counts them (code points), without copying a long string into an array. */
+function codePointLength(text: string): number {
+  let count = text.length;
+  for (let i = 0; i < text.length; i++) {
+    const unit = text.charCodeAt(i);
+    if (unit >= 0xdc00 && unit <= 0xdfff && i > 0 && text.charCodeAt(i - 1) >= 0xd800 && text.charCodeAt(i - 1) <= 0xdbff) count--;
+  }
+  return count;
 }
 
 function rangePhrase(schema: FieldSchema): string {
