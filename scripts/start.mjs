@@ -94,10 +94,15 @@ if (code) {
   if (exitAfterStart) stopAll(0);
   child.on('exit', () => stopAll(0));
 } else {
-  const missing = toolsMissing();
-  if (missing.length) {
-    console.error(`No desktop \`code\` on PATH and no code-server: missing ${missing.join(', ')}.\nRun scripts/editor-tools.sh (installs code-server into ${TOOLS_DIR}), then npm start again.`);
-    stopAll(2);
+  if (toolsMissing().length) {
+    // First run on a machine without desktop VS Code: install code-server (idempotent, ~2 min, outside the repo).
+    say(`no desktop \`code\` on PATH: installing code-server into ${TOOLS_DIR} (first run only, about 2 minutes)...`);
+    const install = spawnSync('bash', [path.join(ROOT, 'scripts', 'editor-tools.sh')], { stdio: 'inherit' });
+    const missing = toolsMissing();
+    if (install.status !== 0 || missing.length) {
+      console.error(`Could not install code-server (missing ${missing.join(', ') || 'nothing, but the installer failed'}).\nSee the output above; scripts/editor-tools.sh can be run on its own.`);
+      stopAll(2);
+    }
   }
   const profile = profileDir('start-profile');
   const userDataDir = path.join(profile, 'user-data');
