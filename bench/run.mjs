@@ -14,7 +14,7 @@ import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { generateCorpus, parseFlags } from './corpus.mjs';
 import { measureCli } from './cli.mjs';
-import { measureSession, measureStartup, quantile, ROOT, SERVERS } from './lsp-driver.mjs';
+import { measureSession, measureStartup, quantile, ROOT, SERVER_EXEC_ARGV, SERVERS } from './lsp-driver.mjs';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const RESULTS = path.join(HERE, 'results');
@@ -32,7 +32,7 @@ const SNAPSHOT = path.join(RESULTS, 'dist');
 rmSync(SNAPSHOT, { recursive: true, force: true });
 mkdirSync(SNAPSHOT, { recursive: true });
 for (const file of ['server.js', 'client.js', 'cli.js']) copyFileSync(path.join(ROOT, 'dist', file), path.join(SNAPSHOT, file));
-SERVERS.ours.args = [path.join(SNAPSHOT, 'server.js'), '--stdio'];
+SERVERS.ours.args = [...SERVER_EXEC_ARGV, path.join(SNAPSHOT, 'server.js'), '--stdio'];
 
 const machine = {
   cpu: os.cpus()[0]?.model ?? 'unknown',

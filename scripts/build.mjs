@@ -1,6 +1,7 @@
 // One build for every entry point: the extension client, the language server and the CLI.
 // `--production` minifies and drops sourcemaps; `--watch` rebuilds on change.
 import * as esbuild from 'esbuild';
+import { campaignValidatorPlugin } from './lib/campaign-validator.mjs';
 
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
@@ -19,6 +20,8 @@ const common = {
   // ESM dependencies (tinyglobby's fdir) read import.meta.url, which CommonJS output lacks.
   define: { 'import.meta.url': '__importMetaUrl' },
   banner: { js: "const __importMetaUrl = require('url').pathToFileURL(__filename).href;" },
+  // The schema validator is generated code, not compiled when the server starts.
+  plugins: [campaignValidatorPlugin],
 };
 
 const entries = [

@@ -26,7 +26,6 @@ import {
 import type { CampaignDocuments } from './campaignDocuments';
 import type { DiagnosticData } from './convert';
 import {
-  campaignTimeZone,
   completeAt,
   documentSymbols,
   fixAll,
@@ -157,7 +156,8 @@ export function registerAuthoring(host: AuthoringHost): { initialize(params: { c
     const zones = new Set<string>();
     for (const other of documents.all()) {
       if (other.uri === uri) continue;
-      const zone = campaignTimeZone(campaigns.get(other));
+      // The summary, not the parse: evicted documents are not parsed again for a sort order.
+      const zone = campaigns.summary(other).timeZone;
       if (zone && isValidTimeZone(zone)) zones.add(zone);
     }
     for (const [fileUri, zone] of workspaceZones.zones) if (fileUri !== uri && !documents.get(fileUri) && isValidTimeZone(zone)) zones.add(zone);
