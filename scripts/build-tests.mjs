@@ -1,30 +1,25 @@
 // Bundles the in-editor test suite: test/suite/*.ts -> dist/test/suite/*.js.
 // `vscode` and `mocha` stay external (the extension host provides `vscode`; mocha is
-// resolved from node_modules). The sandbox library (platform/src/sandbox) is bundled
-// when it exists; until then a stub makes the push tests pend instead of breaking the build.
+// resolved from node_modules). The sandbox library (platform/src/sandbox) is bundled in, with
+// the core's build-time schema validator (the same plugin as scripts/build.mjs).
 import * as esbuild from 'esbuild';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { campaignValidatorPlugin } from './lib/campaign-validator.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const entryPoints = fs.readdirSync(path.join(root, 'test/suite'))
   .filter((f) => f === 'index.ts' || f.endsWith('.test.ts'))
   .map((f) => path.join(root, 'test/suite', f));
 
-const sandboxCandidates = ['platform/src/sandbox/index.ts', 'platform/src/sandbox/sandbox.ts', 'platform/src/sandbox.ts'];
-const sandboxEntry = sandboxCandidates.map((p) => path.join(root, p)).find((p) => fs.existsSync(p));
+const sandboxEntry = path.join(root, 'platform/src/sandbox/index.ts');
 
-/** `import ... from 'kore-sandbox'` -> the real sandbox or a stub. */
+/** `import ... from 'kore-sandbox'` -> the sandbox library, bundled into the suite. */
 const sandboxAlias = {
   name: 'kore-sandbox',
   setup(build) {
-    build.onResolve({ filter: /^kore-sandbox$/ }, () =>
-      sandboxEntry ? { path: sandboxEntry } : { path: 'kore-sandbox-stub', namespace: 'stub' });
-    build.onLoad({ filter: /.*/, namespace: 'stub' }, () => ({
-      contents: 'export const startSandbox = undefined; export const SANDBOX_MISSING = true;',
-      loader: 'js',
-    }));
+    build.onResolve({ filter: /^kore-sandbox$/ }, () => ({ path: sandboxEntry }));
   },
 };
 
@@ -40,6 +35,6 @@ await esbuild.build({
   sourcesContent: false,
   logLevel: 'warning',
   external: ['vscode', 'mocha'],
-  plugins: [sandboxAlias],
+  plugins: [sandboxAlias, campaignValidatorPlugin],
 });
-console.log(`test bundle: ${entryPoints.length} files -> dist/test/suite/ (sandbox: ${sandboxEntry ? path.relative(root, sandboxEntry) : 'stub'})`);
+console.log(`test bundle: ${entryPoints.length} files -> dist/test/suite/ (sandbox: ${path.relative(root, sandboxEntry)})`);

@@ -2,7 +2,11 @@
 // campaign files (complete, half-typed, broken, flow style, empty), and what accepting it writes.
 import { test, before, after as afterAll } from 'node:test';
 import assert from 'node:assert/strict';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { startServer } from './helpers/lsp-client.mjs';
+import { tempDir } from './helpers/fixtures.mjs';
 import { accept, after, at, authoringFixture, docUri, edit, schema } from './helpers/authoring.mjs';
 
 let client;
@@ -188,9 +192,31 @@ test('time zones used by the workspace\'s other campaigns are listed first', asy
   const chicago = byLabel(result, 'America/Chicago');
   assert.match(chicago.detail, /used in this workspace/);
   assert.equal(sorted(result).indexOf('America/Chicago') < sorted(result).indexOf('Africa/Abidjan'), true);
-  // examples/ in the workspace folder use Asia/Kolkata.
-  assert.match(byLabel(result, 'Asia/Kolkata').detail, /used in this workspace/);
   client.notify('textDocument/didClose', { textDocument: { uri: other } });
+});
+
+test('campaign files on disk in the workspace folder count too, before they are opened', async () => {
+  const folder = tempDir('kore-ws-');
+  mkdirSync(path.join(folder, 'campaigns'));
+  writeFileSync(path.join(folder, 'campaigns', 'nz.campaign.yaml'), edit(complete1, 'timezone: Asia/Kolkata # India', 'timezone: Pacific/Auckland'));
+  const server = await startServer({ workspaceFolder: folder });
+  try {
+    const uri = pathToFileURL(path.join(folder, 'new.campaign.yaml')).href;
+    await server.open(uri, inProgress);
+    const position = after(inProgress, 'timezone:');
+    // The folder is read in the background after initialize: ask until it has been.
+    let result;
+    for (let i = 0; i < 50; i++) {
+      result = await server.request('textDocument/completion', { textDocument: { uri }, position });
+      if (/used in this workspace/.test(byLabel(result, 'Pacific/Auckland')?.detail ?? '')) break;
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    assert.match(byLabel(result, 'Pacific/Auckland').detail, /used in this workspace/);
+    assert.equal(sorted(result)[0], 'Pacific/Auckland');
+    assert.doesNotMatch(byLabel(result, 'Asia/Kolkata').detail, /used in this workspace/);
+  } finally {
+    await server.stop();
+  }
 });
 
 test('half-typed and broken YAML: a half key, an empty list item and empty values still complete', async () => {

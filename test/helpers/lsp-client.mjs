@@ -2,6 +2,8 @@
 // and speaks JSON-RPC to it over stdio (or Node IPC), as VS Code would.
 import { spawn, fork } from 'node:child_process';
 import { once } from 'node:events';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { pathToFileURL, fileURLToPath } from 'node:url';
 import {
@@ -17,9 +19,12 @@ export const SERVER = path.join(ROOT, 'dist', 'server.js');
 
 /**
  * Start the server. `settings` answers `workspace/configuration` for the `koreCampaign` section.
- * @param {{transport?: 'stdio' | 'ipc', settings?: object, capabilities?: object}} [options]
+ * `workspaceFolder` is where the server looks for the workspace's other campaigns; by default an
+ * empty folder, so what a test sees does not depend on the files around the checkout.
+ * @param {{transport?: 'stdio' | 'ipc', settings?: object, capabilities?: object, workspaceFolder?: string}} [options]
  */
 export async function startServer(options = {}) {
+  const workspaceUri = pathToFileURL(options.workspaceFolder ?? emptyWorkspace()).href;
   const transport = options.transport ?? 'stdio';
   let settings = options.settings ?? {};
   const child =
@@ -55,7 +60,7 @@ export async function startServer(options = {}) {
 
   const initialize = await connection.sendRequest('initialize', {
     processId: process.pid,
-    rootUri: pathToFileURL(ROOT).href,
+    rootUri: workspaceUri,
     capabilities: options.capabilities ?? {
       workspace: { configuration: true, didChangeConfiguration: { dynamicRegistration: true } },
       textDocument: {
@@ -67,7 +72,7 @@ export async function startServer(options = {}) {
         documentSymbol: { hierarchicalDocumentSymbolSupport: true },
       },
     },
-    workspaceFolders: [{ uri: pathToFileURL(ROOT).href, name: 'root' }],
+    workspaceFolders: [{ uri: workspaceUri, name: 'workspace' }],
   });
   connection.sendNotification('initialized', {});
 
@@ -139,6 +144,15 @@ export async function startServer(options = {}) {
     },
   };
   return client;
+}
+
+let empty;
+function emptyWorkspace() {
+  if (!empty) {
+    empty = mkdtempSync(path.join(tmpdir(), 'kore-ws-'));
+    process.on('exit', () => rmSync(empty, { recursive: true, force: true }));
+  }
+  return empty;
 }
 
 export function fileUri(name) {
