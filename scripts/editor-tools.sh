@@ -68,6 +68,9 @@ if [[ ! -x "$CS_BIN" ]] || ! grep -q "\"version\": \"$CODE_SERVER_VERSION\"" "$C
   [[ -f "$CS_DIR/package.json" ]] || echo '{"name":"kore-tools-code-server","private":true}' >"$CS_DIR/package.json"
   (
     cd "$CS_DIR"
+    # Run from an npm script (`npm start`), the outer npm's npm_* variables would reach this npm
+    # as its config: npm_config_user_agent would then claim Node 20 to code-server's engine check.
+    while IFS= read -r name; do unset "$name"; done < <(compgen -e | grep -i '^npm_')
     export PATH="$NODE_DIR/bin:$PATH"
     export npm_config_nodedir="$NODE_DIR"   # ~/.npmrc says nodedir=/usr (Node 20 headers)
     # run npm's own JS with Node 24 so code-server's postinstall engine check passes
