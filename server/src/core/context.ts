@@ -24,6 +24,11 @@ export class ValidationContext {
     readonly campaign: Record<string, unknown>,
   ) {}
 
+  /** The campaign's value at `path`, or undefined where the path does not lead (wrong types on the way). */
+  valueAt(path: FieldPath): unknown {
+    return valueAt(this.campaign, path);
+  }
+
   locate(path: FieldPath): Located | undefined {
     return locate(this.parsed, path);
   }
@@ -65,4 +70,13 @@ export class ValidationContext {
     const rest = text.slice(startChar).replace(/\s+#.*$/, '').trimEnd();
     return { start: { line, character: startChar }, end: { line, character: startChar + rest.length } };
   }
+}
+
+export function valueAt(root: unknown, path: FieldPath): unknown {
+  let current = root;
+  for (const segment of path) {
+    if (current === null || typeof current !== 'object') return undefined;
+    current = (current as Record<string | number, unknown>)[segment];
+  }
+  return current;
 }

@@ -41,7 +41,7 @@ export function schemaDiagnostics(context: ValidationContext): void {
 
   for (const { path, fields: allMissing } of missingByParent.values()) {
     // A missing field whose misspelling is present is one mistake: unknownKeys reports it on that key.
-    const misspelt = new Set(misspeltKeys(valueAt(context.campaign, path), schemaAt(path)).values());
+    const misspelt = new Set(misspeltKeys(context.valueAt(path), schemaAt(path)).values());
     const fields = allMissing.filter((field) => !misspelt.has(field));
     if (fields.length === 0) continue;
     const owner = path.length === 0 ? 'The campaign' : fieldLabel(path);
@@ -69,7 +69,7 @@ function requiredFieldsFix(context: ValidationContext, path: FieldPath, located:
 
 function reportSchemaError(context: ValidationContext, error: ErrorObject, path: FieldPath): void {
   const schema = schemaAt(path) ?? {};
-  const value = valueAt(context.campaign, path);
+  const value = context.valueAt(path);
   const label = fieldLabel(path);
   const params = error.params as Record<string, unknown>;
   switch (error.keyword) {
@@ -193,13 +193,4 @@ function toFieldPath(instancePath: string): FieldPath {
       const key = segment.replace(/~1/g, '/').replace(/~0/g, '~');
       return /^\d+$/.test(key) ? Number(key) : key;
     });
-}
-
-export function valueAt(root: unknown, path: FieldPath): unknown {
-  let current = root;
-  for (const segment of path) {
-    if (current === null || typeof current !== 'object') return undefined;
-    current = (current as Record<string | number, unknown>)[segment];
-  }
-  return current;
 }

@@ -1,5 +1,5 @@
 import { replaceValueFix } from '../edits/yamlEdits';
-import { isRecord, type CampaignRule } from './rule';
+import type { CampaignRule } from './rule';
 
 const E164 = /^\+[1-9]\d{6,14}$/;
 const PATH = ['dialingStrategy', 'callerId', 'phoneNumber'] as const;
@@ -8,9 +8,7 @@ const PATH = ['dialingStrategy', 'callerId', 'phoneNumber'] as const;
 export const callerId: CampaignRule = {
   codes: ['caller-id-e164'],
   check(context) {
-    const strategy = context.campaign.dialingStrategy;
-    const caller = isRecord(strategy) ? strategy.callerId : undefined;
-    const phone = isRecord(caller) ? caller.phoneNumber : undefined;
+    const phone = context.valueAt(PATH);
     if (typeof phone !== 'string' || E164.test(phone)) return;
     const suggestion = suggestE164(phone);
     context.report({

@@ -1,7 +1,7 @@
 import { replaceValueFix } from '../edits/yamlEdits';
 import { closestMatch } from '../suggest';
 import { allTimeZoneNames, isValidTimeZone } from '../timezones';
-import { isRecord, type CampaignRule } from './rule';
+import type { CampaignRule } from './rule';
 
 const PATH = ['dialingStrategy', 'callingHours', 'timezone'] as const;
 
@@ -9,9 +9,7 @@ const PATH = ['dialingStrategy', 'callingHours', 'timezone'] as const;
 export const timezone: CampaignRule = {
   codes: ['timezone'],
   check(context) {
-    const strategy = context.campaign.dialingStrategy;
-    const hours = isRecord(strategy) ? strategy.callingHours : undefined;
-    const zone = isRecord(hours) ? hours.timezone : undefined;
+    const zone = context.valueAt(PATH);
     if (typeof zone !== 'string' || zone === '' || isValidTimeZone(zone)) return;
     const suggestion = suggestTimeZone(zone);
     context.report({
