@@ -13,16 +13,6 @@ const entryPoints = fs.readdirSync(path.join(root, 'test/suite'))
   .filter((f) => f === 'index.ts' || f.endsWith('.test.ts'))
   .map((f) => path.join(root, 'test/suite', f));
 
-const sandboxEntry = path.join(root, 'platform/src/sandbox/index.ts');
-
-/** `import ... from 'kore-sandbox'` -> the sandbox library, bundled into the suite. */
-const sandboxAlias = {
-  name: 'kore-sandbox',
-  setup(build) {
-    build.onResolve({ filter: /^kore-sandbox$/ }, () => ({ path: sandboxEntry }));
-  },
-};
-
 fs.rmSync(path.join(root, 'dist/test'), { recursive: true, force: true });
 await esbuild.build({
   entryPoints,
@@ -35,6 +25,6 @@ await esbuild.build({
   sourcesContent: false,
   logLevel: 'warning',
   external: ['vscode', 'mocha'],
-  plugins: [sandboxAlias, campaignValidatorPlugin],
+  plugins: [campaignValidatorPlugin],
 });
-console.log(`test bundle: ${entryPoints.length} files -> dist/test/suite/ (sandbox: ${path.relative(root, sandboxEntry)})`);
+console.log(`test bundle: ${entryPoints.length} files -> dist/test/suite/ `);

@@ -6,7 +6,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { test } from 'node:test';
 import { fileURLToPath } from 'node:url';
-import { closedPort, withSandbox } from './push-helpers.mjs';
+import { closedPort, withSandbox } from './helpers/push.mjs';
 import { tempDir } from './helpers/fixtures.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -155,7 +155,7 @@ test('push exit codes: 3 refused (400), 4 credentials (401), 5 not found (404), 
 
 test('push with KORE_JWT sends the pasted token', async (t) => {
   const sandbox = await withSandbox(t, { requireJti: false });
-  const { platform } = await import('./push-helpers.mjs');
+  const { platform } = await import('./helpers/push.mjs');
   const jwt = await platform.mintToken(sandbox.credentials.clientId, sandbox.credentials.clientSecret);
   const r = await runCli(['push', example], envFor(sandbox, { KORE_CLIENT_ID: '', KORE_CLIENT_SECRET: '', KORE_JWT: jwt }));
   assert.equal(r.code, 0, r.stderr);

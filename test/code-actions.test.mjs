@@ -1,17 +1,11 @@
 // Quick fixes and "Fix all" over LSP against the built server: each fix's resulting text, with
 // comments, key order and indentation intact.
-import { test, before, after as afterAll } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer } from './helpers/lsp-client.mjs';
+import { sharedServer } from './helpers/lsp-client.mjs';
 import { applyEdits, authoringFixture, docUri, edit } from './helpers/authoring.mjs';
 
-let client;
-before(async () => {
-  client = await startServer();
-});
-afterAll(async () => {
-  await client?.stop();
-});
+const client = sharedServer();
 
 const fixable = authoringFixture('fixable.campaign.yaml');
 

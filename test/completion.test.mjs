@@ -1,21 +1,15 @@
 // Completion over LSP against the built server: what is offered at named places in real
 // campaign files (complete, half-typed, broken, flow style, empty), and what accepting it writes.
-import { test, before, after as afterAll } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { startServer } from './helpers/lsp-client.mjs';
+import { sharedServer, startServer } from './helpers/lsp-client.mjs';
 import { tempDir } from './helpers/fixtures.mjs';
 import { accept, after, at, authoringFixture, docUri, edit, schema } from './helpers/authoring.mjs';
 
-let client;
-before(async () => {
-  client = await startServer();
-});
-afterAll(async () => {
-  await client?.stop();
-});
+const client = sharedServer();
 
 async function complete(text, position, context) {
   const uri = docUri('complete');

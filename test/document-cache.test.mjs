@@ -2,19 +2,13 @@
 // the most recent one plus about 256,000 characters more); the others keep a summary. Over LSP:
 // a document whose parse was dropped still answers every request as before, its edits are
 // validated, and its time zone still sorts completion.
-import { test, before, after as afterAll } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer } from './helpers/lsp-client.mjs';
+import { sharedServer, startServer } from './helpers/lsp-client.mjs';
 import { after, authoringFixture, docUri, edit } from './helpers/authoring.mjs';
 import { core, summarise } from './helpers/fixtures.mjs';
 
-let client;
-before(async () => {
-  client = await startServer();
-});
-afterAll(async () => {
-  await client?.stop();
-});
+const client = sharedServer();
 
 const complete1 = authoringFixture('complete.campaign.yaml');
 const inProgress = authoringFixture('in-progress.campaign.yaml');

@@ -1,16 +1,10 @@
 // Outline, folding and selection ranges over LSP against the built server.
-import { test, before, after as afterAll } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer } from './helpers/lsp-client.mjs';
+import { sharedServer } from './helpers/lsp-client.mjs';
 import { after, at, authoringFixture, docUri, edit } from './helpers/authoring.mjs';
 
-let client;
-before(async () => {
-  client = await startServer();
-});
-afterAll(async () => {
-  await client?.stop();
-});
+const client = sharedServer();
 
 async function request(method, text, extra = {}) {
   const uri = docUri('outline');

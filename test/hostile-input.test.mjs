@@ -1,8 +1,8 @@
 // Hostile files: each yields diagnostics or none, never a crash, a hang, or a server that stops answering.
 // The per-test timeout guards against hangs; it is not a performance assertion (see `npm run bench`).
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer } from './helpers/lsp-client.mjs';
+import { sharedServer } from './helpers/lsp-client.mjs';
 import { core, readFixture } from './helpers/fixtures.mjs';
 
 const HANG_GUARD = { timeout: 30_000 };
@@ -27,13 +27,7 @@ const HOSTILE = {
   'a 1 MB single line': `name: ${'x'.repeat(1_000_000)}\n`,
 };
 
-let server;
-before(async () => {
-  server = await startServer();
-});
-after(async () => {
-  await server?.stop();
-});
+const server = sharedServer();
 
 for (const [name, text] of Object.entries(HOSTILE)) {
   test(`core: ${name} gives diagnostics or none, without throwing`, HANG_GUARD, () => {

@@ -1,17 +1,11 @@
 // Hover over LSP against the built server: a key's docs from the schema, a time zone's offset
 // and current time, a calling window in its zone and in UTC.
-import { test, before, after as afterAll } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer } from './helpers/lsp-client.mjs';
+import { sharedServer } from './helpers/lsp-client.mjs';
 import { after, at, authoringFixture, docUri, edit, schema } from './helpers/authoring.mjs';
 
-let client;
-before(async () => {
-  client = await startServer();
-});
-afterAll(async () => {
-  await client?.stop();
-});
+const client = sharedServer();
 
 async function hover(text, position) {
   const uri = docUri('hover');

@@ -1,19 +1,13 @@
 // The built language server (dist/server.js), spoken to over stdio and Node IPC as VS Code does:
 // diagnostics on open and on incremental change, cleared on close.
-import { test, after, before } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { startServer, fileUri, ROOT } from './helpers/lsp-client.mjs';
+import { sharedServer, startServer, fileUri, ROOT } from './helpers/lsp-client.mjs';
 import { core, readFixture, summarise } from './helpers/fixtures.mjs';
 
-let server;
-before(async () => {
-  server = await startServer();
-});
-after(async () => {
-  await server?.stop();
-});
+const server = sharedServer();
 
 test('announces incremental sync', () => {
   assert.equal(server.initialize.capabilities.textDocumentSync.change, 2);

@@ -1,7 +1,7 @@
 // Every outcome of a push, over real HTTP against the local sandbox, as the user reads it.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { CAMPAIGN_ID, closedPort, connectionFor, clientCredentials, push, validBody, withSandbox } from './push-helpers.mjs';
+import { CAMPAIGN_ID, closedPort, connectionFor, clientCredentials, push, validBody, withSandbox } from './helpers/push.mjs';
 
 test('200: success names the campaign, the connection, the status and the update time', async (t) => {
   const sandbox = await withSandbox(t);

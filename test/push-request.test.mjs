@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { decodeProtectedHeader, jwtVerify } from 'jose';
-import { CAMPAIGN_ID, clientCredentials, connectionFor, platform, push, validBody, withSandbox } from './push-helpers.mjs';
+import { CAMPAIGN_ID, clientCredentials, connectionFor, platform, push, validBody, withSandbox } from './helpers/push.mjs';
 import { tempDir } from './helpers/fixtures.mjs';
 
 test('the sandbox receives exactly the documented request', async (t) => {

@@ -1,7 +1,7 @@
 // Two pushes of one file never overlap on the wire; pushes of different files still do.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { platform, push, validBody, withSandbox } from './push-helpers.mjs';
+import { platform, push, validBody, withSandbox } from './helpers/push.mjs';
 
 test('two pushes of one file are sent one after the other, in the order asked', async (t) => {
   const sandbox = await withSandbox(t);

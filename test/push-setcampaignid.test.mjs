@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
-import { platform } from './push-helpers.mjs';
+import { platform } from './helpers/push.mjs';
 
 const ID = 'cd-ed19e3c7-3682-5e72-a839-af9e07110001';
 const apply = (text, id = ID) => {

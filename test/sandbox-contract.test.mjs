@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { SignJWT } from 'jose';
-import { CAMPAIGN_ID, platform, validBody, withSandbox } from './push-helpers.mjs';
+import { CAMPAIGN_ID, platform, validBody, withSandbox } from './helpers/push.mjs';
 
 async function token(sandbox, { claims = {}, secret = sandbox.credentials.clientSecret, alg = 'HS256', lifetime = 300, jti = crypto.randomUUID(), sub = 'tester' } = {}) {
   const now = Math.floor(Date.now() / 1000);

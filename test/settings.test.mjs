@@ -1,10 +1,10 @@
 // koreCampaign.validate.*: rule groups turned off or re-graded, per-code overrides, and the
 // manifest entries that let a user set them. Over LSP against the built server.
-import { test, before, after as afterAll } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { startServer, ROOT } from './helpers/lsp-client.mjs';
+import { sharedServer, startServer, ROOT } from './helpers/lsp-client.mjs';
 import { core } from './helpers/fixtures.mjs';
 import { authoringFixture, docUri, edit } from './helpers/authoring.mjs';
 
@@ -29,13 +29,7 @@ async function settingsThen(uri, settings, accept) {
   return (await next).diagnostics;
 }
 
-let client;
-before(async () => {
-  client = await startServer();
-});
-afterAll(async () => {
-  await client?.stop();
-});
+const client = sharedServer();
 
 test('the manifest declares enable, one setting per rule group and per-code rules', () => {
   assert.equal(properties['koreCampaign.validate.enable'].type, 'boolean');

@@ -11,7 +11,6 @@
 //   4. fix a mistake with the light bulb (priority: 5 -> "5"), comment kept
 //   5. the status bar shows the "Local sandbox" connection; Push Campaign from the command
 //      palette against the sandbox: the success toast
-// Steps for features not there yet (test/features.json) are reported as pending.
 // Closing line: `N passed, N failed`; exit 1 on failure. Options: --no-build, --headed, --keep.
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
@@ -23,7 +22,6 @@ import {
 } from '../../scripts/lib/code-server.mjs';
 
 const argv = process.argv.slice(2);
-const FEATURES = JSON.parse(fs.readFileSync(path.join(ROOT, 'test', 'features.json'), 'utf8'));
 const outDir = path.join(ROOT, 'test-results', 'e2e');
 const t0 = Date.now();
 
@@ -53,13 +51,8 @@ let context;
 let page;
 const results = [];
 
-async function step(name, fn, { pending } = {}) {
+async function step(name, fn) {
   const n = String(results.length + 1).padStart(2, '0');
-  if (pending) {
-    results.push({ name, state: 'pending', reason: pending });
-    console.log(`  - ${name} [pending: ${pending}]`);
-    return;
-  }
   const started = Date.now();
   try {
     // Start from a calm workbench: no widget, palette or menu left open by the step before.
@@ -196,7 +189,7 @@ try {
     await panel.locator('.monaco-list-row', { hasText: first.message.slice(0, 40) }).first().waitFor({ timeout: 5_000 });
     const squiggles = await page.locator('.monaco-editor .squiggly-error').count();
     console.log(`    ${squiggles} error squiggles in view; status bar: ${counts.label}`);
-  }, { pending: FEATURES.diagnostics ? undefined : 'diagnostics not implemented yet' });
+  });
 
   await step('completion: type `timezone: kolk` and accept Asia/Kolkata', async () => {
     await openFile(VALID);
@@ -212,7 +205,7 @@ try {
     await page.screenshot({ path: path.join(outDir, `02a-completion-widget.png`) });
     await row.click();
     await waitForLine(line, (t) => t === `${indent}timezone: Asia/Kolkata` || t.startsWith(`${indent}timezone: Asia/Kolkata `), 'should read timezone: Asia/Kolkata');
-  }, { pending: FEATURES.completion ? undefined : 'completion not implemented yet (issue 3)' });
+  });
 
   await step('hover a key and read its docs', async () => {
     await openFile(VALID);
@@ -225,7 +218,7 @@ try {
     await hover.waitFor({ timeout: 8_000 });
     await page.locator('.monaco-hover', { hasText: 'Dialing mode defines how calls are handled' }).first().waitFor({ timeout: 8_000 });
     await sleep(300);
-  }, { pending: FEATURES.hover ? undefined : 'hover not implemented yet (issue 3)' });
+  });
 
   await step('fix a mistake with the light bulb: priority: 5 -> "5", comment kept', async () => {
     await page.keyboard.press('Escape');
@@ -247,7 +240,7 @@ try {
     await fix.click();
     const expected = text.replace(/^priority: 5/, 'priority: "5"');
     await waitForLine(line, (t) => t === expected, `should read ${JSON.stringify(expected)}`);
-  }, { pending: FEATURES.quickFix ? undefined : 'quick fixes not implemented yet (issue 3)' });
+  });
 
   await step('Push Campaign from the command palette (Local sandbox): the success notification', async () => {
     await page.keyboard.press('Escape');
@@ -261,7 +254,7 @@ try {
     const text = (await toast.innerText()).replace(/\s+/g, ' ');
     if (!/Pushed '.+' to Local sandbox/.test(text)) throw new Error(`toast says: ${text}`);
     console.log(`    toast: ${text.slice(0, 160)}`);
-  }, { pending: FEATURES.push ? undefined : 'push not implemented yet (issue 4)' });
+  });
 } catch (err) {
   console.error(err?.stack ?? String(err));
   results.push({ name: 'set-up', state: 'failed', error: String(err) });
@@ -274,10 +267,8 @@ try {
 
 const passed = results.filter((r) => r.state === 'passed').length;
 const failed = results.filter((r) => r.state === 'failed').length;
-const pending = results.filter((r) => r.state === 'pending').length;
-fs.writeFileSync(path.join(outDir, 'results.json'), JSON.stringify({ passed, failed, pending, results }, null, 2));
+fs.writeFileSync(path.join(outDir, 'results.json'), JSON.stringify({ passed, failed, results }, null, 2));
 if (failed) console.log(`\nFailure screenshots and logs (code-server.log, sandbox.log) in test-results/e2e/`);
-if (pending) console.log(`(${pending} pending)`);
 console.log(`browser end-to-end: ${((Date.now() - t0) / 1000).toFixed(1)} s; screenshots in test-results/e2e/`);
 console.log(`${passed} passed, ${failed} failed`);
 process.exit(failed ? 1 : 0);

@@ -2,6 +2,7 @@
 // and speaks JSON-RPC to it over stdio (or Node IPC), as VS Code would.
 import { spawn, fork } from 'node:child_process';
 import { once } from 'node:events';
+import { after, before } from 'node:test';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
@@ -153,6 +154,21 @@ function emptyWorkspace() {
     process.on('exit', () => rmSync(empty, { recursive: true, force: true }));
   }
   return empty;
+}
+
+/**
+ * One server for a whole test file: started before its first test, stopped after its last.
+ * Returns a stand-in that forwards to the running client, so tests write `client.open(...)`.
+ */
+export function sharedServer(options) {
+  let client;
+  before(async () => {
+    client = await startServer(options);
+  });
+  after(async () => {
+    await client?.stop();
+  });
+  return new Proxy({}, { get: (_, key) => client?.[key] });
 }
 
 export function fileUri(name) {

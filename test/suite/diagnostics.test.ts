@@ -12,7 +12,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import expectedJson from './expected-diagnostics.json';
 import {
-  FEATURES, SimpleDiag, activateExtension, closeAllEditors, itIf, openContent, openDoc, positionOf,
+  SimpleDiag, activateExtension, closeAllEditors, openContent, openDoc, positionOf,
   settledDiagnostics, simplify, sleep, sortDiags, waitFor, workspaceRoot, wsPath,
 } from './helpers';
 
@@ -73,7 +73,7 @@ describe('diagnostics in the editor', function () {
   });
 
   for (const [rel, want] of Object.entries(expected)) {
-    itIf(FEATURES.diagnostics, 'diagnostics not implemented yet (issue 2)')(`${rel}: ${want.length} diagnostic(s), exact messages and ranges`, async () => {
+    it(`${rel}: ${want.length} diagnostic(s), exact messages and ranges`, async () => {
       const file = wsPath(...rel.split('/'));
       assert.ok(fs.existsSync(file), `${rel} exists in the test workspace`);
       const doc = (await ensureOpen(rel))!;
@@ -83,7 +83,7 @@ describe('diagnostics in the editor', function () {
     });
   }
 
-  itIf(FEATURES.diagnostics, 'diagnostics not implemented yet (issue 2)')('diagnostics follow edits (incremental sync) and clear when the mistake is fixed', async () => {
+  it('diagnostics follow edits (incremental sync) and clear when the mistake is fixed', async () => {
     const valid = Object.keys(expected).find((f) => f.startsWith('examples/') && expected[f].length === 0);
     assert.ok(valid, 'a valid example');
     const text = fs.readFileSync(wsPath(...valid.split('/')), 'utf8');

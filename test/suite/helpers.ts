@@ -3,23 +3,9 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import featureFlags from '../features.json';
 
 export const EXTENSION_ID = 'kore-campaign-tools.kore-campaign';
 export const LANGUAGE_ID = 'kore-campaign';
-
-/**
- * Which features exist in the product right now (test/features.json, shared with test/e2e). A test of a feature marked `false` is
- * registered as pending (it.skip) with the reason in its title, so the report says what is
- * not proven yet; flip the flag when the feature lands and the test runs.
- */
-export const FEATURES = featureFlags as { diagnostics: boolean; completion: boolean; hover: boolean; quickFix: boolean; push: boolean };
-
-/** `it` when the feature is there, otherwise `it.skip` with the reason in the title. */
-export function itIf(present: boolean, reason: string): Mocha.TestFunction | Mocha.PendingTestFunction {
-  if (present) return it;
-  return ((title: string, fn?: Mocha.Func) => it.skip(`${title} [pending: ${reason}]`, fn)) as unknown as Mocha.PendingTestFunction;
-}
 
 export function workspaceRoot(): string {
   const folder = vscode.workspace.workspaceFolders?.[0];

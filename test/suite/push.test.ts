@@ -9,10 +9,10 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import { jwtVerify } from 'jose';
-import { startSandbox } from 'kore-sandbox';
+import { startSandbox } from '../../platform/src/sandbox';
 import * as vscode from 'vscode';
 import { parse as parseYaml } from 'yaml';
-import { FEATURES, activateExtension, closeAllEditors, itIf, openDoc, sleep, waitFor, wsPath } from './helpers';
+import { activateExtension, closeAllEditors, openDoc, sleep, waitFor, wsPath } from './helpers';
 
 type Sandbox = Awaited<ReturnType<NonNullable<typeof startSandbox>>>;
 
@@ -23,8 +23,6 @@ const CREDS = {
   accountId: 'acct-editor-test-1',
 };
 const CAMPAIGN_ID = 'cd-ed19e3c7-3682-5e72-a839-af9e07110001';
-const PUSH_READY = FEATURES.push && typeof startSandbox === 'function';
-const PENDING = 'push (issue 4) or the sandbox library not there yet';
 
 // ---- Scripted UI ------------------------------------------------------------------------------
 
@@ -126,9 +124,8 @@ describe('Push Campaign against the sandbox', function () {
   const ui = new ScriptedUi();
 
   before(async function () {
-    if (!PUSH_READY) return;
     await activateExtension();
-    sandbox = await startSandbox!({ port: 0, ...CREDS });
+    sandbox = await startSandbox({ port: 0, ...CREDS });
     ui.install();
   });
   after(async () => {
@@ -138,21 +135,21 @@ describe('Push Campaign against the sandbox', function () {
   });
   beforeEach(() => ui.clear());
 
-  itIf(PUSH_READY, PENDING)('a fresh install offers the "Local sandbox" connection', async () => {
+  it('a fresh install offers the "Local sandbox" connection', async () => {
     ui.pick(undefined);
     await vscode.commands.executeCommand('koreCampaign.selectConnection');
     const pick = ui.shown.find((s) => s.kind === 'quickPick');
     assert.ok(pick?.items?.includes('Local sandbox'), `connections offered: ${JSON.stringify(pick?.items)}`);
   });
 
-  itIf(PUSH_READY, PENDING)('Add Connection stores the connection and its secret (through the extension\'s own prompts)', async () => {
+  it('Add Connection stores the connection and its secret (through the extension\'s own prompts)', async () => {
     await addConnection(ui, sandbox!, 'Editor test sandbox', CREDS.clientSecret);
     assert.ok(ui.messages('info').some((m) => /Editor test sandbox .* added and selected/.test(m)), `messages: ${JSON.stringify(ui.messages())}`);
     const secretBox = ui.shown.filter((s) => s.kind === 'inputBox').map((s) => s.text);
     assert.ok(secretBox.some((t) => /Client Secret/.test(t)), `the secret was asked for: ${JSON.stringify(secretBox)}`);
   });
 
-  itIf(PUSH_READY, PENDING)('pushes a valid campaign: 200, success message, and the sandbox got exactly the expected request', async () => {
+  it('pushes a valid campaign: 200, success message, and the sandbox got exactly the expected request', async () => {
     const file = copyExample('valid.campaign.yaml', 'billing-reminder.campaign.yaml');
     const before = sandbox!.requests.length;
     const outcome = await push(file);
@@ -184,7 +181,7 @@ describe('Push Campaign against the sandbox', function () {
     assert.deepEqual(JSON.parse(req.body), expectedBody, 'the body is the file minus campaignId');
   });
 
-  itIf(PUSH_READY, PENDING)('pushes the unsaved editor contents, and leaves the file on disk alone', async () => {
+  it('pushes the unsaved editor contents, and leaves the file on disk alone', async () => {
     const file = copyExample('unsaved.campaign.yaml', 'billing-reminder.campaign.yaml');
     const disk = fs.readFileSync(file, 'utf8');
     const doc = await openDoc(file);
@@ -202,7 +199,7 @@ describe('Push Campaign against the sandbox', function () {
     await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
   });
 
-  itIf(PUSH_READY, PENDING)('a file with errors is not pushed: the error names them, Problems opens, nothing reaches the sandbox', async () => {
+  it('a file with errors is not pushed: the error names them, Problems opens, nothing reaches the sandbox', async () => {
     const file = copyExample('mistakes.campaign.yaml', 'typical-mistakes.campaign.yaml');
     // The file has no campaignId or a valid one: validation must stop before either matters.
     const before = sandbox!.requests.length;
@@ -214,7 +211,7 @@ describe('Push Campaign against the sandbox', function () {
     assert.ok(err.some((m) => /has \d+ errors? .*Nothing was pushed/.test(m)), `error message: ${JSON.stringify(err)}`);
   });
 
-  itIf(PUSH_READY, PENDING)('the platform answers 400: its message is shown and a diagnostic lands on the named field', async () => {
+  it('the platform answers 400: its message is shown and a diagnostic lands on the named field', async () => {
     const file = copyExample('platform400.campaign.yaml', 'billing-reminder.campaign.yaml');
     const msg = 'Contact list does not exist on this account.';
     sandbox!.faults.failNext(1, 400, undefined, [{ msg, field: 'contactLists[0]' }]);
@@ -232,7 +229,7 @@ describe('Push Campaign against the sandbox', function () {
     assert.match(diags[0].message, new RegExp(`Editor test sandbox: ${msg.replace(/\./g, '\\.')}`));
   });
 
-  itIf(PUSH_READY, PENDING)('401: wrong secret -> credentials rejected, "Update Credentials" stores new ones, the next push succeeds', async () => {
+  it('401: wrong secret -> credentials rejected, "Update Credentials" stores new ones, the next push succeeds', async () => {
     await addConnection(ui, sandbox!, 'Wrong secret', 'not-the-secret');
     const file = copyExample('creds.campaign.yaml', 'billing-reminder.campaign.yaml');
     ui.clear();
@@ -252,7 +249,7 @@ describe('Push Campaign against the sandbox', function () {
     assert.equal(again?.kind, 'success', JSON.stringify(again));
   });
 
-  itIf(PUSH_READY, PENDING)('no campaignId in the file: it is asked for, and "Write to File" adds one line, comments kept', async () => {
+  it('no campaignId in the file: it is asked for, and "Write to File" adds one line, comments kept', async () => {
     const file = copyExample('no-id.campaign.yaml', 'billing-reminder.campaign.yaml');
     const original = fs.readFileSync(file, 'utf8');
     const withoutId = original.split('\n').filter((l) => !l.startsWith('campaignId:')).join('\n');
@@ -268,7 +265,7 @@ describe('Push Campaign against the sandbox', function () {
     for (const comment of withoutId.split('\n').filter((l) => l.includes('#'))) assert.ok(after.includes(comment), `kept: ${comment}`);
   });
 
-  itIf(PUSH_READY, PENDING)('503 twice, then 200: retried (3 requests in all) and pushed', async () => {
+  it('503 twice, then 200: retried (3 requests in all) and pushed', async () => {
     const file = copyExample('retry.campaign.yaml', 'billing-reminder.campaign.yaml');
     sandbox!.faults.failNext(2, 503, 0);
     const before = sandbox!.requests.length;
@@ -277,7 +274,7 @@ describe('Push Campaign against the sandbox', function () {
     assert.deepEqual(sandbox!.requests.slice(before).map((r) => r.status), [503, 503, 200]);
   });
 
-  itIf(PUSH_READY, PENDING)('unknown campaignId: 404, "no campaign with that id on that connection"', async () => {
+  it('unknown campaignId: 404, "no campaign with that id on that connection"', async () => {
     const file = copyExample('unknown-id.campaign.yaml', 'billing-reminder.campaign.yaml');
     fs.writeFileSync(file, fs.readFileSync(file, 'utf8').replace(CAMPAIGN_ID, 'cd-00000000-0000-4000-8000-0000000000ff'));
     const outcome = await push(file);

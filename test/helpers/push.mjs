@@ -3,7 +3,7 @@
 import { createRequire } from 'node:module';
 
 const require = createRequire(import.meta.url);
-export const platform = require('../dist/platform.js');
+export const platform = require('../../dist/platform.js');
 
 export const { SANDBOX_CREDENTIALS, SANDBOX_CAMPAIGN_IDS, SANDBOX_SEED_CAMPAIGN } = platform;
 export const CAMPAIGN_ID = SANDBOX_CAMPAIGN_IDS[1];
