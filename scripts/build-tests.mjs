@@ -1,6 +1,6 @@
 // Bundles the in-editor test suite: test/suite/*.ts -> dist/test/suite/*.js.
 // `vscode` and `mocha` stay external (the extension host provides `vscode`; mocha is
-// resolved from node_modules). The sandbox library (platform/src/sandbox) is bundled in, with
+// resolved from node_modules). The sandbox library (sandbox/src) is bundled in, with
 // the core's build-time schema validator (the same plugin as scripts/build.mjs).
 import * as esbuild from 'esbuild';
 import * as fs from 'node:fs';

@@ -33,8 +33,9 @@ const entries = [
   { entryPoints: ['cli/src/main.ts'], outfile: 'dist/cli.js' },
   // The platform client and sandbox as a library, for the Node tests.
   { entryPoints: ['platform/src/index.ts'], outfile: 'dist/platform.js' },
+  { entryPoints: ['sandbox/src/index.ts'], outfile: 'dist/sandbox.js' },
   // The pure core as a library, for the tests and the benchmark (not shipped in the .vsix).
-  { entryPoints: ['server/src/core/index.ts'], outfile: 'dist/core.js' },
+  { entryPoints: ['core/src/index.ts'], outfile: 'dist/core.js' },
 ];
 
 const contexts = await Promise.all(entries.map((e) => esbuild.context({ ...common, ...e })));

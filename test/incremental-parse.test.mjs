@@ -1,4 +1,4 @@
-// Re-parsing only what an edit changed (server/src/core/incrementalParse.ts) must give exactly
+// Re-parsing only what an edit changed (core/src/incrementalParse.ts) must give exactly
 // what a full parse gives: the same syntax tree token for token, the same value, the same
 // diagnostics. Each case chains edits, passing the previous parse as the language server
 // does, and compares every step with a fresh parse of the same text.

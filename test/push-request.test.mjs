@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { decodeProtectedHeader, jwtVerify } from 'jose';
-import { CAMPAIGN_ID, clientCredentials, connectionFor, platform, push, validBody, withSandbox } from './helpers/push.mjs';
+import { CAMPAIGN_ID, clientCredentials, connectionFor, core, platform, push, validBody, withSandbox } from './helpers/push.mjs';
 import { tempDir } from './helpers/fixtures.mjs';
 
 test('the sandbox receives exactly the documented request', async (t) => {
@@ -177,7 +177,7 @@ test('Retry-After parsing: seconds and HTTP dates', () => {
 
 test('platform field names become campaign paths', () => {
   assert.deepEqual(
-    ['dialingStrategy.callingHours.days.0.start', 'body.priority', '/dialingStrategy/maxRingTime', 'days[1].end'].map((f) => platform.formatFieldPath(platform.parseFieldPath(f))),
+    ['dialingStrategy.callingHours.days.0.start', 'body.priority', '/dialingStrategy/maxRingTime', 'days[1].end'].map((f) => core.normaliseFieldName(f)),
     ['dialingStrategy.callingHours.days[0].start', 'priority', 'dialingStrategy.maxRingTime', 'days[1].end'],
   );
   assert.deepEqual(platform.platformErrors({ errors: [{ msg: 'Bad', code: 4002 }] }), [{ message: 'Bad', code: 4002 }]);

@@ -1,7 +1,7 @@
 // Two pushes of one file never overlap on the wire; pushes of different files still do.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { platform, push, validBody, withSandbox } from './helpers/push.mjs';
+import { platform, push, sandboxLib, validBody, withSandbox } from './helpers/push.mjs';
 
 test('two pushes of one file are sent one after the other, in the order asked', async (t) => {
   const sandbox = await withSandbox(t);
@@ -36,7 +36,7 @@ test('pushes of different files run side by side', async (t) => {
   const sandbox = await withSandbox(t);
   sandbox.faults.setDelay(200);
   const queue = new platform.KeyedSerializer();
-  const ids = platform.SANDBOX_CAMPAIGN_IDS;
+  const ids = sandboxLib.SANDBOX_CAMPAIGN_IDS;
   await Promise.all([queue.run('a', () => push(sandbox, { campaignId: ids[2] })), queue.run('b', () => push(sandbox, { campaignId: ids[3] }))]);
   const [r1, r2] = sandbox.requests;
   assert.ok(r2.receivedAt < r1.respondedAt, 'the two requests overlapped');

@@ -2,18 +2,18 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
-import { platform } from './helpers/push.mjs';
+import { core } from './helpers/push.mjs';
 
 const ID = 'cd-ed19e3c7-3682-5e72-a839-af9e07110001';
 const apply = (text, id = ID) => {
-  const edit = platform.setCampaignIdEdit(text, id);
+  const edit = core.setCampaignIdEdit(text, id);
   assert.ok(edit, 'an edit is produced');
-  return platform.applyTextEdits(text, [edit]);
+  return core.applyTextEdits(text, [edit]);
 };
 
 test('adds campaignId as the first key, after the file header comment, keeping every comment', () => {
   const text = ['# Billing campaign, owned by team X', 'name: Billing # shown in the UI', '# the queue', 'queue_name: Default Queue', ''].join('\n');
-  const edit = platform.setCampaignIdEdit(text, ID);
+  const edit = core.setCampaignIdEdit(text, ID);
   assert.deepEqual(edit.range, { start: { line: 1, character: 0 }, end: { line: 1, character: 0 } });
   assert.equal(edit.newText, `campaignId: ${ID}\n`);
   assert.equal(
@@ -56,7 +56,7 @@ test('the example file: only the campaignId line changes', () => {
 });
 
 test('a file whose top level is not a mapping gets no edit', () => {
-  assert.equal(platform.setCampaignIdEdit('- a\n- b\n', ID), undefined);
+  assert.equal(core.setCampaignIdEdit('- a\n- b\n', ID), undefined);
 });
 
 test('an empty or comments-only file gets the key after its comments', () => {

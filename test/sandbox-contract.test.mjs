@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { SignJWT } from 'jose';
-import { CAMPAIGN_ID, platform, validBody, withSandbox } from './helpers/push.mjs';
+import { CAMPAIGN_ID, platform, sandboxLib, validBody, withSandbox } from './helpers/push.mjs';
 
 async function token(sandbox, { claims = {}, secret = sandbox.credentials.clientSecret, alg = 'HS256', lifetime = 300, jti = crypto.randomUUID(), sub = 'tester' } = {}) {
   const now = Math.floor(Date.now() / 1000);
@@ -167,5 +167,5 @@ test('fault switches: 503 for the next N, 429 with Retry-After, delay', async (t
 });
 
 test('the sandbox refuses to listen beyond this machine', async () => {
-  await assert.rejects(platform.startSandbox({ port: 0, bindAddress: '0.0.0.0' }), /listens on this machine only/);
+  await assert.rejects(sandboxLib.startSandbox({ port: 0, bindAddress: '0.0.0.0' }), /listens on this machine only/);
 });

@@ -1,14 +1,10 @@
 // From an HTTP answer (or its absence) to what the user is told. The extension and the CLI
 // print these messages as they are, so both say the same thing for the same failure.
 
-export type FieldPathSegment = string | number;
-
 export interface PlatformError {
   message: string;
   /** The field as the platform named it. */
   field?: string;
-  /** The field as a path into the campaign (`dialingStrategy.callingHours.days[0].start`). */
-  path?: string;
   code?: string | number;
 }
 
@@ -48,30 +44,6 @@ export type PushOutcome =
 
 export type OutcomeKind = PushOutcome['kind'];
 
-/** Turn `days.0.start`, `days[0].start`, `/days/0/start` or `body.name` into path segments. */
-export function parseFieldPath(field: string): FieldPathSegment[] {
-  let text = field.trim();
-  if (text.startsWith('/')) text = text.slice(1).replace(/\//g, '.');
-  text = text.replace(/^(?:body|data|campaign)\./, '');
-  const segments: FieldPathSegment[] = [];
-  for (const part of text.split('.')) {
-    const match = /^([^[\]]*)((?:\[\d+\])*)$/.exec(part);
-    if (!match) {
-      segments.push(part);
-      continue;
-    }
-    if (match[1] !== '') segments.push(/^\d+$/.test(match[1]) ? Number(match[1]) : match[1]);
-    for (const index of match[2].matchAll(/\[(\d+)\]/g)) segments.push(Number(index[1]));
-  }
-  return segments.filter((s) => s !== '');
-}
-
-export function formatFieldPath(path: readonly FieldPathSegment[]): string {
-  let out = '';
-  for (const segment of path) out += typeof segment === 'number' ? `[${segment}]` : out ? `.${segment}` : segment;
-  return out;
-}
-
 /** The messages in an error body, in any of the shapes Kore.ai APIs use. */
 export function platformErrors(body: unknown): PlatformError[] {
   if (!body || typeof body !== 'object') return [];
@@ -90,10 +62,7 @@ export function platformErrors(body: unknown): PlatformError[] {
       const field = firstString(entry.field, entry.path, entry.param, entry.key);
       const code = typeof entry.code === 'string' || typeof entry.code === 'number' ? entry.code : undefined;
       const error: PlatformError = { message };
-      if (field) {
-        error.field = field;
-        error.path = formatFieldPath(parseFieldPath(field));
-      }
+      if (field) error.field = field;
       if (code !== undefined) error.code = code;
       out.push(error);
     }
@@ -153,7 +122,7 @@ function endSentence(text: string): string {
 
 function listErrors(errors: PlatformError[], body: string | undefined): string {
   if (errors.length === 0) return body?.trim() ? `: ${verbatim(body)}` : '';
-  return `: ${errors.map((e) => (e.path ? `${e.message} (${e.path})` : e.message)).join('; ')}`;
+  return `: ${errors.map((e) => (e.field ? `${e.message} (${e.field})` : e.message)).join('; ')}`;
 }
 
 /** Map a complete HTTP answer that will not be retried to an outcome. */

@@ -1,5 +1,5 @@
 // The campaign schema's validator, generated at build time (ajv's standalone code) and bundled
-// as the module `campaign-validator:standalone` (see server/src/core/schema.ts). Compiling the
+// as the module `campaign-validator:standalone` (see core/src/schema.ts). Compiling the
 // schema with ajv at run time took 35-50 ms of every server start and every CLI run, and
 // bundled ajv's compiler; the generated code needs only ajv's small runtime helpers.
 import { createRequire } from 'node:module';

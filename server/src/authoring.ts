@@ -43,7 +43,7 @@ import {
   type CompletionEntry,
   type FixableDiagnostic,
   type SymbolKindName,
-} from './core';
+} from '../../core/src';
 import { validationOptions, type CampaignSettings } from './settings';
 
 export const AUTHORING_CAPABILITIES = {

@@ -1,5 +1,5 @@
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { campaignTimeZone, parseCampaign, type ParsedCampaign } from './core';
+import { campaignTimeZone, parseCampaign, type ParsedCampaign } from '../../core/src';
 
 /**
  * How much text (in characters) the kept parses may cover, besides the most recent document's,

@@ -1,6 +1,6 @@
 // Core shapes -> LSP shapes. The core mirrors LSP's coordinates, so this is naming only.
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver/node';
-import type { CampaignDiagnostic, Severity } from './core';
+import type { CampaignDiagnostic, Severity } from '../../core/src';
 
 const SEVERITY: Record<Severity, DiagnosticSeverity> = {
   error: DiagnosticSeverity.Error,

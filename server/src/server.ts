@@ -11,7 +11,7 @@ import {
 import { AUTHORING_CAPABILITIES, registerAuthoring } from './authoring';
 import { CampaignDocuments } from './campaignDocuments';
 import { toLspDiagnostic } from './convert';
-import { validateCampaign } from './core';
+import { validateCampaign } from '../../core/src';
 import { validationOptions, type CampaignSettings } from './settings';
 
 const connection = createConnection(ProposedFeatures.all);

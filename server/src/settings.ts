@@ -1,4 +1,4 @@
-import type { Severity, ValidationOptions } from './core';
+import type { Severity, ValidationOptions } from '../../core/src';
 
 export type GroupSetting = Severity | 'off' | 'default';
 

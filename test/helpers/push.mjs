@@ -4,8 +4,11 @@ import { createRequire } from 'node:module';
 
 const require = createRequire(import.meta.url);
 export const platform = require('../../dist/platform.js');
+/** The local sandbox (a test double of the platform), its own library. */
+export const sandboxLib = require('../../dist/sandbox.js');
+export const core = require('../../dist/core.js');
 
-export const { SANDBOX_CREDENTIALS, SANDBOX_CAMPAIGN_IDS, SANDBOX_SEED_CAMPAIGN } = platform;
+export const { SANDBOX_CREDENTIALS, SANDBOX_CAMPAIGN_IDS, SANDBOX_SEED_CAMPAIGN } = sandboxLib;
 export const CAMPAIGN_ID = SANDBOX_CAMPAIGN_IDS[1];
 
 export function validBody(overrides = {}) {
@@ -29,7 +32,7 @@ export function clientCredentials(sandbox, overrides = {}) {
 
 /** Start a sandbox for one test file; `t.after` stops it. */
 export async function withSandbox(t, options = {}) {
-  const sandbox = await platform.startSandbox({ port: 0, ...options });
+  const sandbox = await sandboxLib.startSandbox({ port: 0, ...options });
   t.after(() => sandbox.stop());
   return sandbox;
 }

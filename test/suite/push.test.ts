@@ -9,7 +9,7 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import { jwtVerify } from 'jose';
-import { startSandbox } from '../../platform/src/sandbox';
+import { startSandbox } from '../../sandbox/src';
 import * as vscode from 'vscode';
 import { parse as parseYaml } from 'yaml';
 import { activateExtension, closeAllEditors, openDoc, sleep, waitFor, wsPath } from './helpers';

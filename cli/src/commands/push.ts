@@ -3,7 +3,7 @@
 // secrets stay out of shell history and CI logs.
 import { readFile } from 'node:fs/promises';
 import * as path from 'node:path';
-import { parseCampaign, validateText, type CampaignDiagnostic } from '../../../server/src/core';
+import { normaliseFieldName, parseCampaign, rangeForField, validateText, type CampaignDiagnostic } from '../../../core/src';
 import {
   bodyFromCampaign,
   checkAccountId,
@@ -14,7 +14,6 @@ import {
   normaliseHost,
   preparePushRequest,
   pushCampaign,
-  rangeForField,
   Redactor,
   secretsOf,
   unsafeEnvironment,
@@ -250,8 +249,9 @@ export async function run(args: string[], io: CommandIO): Promise<number> {
   io.stderr(`kore-campaign push: ${outcome.message}\n`);
   if (outcome.kind === 'invalid') {
     for (const error of outcome.errors) {
-      const where = rangeForField(parsed, error.path);
-      io.stderr(`${location(shownName, where)} error ${error.message}${error.path ? ` (${error.path})` : ''} [platform]\n`);
+      const where = rangeForField(parsed, error.field);
+      const field = error.field ? ` (${normaliseFieldName(error.field)})` : '';
+      io.stderr(`${location(shownName, where)} error ${error.message}${field} [platform]\n`);
     }
   }
   return EXIT_FOR[outcome.kind];

@@ -4,7 +4,7 @@ import {
   SANDBOX_CAMPAIGN_IDS,
   SANDBOX_DEFAULT_PORT,
   startSandbox,
-} from '../../../platform/src/sandbox';
+} from '../../../sandbox/src';
 import type { CommandIO } from '../io';
 
 export const SANDBOX_USAGE = `Usage: kore-campaign sandbox [--port N] [--quiet]

@@ -1,7 +1,7 @@
 import { readFile, stat } from 'node:fs/promises';
 import * as path from 'node:path';
 import { glob, isDynamicPattern } from 'tinyglobby';
-import { validateText, type CampaignDiagnostic } from '../../../server/src/core';
+import { validateText, type CampaignDiagnostic } from '../../../core/src';
 import { EXIT, type CommandIO } from '../io';
 
 export const VALIDATE_USAGE = `Usage: kore-campaign validate [--format text|json] <files, folders or globs...>

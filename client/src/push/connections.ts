@@ -8,7 +8,7 @@ import * as vscode from 'vscode';
 // Direct imports, not the platform's index: these run at activation and must not pull in the push engine.
 import { normaliseHost, type Connection } from '../../../platform/src/connection';
 import type { Credentials } from '../../../platform/src/credentials';
-import { SANDBOX_CREDENTIALS, SANDBOX_DEFAULT_PORT } from '../../../platform/src/sandbox/defaults';
+import { SANDBOX_CREDENTIALS, SANDBOX_DEFAULT_PORT } from '../../../sandbox/src/defaults';
 
 const CONNECTIONS_KEY = 'koreCampaign.connections';
 const ACTIVE_KEY = 'koreCampaign.activeConnectionId';

@@ -1,4 +1,5 @@
 // Built as dist/pushEngine.js and loaded on the first push or sandbox start (see engineBundle.ts):
 // the push flow with everything heavy it needs (the core's validator, yaml, ajv, jose, the sandbox).
 export { explainRestrictedMode, pushCommand, type PushDeps } from './pushFlow';
-export { KeyedSerializer, startSandbox } from '../../../platform/src';
+export { KeyedSerializer } from '../../../platform/src';
+export { startSandbox } from '../../../sandbox/src';

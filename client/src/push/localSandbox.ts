@@ -1,7 +1,7 @@
 // The sandbox can run inside the extension host, so "Push Campaign" on a fresh install works
 // with nothing else started. It listens on 127.0.0.1 only and stops with the extension.
 import * as vscode from 'vscode';
-import type { Sandbox } from '../../../platform/src';
+import type { Sandbox } from '../../../sandbox/src';
 import { pushEngine } from './engineBundle';
 import { sandboxPort } from './connections';
 

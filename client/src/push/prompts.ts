@@ -4,7 +4,7 @@ import * as vscode from 'vscode';
 // Direct imports, not the platform's index: these run at activation and must not pull in the push engine.
 import { checkAccountId, checkCampaignId, checkIid, HostError, normaliseHost, type Connection } from '../../../platform/src/connection';
 import { checkCredentials, type Credentials } from '../../../platform/src/credentials';
-import { SANDBOX_CREDENTIALS } from '../../../platform/src/sandbox/defaults';
+import { SANDBOX_CREDENTIALS } from '../../../sandbox/src/defaults';
 import { SANDBOX_CLIENT_CREDENTIALS, SANDBOX_CONNECTION_ID, sandboxConnection, type ConnectionStore } from './connections';
 
 const TITLE = 'Kore.ai connection';

@@ -3,7 +3,7 @@
 // platform/src, shared with the CLI.
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { parseCampaign, setCampaignIdEdit, validateText, type CampaignDiagnostic } from '../../../server/src/core';
+import { normaliseFieldName, parseCampaign, rangeForField, setCampaignIdEdit, validateText, type CampaignDiagnostic } from '../../../core/src';
 import {
   bodyFromCampaign,
   checkCampaignId,
@@ -11,7 +11,6 @@ import {
   KeyedSerializer,
   normaliseHost,
   pushCampaign,
-  rangeForField,
   type Connection,
   type PushOutcome,
 } from '../../../platform/src';
@@ -269,12 +268,12 @@ function reportOutcome(deps: PushDeps, outcome: PushOutcome, pushed: PushedFile)
     }
     case 'invalid': {
       const parsed = parseCampaign(pushed.text);
-      const errors = outcome.errors.length ? outcome.errors : [{ message: outcome.message, path: undefined }];
+      const errors = outcome.errors.length ? outcome.errors : [{ message: outcome.message, field: undefined }];
       deps.diagnostics.set(
         uri,
         errors.map((error) => {
-          const where = rangeForField(parsed, error.path);
-          const field = error.path && !where.exact ? ` (field ${error.path})` : '';
+          const where = rangeForField(parsed, error.field);
+          const field = error.field && !where.exact ? ` (field ${normaliseFieldName(error.field)})` : '';
           const diagnostic = new vscode.Diagnostic(toVsRange(where.range), `${connection.name}: ${error.message}${field}`, vscode.DiagnosticSeverity.Error);
           diagnostic.source = 'Kore.ai platform';
           diagnostic.code = 'push-400';

@@ -5,9 +5,9 @@
 import * as http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { jwtVerify, errors as joseErrors } from 'jose';
-import { validateText } from '../../../server/src/core';
-import { isLoopbackHostname } from '../connection';
-import { API_BASE_PATH } from '../request';
+import { validateText } from '../../core/src';
+import { isLoopbackHostname } from '../../platform/src/connection';
+import { API_BASE_PATH } from '../../platform/src/request';
 import { SANDBOX_CAMPAIGN_IDS, SANDBOX_CREDENTIALS, SANDBOX_SEED_CAMPAIGN } from './defaults';
 
 export interface SandboxOptions {

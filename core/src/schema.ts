@@ -1,7 +1,7 @@
 /// <reference path="./campaignValidator.d.ts" />
 import type { ValidateFunction } from 'ajv';
 import standaloneValidator from 'campaign-validator:standalone';
-import campaignSchemaJson from '../../../schemas/campaign.schema.json';
+import campaignSchemaJson from '../../schemas/campaign.schema.json';
 import type { FieldPath } from './parse';
 
 /** The subset of JSON Schema the campaign schema uses; enough for hover, completion and messages. */
@@ -47,12 +47,4 @@ export function schemaAt(path: FieldPath): FieldSchema | undefined {
   return current;
 }
 
-/** `['dialingStrategy','callingHours','days',0,'start']` -> `dialingStrategy.callingHours.days[0].start`. */
-export function formatPath(path: FieldPath): string {
-  let out = '';
-  for (const segment of path) {
-    if (typeof segment === 'number') out += `[${segment}]`;
-    else out += out ? `.${segment}` : segment;
-  }
-  return out;
-}
+export { formatPath } from './fieldPaths';

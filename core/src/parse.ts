@@ -4,7 +4,8 @@ import { LineIndex } from './lineIndex';
 import type { Range } from './types';
 
 /** A path into the campaign as the API names it: `['dialingStrategy', 'callingHours', 'days', 0]`. */
-export type FieldPath = readonly (string | number)[];
+import type { FieldPath } from './fieldPaths';
+export type { FieldPath } from './fieldPaths';
 
 /**
  * Bounds that keep hostile files harmless. An alias bomb is stopped by yaml's own

@@ -1,8 +1,9 @@
 // Where in the file a platform error about a field belongs. The platform names fields as
 // JSON paths; the author needs a line. When the field is absent (a missing required key) the
 // nearest ancestor that exists carries the diagnostic, since that is where it would be added.
-import { locate, type ParsedCampaign, type Range } from '../../server/src/core';
-import { formatFieldPath, parseFieldPath } from './outcome';
+import { formatPath, parseFieldPath } from './fieldPaths';
+import { locate, type ParsedCampaign } from './parse';
+import type { Range } from './types';
 
 export interface FieldLocation {
   range: Range;
@@ -18,7 +19,7 @@ export function rangeForField(parsed: ParsedCampaign, field: string | undefined)
     const located = locate(parsed, prefix);
     if (!located) continue;
     const offsets = located.keyRange && length < path.length ? located.keyRange : located.reportRange;
-    return { range: parsed.lines.range(offsets[0], offsets[1]), foundPath: formatFieldPath(prefix), exact: length === path.length };
+    return { range: parsed.lines.range(offsets[0], offsets[1]), foundPath: formatPath(prefix), exact: length === path.length };
   }
   // Nothing matched: the first line, where the campaign starts.
   const firstKey = parsed.document?.contents?.range;

@@ -17,3 +17,6 @@ export { quickFixes, fixAll, FIX_ALL_KIND, FIX_ALL_TITLE, type CampaignCodeActio
 export { documentSymbols, type CampaignSymbol, type SymbolKindName } from './services/documentSymbols';
 export { foldingRanges, selectionRange, type CampaignFoldingRange, type CampaignSelectionRange } from './services/folding';
 export { setCampaignIdEdit } from './edits/setCampaignId';
+export { rangeForField, type FieldLocation } from './fieldRange';
+export { applyTextEdits } from './edits/setCampaignId';
+export { formatPath as formatFieldPath, parseFieldPath, normaliseFieldName } from './fieldPaths';
