@@ -1,0 +1,113 @@
+// Creating a campaign from a file: POST the file's body, then write the id the platform gave
+// into the file as `campaignId` (one line, comments kept), so the next push updates it.
+// Reached from Kore.ai: Create Campaign on Platform, from a push of a file without an id, and
+// from a 404 (the file names a campaign the connection does not have).
+import * as vscode from 'vscode';
+import { setCampaignIdEdit, validateText } from '../../../core/src';
+import { bodyFromCampaign, type Connection } from '../../../platform/src';
+import type { PushDeps } from '../push/engine';
+import { currentText } from './campaignFiles';
+import { createRemoteCampaign } from './remote';
+import { reportFailure } from './report';
+import { explainRestrictedMode, openSession, type Session } from './session';
+import { campaignTarget, type CampaignTarget } from './target';
+
+export const createButton = (connection: Pick<Connection, 'name'>) => `Create on ${connection.name}`;
+export const ENTER_ID = 'Enter Campaign Id';
+
+/** A push of a file without campaignId: create it, or name an existing campaign. */
+export async function askCreateOrEnterId(connection: Connection, fileName: string): Promise<'create' | 'enter-id' | undefined> {
+  const create = createButton(connection);
+  const choice = await vscode.window.showInformationMessage(
+    `${fileName} has no campaignId. Create a new campaign on ${connection.name} from it, or enter the id of an existing campaign to update?`,
+    { modal: true },
+    create,
+    ENTER_ID,
+  );
+  return choice === create ? 'create' : choice === ENTER_ID ? 'enter-id' : undefined;
+}
+
+/** The file names a campaign the connection does not have: say so, and offer to create it. */
+export async function offerCreateOnNotFound(deps: PushDeps, session: Session, target: CampaignTarget, message: string): Promise<void> {
+  const create = createButton(session.connection);
+  const choice = await vscode.window.showErrorMessage(`${message} Create a new campaign from ${target.fileName} instead?`, create, 'Select Connection');
+  if (choice === create) await createFromFile(deps, session, target);
+  else if (choice === 'Select Connection') await vscode.commands.executeCommand('koreCampaign.selectConnection');
+}
+
+export async function createCampaignCommand(deps: PushDeps, arg?: vscode.Uri): Promise<string | undefined> {
+  if (!vscode.workspace.isTrusted) {
+    void explainRestrictedMode('Create Campaign');
+    return undefined;
+  }
+  const target = await campaignTarget(arg, 'create a campaign from it');
+  if (!target) return undefined;
+  const errors = validateText(target.text).filter((d) => d.severity === 'error');
+  if (errors.length) {
+    void vscode.window.showErrorMessage(
+      `${target.fileName} has ${errors.length} error${errors.length === 1 ? '' : 's'} (first: line ${errors[0].range.start.line + 1}, ${errors[0].message}). Nothing was created: fix ${errors.length === 1 ? 'it' : 'them'} first.`,
+    );
+    return undefined;
+  }
+  const session = await openSession(deps.store, target.uri, 'create the campaign on');
+  if (!session) return undefined;
+  if (target.campaignId) {
+    const confirm = 'Create New Campaign';
+    const choice = await vscode.window.showWarningMessage(
+      `${target.fileName} already names campaign ${target.campaignId}. Create a new campaign on ${session.connection.name} anyway? The new id replaces it in the file.`,
+      { modal: true },
+      confirm,
+    );
+    if (choice !== confirm) return undefined;
+  }
+  return createFromFile(deps, session, target);
+}
+
+/** POSTs the file's body; resolves with the new campaign's id once it is written into the file. */
+export async function createFromFile(deps: PushDeps, session: Session, target: CampaignTarget): Promise<string | undefined> {
+  const { connection } = session;
+  const body = bodyFromCampaign(target.campaign);
+  const name = typeof body.name === 'string' ? body.name : target.fileName;
+  deps.log.info(`Create ${target.fileName} -> ${connection.name}`);
+  const created = await vscode.window.withProgress(
+    { location: vscode.ProgressLocation.Notification, title: `Creating '${name}' on ${connection.name}`, cancellable: true },
+    async (_progress, token) => {
+      const abort = new AbortController();
+      const subscription = token.onCancellationRequested(() => abort.abort());
+      try {
+        return await createRemoteCampaign(session, body, deps.log, abort.signal);
+      } finally {
+        subscription.dispose();
+      }
+    },
+  );
+  if (!created.ok) {
+    void reportFailure(deps, session, created.outcome);
+    return undefined;
+  }
+  const written = await writeCampaignId(target, created.id);
+  const where = written
+    ? `Its campaignId was written into ${target.fileName}.`
+    : `Add "campaignId: ${created.id}" to ${target.fileName} by hand (the file changed meanwhile).`;
+  deps.log.info(`Created ${created.id} on ${connection.name}: ${created.message}`);
+  void vscode.window.showInformationMessage(
+    `Creation of '${name}' on ${connection.name} is in progress (campaign ${created.id}; it is Preparing until the platform marks it Ready). ${where}`,
+  );
+  return created.id;
+}
+
+async function writeCampaignId(target: CampaignTarget, campaignId: string): Promise<boolean> {
+  // Only into the text the body came from: a file edited meanwhile gets no surprise edit.
+  if ((await currentText(target.uri)) !== target.text) return false;
+  const edit = setCampaignIdEdit(target.text, campaignId);
+  if (!edit) return false;
+  const document = await vscode.workspace.openTextDocument(target.uri);
+  const wasDirty = document.isDirty;
+  const workspaceEdit = new vscode.WorkspaceEdit();
+  const { start, end } = edit.range;
+  workspaceEdit.replace(target.uri, new vscode.Range(start.line, start.character, end.line, end.character), edit.newText);
+  if (!(await vscode.workspace.applyEdit(workspaceEdit))) return false;
+  // Like "Write to File" after a push: a file with no other unsaved change is saved, so disk and editor agree.
+  if (!wasDirty) await document.save();
+  return true;
+}

@@ -1,0 +1,68 @@
+// Kore.ai: Pull Campaign...: choose one of the connection's campaigns, then write it into the
+// workspace in file form (the file that already has its campaignId is updated in place,
+// comments kept) and open it.
+import * as vscode from 'vscode';
+import type { PushDeps } from '../push/engine';
+import { campaignFilesById, chooseWorkspaceFolder, writeCampaignFile } from './campaignFiles';
+import { pickCampaign } from './campaignPicker';
+import { conflictLine, fileNameOf, planPullWrite, pullAction } from './pullWrite';
+import { fetchCampaign, listCampaignPages, missingRemotely } from './remote';
+import { reportFailure } from './report';
+import { explainRestrictedMode, openSession, type Session } from './session';
+
+export const OVERWRITE = 'Overwrite Local Changes';
+
+export async function pullCampaignCommand(deps: PushDeps): Promise<vscode.Uri | undefined> {
+  if (!vscode.workspace.isTrusted) {
+    void explainRestrictedMode('Pull Campaign');
+    return undefined;
+  }
+  const session = await openSession(deps.store, vscode.window.activeTextEditor?.document.uri, 'pull from');
+  if (!session) return undefined;
+  const result = await pickCampaign(session.connection.name, (signal) => listCampaignPages(session, deps.log, signal));
+  if (result.failure) {
+    void reportFailure(deps, session, result.failure);
+    return undefined;
+  }
+  return result.picked ? pullOne(deps, session, result.picked.id) : undefined;
+}
+
+/** Reads one campaign and writes it into the workspace; resolves with the file, once open. */
+export async function pullOne(deps: PushDeps, session: Session, campaignId: string): Promise<vscode.Uri | undefined> {
+  const { connection } = session;
+  const fetched = await vscode.window.withProgress(
+    { location: vscode.ProgressLocation.Notification, title: `Reading ${campaignId} from ${connection.name}` },
+    () => fetchCampaign(session, campaignId, deps.log),
+  );
+  if (!fetched.ok) {
+    void reportFailure(deps, session, fetched.outcome);
+    return undefined;
+  }
+  const remote = fetched.remote;
+  const existing = (await campaignFilesById()).get(remote.id);
+  const folder = existing ? vscode.Uri.joinPath(existing, '..') : await chooseWorkspaceFolder('Pull Campaign');
+  if (!folder) return undefined;
+  const write = await planPullWrite(remote, existing, folder, new Set());
+  if (write.conflict) {
+    const choice = await vscode.window.showWarningMessage(
+      `${conflictLine(write)}. Pulling '${remote.name ?? remote.id}' from ${connection.name} replaces the values that differ (comments and key order stay).`,
+      { modal: true },
+      OVERWRITE,
+    );
+    if (choice !== OVERWRITE) return undefined;
+  }
+  const action = pullAction(write);
+  try {
+    await writeCampaignFile(write.uri, write.text);
+  } catch (error) {
+    void vscode.window.showErrorMessage(`Could not write ${fileNameOf(write.uri)}: ${(error as Error).message}`);
+    return undefined;
+  }
+  await vscode.window.showTextDocument(write.uri, { preview: false });
+  const missing = missingRemotely(remote);
+  const note = missing.length ? ` The platform did not return ${missing.join(', ')}: fill ${missing.length === 1 ? 'it' : 'them'} in before pushing.` : '';
+  const what = action === 'created' ? 'into' : action === 'updated' ? 'and updated' : 'and found no change in';
+  deps.log.info(`Pull ${remote.id} from ${connection.name}: ${action} ${write.uri.fsPath}`);
+  void vscode.window.showInformationMessage(`Pulled '${remote.name ?? remote.id}' from ${connection.name}${remote.status ? ` (${remote.status})` : ''} ${what} ${vscode.workspace.asRelativePath(write.uri)}.${note}`);
+  return write.uri;
+}

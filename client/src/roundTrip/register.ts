@@ -1,0 +1,26 @@
+// The round trip's commands (pull, show changes, create) and the read-only scheme that shows
+// the platform's side of a diff. Registered at activation; everything they run lives in the
+// lazily loaded engine bundle (dist/pushEngine.js), so activation stays small.
+import * as vscode from 'vscode';
+import type { PushDeps } from '../push/engine';
+import { pushEngine } from '../push/engineBundle';
+
+/** The scheme of the platform's campaign shown in file form (read-only: no file system behind it). */
+export const REMOTE_CAMPAIGN_SCHEME = 'kore-campaign-remote';
+
+export function registerRoundTripCommands(context: vscode.ExtensionContext, pushDeps: () => PushDeps): void {
+  const command = (id: string, handler: (...args: never[]) => unknown) =>
+    context.subscriptions.push(vscode.commands.registerCommand(id, handler as (...args: unknown[]) => unknown));
+
+  command('koreCampaign.pullCampaign', () => pushEngine().pullCampaignCommand(pushDeps()));
+  command('koreCampaign.pullAllCampaigns', () => pushEngine().pullAllCampaignsCommand(pushDeps()));
+  command('koreCampaign.showChanges', (uri?: vscode.Uri) => pushEngine().showChangesCommand(pushDeps(), uri));
+  command('koreCampaign.createCampaign', (uri?: vscode.Uri) => pushEngine().createCampaignCommand(pushDeps(), uri));
+
+  // Each Show Changes gets a fresh address (see showChanges.ts), so the provider never has to signal a change.
+  context.subscriptions.push(
+    vscode.workspace.registerTextDocumentContentProvider(REMOTE_CAMPAIGN_SCHEME, {
+      provideTextDocumentContent: (uri) => pushEngine().remoteCampaignContent(uri),
+    }),
+  );
+}
