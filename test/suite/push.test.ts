@@ -3,9 +3,7 @@
 // extension's own commands (koreCampaign.addConnection: the guided quick pick and input
 // boxes, answered by a script), then koreCampaign.pushCampaign.
 //
-// The dialogs are answered by replacing `vscode.window.show*` on the extension's API object:
-// VS Code hands one API object per extension, and this suite lives inside the extension's
-// folder, so the extension's prompts come here. Every prompt and message is recorded.
+// The dialogs are answered by a script (scriptedUi.ts); every prompt and message is recorded.
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import { jwtVerify } from 'jose';
@@ -13,6 +11,7 @@ import { startSandbox } from '../../sandbox/src';
 import * as vscode from 'vscode';
 import { parse as parseYaml } from 'yaml';
 import { activateExtension, closeAllEditors, openDoc, sleep, waitFor, wsPath } from './helpers';
+import { addConnectionThroughUi, ScriptedUi } from './scriptedUi';
 
 type Sandbox = Awaited<ReturnType<NonNullable<typeof startSandbox>>>;
 
@@ -23,69 +22,6 @@ const CREDS = {
   accountId: 'acct-editor-test-1',
 };
 const CAMPAIGN_ID = 'cd-ed19e3c7-3682-5e72-a839-af9e07110001';
-
-// ---- Scripted UI ------------------------------------------------------------------------------
-
-interface Shown { kind: 'info' | 'warning' | 'error' | 'quickPick' | 'inputBox'; text: string; items?: string[] }
-
-/** Answers for prompts, consumed in order; messages are answered by matchers. */
-class ScriptedUi {
-  readonly shown: Shown[] = [];
-  private quickPicks: ((labels: string[]) => string | undefined)[] = [];
-  private inputs: string[] = [];
-  private buttons: { match: RegExp; choose: string }[] = [];
-  private originals: Partial<typeof vscode.window> = {};
-
-  pick(label: string | undefined): this { this.quickPicks.push(() => label); return this; }
-  type(...values: string[]): this { this.inputs.push(...values); return this; }
-  click(match: RegExp, choose: string): this { this.buttons.push({ match, choose }); return this; }
-  messages(kind?: Shown['kind']): string[] { return this.shown.filter((s) => !kind || s.kind === kind).map((s) => s.text); }
-  clear(): void { this.shown.length = 0; this.buttons = []; }
-  assertConsumed(): void {
-    assert.deepEqual({ quickPicks: this.quickPicks.length, inputs: this.inputs.length }, { quickPicks: 0, inputs: 0 }, 'every scripted answer was asked for');
-  }
-
-  install(): void {
-    const w = vscode.window as unknown as Record<string, unknown>;
-    for (const k of ['showQuickPick', 'showInputBox', 'showInformationMessage', 'showWarningMessage', 'showErrorMessage'] as const) {
-      (this.originals as Record<string, unknown>)[k] = w[k];
-    }
-    w.showQuickPick = async (items: readonly (string | vscode.QuickPickItem)[] | Thenable<readonly (string | vscode.QuickPickItem)[]>, options?: vscode.QuickPickOptions) => {
-      const list = await items;
-      const labels = list.map((i) => (typeof i === 'string' ? i : i.label));
-      this.shown.push({ kind: 'quickPick', text: options?.title ?? '', items: labels });
-      const next = this.quickPicks.shift();
-      assert.ok(next, `unexpected quick pick "${options?.title}" (${labels.join(', ')})`);
-      const want = next(labels);
-      if (want === undefined) return undefined;
-      const item = list.find((i) => (typeof i === 'string' ? i : i.label) === want);
-      assert.ok(item, `quick pick "${options?.title}" has no item "${want}"; items: ${labels.join(', ')}`);
-      return item;
-    };
-    w.showInputBox = async (options?: vscode.InputBoxOptions) => {
-      this.shown.push({ kind: 'inputBox', text: options?.title ?? options?.prompt ?? '' });
-      const value = this.inputs.shift();
-      assert.ok(value !== undefined, `unexpected input box "${options?.title}"`);
-      // The extension's own validation runs on what the user "typed".
-      const problem = await options?.validateInput?.(value);
-      const message = typeof problem === 'string' ? problem : problem && problem.severity === vscode.InputBoxValidationSeverity.Error ? problem.message : undefined;
-      assert.ok(!message, `input "${value}" for "${options?.title}" was refused: ${message}`);
-      return value;
-    };
-    const message = (kind: Shown['kind']) => async (text: string, ...rest: unknown[]) => {
-      const items = rest.filter((r): r is string => typeof r === 'string');
-      this.shown.push({ kind, text, items });
-      return this.buttons.find((b) => b.match.test(text) && items.includes(b.choose))?.choose;
-    };
-    w.showInformationMessage = message('info');
-    w.showWarningMessage = message('warning');
-    w.showErrorMessage = message('error');
-  }
-
-  restore(): void {
-    Object.assign(vscode.window as unknown as Record<string, unknown>, this.originals);
-  }
-}
 
 // ---- Helpers ----------------------------------------------------------------------------------
 
@@ -106,14 +42,7 @@ async function push(file: string): Promise<PushOutcomeLike | undefined> {
 }
 
 async function addConnection(ui: ScriptedUi, sandbox: Sandbox, name: string, secret: string): Promise<void> {
-  ui.pick('Another https host...')
-    .type(sandbox.url, CREDS.iid, CREDS.accountId)
-    .type(name)
-    .pick('Client ID and Client Secret')
-    .type(CREDS.clientId, secret);
-  // addConnection asks for the name with a pre-filled value: the script types a full name.
-  await vscode.commands.executeCommand('koreCampaign.addConnection');
-  ui.assertConsumed();
+  await addConnectionThroughUi(ui, sandbox.url, CREDS, name, secret);
 }
 
 // ---- Tests ------------------------------------------------------------------------------------

@@ -3,3 +3,8 @@
 export { explainRestrictedMode, pushCommand, type PushDeps } from './pushFlow';
 export { KeyedSerializer } from '../../../platform/src';
 export { startSandbox } from '../../../sandbox/src';
+// The round trip (pull, show changes, create, plan before push): loaded with the push engine, never at activation.
+export { pullCampaignCommand } from '../roundTrip/pullCampaign';
+export { pullAllCampaignsCommand } from '../roundTrip/pullAll';
+export { showChangesCommand, remoteCampaignContent } from '../roundTrip/showChanges';
+export { createCampaignCommand } from '../roundTrip/createCampaign';

@@ -8,6 +8,7 @@ import { addConnection, editConnection, pickConnection } from './prompts';
 import type { PushDeps } from './engine';
 import { pushEngine } from './engineBundle';
 import { ConnectionStatus } from './statusBar';
+import { registerRoundTripCommands } from '../roundTrip/register';
 
 export const OUTPUT_CHANNEL_NAME = 'Kore.ai Campaigns';
 
@@ -77,4 +78,6 @@ export function registerPushFeatures(context: vscode.ExtensionContext): void {
   });
 
   command('koreCampaign.showPushLog', () => log.show());
+
+  registerRoundTripCommands(context, pushDeps);
 }

@@ -17,6 +17,8 @@ import {
 import { SANDBOX_CONNECTION_ID, type ConnectionStore } from './connections';
 import type { LocalSandbox } from './localSandbox';
 import { addConnection, pickConnection, promptCampaignId, promptCredentials } from './prompts';
+import { askCreateOrEnterId, createButton, createFromFile } from '../roundTrip/createCampaign';
+import { planBeforePush } from '../roundTrip/pushPlan';
 
 import { LANGUAGE_ID } from '../language';
 const CAMPAIGN_FILE = /\.campaign\.ya?ml$/i;
@@ -110,7 +112,15 @@ export async function pushCommand(deps: PushDeps, arg?: vscode.Uri): Promise<Pus
 
   // 3. Which campaign.
   let campaignId = campaign.campaignId;
+  let create = false;
   if (campaignId === undefined || campaignId === null || campaignId === '') {
+    const choice = await askCreateOrEnterId(connection, fileName);
+    if (!choice) return;
+    create = choice === 'create';
+  }
+  if (create) {
+    // Created below, once the credentials are there.
+  } else if (campaignId === undefined || campaignId === null || campaignId === '') {
     const asked = await promptCampaignId(fileName);
     if (!asked) return;
     campaignId = asked;
@@ -132,6 +142,20 @@ export async function pushCommand(deps: PushDeps, arg?: vscode.Uri): Promise<Pus
     if (!credentials) return;
     await deps.store.setCredentials(connection, credentials);
   }
+
+  // 5. Create, or plan first: nothing changed sends nothing; changes are confirmed where that is wanted.
+  const session = { connection, credentials };
+  const file = { uri, fileName, text: target.text, campaign, campaignId: String(campaignId ?? '') };
+  if (create) {
+    await createFromFile(deps, session, file);
+    return undefined;
+  }
+  const decision = await planBeforePush(deps, session, file);
+  if (decision.kind === 'failed') {
+    reportOutcome(deps, decision.outcome, { uri, fileName, text: target.text, connection, unsaved: target.unsaved });
+    return decision.outcome;
+  }
+  if (decision.kind === 'stop') return undefined;
 
   const key = uri.toString();
   const queued = deps.serializer.busy(key);
@@ -293,8 +317,9 @@ function reportOutcome(deps: PushDeps, outcome: PushOutcome, pushed: PushedFile)
         void vscode.window.showInformationMessage(`Credentials for ${connection.name} updated. Push again to use them.`);
       });
     case 'not-found':
-      return handle(vscode.window.showErrorMessage(outcome.message, 'Select Connection', showLog), async (choice) => {
+      return handle(vscode.window.showErrorMessage(outcome.message, createButton(connection), 'Select Connection', showLog), async (choice) => {
         if (choice === 'Select Connection') await vscode.commands.executeCommand('koreCampaign.selectConnection');
+        if (choice === createButton(connection)) await vscode.commands.executeCommand('koreCampaign.createCampaign', uri);
       });
     case 'network-error': {
       let loopback = false;

@@ -2,14 +2,17 @@
 // the next pages are appended while the user types (the pick stays `busy` until the last), so
 // a large account never makes the user wait for the whole list before choosing.
 import * as vscode from 'vscode';
-import type { PushOutcome } from '../../../platform/src';
-import type { CampaignListItem, Listing } from './remote';
+import type { PlatformFailure } from '../../../platform/src';
+import type { CampaignListItem } from './remote';
 
 export interface CampaignPickItem extends vscode.QuickPickItem {
   campaign: CampaignListItem;
 }
 
-export type PickResult = { picked?: CampaignListItem; failure?: PushOutcome };
+export type PickResult = { picked?: CampaignListItem; failure?: PlatformFailure };
+
+/** Lists every page, handing each to `onPage`; resolves with the failure that stopped it, if any. */
+export type ListPages = (signal: AbortSignal, onPage: (entries: CampaignListItem[]) => void) => Promise<PlatformFailure | undefined>;
 
 function formatUpdated(value: string | undefined): string {
   if (!value) return 'updated: unknown';
@@ -32,7 +35,7 @@ export function campaignPickItem(campaign: CampaignListItem): CampaignPickItem {
  * the failure when the first page could not be read (nothing to choose from), or with
  * neither when the user dismissed it. Closing the pick stops the paging.
  */
-export function pickCampaign(connectionName: string, pages: (signal: AbortSignal) => Listing): Promise<PickResult> {
+export function pickCampaign(connectionName: string, listPages: ListPages): Promise<PickResult> {
   const pick = vscode.window.createQuickPick<CampaignPickItem>();
   pick.title = `Pull a campaign from ${connectionName}`;
   pick.placeholder = 'Type to search by name, status, dialing mode or id';
@@ -57,24 +60,18 @@ export function pickCampaign(connectionName: string, pages: (signal: AbortSignal
     });
     pick.onDidHide(() => finish({}));
     pick.show();
-    void (async () => {
-      let count = 0;
-      for await (const page of pages(abort.signal)) {
-        if (settled) return;
-        if (!page.ok) {
-          if (count === 0) return finish({ failure: page.outcome });
-          // Later pages failing still leaves a usable (partial) list.
-          pick.title = `Pull a campaign from ${connectionName} (list incomplete: ${page.outcome.message})`;
-          break;
-        }
-        count += page.campaigns.length;
-        pick.items = [...pick.items, ...page.campaigns.map(campaignPickItem)];
-      }
+    let count = 0;
+    void listPages(abort.signal, (entries) => {
       if (settled) return;
+      count += entries.length;
+      pick.items = [...pick.items, ...entries.map(campaignPickItem)];
+    }).then((failure) => {
+      if (settled) return;
+      // Nothing to choose from: the caller reports the failure. Later pages failing still leave a usable list.
+      if (failure && count === 0) return finish({ failure });
+      if (failure) pick.title = `Pull a campaign from ${connectionName} (list incomplete: ${failure.message})`;
+      else if (count === 0) pick.placeholder = `${connectionName} has no voice campaigns yet`;
       pick.busy = false;
-      if (count === 0) {
-        pick.placeholder = `${connectionName} has no voice campaigns yet`;
-      }
-    })();
+    });
   });
 }

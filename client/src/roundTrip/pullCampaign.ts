@@ -19,7 +19,7 @@ export async function pullCampaignCommand(deps: PushDeps): Promise<vscode.Uri | 
   }
   const session = await openSession(deps.store, vscode.window.activeTextEditor?.document.uri, 'pull from');
   if (!session) return undefined;
-  const result = await pickCampaign(session.connection.name, (signal) => listCampaignPages(session, deps.log, signal));
+  const result = await pickCampaign(session.connection.name, (signal, onPage) => listCampaignPages(session, deps.log, signal, onPage));
   if (result.failure) {
     void reportFailure(deps, session, result.failure);
     return undefined;

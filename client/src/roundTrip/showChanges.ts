@@ -5,13 +5,14 @@ import * as vscode from 'vscode';
 import type { PushDeps } from '../push/engine';
 import { REMOTE_CAMPAIGN_SCHEME } from './register';
 import { reportFailure } from './report';
-import { fetchCampaign, remoteFileText, type RemoteCampaign } from './remote';
+import { fetchCampaign, planFor, remoteFileText, type RemoteCampaign } from './remote';
 import { explainRestrictedMode, openSession, type Session } from './session';
 import { campaignTarget } from './target';
 import { offerCreateOnNotFound } from './createCampaign';
 
 const snapshots = new Map<string, string>();
 let shown = 0;
+let forgetting: vscode.Disposable | undefined;
 
 /** The platform side of a diff; kept until its document is closed. */
 export function remoteCampaignContent(uri: vscode.Uri): string {
@@ -30,6 +31,7 @@ export async function showDiff(file: vscode.Uri, fileName: string, localText: st
     path: `/${encodeURIComponent(session.connection.name)}/${fileName}`,
     query: `campaign=${encodeURIComponent(remote.id)}&view=${++shown}`,
   });
+  forgetting ??= forgetClosedSnapshots();
   snapshots.set(left.toString(), remoteFileText(remote, localText));
   await closeEarlierDiffs(file);
   await vscode.commands.executeCommand('vscode.diff', left, file, diffTitle(fileName, session.connection.name, remote.status), { preview: false });
@@ -42,7 +44,8 @@ async function closeEarlierDiffs(file: vscode.Uri): Promise<void> {
   if (earlier.length) await vscode.window.tabGroups.close(earlier);
 }
 
-export function forgetClosedSnapshots(): vscode.Disposable {
+/** Views are dropped when their document closes (the listener lives as long as the engine). */
+function forgetClosedSnapshots(): vscode.Disposable {
   return vscode.workspace.onDidCloseTextDocument((document) => {
     if (document.uri.scheme === REMOTE_CAMPAIGN_SCHEME) snapshots.delete(document.uri.toString());
   });
@@ -72,7 +75,7 @@ export async function showChangesCommand(deps: PushDeps, arg?: vscode.Uri): Prom
     return undefined;
   }
   await showDiff(target.uri, target.fileName, target.text, session, fetched.remote);
-  const plan = fetched.remote.plan(target.text);
+  const plan = planFor(target.text, fetched.remote);
   const unknown = plan.unknownRemotely.length ? ` Not returned by the platform (unknown remotely, not shown as changes): ${plan.unknownRemotely.join(', ')}.` : '';
   const summary = plan.changes.length
     ? `${plan.changes.length} field${plan.changes.length === 1 ? '' : 's'} differ${plan.changes.length === 1 ? 's' : ''} from ${session.connection.name}: ${plan.changes.map((c) => c.path).join(', ')}.`

@@ -1,0 +1,86 @@
+// The round trip's one door to the platform client and the core's file form and plan: every
+// command goes through these few functions, with the same timeout, log and token subject as a push.
+import * as vscode from 'vscode';
+import {
+  BackoffGate,
+  createCampaign,
+  DEFAULT_TIMEOUT_MS,
+  getCampaign,
+  listCampaigns,
+  mapConcurrent,
+  type CampaignListEntry,
+  type PlatformFailure,
+  type RemoteCampaign as PlatformCampaign,
+  type RequestOptions,
+} from '../../../platform/src';
+import type { Session } from './session';
+
+export { formatPlanValue, missingRemotely, planFor, remoteFileText, type RemotePlan } from './interimFileForm';
+
+/** A campaign read by id (its id is known: it is the one asked for). */
+export type RemoteCampaign = PlatformCampaign & { id: string };
+export type CampaignListItem = CampaignListEntry;
+type Log = Pick<vscode.LogOutputChannel, 'info'>;
+
+/** Reads of many campaigns at once (Pull All): few enough not to crowd the platform. */
+const READ_CONCURRENCY = 4;
+
+export function requestTimeoutMs(): number {
+  const seconds = vscode.workspace.getConfiguration('koreCampaign').get<number>('connections.requestTimeoutSeconds', DEFAULT_TIMEOUT_MS / 1000);
+  return Math.min(300, Math.max(1, Number(seconds) || DEFAULT_TIMEOUT_MS / 1000)) * 1000;
+}
+
+function requestOptions(log: Log, signal?: AbortSignal, gate?: BackoffGate): RequestOptions {
+  return { timeoutMs: requestTimeoutMs(), signal, gate, subject: 'kore-campaign-vscode', log: (line) => log.info(line) };
+}
+
+export type Fetched = { ok: true; remote: RemoteCampaign } | { ok: false; outcome: PlatformFailure };
+
+export async function fetchCampaign(session: Session, campaignId: string, log: Log, signal?: AbortSignal, gate?: BackoffGate): Promise<Fetched> {
+  const outcome = await getCampaign({ ...session, campaignId }, requestOptions(log, signal, gate));
+  if (outcome.kind !== 'success') return { ok: false, outcome };
+  return { ok: true, remote: { ...outcome.campaign, id: outcome.campaign.id ?? campaignId } };
+}
+
+/**
+ * Every page of the list, each handed to `onPage` as it arrives. Resolves with the failure
+ * that stopped the paging, if any (the pages before it were handed over already).
+ */
+export async function listCampaignPages(session: Session, log: Log, signal: AbortSignal, onPage: (entries: CampaignListItem[]) => void): Promise<PlatformFailure | undefined> {
+  const outcome = await listCampaigns(session, { ...requestOptions(log, signal), onPage: (entries) => onPage(entries) });
+  return outcome.kind === 'success' ? undefined : outcome;
+}
+
+export type FetchedAll =
+  | { ok: true; campaigns: RemoteCampaign[]; failures: { campaignId: string; outcome: PlatformFailure }[] }
+  | { ok: false; outcome: PlatformFailure };
+
+/** The whole list, then each campaign by id (a summary lacks the dialing strategy), a few at a time. */
+export async function fetchAllCampaigns(session: Session, log: Log, signal: AbortSignal, onProgress: (done: number, total: number) => void): Promise<FetchedAll> {
+  const listed = await listCampaigns(session, requestOptions(log, signal));
+  if (listed.kind !== 'success') return { ok: false, outcome: listed };
+  const gate = new BackoffGate();
+  let done = 0;
+  const reads = await mapConcurrent(listed.campaigns, READ_CONCURRENCY, async (entry) => {
+    const fetched = await fetchCampaign(session, entry.id, log, signal, gate);
+    onProgress(++done, listed.campaigns.length);
+    return { entry, fetched };
+  });
+  const cancelled = reads.find((r) => !r.fetched.ok && r.fetched.outcome.kind === 'cancelled');
+  if (cancelled && !cancelled.fetched.ok) return { ok: false, outcome: cancelled.fetched.outcome };
+  const campaigns: RemoteCampaign[] = [];
+  const failures: { campaignId: string; outcome: PlatformFailure }[] = [];
+  for (const { entry, fetched } of reads) {
+    if (fetched.ok) campaigns.push(fetched.remote);
+    else failures.push({ campaignId: entry.id, outcome: fetched.outcome });
+  }
+  return { ok: true, campaigns, failures };
+}
+
+export type Created = { ok: true; id: string; message: string } | { ok: false; outcome: PlatformFailure };
+
+export async function createRemoteCampaign(session: Session, body: Record<string, unknown>, log: Log, signal?: AbortSignal): Promise<Created> {
+  const outcome = await createCampaign({ ...session, body }, requestOptions(log, signal));
+  if (outcome.kind !== 'success') return { ok: false, outcome };
+  return { ok: true, id: outcome.campaignId, message: outcome.platformMessage ?? outcome.message };
+}
