@@ -6,7 +6,7 @@ import type { PushDeps } from '../push/engine';
 import { campaignFilesById, chooseWorkspaceFolder, writeCampaignFile } from './campaignFiles';
 import { pickCampaign } from './campaignPicker';
 import { conflictLine, fileNameOf, planPullWrite, pullAction } from './pullWrite';
-import { fetchCampaign, listCampaignPages, missingRemotely } from './remote';
+import { fetchCampaign, listCampaignPages, pullNotes } from './remote';
 import { reportFailure } from './report';
 import { explainRestrictedMode, openSession, type Session } from './session';
 
@@ -59,8 +59,8 @@ export async function pullOne(deps: PushDeps, session: Session, campaignId: stri
     return undefined;
   }
   await vscode.window.showTextDocument(write.uri, { preview: false });
-  const missing = missingRemotely(remote);
-  const note = missing.length ? ` The platform did not return ${missing.join(', ')}: fill ${missing.length === 1 ? 'it' : 'them'} in before pushing.` : '';
+  const notes = pullNotes(remote);
+  const note = notes.length ? ` ${notes.join(' ')}` : '';
   const what = action === 'created' ? 'into' : action === 'updated' ? 'and updated' : 'and found no change in';
   deps.log.info(`Pull ${remote.id} from ${connection.name}: ${action} ${write.uri.fsPath}`);
   void vscode.window.showInformationMessage(`Pulled '${remote.name ?? remote.id}' from ${connection.name}${remote.status ? ` (${remote.status})` : ''} ${what} ${vscode.workspace.asRelativePath(write.uri)}.${note}`);

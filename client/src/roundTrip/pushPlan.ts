@@ -29,7 +29,7 @@ export function confirmationWanted(session: Session, resource: vscode.Uri): bool
 export function describePlan(plan: RemotePlan): string {
   const lines = plan.changes.slice(0, LISTED_CHANGES).map((c) => `${c.path}: ${formatPlanValue(c.platform)} → ${formatPlanValue(c.file)}`);
   if (plan.changes.length > LISTED_CHANGES) lines.push(`... and ${plan.changes.length - LISTED_CHANGES} more (Show Changes lists all)`);
-  if (plan.unknownRemotely.length) lines.push('', `Not returned by the platform (unknown remotely): ${plan.unknownRemotely.join(', ')}`);
+  if (plan.unknownRemotely.length) lines.push('', `Not returned by the platform (unknown remotely): ${plan.unknownRemotely.map((u) => u.path).join(', ')}`);
   return lines.join('\n');
 }
 
@@ -50,7 +50,7 @@ export async function planBeforePush(deps: PushDeps, session: Session, target: C
   const status = remote.status ? ` (${remote.status})` : '';
   deps.log.info(`Plan for ${target.fileName} against ${connection.name}: ${plan.changes.length} change(s)${plan.changes.map((c) => `\n    ${c.path}`).join('')}`);
   if (plan.changes.length === 0) {
-    const unknown = plan.unknownRemotely.length ? ` (the platform did not return ${plan.unknownRemotely.join(', ')}; those could not be compared)` : '';
+    const unknown = plan.unknownRemotely.length ? ` (the platform did not return ${plan.unknownRemotely.map((u) => u.path).join(', ')}; those could not be compared)` : '';
     void vscode.window.showInformationMessage(`No changes: ${target.fileName} matches '${name}' on ${connection.name}${status}${unknown}. Nothing was pushed.`);
     return { kind: 'stop' };
   }

@@ -13,9 +13,11 @@ import {
   type RemoteCampaign as PlatformCampaign,
   type RequestOptions,
 } from '../../../platform/src';
+import { campaignFileForm, fileFormNotes, parseCampaign, planCampaign, renderCampaignFile, updateCampaignFile, type CampaignPlan } from '../../../core/src';
 import type { Session } from './session';
 
-export { formatPlanValue, missingRemotely, planFor, remoteFileText, type RemotePlan } from './interimFileForm';
+export { planValueText as formatPlanValue } from '../../../core/src';
+export type RemotePlan = CampaignPlan;
 
 /** A campaign read by id (its id is known: it is the one asked for). */
 export type RemoteCampaign = PlatformCampaign & { id: string };
@@ -83,4 +85,26 @@ export async function createRemoteCampaign(session: Session, body: Record<string
   const outcome = await createCampaign({ ...session, body }, requestOptions(log, signal));
   if (outcome.kind !== 'success') return { ok: false, outcome };
   return { ok: true, id: outcome.campaignId, message: outcome.platformMessage ?? outcome.message };
+}
+
+/**
+ * The campaign in file form. With `existingText`, that file with the platform's values written
+ * into it (comments, key order and keys the platform did not return stay); without, a new file.
+ */
+export function remoteFileText(remote: RemoteCampaign, existingText?: string): string {
+  const form = campaignFileForm({ ...remote.data, _id: remote.id });
+  const updated = existingText === undefined ? undefined : updateCampaignFile(existingText, form);
+  return updated?.text ?? renderCampaignFile(form);
+}
+
+/** What the author must finish in a pulled file (fields the platform did not return, the flow's name). */
+export function pullNotes(remote: RemoteCampaign): string[] {
+  return fileFormNotes(campaignFileForm({ ...remote.data, _id: remote.id }));
+}
+
+/** The file's text against the platform's campaign, field by field. */
+export function planFor(text: string, remote: RemoteCampaign): RemotePlan {
+  const value = parseCampaign(text).value;
+  const file = value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
+  return planCampaign(file, remote.data);
 }

@@ -76,7 +76,7 @@ export async function showChangesCommand(deps: PushDeps, arg?: vscode.Uri): Prom
   }
   await showDiff(target.uri, target.fileName, target.text, session, fetched.remote);
   const plan = planFor(target.text, fetched.remote);
-  const unknown = plan.unknownRemotely.length ? ` Not returned by the platform (unknown remotely, not shown as changes): ${plan.unknownRemotely.join(', ')}.` : '';
+  const unknown = plan.unknownRemotely.length ? ` Not returned by the platform (unknown remotely, not shown as changes): ${plan.unknownRemotely.map((u) => u.path).join(', ')}.` : '';
   const summary = plan.changes.length
     ? `${plan.changes.length} field${plan.changes.length === 1 ? '' : 's'} differ${plan.changes.length === 1 ? 's' : ''} from ${session.connection.name}: ${plan.changes.map((c) => c.path).join(', ')}.`
     : `${target.fileName} matches the campaign on ${session.connection.name}.`;
