@@ -24,13 +24,14 @@ export class ScriptedUi {
   private picks: ((labels: string[]) => string | undefined)[] = [];
   private inputs: string[] = [];
   private folders: (vscode.Uri | undefined)[] = [];
-  private buttons: { match: RegExp; choose: string }[] = [];
+  private buttons: { match: RegExp; choose: string; onShown?: () => void }[] = [];
   private originals: Partial<typeof vscode.window> = {};
 
   pick(label: string | undefined): this { this.picks.push(() => label); return this; }
   type(...values: string[]): this { this.inputs.push(...values); return this; }
   chooseFolder(folder: vscode.Uri | undefined): this { this.folders.push(folder); return this; }
-  click(match: RegExp, choose: string): this { this.buttons.push({ match, choose }); return this; }
+  /** Answer messages matching `match` with `choose` (the newest matching rule wins); `onShown` runs first, e.g. to arm a sandbox fault. */
+  click(match: RegExp, choose: string, onShown?: () => void): this { this.buttons.push({ match, choose, onShown }); return this; }
   messages(kind?: Shown['kind']): string[] { return this.shown.filter((s) => !kind || s.kind === kind).map((s) => s.text); }
   clear(): void { this.shown.length = 0; this.buttons = []; }
   assertConsumed(): void {
@@ -84,7 +85,9 @@ export class ScriptedUi {
       const items = rest.filter((r): r is string => typeof r === 'string');
       const options = rest.find((r): r is vscode.MessageOptions => !!r && typeof r === 'object');
       this.shown.push({ kind, text, items, modal: options?.modal ?? false, detail: options?.detail });
-      return this.buttons.find((b) => b.match.test(text) && items.includes(b.choose))?.choose;
+      const rule = [...this.buttons].reverse().find((b) => b.match.test(text) && items.includes(b.choose));
+      rule?.onShown?.();
+      return rule?.choose;
     };
     w.showInformationMessage = message('info');
     w.showWarningMessage = message('warning');

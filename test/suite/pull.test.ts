@@ -1,0 +1,227 @@
+// Pull Campaign... and Pull All Campaigns inside the real extension host, against a sandbox
+// started by the test (seeded with more than one page of campaigns, one of them Active). The
+// campaign pick is VS Code's real quick pick: the test types into it and accepts an item with
+// the workbench's own command, as a user pressing Enter would.
+import * as assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import { parse as parseYaml } from 'yaml';
+import { startSandbox, type Sandbox } from '../../sandbox/src';
+import { activateExtension, closeAllEditors, sleep, waitFor, workspaceRoot, wsPath } from './helpers';
+import { addConnectionThroughUi, ScriptedUi } from './scriptedUi';
+
+const CREDS = {
+  clientId: 'cs-pull-test-0000-4000-8000-00000000abcd',
+  clientSecret: 'pull-test-secret-0123456789abcdef0123456789',
+  iid: 'st-pull-test-0000-4000-8000-00000000abcd',
+  accountId: 'acct-pull-test-1',
+};
+const CONNECTION = 'Pull test sandbox';
+
+function slugOf(name: string): string {
+  return name.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '');
+}
+
+/** Runs Pull Campaign..., waits for the real pick to list the item, types `search` and presses Enter on it. */
+async function pullThroughPick(ui: ScriptedUi, search: string, isItem = (i: vscode.QuickPickItem) => i.label === search): Promise<vscode.Uri | undefined> {
+  const before = ui.quickPicks.length;
+  const running = vscode.commands.executeCommand<vscode.Uri | undefined>('koreCampaign.pullCampaign');
+  const pick = await waitFor(() => ui.quickPicks[before], (p) => !!p, 10_000, 'the campaign pick');
+  await waitFor(() => pick.items.some(isItem), (found) => found, 15_000, `"${search}" in the pick`);
+  pick.value = search;
+  pick.activeItems = [pick.items.find(isItem)!];
+  await sleep(100);
+  await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
+  return running;
+}
+
+function idByName(sandbox: Sandbox, name: string): string {
+  const found = [...sandbox.campaigns].find(([, c]) => c.data.name === name);
+  assert.ok(found, `the sandbox holds a campaign named ${name}`);
+  return found[0];
+}
+
+describe('Pull Campaign and Pull All Campaigns against the sandbox', function () {
+  this.timeout(60_000);
+  let sandbox: Sandbox;
+  const ui = new ScriptedUi();
+
+  before(async function () {
+    await activateExtension();
+    sandbox = await startSandbox({ port: 0, ...CREDS });
+    ui.install();
+    await addConnectionThroughUi(ui, sandbox.url, CREDS, CONNECTION);
+  });
+  after(async () => {
+    ui.restore();
+    await sandbox?.stop();
+    await closeAllEditors();
+  });
+  beforeEach(() => {
+    ui.clear();
+    sandbox.faults.reset();
+  });
+
+  it('the pick shows the first page at once, busy, and appends the next pages as they arrive', async () => {
+    const total = sandbox.campaigns.size;
+    sandbox.faults.setDelay(400);
+    const before = ui.quickPicks.length;
+    const running = vscode.commands.executeCommand('koreCampaign.pullCampaign');
+    const pick = await waitFor(() => ui.quickPicks[before], (p) => !!p, 10_000, 'the campaign pick');
+    assert.equal(pick.title, `Pull a campaign from ${CONNECTION}`);
+    const partial = await waitFor(() => ({ n: pick.items.length, busy: pick.busy }), (s) => s.n > 0, 10_000, 'the first page');
+    assert.ok(partial.busy && partial.n < total, `first page shown while more are loading: ${JSON.stringify(partial)} of ${total}`);
+    await waitFor(() => ({ n: pick.items.length, busy: pick.busy }), (s) => !s.busy, 20_000, 'the last page');
+    assert.equal(pick.items.length, total, 'every campaign, each once');
+    assert.ok(pick.matchOnDescription && pick.matchOnDetail, 'searchable by status, mode, date and id');
+    const active = pick.items.find((i) => i.label === 'Spring Sale Live Calls');
+    assert.ok(active, 'the Active campaign is listed');
+    assert.match(active.description ?? '', /^Active · Progressive$/);
+    assert.match(active.detail ?? '', /^updated \d{4}-\d\d-\d\d \d\d:\d\d UTC · cd-/);
+    pick.hide();
+    assert.equal(await running, undefined, 'dismissed: nothing pulled');
+  });
+
+  it('pulls the chosen campaign into <name-as-slug>.campaign.yaml, opens it, and the file holds what the platform has', async () => {
+    const name = 'Spring Sale Live Calls';
+    const id = idByName(sandbox, name);
+    const uri = await pullThroughPick(ui, name);
+    assert.ok(uri, `pulled; messages: ${JSON.stringify(ui.messages())}`);
+    assert.equal(uri.fsPath, path.join(workspaceRoot(), `${slugOf(name)}.campaign.yaml`));
+    assert.equal(vscode.window.activeTextEditor?.document.uri.toString(), uri.toString(), 'opened');
+    const text = fs.readFileSync(uri.fsPath, 'utf8');
+    assert.match(text, new RegExp(`^campaignId: ${id}\\n`), 'campaignId first');
+    const file = parseYaml(text) as Record<string, unknown>;
+    const remote = sandbox.campaigns.get(id)!.data;
+    for (const key of ['name', 'dialingMode', 'priority', 'contactLists', 'dialingStrategy']) assert.deepEqual(file[key], remote[key], key);
+    for (const owned of ['status', 'lname', 'createdAt', 'updatedAt', '_id']) assert.equal(file[owned], undefined, `${owned} is the platform's, not the file's`);
+    assert.ok(ui.messages('info').some((m) => m.startsWith(`Pulled '${name}' from ${CONNECTION} (Active) into`)), JSON.stringify(ui.messages()));
+  });
+
+  it('a second campaign with the same name gets a suffix, never another campaign\'s file', async () => {
+    const name = 'Billing Reminder Voice Campaign';
+    const first = await pullThroughPick(ui, name);
+    assert.ok(first);
+    const firstId = parseYaml(fs.readFileSync(first.fsPath, 'utf8')).campaignId;
+    // The same pick again: the file with that id is found and left as it is (nothing changed).
+    const again = await pullThroughPick(ui, name);
+    assert.equal(again?.fsPath, first.fsPath, 'the file that holds the id is the one updated');
+    // Another campaign of that name (the sandbox seeds several), chosen by its id: the pick matches on the detail line.
+    const otherId = [...sandbox.campaigns].find(([id, c]) => c.data.name === name && id !== firstId)![0];
+    const second = await pullThroughPick(ui, otherId, (i) => !!i.detail?.endsWith(otherId));
+    assert.equal(second?.fsPath, path.join(workspaceRoot(), `${slugOf(name)}-2.campaign.yaml`));
+    assert.equal(parseYaml(fs.readFileSync(second!.fsPath, 'utf8')).campaignId, otherId);
+    assert.equal(parseYaml(fs.readFileSync(first.fsPath, 'utf8')).campaignId, firstId, 'the first file is untouched');
+  });
+
+  it('an existing file with that campaignId is updated in place, comments and key order kept; outside git it asks first', async () => {
+    const name = 'Renewals Wave 2';
+    const id = idByName(sandbox, name);
+    const dir = wsPath('pull-existing');
+    fs.mkdirSync(dir, { recursive: true });
+    const file = path.join(dir, 'my-renewals.campaign.yaml');
+    const remote = sandbox.campaigns.get(id)!.data;
+    const mine = [
+      '# Renewals, owned by the retention team',
+      `campaignId: ${id}`,
+      `name: ${name} (old name)   # renamed on the platform since`,
+      `dialingMode: ${String(remote.dialingMode)}`,
+      '',
+    ].join('\n');
+    fs.writeFileSync(file, mine);
+
+    // Declined: nothing is written.
+    const declined = await pullThroughPick(ui, name);
+    assert.equal(declined, undefined);
+    const question = ui.shown.find((s) => s.kind === 'warning' && s.modal);
+    assert.ok(question, `a modal question: ${JSON.stringify(ui.shown)}`);
+    assert.match(question.text, /my-renewals\.campaign\.yaml is not in a git repository/);
+    assert.equal(fs.readFileSync(file, 'utf8'), mine, 'untouched');
+
+    ui.click(/my-renewals\.campaign\.yaml/, 'Overwrite Local Changes');
+    const uri = await pullThroughPick(ui, name);
+    assert.equal(uri?.fsPath, file, 'the same file, not a new one');
+    const text = fs.readFileSync(file, 'utf8');
+    assert.ok(text.startsWith(`# Renewals, owned by the retention team\ncampaignId: ${id}\nname: ${name}   # renamed on the platform since\n`), text);
+    assert.deepEqual(parseYaml(text).dialingStrategy, remote.dialingStrategy, 'fields the file lacked are added');
+    assert.ok(!fs.existsSync(path.join(workspaceRoot(), `${slugOf(name)}.campaign.yaml`)), 'no second file');
+  });
+
+  it('a file committed to git is updated without a question; unsaved editor changes are asked about', async () => {
+    const name = 'Collections Wave 1';
+    const id = idByName(sandbox, name);
+    const repo = wsPath('pull-git');
+    fs.mkdirSync(repo, { recursive: true });
+    const file = path.join(repo, 'collections.campaign.yaml');
+    fs.writeFileSync(file, `# committed\ncampaignId: ${id}\nname: Collections (before)\n`);
+    const git = (...args: string[]) => execFileSync('git', ['-c', 'user.name=Test', '-c', 'user.email=test@example.invalid', ...args], { cwd: repo });
+    git('init', '-q');
+    git('add', '.');
+    git('commit', '-q', '-m', 'campaign');
+
+    const uri = await pullThroughPick(ui, name);
+    assert.equal(uri?.fsPath, file);
+    assert.ok(!ui.shown.some((s) => s.modal), `no question for a committed file: ${JSON.stringify(ui.shown)}`);
+    assert.match(fs.readFileSync(file, 'utf8'), new RegExp(`^# committed\ncampaignId: ${id}\nname: ${name}\n`));
+
+    // Now an unsaved edit in the editor (on top of the committed change): asked, and declining keeps it.
+    const doc = await vscode.workspace.openTextDocument(file);
+    const edit = new vscode.WorkspaceEdit();
+    edit.insert(doc.uri, new vscode.Position(0, 0), '# my unsaved note\n');
+    assert.ok(await vscode.workspace.applyEdit(edit));
+    sandbox.campaigns.get(id)!.data.description = 'Changed on the platform';
+    ui.clear();
+    assert.equal(await pullThroughPick(ui, name), undefined);
+    assert.ok(ui.shown.some((s) => s.modal && /collections\.campaign\.yaml has unsaved changes in the editor/.test(s.text)), JSON.stringify(ui.shown));
+    assert.ok(doc.isDirty && doc.getText().startsWith('# my unsaved note\n'), 'the unsaved text is kept');
+    await vscode.commands.executeCommand('workbench.action.files.revert', doc.uri);
+  });
+
+  it('Pull All Campaigns writes every campaign into the chosen folder; a second run changes nothing', async () => {
+    const folder = vscode.Uri.file(wsPath('pulled-all'));
+    fs.mkdirSync(folder.fsPath, { recursive: true });
+    ui.chooseFolder(folder);
+    const result = await vscode.commands.executeCommand<{ counts: Record<string, number>; files: vscode.Uri[] }>('koreCampaign.pullAllCampaigns');
+    ui.assertConsumed();
+    const total = sandbox.campaigns.size;
+    assert.deepEqual(result?.counts, { created: total, updated: 0, unchanged: 0, skipped: 0, failed: 0 });
+    const files = fs.readdirSync(folder.fsPath).filter((f) => f.endsWith('.campaign.yaml'));
+    assert.equal(files.length, total);
+    const ids = files.map((f) => parseYaml(fs.readFileSync(path.join(folder.fsPath, f), 'utf8')).campaignId).sort();
+    assert.deepEqual(ids, [...sandbox.campaigns.keys()].sort(), 'one file per campaign');
+    assert.ok(ui.messages('info').some((m) => m.startsWith(`Pulled ${total} campaigns from ${CONNECTION} into pulled-all: ${total} created.`)), JSON.stringify(ui.messages()));
+    const gets = sandbox.requests.filter((r) => r.method === 'GET').length;
+    assert.ok(gets >= total, 'each campaign read by id (the list lacks the dialing strategy)');
+
+    ui.clear();
+    ui.chooseFolder(folder);
+    const again = await vscode.commands.executeCommand<{ counts: Record<string, number> }>('koreCampaign.pullAllCampaigns');
+    assert.deepEqual(again?.counts, { created: 0, updated: 0, unchanged: total, skipped: 0, failed: 0 });
+  });
+
+  it('Pull All asks once about files with local changes, and "Skip Them" leaves them alone', async () => {
+    const folder = vscode.Uri.file(wsPath('pulled-all'));
+    const name = 'Survey Wave 1';
+    const id = idByName(sandbox, name);
+    sandbox.campaigns.get(id)!.data.description = 'Edited on the platform';
+    const file = path.join(folder.fsPath, `${slugOf(name)}.campaign.yaml`);
+    const before = fs.readFileSync(file, 'utf8');
+    ui.chooseFolder(folder).click(/local changes that pulling/, 'Skip Them');
+    const result = await vscode.commands.executeCommand<{ counts: Record<string, number> }>('koreCampaign.pullAllCampaigns');
+    const question = ui.shown.find((s) => s.modal);
+    assert.ok(question?.detail?.includes(`pulled-all/${slugOf(name)}.campaign.yaml is not in a git repository`), JSON.stringify(question));
+    assert.equal(result?.counts.skipped, 1);
+    assert.equal(fs.readFileSync(file, 'utf8'), before, 'skipped: untouched');
+  });
+
+  it('a list the platform refuses (401) says so and offers to update the credentials', async () => {
+    sandbox.faults.failNext(1, 401);
+    const result = await vscode.commands.executeCommand('koreCampaign.pullCampaign');
+    assert.equal(result, undefined);
+    await waitFor(() => ui.messages('error'), (m) => m.length > 0, 5_000, 'the error');
+    assert.match(ui.messages('error')[0], /HTTP 401/);
+    assert.ok(ui.shown.find((s) => s.kind === 'error')?.items?.includes('Update Credentials'));
+  });
+});
