@@ -92,25 +92,32 @@ describe('Pull Campaign and Pull All Campaigns against the sandbox', function ()
     assert.equal(uri.fsPath, path.join(workspaceRoot(), `${slugOf(name)}.campaign.yaml`));
     assert.equal(vscode.window.activeTextEditor?.document.uri.toString(), uri.toString(), 'opened');
     const text = fs.readFileSync(uri.fsPath, 'utf8');
-    assert.match(text, new RegExp(`^campaignId: ${id}\\n`), 'campaignId first');
     const file = parseYaml(text) as Record<string, unknown>;
+    assert.equal(Object.keys(file)[0], 'campaignId', `campaignId first:\n${text}`);
+    assert.equal(file.campaignId, id);
     const remote = sandbox.campaigns.get(id)!.data;
     for (const key of ['name', 'dialingMode', 'priority', 'contactLists', 'dialingStrategy']) assert.deepEqual(file[key], remote[key], key);
     for (const owned of ['status', 'lname', 'createdAt', 'updatedAt', '_id']) assert.equal(file[owned], undefined, `${owned} is the platform's, not the file's`);
-    assert.ok(ui.messages('info').some((m) => m.startsWith(`Pulled '${name}' from ${CONNECTION} (Active) into`)), JSON.stringify(ui.messages()));
+    const told = ui.messages('info').find((m) => m.startsWith(`Pulled '${name}' from ${CONNECTION} (Active) into ${slugOf(name)}.campaign.yaml.`));
+    assert.ok(told, JSON.stringify(ui.messages()));
+    // The seeded Progressive campaign has no maxSkips, which the file format requires: the author is told, and the file says so.
+    assert.match(told, /did not return maxSkips; fill it in before pushing/);
+    assert.match(text, /^# Not returned by the platform, fill in before pushing: maxSkips$/m);
   });
 
   it('a second campaign with the same name gets a suffix, never another campaign\'s file', async () => {
+    // The sandbox seeds several campaigns with this name; examples/ already holds the first one's file.
     const name = 'Billing Reminder Voice Campaign';
-    const first = await pullThroughPick(ui, name);
-    assert.ok(first);
-    const firstId = parseYaml(fs.readFileSync(first.fsPath, 'utf8')).campaignId;
-    // The same pick again: the file with that id is found and left as it is (nothing changed).
-    const again = await pullThroughPick(ui, name);
+    const [firstId, otherId] = ['cd-00000000-0000-4000-8000-000000000001', 'cd-00000000-0000-4000-8000-000000000002'];
+    const byId = (id: string) => (i: vscode.QuickPickItem) => !!i.detail?.endsWith(id);
+    const first = await pullThroughPick(ui, firstId, byId(firstId));
+    assert.equal(first?.fsPath, path.join(workspaceRoot(), `${slugOf(name)}.campaign.yaml`), JSON.stringify(ui.messages()));
+    // The same campaign again: the file that holds its id is found (and nothing changed, so nothing is asked).
+    const again = await pullThroughPick(ui, firstId, byId(firstId));
     assert.equal(again?.fsPath, first.fsPath, 'the file that holds the id is the one updated');
-    // Another campaign of that name (the sandbox seeds several), chosen by its id: the pick matches on the detail line.
-    const otherId = [...sandbox.campaigns].find(([id, c]) => c.data.name === name && id !== firstId)![0];
-    const second = await pullThroughPick(ui, otherId, (i) => !!i.detail?.endsWith(otherId));
+    assert.ok(ui.messages('info').some((m) => m.includes('found no change in')), JSON.stringify(ui.messages()));
+    // Another campaign of that name, chosen by its id (the pick matches on the detail line).
+    const second = await pullThroughPick(ui, otherId, byId(otherId));
     assert.equal(second?.fsPath, path.join(workspaceRoot(), `${slugOf(name)}-2.campaign.yaml`));
     assert.equal(parseYaml(fs.readFileSync(second!.fsPath, 'utf8')).campaignId, otherId);
     assert.equal(parseYaml(fs.readFileSync(first.fsPath, 'utf8')).campaignId, firstId, 'the first file is untouched');
