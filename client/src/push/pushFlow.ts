@@ -155,7 +155,7 @@ export async function pushCommand(deps: PushDeps, arg?: vscode.Uri): Promise<Pus
     reportOutcome(deps, decision.outcome, { uri, fileName, text: target.text, connection, unsaved: target.unsaved });
     return decision.outcome;
   }
-  if (decision.kind === 'stop') return undefined;
+  if (decision.kind === 'stop') return decision.outcome;
 
   const key = uri.toString();
   const queued = deps.serializer.busy(key);

@@ -17,8 +17,11 @@ export const OVERWRITE_ACTIVE = 'Overwrite Active Campaign';
 export const SHOW_CHANGES = 'Show Changes';
 const LISTED_CHANGES = 12;
 
-/** `send`: go ahead; `stop`: the user was told why not; a failure: the read failed, report it as a push failure. */
-export type PlanDecision = { kind: 'send'; remote: RemoteCampaign } | { kind: 'stop' } | { kind: 'failed'; outcome: PlatformFailure };
+/**
+ * `send`: go ahead; `stop`: the user was told why not (with the read's failure when it was a
+ * 404, answered by the offer to create); `failed`: the read failed, report it as a push failure.
+ */
+export type PlanDecision = { kind: 'send'; remote: RemoteCampaign } | { kind: 'stop'; outcome?: PlatformFailure } | { kind: 'failed'; outcome: PlatformFailure };
 
 export function confirmationWanted(session: Session, resource: vscode.Uri): boolean {
   if (session.connection.id === SANDBOX_CONNECTION_ID) return false;
@@ -42,7 +45,7 @@ export async function planBeforePush(deps: PushDeps, session: Session, target: C
   if (!fetched.ok) {
     if (fetched.outcome.kind !== 'not-found') return { kind: 'failed', outcome: fetched.outcome };
     void offerCreateOnNotFound(deps, session, target, fetched.outcome.message);
-    return { kind: 'stop' };
+    return { kind: 'stop', outcome: fetched.outcome };
   }
   const remote = fetched.remote;
   const plan = planFor(target.text, remote);
