@@ -77,9 +77,9 @@ describe('Push plans first', function () {
   });
 
   it('"Push" sends it', async () => {
-    ui.click(/^Push changed\.campaign\.yaml/, 'Push');
+    ui.click(/^Push confirmed\.campaign\.yaml/, 'Push');
     const from = platform.requests.length;
-    const outcome = await push(writeCampaign('plan', 'changed.campaign.yaml', withValue(pulledText(platform, ID), 'maxRingTime', '45')));
+    const outcome = await push(writeCampaign('plan', 'confirmed.campaign.yaml', withValue(pulledText(platform, ID), 'maxRingTime', '45')));
     assert.equal(outcome?.kind, 'success', JSON.stringify(outcome));
     assert.deepEqual(requestsSince(platform, from), [`GET /campaign/${ID}`, `PUT /campaign/${ID}`]);
     assert.equal((platform.campaigns.get(ID)!.data.dialingStrategy as Record<string, unknown>).maxRingTime, 45);
@@ -153,7 +153,8 @@ describe('Push plans first', function () {
   });
 
   it('a file without campaignId: "Create on <connection>" creates it and writes the new id into the file, comments kept', async () => {
-    const text = pulledText(platform, ID, 'a brand-new campaign').replace(/^campaignId: .*\n/m, '').replace(`name: ${NAME}`, 'name: Created From The Editor');
+    let text = pulledText(platform, ID, 'a brand-new campaign').replace(/^campaignId: .*\n/m, '');
+    text = withValue(text, 'name', 'Created From The Editor');
     const file = writeCampaign('plan', 'new.campaign.yaml', text);
     ui.click(/^new\.campaign\.yaml has no campaignId/, `Create on ${CONNECTION}`);
     const from = platform.requests.length;
@@ -162,7 +163,7 @@ describe('Push plans first', function () {
     assert.deepEqual(asked?.items, [`Create on ${CONNECTION}`, 'Enter Campaign Id']);
     assert.deepEqual(requestsSince(platform, from), ['POST /campaign']);
     const created = [...platform.campaigns].find(([, c]) => c.data.name === 'Created From The Editor');
-    assert.ok(created, 'the sandbox holds the new campaign');
+    assert.ok(created, `the sandbox holds the new campaign; answer: ${platform.requests[platform.requests.length - 1].responseBody}; messages: ${JSON.stringify(ui.messages())}`);
     const after = await waitFor(() => fs.readFileSync(file, 'utf8'), (t) => t.includes('campaignId:'), 5_000, 'the id written and saved');
     assert.equal(parseYaml(after).campaignId, created[0]);
     assert.equal(after.replace(/^campaignId: .*\n/m, ''), text, 'one line added, everything else as it was');
@@ -176,7 +177,7 @@ describe('Push plans first', function () {
 
   it('an id the connection does not know (404) offers to create the campaign instead', async () => {
     const unknown = 'cd-00000000-0000-4000-8000-0000000000ff';
-    const file = writeCampaign('plan', 'gone.campaign.yaml', pulledText(platform, ID).replace(ID, unknown).replace(`name: ${NAME}`, 'name: Recreated'));
+    const file = writeCampaign('plan', 'gone.campaign.yaml', withValue(pulledText(platform, ID).replace(ID, unknown), 'name', 'Recreated'));
     ui.click(/^No campaign cd-00000000-0000-4000-8000-0000000000ff/, `Create on ${CONNECTION}`);
     const from = platform.requests.length;
     const outcome = await push(file);
