@@ -25,12 +25,17 @@ const CAMPAIGN_ID = 'cd-ed19e3c7-3682-5e72-a839-af9e07110001';
 
 // ---- Helpers ----------------------------------------------------------------------------------
 
+/**
+ * A copy of an example under push/. A push plans first and sends nothing when the platform
+ * already holds the file's values, so each copy names its campaign after itself: every test
+ * has a change to send, whatever the tests before it pushed.
+ */
 function copyExample(name: string, from: string): string {
   const src = wsPath('examples', from);
   assert.ok(fs.existsSync(src), `examples/${from} exists`);
   const dest = wsPath('push', name);
   fs.mkdirSync(wsPath('push'), { recursive: true });
-  fs.copyFileSync(src, dest);
+  fs.writeFileSync(dest, fs.readFileSync(src, 'utf8').replace(/^name: .*$/m, `name: Push test ${name.replace(/\.campaign\.yaml$/, '')}`));
   return dest;
 }
 
@@ -62,7 +67,11 @@ describe('Push Campaign against the sandbox', function () {
     await sandbox?.stop();
     await closeAllEditors();
   });
-  beforeEach(() => ui.clear());
+  beforeEach(() => {
+    ui.clear();
+    // Push plans first: this connection is not the Local sandbox, so the changes are confirmed (push-plan.test.ts covers the question itself).
+    ui.click(/^Push \S+ to .*\?/, 'Push');
+  });
 
   it('a fresh install offers the "Local sandbox" connection', async () => {
     ui.pick(undefined);
@@ -90,8 +99,8 @@ describe('Push Campaign against the sandbox', function () {
     assert.match(success, new RegExp(`^Pushed '${String(yaml.name).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}' to Editor test sandbox \\(.*Ready.*\\)`));
 
     const reqs = sandbox!.requests.slice(before);
-    assert.equal(reqs.length, 1, 'exactly one request');
-    const [req] = reqs;
+    assert.deepEqual(reqs.map((r) => r.method), ['GET', 'PUT'], 'the read that plans the push, then exactly one PUT');
+    const req = reqs[1];
     assert.equal(req.method, 'PUT');
     assert.equal(req.url, `/agentassist/api/v1/public/${CREDS.iid}/campaign/${CAMPAIGN_ID}?campaignType=voice`);
     assert.equal(req.status, 200);
@@ -123,7 +132,7 @@ describe('Push Campaign against the sandbox', function () {
     const before = sandbox!.requests.length;
     const outcome = await push(file);
     assert.equal(outcome?.kind, 'success', JSON.stringify(outcome));
-    assert.equal(JSON.parse(sandbox!.requests[before].body).name, 'Edited in the editor, not saved');
+    assert.equal(JSON.parse(sandbox!.requests.slice(before).find((r) => r.method === 'PUT')!.body).name, 'Edited in the editor, not saved');
     assert.equal(fs.readFileSync(file, 'utf8'), disk, 'the disk copy is untouched');
     await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
   });
@@ -143,7 +152,8 @@ describe('Push Campaign against the sandbox', function () {
   it('the platform answers 400: its message is shown and a diagnostic lands on the named field', async () => {
     const file = copyExample('platform400.campaign.yaml', 'billing-reminder.campaign.yaml');
     const msg = 'Contact list does not exist on this account.';
-    sandbox!.faults.failNext(1, 400, undefined, [{ msg, field: 'contactLists[0]' }]);
+    // Armed when the push is confirmed, i.e. after the read that planned it: the PUT gets the 400.
+    ui.click(/^Push platform400/, 'Push', () => sandbox!.faults.failNext(1, 400, undefined, [{ msg, field: 'contactLists[0]' }]));
     const outcome = await push(file);
     assert.equal(outcome?.kind, 'invalid', JSON.stringify(outcome));
     assert.equal(outcome?.status, 400);
@@ -163,7 +173,7 @@ describe('Push Campaign against the sandbox', function () {
     const file = copyExample('creds.campaign.yaml', 'billing-reminder.campaign.yaml');
     ui.clear();
     // Clicking "Update Credentials" asks for the kind, the Client ID and the Client Secret again.
-    ui.click(/rejected the credentials/, 'Update Credentials').pick('Client ID and Client Secret').type(CREDS.clientId, CREDS.clientSecret);
+    ui.click(/^Push \S+ to .*\?/, 'Push').click(/rejected the credentials/, 'Update Credentials').pick('Client ID and Client Secret').type(CREDS.clientId, CREDS.clientSecret);
     const before = sandbox!.requests.length;
     const outcome = await push(file);
     assert.equal(outcome?.kind, 'credentials-rejected', JSON.stringify(outcome));
@@ -184,7 +194,7 @@ describe('Push Campaign against the sandbox', function () {
     const withoutId = original.split('\n').filter((l) => !l.startsWith('campaignId:')).join('\n');
     assert.notEqual(withoutId, original, 'the example has a campaignId line to remove');
     fs.writeFileSync(file, withoutId);
-    ui.type(CAMPAIGN_ID).click(/Write "campaignId: /, 'Write to File');
+    ui.click(/has no campaignId/, 'Enter Campaign Id').type(CAMPAIGN_ID).click(/Write "campaignId: /, 'Write to File');
     const outcome = await push(file);
     assert.equal(outcome?.kind, 'success', JSON.stringify(outcome));
     ui.assertConsumed();
@@ -196,11 +206,11 @@ describe('Push Campaign against the sandbox', function () {
 
   it('503 twice, then 200: retried (3 requests in all) and pushed', async () => {
     const file = copyExample('retry.campaign.yaml', 'billing-reminder.campaign.yaml');
-    sandbox!.faults.failNext(2, 503, 0);
+    ui.click(/^Push retry/, 'Push', () => sandbox!.faults.failNext(2, 503, 0));
     const before = sandbox!.requests.length;
     const outcome = await push(file);
     assert.equal(outcome?.kind, 'success', JSON.stringify(outcome));
-    assert.deepEqual(sandbox!.requests.slice(before).map((r) => r.status), [503, 503, 200]);
+    assert.deepEqual(sandbox!.requests.slice(before).map((r) => `${r.method} ${r.status}`), ['GET 200', 'PUT 503', 'PUT 503', 'PUT 200']);
   });
 
   it('unknown campaignId: 404, "no campaign with that id on that connection"', async () => {
