@@ -34,7 +34,7 @@ function variedCampaign(index: number): Record<string, unknown> {
     enableMachineDetect: index % 2 === 0,
     campaignType: 'voice',
   };
-  if (mode === 'Preview') campaign.maxSkips = 1 + (index % 3);
+  campaign.maxSkips = mode === 'Preview' ? 1 + (index % 3) : 0;
   if (mode === 'Agentless') campaign.experienceFlowName = `Flow ${index + 1}`;
   return campaign;
 }

@@ -92,7 +92,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     const prefix = PREFIX.exec(url.pathname);
     const matching = prefix ? routes.filter((r) => r.path.test(prefix[2])) : [];
     if (!prefix || !matching.length) throw fail(404, `No such endpoint: ${req.method} ${url.pathname}.`);
-    const forced = faults.take();
+    const forced = faults.take(req.method ?? '');
     if (forced) return forced;
     const route = matching.find((r) => r.method === req.method);
     if (!route) {
@@ -126,7 +126,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       let answer: SandboxAnswer;
       try {
         if (size > MAX_BODY_BYTES) throw fail(413, `The body is larger than ${MAX_BODY_BYTES} bytes.`);
-        const delay = latencyMs + faults.delayMs;
+        const delay = latencyMs + faults.delayFor(record.method);
         if (delay > 0) await holdFor(delay, stopping.signal);
         answer = await handle(req, record.body);
       } catch (error) {

@@ -2,7 +2,7 @@
 // as text edits on the parsed Document's node ranges. Everything else (comments, key order,
 // blank lines, quoting, flow or block style) stays byte for byte as the author wrote it.
 // Keys the platform did not return are left alone: a partial read is not a deletion.
-import { isAlias, isMap, isScalar, isSeq, type Node, type Pair, type YAMLMap } from 'yaml';
+import { Document, isAlias, isCollection, isMap, isScalar, isSeq, type Node, type Pair, type YAMLMap } from 'yaml';
 import type { FieldPath } from '../fieldPaths';
 import { yamlText, type CampaignFileForm } from '../fileForm';
 import { parseCampaign, type ParsedCampaign } from '../parse';
@@ -73,7 +73,6 @@ class Updater {
   }
 
   map(node: YAMLMap, value: Json, path: FieldPath): void {
-    if (node.flow) return this.replaceWhole(node, value, path);
     const keyOf = (pair: Pair) => (isScalar(pair.key) ? String(pair.key.value) : undefined);
     const order = Object.keys(value);
     const indent = ' '.repeat(node.items[0]?.key && (node.items[0].key as Node).range ? this.column((node.items[0].key as Node).range![0]) : 0);
@@ -81,6 +80,8 @@ class Updater {
       const pair = node.items.find((p) => keyOf(p) === key);
       const child = pair?.value as Node | null | undefined;
       if (pair && child && !isAlias(child)) this.value(child, value[key], [...path, key], pair);
+      // `{ day: MO, ... }` missing a key: the whole inline mapping is rewritten, still inline.
+      else if (!pair && node.flow) return this.replaceWhole(node, { ...(node.toJSON() as Json), ...value });
       else if (!pair) this.insert(node, key, value[key], order, indent, path);
     }
   }
@@ -93,13 +94,13 @@ class Updater {
         if (isAlias(child)) return;
         if (isMap(child) && isRecord(value[i])) this.map(child, value[i] as Json, [...path, i]);
         else if (isScalar(child) && isScalarValue(value[i])) this.scalar(child, value[i]);
-        else this.replaceWhole(child, value[i], [...path, i]);
+        else this.replaceWhole(child, value[i]);
       });
       return;
     }
     if (isScalar(node) && isScalarValue(value) && node.range && node.range[1] > node.range[0]) return this.scalar(node, value);
     if (JSON.stringify(node.toJSON()) === JSON.stringify(value)) return;
-    if (isScalarValue(value) || (node as { flow?: boolean }).flow) return this.replaceWhole(node, value, path);
+    if (isScalarValue(value) || (node as { flow?: boolean }).flow) return this.replaceWhole(node, value);
     // A block collection (or an empty value) becomes a block under its key.
     const key = pair.key as Node;
     const keyColumn = key.range ? this.column(key.range[0]) : 0;
@@ -116,11 +117,11 @@ class Updater {
   }
 
   /** Replace a node's source with the value in flow style (it was inline, so it stays inline). */
-  private replaceWhole(node: Node, value: unknown, path: FieldPath): void {
+  private replaceWhole(node: Node, value: unknown): void {
     if (!node.range || JSON.stringify(node.toJSON()) === JSON.stringify(value)) return;
-    let text = yamlText(value, path).trim();
-    if (!isScalarValue(value) && !text.startsWith('{') && !text.startsWith('[')) text = JSON.stringify(value);
-    this.replace(node.range[0], this.endOf(node), text);
+    const doc = new Document(value);
+    if (isCollection(doc.contents)) doc.contents.flow = true;
+    this.replace(node.range[0], this.endOf(node), doc.toString({ lineWidth: 0 }).trim());
   }
 
   private block(value: unknown, path: FieldPath, column: number): string {
