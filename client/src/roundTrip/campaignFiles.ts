@@ -44,19 +44,6 @@ export async function campaignFilesById(folder?: vscode.Uri): Promise<Map<string
   return byId;
 }
 
-/** `Billing Reminder (EU)` -> `billing-reminder-eu`; a name with no letters or digits falls back to the id. */
-export function campaignSlug(name: string | undefined, campaignId: string): string {
-  const slug = (name ?? '')
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '')
-    .slice(0, 80)
-    .replace(/-+$/, '');
-  return slug || campaignId.toLowerCase().replace(/[^a-z0-9-]+/g, '-');
-}
-
 async function exists(uri: vscode.Uri): Promise<boolean> {
   try {
     await vscode.workspace.fs.stat(uri);

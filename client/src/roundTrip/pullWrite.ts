@@ -2,7 +2,8 @@
 // the write would overwrite local work (which is then asked about, never done silently).
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { campaignSlug, currentText, freeCampaignFile } from './campaignFiles';
+import { slugFor } from '../../../core/src';
+import { currentText, freeCampaignFile } from './campaignFiles';
 import { describeLocalState, localState, type LocalState } from './localChanges';
 import { remoteFileText, type RemoteCampaign } from './remote';
 
@@ -35,7 +36,7 @@ export async function planPullWrite(remote: RemoteCampaign, existing: vscode.Uri
     const conflict = text === previous ? undefined : await localState(existing);
     return { remote, uri: existing, text, previous, conflict: conflict === 'clean' ? undefined : conflict };
   }
-  const uri = await freeCampaignFile(folder, campaignSlug(remote.name, remote.id), reserved);
+  const uri = await freeCampaignFile(folder, slugFor(remote.name, remote.id), reserved);
   reserved.add(uri.toString());
   return { remote, uri, text: remoteFileText(remote) };
 }
