@@ -11,6 +11,8 @@
 //   4. fix a mistake with the light bulb (priority: 5 -> "5"), comment kept
 //   5. the status bar shows the "Local sandbox" connection; Push Campaign from the command
 //      palette against the sandbox: the success toast
+//   6. Pull Campaign... from the sandbox (the campaign pick), edit the pulled file, Show Changes:
+//      the diff editor titled with the connection and the remote status
 // Closing line: `N passed, N failed`; exit 1 on failure. Options: --no-build, --headed, --keep.
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
@@ -254,6 +256,38 @@ try {
     const text = (await toast.innerText()).replace(/\s+/g, ' ');
     if (!/Pushed '.+' to Local sandbox/.test(text)) throw new Error(`toast says: ${text}`);
     console.log(`    toast: ${text.slice(0, 160)}`);
+  });
+
+  await step('Pull Campaign... from the sandbox, edit it, Show Changes: the diff', async () => {
+    const PULLED = 'Spring Sale Live Calls';
+    const PULLED_FILE = 'spring-sale-live-calls.campaign.yaml';
+    await command('Pull Campaign...');
+    const input = page.locator('.quick-input-widget input');
+    await page.locator('.quick-input-widget', { hasText: 'Pull a campaign from Local sandbox' }).first().waitFor({ timeout: 10_000 });
+    const row = page.locator('.quick-input-list .monaco-list-row', { hasText: PULLED }).first();
+    await row.waitFor({ timeout: 10_000 });
+    await input.fill('Spring Sale');
+    await sleep(300);
+    await page.screenshot({ path: path.join(outDir, '06a-pull-campaign-pick.png') });
+    const rowText = (await row.innerText()).replace(/\s+/g, ' ');
+    if (!/Active · Progressive/.test(rowText) || !/updated \d{4}-/.test(rowText)) throw new Error(`the pick's row says: ${rowText}`);
+    await page.keyboard.press('Enter');
+    await page.locator(`.tab.active[aria-label*="${PULLED_FILE}"], .tab.active:has-text("${PULLED_FILE}")`).first().waitFor({ timeout: 10_000 });
+    const toast = page.locator('.notifications-toasts .notification-toast', { hasText: `Pulled '${PULLED}'` }).first();
+    await toast.waitFor({ timeout: 10_000 });
+    console.log(`    toast: ${(await toast.innerText()).replace(/\s+/g, ' ').slice(0, 160)}`);
+
+    // An edit the platform does not have yet.
+    const { line, text } = lineOf(PULLED_FILE, /^\s*maxRingTime:/);
+    await goTo(line, text.length + 1);
+    await page.keyboard.press('Shift+Home');
+    await page.keyboard.type(`maxRingTime: 45`, { delay: 20 });
+    await command('Show Changes');
+    const title = `${PULLED_FILE}: Local sandbox (Active) ↔ file`;
+    await page.locator(`.tab.active[aria-label*="${title}"], .tab.active:has-text("${title}")`).first().waitFor({ timeout: 10_000 });
+    await page.locator('.monaco-diff-editor .char-insert, .monaco-diff-editor .line-insert').first().waitFor({ timeout: 10_000 });
+    await page.locator('.notifications-toasts .notification-toast', { hasText: '1 field differs from Local sandbox: dialingStrategy.maxRingTime.' }).first().waitFor({ timeout: 10_000 });
+    await sleep(800); // the toast's fade-in
   });
 } catch (err) {
   console.error(err?.stack ?? String(err));
