@@ -8,16 +8,11 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { parse as parseYaml } from 'yaml';
-import { startSandbox, type Sandbox } from '../../sandbox/src';
-import { activateExtension, closeAllEditors, sleep, waitFor, workspaceRoot, wsPath } from './helpers';
-import { addConnectionThroughUi, ScriptedUi } from './scriptedUi';
+import type { Sandbox } from '../../sandbox/src';
+import { sleep, waitFor, workspaceRoot, wsPath } from './helpers';
+import { sandboxConnectionHooks, writeCampaign } from './roundTripHelpers';
+import { ScriptedUi } from './scriptedUi';
 
-const CREDS = {
-  clientId: 'cs-pull-test-0000-4000-8000-00000000abcd',
-  clientSecret: 'pull-test-secret-0123456789abcdef0123456789',
-  iid: 'st-pull-test-0000-4000-8000-00000000abcd',
-  accountId: 'acct-pull-test-1',
-};
 const CONNECTION = 'Pull test sandbox';
 
 function slugOf(name: string): string {
@@ -48,20 +43,9 @@ describe('Pull Campaign and Pull All Campaigns against the sandbox', function ()
   let sandbox: Sandbox;
   const ui = new ScriptedUi();
 
-  before(async function () {
-    await activateExtension();
-    sandbox = await startSandbox({ port: 0, ...CREDS });
-    ui.install();
-    await addConnectionThroughUi(ui, sandbox.url, CREDS, CONNECTION);
-  });
-  after(async () => {
-    ui.restore();
-    await sandbox?.stop();
-    await closeAllEditors();
-  });
-  beforeEach(() => {
-    ui.clear();
-    sandbox.faults.reset();
+  const hooks = sandboxConnectionHooks(ui, 'pull', CONNECTION);
+  before(() => {
+    sandbox = hooks.sandbox;
   });
 
   it('the pick shows the first page at once, busy, and appends the next pages as they arrive', async () => {
@@ -137,9 +121,6 @@ describe('Pull Campaign and Pull All Campaigns against the sandbox', function ()
   it('an existing file with that campaignId is updated in place, comments and key order kept; outside git it asks first', async () => {
     const name = 'Renewals Wave 2';
     const id = idByName(sandbox, name);
-    const dir = wsPath('pull-existing');
-    fs.mkdirSync(dir, { recursive: true });
-    const file = path.join(dir, 'my-renewals.campaign.yaml');
     const remote = sandbox.campaigns.get(id)!.data;
     const mine = [
       '# Renewals, owned by the retention team',
@@ -148,7 +129,7 @@ describe('Pull Campaign and Pull All Campaigns against the sandbox', function ()
       `dialingMode: ${String(remote.dialingMode)}`,
       '',
     ].join('\n');
-    fs.writeFileSync(file, mine);
+    const file = writeCampaign('pull-existing', 'my-renewals.campaign.yaml', mine);
 
     // Declined: nothing is written.
     const declined = await pullThroughPick(ui, name);
@@ -170,10 +151,8 @@ describe('Pull Campaign and Pull All Campaigns against the sandbox', function ()
   it('a file committed to git is updated without a question; unsaved editor changes are asked about', async () => {
     const name = 'Collections Wave 1';
     const id = idByName(sandbox, name);
-    const repo = wsPath('pull-git');
-    fs.mkdirSync(repo, { recursive: true });
-    const file = path.join(repo, 'collections.campaign.yaml');
-    fs.writeFileSync(file, `# committed\ncampaignId: ${id}\nname: Collections (before)\n`);
+    const file = writeCampaign('pull-git', 'collections.campaign.yaml', `# committed\ncampaignId: ${id}\nname: Collections (before)\n`);
+    const repo = path.dirname(file);
     const git = (...args: string[]) => execFileSync('git', ['-c', 'user.name=Test', '-c', 'user.email=test@example.invalid', ...args], { cwd: repo });
     git('init', '-q');
     git('add', '.');

@@ -7,20 +7,14 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import { jwtVerify } from 'jose';
-import { startSandbox } from '../../sandbox/src';
+import type { Sandbox } from '../../sandbox/src';
 import * as vscode from 'vscode';
 import { parse as parseYaml } from 'yaml';
-import { activateExtension, closeAllEditors, openDoc, sleep, waitFor, wsPath } from './helpers';
-import { addConnectionThroughUi, ScriptedUi } from './scriptedUi';
+import { openDoc, sleep, waitFor, wsPath } from './helpers';
+import { sandboxHooks } from './roundTripHelpers';
+import { addConnectionThroughUi, ScriptedUi, testCredentials } from './scriptedUi';
 
-type Sandbox = Awaited<ReturnType<NonNullable<typeof startSandbox>>>;
-
-const CREDS = {
-  clientId: 'cs-editor-test-0000-4000-8000-00000000abcd',
-  clientSecret: 'editor-test-secret-0123456789abcdef0123456789',
-  iid: 'st-editor-test-0000-4000-8000-00000000abcd',
-  accountId: 'acct-editor-test-1',
-};
+const CREDS = testCredentials('editor');
 const CAMPAIGN_ID = 'cd-ed19e3c7-3682-5e72-a839-af9e07110001';
 
 // ---- Helpers ----------------------------------------------------------------------------------
@@ -56,19 +50,11 @@ describe('Push Campaign against the sandbox', function () {
   this.timeout(60_000);
   let sandbox: Sandbox | undefined;
   const ui = new ScriptedUi();
-
-  before(async function () {
-    await activateExtension();
-    sandbox = await startSandbox({ port: 0, ...CREDS });
-    ui.install();
-  });
-  after(async () => {
-    ui.restore();
-    await sandbox?.stop();
-    await closeAllEditors();
+  const hooks = sandboxHooks(ui, CREDS);
+  before(() => {
+    sandbox = hooks.sandbox;
   });
   beforeEach(() => {
-    ui.clear();
     // Push plans first: this connection is not the Local sandbox, so the changes are confirmed (push-plan.test.ts covers the question itself).
     ui.click(/^Push \S+ to .*\?/, 'Push');
   });

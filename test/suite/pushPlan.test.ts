@@ -8,16 +8,10 @@ import * as fs from 'node:fs';
 import * as vscode from 'vscode';
 import { parse as parseYaml } from 'yaml';
 import { SANDBOX_CREDENTIALS, startSandbox, type Sandbox } from '../../sandbox/src';
-import { activateExtension, closeAllEditors, openDoc, waitFor } from './helpers';
-import { pulledText, requestsSince, withValue, writeCampaign } from './roundTripHelpers';
-import { addConnectionThroughUi, ScriptedUi } from './scriptedUi';
+import { openDoc, waitFor } from './helpers';
+import { pulledText, requestsSince, sandboxConnectionHooks, withValue, writeCampaign } from './roundTripHelpers';
+import { ScriptedUi } from './scriptedUi';
 
-const CREDS = {
-  clientId: 'cs-plan-test-0000-4000-8000-00000000abcd',
-  clientSecret: 'plan-test-secret-0123456789abcdef0123456789',
-  iid: 'st-plan-test-0000-4000-8000-00000000abcd',
-  accountId: 'acct-plan-test-1',
-};
 const CONNECTION = 'Plan test platform';
 const ID = 'cd-00000000-0000-4000-8000-000000000003';
 const NAME = 'Billing Reminder Voice Campaign';
@@ -36,24 +30,19 @@ describe('Push plans first', function () {
   const ui = new ScriptedUi();
   const config = () => vscode.workspace.getConfiguration('koreCampaign');
 
+  const hooks = sandboxConnectionHooks(ui, 'plan', CONNECTION);
+
   before(async function () {
-    await activateExtension();
-    platform = await startSandbox({ port: 0, ...CREDS });
+    platform = hooks.sandbox;
     // The "Local sandbox" connection: the sandbox's public credentials, on the port the setting names.
     local = await startSandbox({ port: 0 });
     await config().update('connections.sandboxPort', local.port, vscode.ConfigurationTarget.Global);
-    ui.install();
-    await addConnectionThroughUi(ui, platform.url, CREDS, CONNECTION);
   });
   after(async () => {
-    ui.restore();
     await config().update('connections.sandboxPort', undefined, vscode.ConfigurationTarget.Global);
     await config().update('push.confirmChanges', undefined, vscode.ConfigurationTarget.Global);
-    await platform?.stop();
     await local?.stop();
-    await closeAllEditors();
   });
-  beforeEach(() => ui.clear());
 
   it('nothing changed: says so and sends nothing but the read', async () => {
     const file = writeCampaign('plan', 'same.campaign.yaml', pulledText(platform, ID));

@@ -1,9 +1,44 @@
-// Shared by the round-trip suites (push plan, show changes): campaign files made from what a
-// sandbox holds, written into the test workspace.
+// Shared by the suites that talk to a sandbox (push, pull, push plan, show changes): their
+// hooks, and campaign files made from what a sandbox holds, written into the test workspace.
 import * as fs from 'node:fs';
 import { campaignFileForm, renderCampaignFile } from '../../core/src';
-import type { Sandbox } from '../../sandbox/src';
-import { wsPath } from './helpers';
+import { startSandbox, type Sandbox } from '../../sandbox/src';
+import { activateExtension, closeAllEditors, wsPath } from './helpers';
+import { addConnectionThroughUi, testCredentials, type ScriptedUi, type TestCredentials } from './scriptedUi';
+
+/**
+ * The hooks of a suite that talks to its own sandbox (credentials `creds`): the extension
+ * active, the scripted UI installed, and, with `connectionName`, a connection to that sandbox
+ * added (and selected) through the extension's own prompts. The sandbox is there from the
+ * suite's first test on; each test starts with a clear script and no sandbox fault.
+ */
+export function sandboxHooks(ui: ScriptedUi, creds: TestCredentials, connectionName?: string): { readonly sandbox: Sandbox } {
+  let sandbox: Sandbox | undefined;
+  before(async function () {
+    await activateExtension();
+    sandbox = await startSandbox({ port: 0, ...creds });
+    ui.install();
+    if (connectionName) await addConnectionThroughUi(ui, sandbox.url, creds, connectionName);
+  });
+  after(async () => {
+    ui.restore();
+    await sandbox?.stop();
+    await closeAllEditors();
+  });
+  beforeEach(() => {
+    ui.clear();
+    sandbox?.faults.reset();
+  });
+  return {
+    get sandbox() {
+      if (!sandbox) throw new Error('the sandbox starts in the suite\'s before hook');
+      return sandbox;
+    },
+  };
+}
+
+/** sandboxHooks with a connection named `connectionName`, credentials by `tag`. */
+export const sandboxConnectionHooks = (ui: ScriptedUi, tag: string, connectionName: string) => sandboxHooks(ui, testCredentials(tag), connectionName);
 
 /** The file form of a campaign the sandbox holds (as Pull writes it), with a comment on top. */
 export function pulledText(sandbox: Sandbox, campaignId: string, comment = 'kept by every edit'): string {

@@ -101,6 +101,16 @@ export class ScriptedUi {
 
 export interface TestCredentials { clientId: string; clientSecret: string; iid: string; accountId: string }
 
+/** A suite's own sandbox identity (`tag` keeps suites apart), in the shapes the platform uses. */
+export function testCredentials(tag: string): TestCredentials {
+  return {
+    clientId: `cs-${tag}-test-0000-4000-8000-00000000abcd`,
+    clientSecret: `${tag}-test-secret-0123456789abcdef0123456789`,
+    iid: `st-${tag}-test-0000-4000-8000-00000000abcd`,
+    accountId: `acct-${tag}-test-1`,
+  };
+}
+
 /** Adds (and selects) a connection through the extension's own Add Connection prompts. */
 export async function addConnectionThroughUi(ui: ScriptedUi, url: string, creds: TestCredentials, name: string, secret = creds.clientSecret): Promise<void> {
   ui.pick('Another https host...')

@@ -3,17 +3,11 @@
 // left and the editor's text on the right, titled with the connection and the remote status.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { SANDBOX_ACTIVE_CAMPAIGN_ID, startSandbox, type Sandbox } from '../../sandbox/src';
-import { activateExtension, closeAllEditors, openDoc, waitFor } from './helpers';
-import { pulledText, withValue, writeCampaign } from './roundTripHelpers';
-import { addConnectionThroughUi, ScriptedUi } from './scriptedUi';
+import { SANDBOX_ACTIVE_CAMPAIGN_ID, type Sandbox } from '../../sandbox/src';
+import { openDoc, waitFor } from './helpers';
+import { pulledText, withValue, writeCampaign , sandboxConnectionHooks } from './roundTripHelpers';
+import { ScriptedUi } from './scriptedUi';
 
-const CREDS = {
-  clientId: 'cs-diff-test-0000-4000-8000-00000000abcd',
-  clientSecret: 'diff-test-secret-0123456789abcdef0123456789',
-  iid: 'st-diff-test-0000-4000-8000-00000000abcd',
-  accountId: 'acct-diff-test-1',
-};
 const CONNECTION = 'Diff test platform';
 const ID = 'cd-00000000-0000-4000-8000-000000000002';
 const NAME = 'Billing Reminder Voice Campaign';
@@ -34,20 +28,9 @@ describe('Show Changes', function () {
   let sandbox: Sandbox;
   const ui = new ScriptedUi();
 
-  before(async function () {
-    await activateExtension();
-    sandbox = await startSandbox({ port: 0, ...CREDS });
-    ui.install();
-    await addConnectionThroughUi(ui, sandbox.url, CREDS, CONNECTION);
-  });
-  after(async () => {
-    ui.restore();
-    await sandbox?.stop();
-    await closeAllEditors();
-  });
-  beforeEach(() => {
-    ui.clear();
-    sandbox.faults.reset();
+  const hooks = sandboxConnectionHooks(ui, 'diff', CONNECTION);
+  before(() => {
+    sandbox = hooks.sandbox;
   });
 
   it('opens the diff: the platform\'s campaign in file form (left, read-only) against the editor\'s unsaved text (right)', async () => {

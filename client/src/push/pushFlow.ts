@@ -16,9 +16,10 @@ import {
 } from '../../../platform/src';
 import { SANDBOX_CONNECTION_ID, type ConnectionStore } from './connections';
 import type { LocalSandbox } from './localSandbox';
-import { addConnection, pickConnection, promptCampaignId, promptCredentials } from './prompts';
+import { promptCampaignId, promptCredentials } from './prompts';
 import { askCreateOrEnterId, createButton, createFromFile } from '../roundTrip/createCampaign';
 import { planBeforePush } from '../roundTrip/pushPlan';
+import { ensureCredentials, resolveConnection } from '../roundTrip/session';
 
 import { LANGUAGE_ID } from '../language';
 const CAMPAIGN_FILE = /\.campaign\.ya?ml$/i;
@@ -134,14 +135,8 @@ export async function pushCommand(deps: PushDeps, arg?: vscode.Uri): Promise<Pus
   }
 
   // 4. With what.
-  let credentials = await deps.store.getCredentials(connection);
-  if (!credentials) {
-    const set = await vscode.window.showInformationMessage(`No credentials are stored for ${connection.name}.`, 'Enter Credentials');
-    if (!set) return;
-    credentials = await promptCredentials(connection);
-    if (!credentials) return;
-    await deps.store.setCredentials(connection, credentials);
-  }
+  const credentials = await ensureCredentials(deps.store, connection);
+  if (!credentials) return;
 
   // 5. Create, or plan first: nothing changed sends nothing; changes are confirmed where that is wanted.
   const session = { connection, credentials };
@@ -201,27 +196,6 @@ async function confirmWarnings(fileName: string, warnings: CampaignDiagnostic[])
     'Push Anyway',
   );
   return choice === 'Push Anyway';
-}
-
-async function resolveConnection(store: ConnectionStore, uri: vscode.Uri): Promise<Connection | undefined> {
-  const active = store.active(uri);
-  if (active) return active;
-  const missing = store.missingPreference(uri);
-  const message = missing
-    ? `This workspace prefers the connection "${missing}", which does not exist here. Choose a connection or add one named "${missing}".`
-    : 'Choose the Kore.ai connection to push to.';
-  const choice = await vscode.window.showInformationMessage(message, 'Select Connection', 'Add Connection');
-  if (choice === 'Add Connection') {
-    const added = await addConnection(store);
-    if (added) await store.setActive(added);
-    return added;
-  }
-  if (choice === 'Select Connection') {
-    const picked = await pickConnection(store, 'Push to which connection?', uri);
-    if (picked) await store.setActive(picked);
-    return picked;
-  }
-  return undefined;
 }
 
 async function offerToWriteCampaignId(uri: vscode.Uri, text: string, campaignId: string, fileName: string): Promise<void> {
