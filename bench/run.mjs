@@ -20,7 +20,7 @@ import { measureSession, measureStartup, quantile, ROOT, SERVER_EXEC_ARGV, SERVE
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const RESULTS = path.join(HERE, 'results');
 
-const FULL = { planFiles: 500, planLatency: 50, planRuns: 1, files: 300, cliFiles: 10000, editFiles: 60, requestFiles: 60, large: '5000,50000', largeRepeats: 3, startupRuns: 5, cliRuns: 3, activationRuns: 5, skipCorpus: 'false', quick: 'false' };
+const FULL = { planFiles: 500, planLatency: 50, planRuns: 3, files: 300, cliFiles: 10000, editFiles: 60, requestFiles: 60, large: '5000,50000', largeRepeats: 3, startupRuns: 5, cliRuns: 3, activationRuns: 5, skipCorpus: 'false', quick: 'false' };
 const QUICK = { planFiles: 100, files: 60, cliFiles: 1000, editFiles: 15, requestFiles: 15, large: '5000,50000', largeRepeats: 2, startupRuns: 3, cliRuns: 2, activationRuns: 3 };
 
 let flags = parseFlags(process.argv.slice(2), FULL);
@@ -171,7 +171,7 @@ function buildTable(raw) {
   if (raw.plan) {
     const c = stats(raw.plan.concurrent);
     const s = stats(raw.plan.sequential);
-    rows.push({ measure: `CLI plan, ${raw.plan.files} files, ${raw.plan.latencyMs} ms per request (theirs = --concurrency 1)`, unit: 'ms', ours: c, theirs: s, ratio: c.median / s.median, target: '< 0.3', met: c.median / s.median < 0.3 });
+    rows.push({ measure: `CLI plan, ${raw.plan.files} files, ${raw.plan.latencyMs} ms per request (theirs = --concurrency 1; ratio: median of back-to-back pairs)`, unit: 'ms', ours: c, theirs: s, ratio: raw.plan.ratio, target: '< 0.3', met: raw.plan.ratio < 0.3 });
   }
   const act = raw.extension.activation.map((a) => a.totalMs);
   if (act.length) {
