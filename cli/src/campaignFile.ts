@@ -1,7 +1,7 @@
 // A campaign file read for the round trip: its text, parse, the core's diagnostics, and the
 // problems that stop a platform call (errors, a missing or malformed campaignId).
 import { readFile } from 'node:fs/promises';
-import { parseCampaign, validateText, type CampaignDiagnostic, type ParsedCampaign } from '../../core/src';
+import { parseCampaign, validateCampaign, type CampaignDiagnostic, type ParsedCampaign } from '../../core/src';
 import { checkCampaignId } from '../../platform/src';
 import { location } from './report';
 
@@ -24,9 +24,10 @@ export async function loadCampaignFile(absolute: string, shownName: string): Pro
   } catch (error) {
     return { readError: `cannot read ${shownName}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}` };
   }
-  const diagnostics = validateText(text);
-  const problems = diagnostics.filter((d) => d.severity === 'error').map((d) => `${location(shownName, d)} error ${d.message} [${d.code}]`);
+  // One parse for both the checks and the values: plan reads hundreds of files.
   const parsed = parseCampaign(text);
+  const diagnostics = validateCampaign(parsed);
+  const problems = diagnostics.filter((d) => d.severity === 'error').map((d) => `${location(shownName, d)} error ${d.message} [${d.code}]`);
   const value = parsed.value;
   const campaign = value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
   return { path: absolute, shownName, text, parsed, campaign, diagnostics, problems };

@@ -59,13 +59,21 @@ export async function placeCampaign(form: CampaignFileForm, name: string | undef
   const existing = form.campaignId ? settings.index.byId.get(form.campaignId) : undefined;
   if (!existing) {
     const slug = slugFor(name, form.campaignId ?? 'campaign');
-    let file = path.join(settings.outDir, `${slug}.campaign.yaml`);
-    for (let n = 2; settings.index.taken.has(file); n++) file = path.join(settings.outDir, `${slug}-${n}.campaign.yaml`);
-    settings.index.taken.add(file);
-    if (form.campaignId) settings.index.byId.set(form.campaignId, file);
-    // `wx`: a file that appeared since the folder was read is not overwritten either.
-    await writeFile(file, renderCampaignFile(form, { header: settings.header }), { flag: 'wx' });
-    return { file, result: 'created', notes };
+    const text = renderCampaignFile(form, { header: settings.header });
+    for (let n = 1; ; n++) {
+      const file = path.join(settings.outDir, n === 1 ? `${slug}.campaign.yaml` : `${slug}-${n}.campaign.yaml`);
+      if (settings.index.taken.has(file)) continue;
+      settings.index.taken.add(file);
+      try {
+        // `wx`: a file that appeared since the folder was read is not overwritten either.
+        await writeFile(file, text, { flag: 'wx' });
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code === 'EEXIST') continue;
+        throw error;
+      }
+      if (form.campaignId) settings.index.byId.set(form.campaignId, file);
+      return { file, result: 'created', notes };
+    }
   }
   const text = await readFile(existing, 'utf8');
   const update = updateCampaignFile(text, form);

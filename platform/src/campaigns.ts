@@ -51,6 +51,7 @@ export async function listCampaigns(target: PlatformTarget, options: ListOptions
   const seen = new Set<string>();
   let totalResults: number | undefined;
   let skip = 0;
+  let totalAttempts = 0;
   for (let page = 1; page <= MAX_PAGES; page++) {
     const outcome = await runCall({ ...target, call: listCampaignsCall({ limit, skip, page }), context }, options, (status, bodyText, attempts) => {
       if (!isSuccess(status)) return failureFromResponse(status, bodyText, context, attempts);
@@ -58,7 +59,8 @@ export async function listCampaigns(target: PlatformTarget, options: ListOptions
       if (!parsed) return unexpectedSuccessBody(status, bodyText, context, attempts, 'a list (`data.results`)');
       return { kind: 'success' as const, status, attempts, responseBody: bodyText, message: '', page: parsed };
     });
-    if (outcome.kind !== 'success') return { ...outcome, campaigns };
+    totalAttempts += outcome.attempts;
+    if (outcome.kind !== 'success') return { ...outcome, attempts: totalAttempts, campaigns };
     const { entries, hasMore, totalResults: total } = outcome.page;
     totalResults = total ?? totalResults;
     // A server that shifts under us (a campaign created meanwhile) may repeat an entry across pages.
@@ -67,14 +69,14 @@ export async function listCampaigns(target: PlatformTarget, options: ListOptions
     campaigns.push(...fresh);
     options.onPage?.(fresh, page);
     if (!hasMore) {
-      return { kind: 'success', status: outcome.status, attempts: page, campaigns, pages: page, totalResults, message: `Listed ${campaigns.length} campaign${campaigns.length === 1 ? '' : 's'} on ${target.connection.name}.` };
+      return { kind: 'success', status: outcome.status, attempts: totalAttempts, campaigns, pages: page, totalResults, message: `Listed ${campaigns.length} campaign${campaigns.length === 1 ? '' : 's'} on ${target.connection.name}.` };
     }
     if (entries.length === 0) {
-      return { kind: 'http-error', status: outcome.status, attempts: page, errors: [], campaigns, message: `${target.connection.name} said more campaigns follow but sent an empty page (page ${page}); stopped listing after ${campaigns.length}.` };
+      return { kind: 'http-error', status: outcome.status, attempts: totalAttempts, errors: [], campaigns, message: `${target.connection.name} said more campaigns follow but sent an empty page (page ${page}); stopped listing after ${campaigns.length}.` };
     }
     skip += entries.length;
   }
-  return { kind: 'http-error', status: 200, attempts: MAX_PAGES, errors: [], campaigns, message: `${target.connection.name} kept saying more campaigns follow after ${MAX_PAGES} pages; stopped listing.` };
+  return { kind: 'http-error', status: 200, attempts: totalAttempts, errors: [], campaigns, message: `${target.connection.name} kept saying more campaigns follow after ${MAX_PAGES} pages; stopped listing.` };
 }
 
 /** A 5xx after a POST may mean the campaign was created: only a 429 (refused before work) is retried. */

@@ -47,3 +47,23 @@ export async function mapConcurrent<T, R>(items: readonly T[], limit: number, ta
   if (failed !== undefined) throw failed;
   return results;
 }
+
+/**
+ * At most `limit` tasks running at once, whoever calls: `const limit = concurrencyLimit(4);
+ * await limit(() => getCampaign(...))`. Lets local work (reading, validating a file) go on
+ * while the request slots are all busy.
+ */
+export function concurrencyLimit(limit: number): <T>(task: () => Promise<T>) => Promise<T> {
+  let running = 0;
+  const waiting: (() => void)[] = [];
+  return async (task) => {
+    if (running >= limit) await new Promise<void>((resolve) => waiting.push(resolve));
+    running++;
+    try {
+      return await task();
+    } finally {
+      running--;
+      waiting.shift()?.();
+    }
+  };
+}

@@ -31,7 +31,7 @@ export interface SandboxOptions {
   campaignIds?: readonly string[];
   /** Refuse tokens without a fresh `jti` (as apps that enforce jti do). Default true. */
   requireJti?: boolean;
-  /** Added to every answer, like a distant server (the benchmark uses 50). */
+  /** Added to every answer, like a distant server. */
   latencyMs?: number;
   /** How long a created campaign stays Preparing. Default 300 ms. */
   preparingMs?: number;

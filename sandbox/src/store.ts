@@ -7,6 +7,8 @@ export interface StoredCampaign {
   data: Record<string, unknown>;
   createdAt: string;
   updatedAt: string;
+  /** The flow's name as last written (reads return only its id; list summaries name it as `connection`). */
+  flowName?: string;
 }
 
 /** Campaigns by id, in creation order (the list's order). */
@@ -40,7 +42,8 @@ export function storedShape(body: Record<string, unknown>, times: { createdAt: s
 
 export function putCampaign(store: CampaignStore, id: string, body: Record<string, unknown>, status: string, now: string, createdAt = now): StoredCampaign {
   const instance = status === 'Active' || status === 'Paused' ? `ci-${id.slice(3)}` : undefined;
-  const stored = { data: storedShape(body, { createdAt, updatedAt: now }, status, instance), createdAt, updatedAt: now };
+  const flowName = typeof body.experienceFlowName === 'string' ? body.experienceFlowName : undefined;
+  const stored = { data: storedShape(body, { createdAt, updatedAt: now }, status, instance), createdAt, updatedAt: now, flowName };
   store.set(id, stored);
   return stored;
 }
@@ -64,6 +67,6 @@ export function summaryShape(id: string, stored: StoredCampaign): Record<string,
   for (const key of ['name', 'description', 'priority', 'dialingMode', 'status', 'createdAt', 'updatedAt', 'schedule', 'campaignInstanceId', 'campaignInstanceUpdatedAt', 'experienceFlow', 'contactLists']) {
     if (d[key] !== undefined) summary[key] = d[key];
   }
-  summary.connection = d.dialingMode === 'Agentless' ? `Flow ${String(d.experienceFlow ?? '').slice(3, 11)}` : d.queue_name;
+  summary.connection = d.dialingMode === 'Agentless' ? stored.flowName : d.queue_name;
   return summary;
 }

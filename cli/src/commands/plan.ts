@@ -2,7 +2,7 @@
 // the platform, without changing anything. Over a folder it is drift detection for CI: exit 8
 // says "the repository and the platform differ".
 import { planCampaign, type CampaignPlan } from '../../../core/src';
-import { getCampaign, mapConcurrent, type PlatformFailure } from '../../../platform/src';
+import { concurrencyLimit, getCampaign, mapConcurrent, type PlatformFailure } from '../../../platform/src';
 import { parseCommand } from '../args';
 import { campaignIdProblem, loadCampaignFile, type CampaignFile } from '../campaignFile';
 import { EXIT_FOR_FAILURE, PUSH_EXIT, ROUNDTRIP_EXIT } from '../exitCodes';
@@ -10,7 +10,7 @@ import type { CommandIO } from '../io';
 import { ENVIRONMENT_HELP } from '../platformConfig';
 import { planJson, planText } from '../planReport';
 import { failureJson } from '../report';
-import { openSession, progressLine, withInterrupt } from '../session';
+import { openSession, progressLine, withInterrupt, type PlatformSession } from '../session';
 import { display, expandTargets } from './validate';
 
 export const PLAN_USAGE = `Usage: kore-campaign plan [--format text|json] [--concurrency N] [--timeout SECONDS] [--verbose] <files, folders or globs...>
@@ -55,8 +55,11 @@ export async function run(args: string[], io: CommandIO): Promise<number> {
     const session = openSession(io, 'plan', common, signal);
     if (!session) return PUSH_EXIT.usage;
     const progress = progressLine(io, 'kore-campaign plan:', files.length);
-    const results = await mapConcurrent(files, common.concurrency, async (absolute): Promise<FileResult> => {
-      const result = await planFile(absolute, display(absolute, io.cwd), session);
+    // --concurrency bounds the requests; files are read and checked ahead of them, so a
+    // request slot never waits for local work.
+    const requestSlot = concurrencyLimit(common.concurrency);
+    const results = await mapConcurrent(files, common.concurrency * 2, async (absolute): Promise<FileResult> => {
+      const result = await planFile(absolute, display(absolute, io.cwd), session, requestSlot);
       progress.tick();
       return result;
     });
@@ -65,13 +68,13 @@ export async function run(args: string[], io: CommandIO): Promise<number> {
   });
 }
 
-async function planFile(absolute: string, shownName: string, session: NonNullable<ReturnType<typeof openSession>>): Promise<FileResult> {
+async function planFile(absolute: string, shownName: string, session: PlatformSession, requestSlot: ReturnType<typeof concurrencyLimit>): Promise<FileResult> {
   const loaded = await loadCampaignFile(absolute, shownName);
   if ('readError' in loaded) return { file: shownName, kind: 'error', problems: [loaded.readError] };
   const file: CampaignFile = loaded;
   const idProblem = file.problems.length ? undefined : campaignIdProblem(file);
   if (file.problems.length || idProblem) return { file: shownName, kind: 'error', problems: idProblem ? [idProblem] : file.problems };
-  const outcome = await getCampaign({ ...session.target, campaignId: file.campaign.campaignId as string }, session.options);
+  const outcome = await requestSlot(() => getCampaign({ ...session.target, campaignId: file.campaign.campaignId as string }, session.options));
   if (outcome.kind !== 'success') return { file: shownName, kind: 'failed', failure: outcome };
   return { file: shownName, kind: 'planned', plan: planCampaign(file.campaign, outcome.campaign.data) };
 }

@@ -13,7 +13,7 @@ Runs a local emulation of the Kore.ai campaign API on http://127.0.0.1:N (defaul
 0 picks a free port). It checks requests as strictly as the contract says (auth header, HS256 JWT
 signed with the sandbox's client secret, iid/accountId headers, the campaign rules) and
 prints the environment a push needs. Its credentials are public and only work on this machine.
---latency-ms N adds N milliseconds to every answer, like a distant server (the benchmark uses 50).
+--latency-ms N adds N milliseconds to every answer, like a distant server.
 Exit codes: 0 stopped with Ctrl+C, 2 bad usage or the port is taken.`;
 
 export async function run(args: string[], io: CommandIO, stopSignal?: AbortSignal): Promise<number> {
