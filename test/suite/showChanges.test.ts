@@ -4,7 +4,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { SANDBOX_ACTIVE_CAMPAIGN_ID, type Sandbox } from '../../sandbox/src';
-import { openDoc, waitFor } from './helpers';
+import { openDoc, settledDiagnostics, waitFor } from './helpers';
 import { pulledText, withValue, writeCampaign , sandboxConnectionHooks } from './roundTripHelpers';
 import { ScriptedUi } from './scriptedUi';
 
@@ -64,12 +64,19 @@ describe('Show Changes', function () {
   });
 
   it('the title carries the remote status (Active), and running it again replaces the earlier view', async () => {
-    const file = writeCampaign('diff', 'spring.campaign.yaml', withValue(pulledText(sandbox, SANDBOX_ACTIVE_CAMPAIGN_ID), 'maxRingTime', '25'));
+    const file = writeCampaign('diff', 'spring.campaign.yaml', withValue(withValue(pulledText(sandbox, SANDBOX_ACTIVE_CAMPAIGN_ID), 'maxRingTime', '25'), 'maxSkips', '2'));
     await showChanges(file);
     await showChanges(file);
     assert.equal(activeDiff().label, `spring.campaign.yaml: ${CONNECTION} (Active) ↔ file`);
     const views = vscode.window.tabGroups.all.flatMap((g) => g.tabs).filter((t) => t.label.startsWith('spring.campaign.yaml:'));
     assert.equal(views.length, 1, 'one diff per file');
+
+    // The file's problems (maxSkips in a Progressive campaign) are the file's: the platform's side (same text) does not repeat them in Problems.
+    const fileProblems = await settledDiagnostics(vscode.Uri.file(file));
+    assert.ok(fileProblems.some((d) => d.code === 'max-skips-mode'), JSON.stringify(fileProblems.map((d) => d.code)));
+    await settledDiagnostics(activeDiff().input.original, 3_000, false);
+    const onPlatformSide = vscode.languages.getDiagnostics().filter(([uri, list]) => uri.scheme === 'kore-campaign-remote' && list.length);
+    assert.deepEqual(onPlatformSide.map(([uri, list]) => `${uri.toString()}: ${list.length}`), []);
   });
 
   it('fields the platform did not return are "unknown remotely", named, never shown as changes', async () => {

@@ -3,10 +3,8 @@
 // lazily loaded engine bundle (dist/pushEngine.js), so activation stays small.
 import * as vscode from 'vscode';
 import type { PushDeps } from '../push/engine';
+import { REMOTE_CAMPAIGN_SCHEME } from '../language';
 import { pushEngine } from '../push/engineBundle';
-
-/** The scheme of the platform's campaign shown in file form (read-only: no file system behind it). */
-export const REMOTE_CAMPAIGN_SCHEME = 'kore-campaign-remote';
 
 export function registerRoundTripCommands(context: vscode.ExtensionContext, pushDeps: () => PushDeps): void {
   const command = (id: string, handler: (...args: never[]) => unknown) =>

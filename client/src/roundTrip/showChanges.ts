@@ -3,7 +3,7 @@
 // values written into it, so comments and key order match and only real differences show.
 import * as vscode from 'vscode';
 import type { PushDeps } from '../push/engine';
-import { REMOTE_CAMPAIGN_SCHEME } from './register';
+import { REMOTE_CAMPAIGN_SCHEME } from '../language';
 import { reportFailure } from './report';
 import { fetchCampaign, planFor, remoteFileText, type RemoteCampaign } from './remote';
 import { explainRestrictedMode, openSession, type Session } from './session';
@@ -28,7 +28,7 @@ export async function showDiff(file: vscode.Uri, fileName: string, localText: st
   // A fresh address per view: the provider never has to announce changes, and stale views just say so.
   const left = vscode.Uri.from({
     scheme: REMOTE_CAMPAIGN_SCHEME,
-    path: `/${encodeURIComponent(session.connection.name)}/${fileName}`,
+    path: `/${session.connection.name.replace(/\//g, '-')}/${fileName}`,
     query: `campaign=${encodeURIComponent(remote.id)}&view=${++shown}`,
   });
   forgetting ??= forgetClosedSnapshots();
