@@ -7,6 +7,7 @@ import { setCampaignIdEdit, validateText } from '../../../core/src';
 import { bodyFromCampaign, type Connection } from '../../../platform/src';
 import type { PushDeps } from '../push/engine';
 import { currentText } from './campaignFiles';
+import { withCancellableProgress } from './progress';
 import { createRemoteCampaign } from './remote';
 import { reportFailure } from './report';
 import { explainRestrictedMode, openSession, type Session } from './session';
@@ -69,18 +70,7 @@ export async function createFromFile(deps: PushDeps, session: Session, target: C
   const body = bodyFromCampaign(target.campaign);
   const name = typeof body.name === 'string' ? body.name : target.fileName;
   deps.log.info(`Create ${target.fileName} -> ${connection.name}`);
-  const created = await vscode.window.withProgress(
-    { location: vscode.ProgressLocation.Notification, title: `Creating '${name}' on ${connection.name}`, cancellable: true },
-    async (_progress, token) => {
-      const abort = new AbortController();
-      const subscription = token.onCancellationRequested(() => abort.abort());
-      try {
-        return await createRemoteCampaign(session, body, deps.log, abort.signal);
-      } finally {
-        subscription.dispose();
-      }
-    },
-  );
+  const created = await withCancellableProgress(`Creating '${name}' on ${connection.name}`, (signal) => createRemoteCampaign(session, body, deps.log, signal));
   if (!created.ok) {
     void reportFailure(deps, session, created.outcome);
     return undefined;

@@ -5,6 +5,7 @@ import * as vscode from 'vscode';
 import type { PushDeps } from '../push/engine';
 import { campaignFilesById, writeCampaignFile } from './campaignFiles';
 import { conflictLine, pullAction, planPullWrite, type PullAction, type PullWrite } from './pullWrite';
+import { withCancellableProgress } from './progress';
 import { fetchAllCampaigns } from './remote';
 import { reportFailure } from './report';
 import { explainRestrictedMode, openSession } from './session';
@@ -42,19 +43,8 @@ export async function pullAllCampaignsCommand(deps: PushDeps): Promise<PullAllRe
   const folder = await askFolder(connection.name);
   if (!folder) return undefined;
 
-  const fetched = await vscode.window.withProgress(
-    { location: vscode.ProgressLocation.Notification, title: `Pulling all campaigns from ${connection.name}`, cancellable: true },
-    async (progress, token) => {
-      const abort = new AbortController();
-      const subscription = token.onCancellationRequested(() => abort.abort());
-      try {
-        return await fetchAllCampaigns(session, deps.log, abort.signal, (done, total) =>
-          progress.report({ message: `${done} of ${total} read`, increment: total ? 100 / total : 0 }),
-        );
-      } finally {
-        subscription.dispose();
-      }
-    },
+  const fetched = await withCancellableProgress(`Pulling all campaigns from ${connection.name}`, (signal, report) =>
+    fetchAllCampaigns(session, deps.log, signal, (done, total) => report(`${done} of ${total} read`, total ? 100 / total : 0)),
   );
   if (!fetched.ok) {
     void reportFailure(deps, session, fetched.outcome);

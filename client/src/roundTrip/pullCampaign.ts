@@ -6,6 +6,7 @@ import type { PushDeps } from '../push/engine';
 import { campaignFilesById, chooseWorkspaceFolder, writeCampaignFile } from './campaignFiles';
 import { pickCampaign } from './campaignPicker';
 import { conflictLine, fileNameOf, planPullWrite, pullAction } from './pullWrite';
+import { withCancellableProgress } from './progress';
 import { fetchCampaign, listCampaignPages, pullNotes } from './remote';
 import { reportFailure } from './report';
 import { explainRestrictedMode, openSession, type Session } from './session';
@@ -30,10 +31,7 @@ export async function pullCampaignCommand(deps: PushDeps): Promise<vscode.Uri | 
 /** Reads one campaign and writes it into the workspace; resolves with the file, once open. */
 export async function pullOne(deps: PushDeps, session: Session, campaignId: string): Promise<vscode.Uri | undefined> {
   const { connection } = session;
-  const fetched = await vscode.window.withProgress(
-    { location: vscode.ProgressLocation.Notification, title: `Reading ${campaignId} from ${connection.name}` },
-    () => fetchCampaign(session, campaignId, deps.log),
-  );
+  const fetched = await withCancellableProgress(`Reading ${campaignId} from ${connection.name}`, (signal) => fetchCampaign(session, campaignId, deps.log, signal));
   if (!fetched.ok) {
     void reportFailure(deps, session, fetched.outcome);
     return undefined;

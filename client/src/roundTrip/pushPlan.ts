@@ -7,6 +7,7 @@ import type { PlatformFailure } from '../../../platform/src';
 import { SANDBOX_CONNECTION_ID } from '../push/connections';
 import type { PushDeps } from '../push/engine';
 import { offerCreateOnNotFound } from './createCampaign';
+import { withCancellableProgress } from './progress';
 import { fetchCampaign, formatPlanValue, planFor, type RemoteCampaign, type RemotePlan } from './remote';
 import type { Session } from './session';
 import { showDiff } from './showChanges';
@@ -38,10 +39,7 @@ export function describePlan(plan: RemotePlan): string {
 
 export async function planBeforePush(deps: PushDeps, session: Session, target: CampaignTarget & { campaignId: string }): Promise<PlanDecision> {
   const { connection } = session;
-  const fetched = await vscode.window.withProgress(
-    { location: vscode.ProgressLocation.Notification, title: `Comparing ${target.fileName} with ${connection.name}` },
-    () => fetchCampaign(session, target.campaignId, deps.log),
-  );
+  const fetched = await withCancellableProgress(`Comparing ${target.fileName} with ${connection.name}`, (signal) => fetchCampaign(session, target.campaignId, deps.log, signal));
   if (!fetched.ok) {
     if (fetched.outcome.kind !== 'not-found') return { kind: 'failed', outcome: fetched.outcome };
     void offerCreateOnNotFound(deps, session, target, fetched.outcome.message);

@@ -5,6 +5,7 @@ import * as vscode from 'vscode';
 import type { PushDeps } from '../push/engine';
 import { REMOTE_CAMPAIGN_SCHEME } from '../language';
 import { reportFailure } from './report';
+import { withCancellableProgress } from './progress';
 import { fetchCampaign, planFor, remoteFileText, type RemoteCampaign } from './remote';
 import { explainRestrictedMode, openSession, type Session } from './session';
 import { campaignTarget } from './target';
@@ -65,10 +66,8 @@ export async function showChangesCommand(deps: PushDeps, arg?: vscode.Uri): Prom
   }
   const session = await openSession(deps.store, target.uri, 'compare with');
   if (!session) return undefined;
-  const fetched = await vscode.window.withProgress(
-    { location: vscode.ProgressLocation.Window, title: `Reading ${target.campaignId} from ${session.connection.name}` },
-    () => fetchCampaign(session, target.campaignId!, deps.log),
-  );
+  const campaignId = target.campaignId;
+  const fetched = await withCancellableProgress(`Reading ${campaignId} from ${session.connection.name}`, (signal) => fetchCampaign(session, campaignId, deps.log, signal));
   if (!fetched.ok) {
     if (fetched.outcome.kind === 'not-found') void offerCreateOnNotFound(deps, session, target, fetched.outcome.message);
     else void reportFailure(deps, session, fetched.outcome);
