@@ -136,3 +136,26 @@ test('plan over a folder: at most --concurrency requests at once, and one 429 ho
   assert.ok(gaps.filter((gap) => gap >= 900).length > 8);
   assert.equal(limited.stderr, '', 'no progress line when stderr is not a terminal');
 });
+
+test('kore-campaign sandbox --latency-ms holds every answer, as a distant platform would', async () => {
+  const { spawn } = await import('node:child_process');
+  const { cli } = await import('./helpers/cli.mjs');
+  const child = spawn(process.execPath, [cli, 'sandbox', '--port', '0', '--latency-ms', '150'], { cwd: root });
+  let stdout = '';
+  const env = await new Promise((resolve, reject) => {
+    child.stdout.on('data', (d) => {
+      stdout += d;
+      if (stdout.includes('Press Ctrl+C')) resolve(Object.fromEntries([...stdout.matchAll(/export (KORE_\w+)=(\S+)/g)].map((m) => [m[1], m[2]])));
+    });
+    child.on('exit', () => reject(new Error(`exited early: ${stdout}`)));
+  });
+  assert.match(stdout, /and 25 more \(kore-campaign pull --all\)/);
+  const r = await runCli(['plan', example], env);
+  const exited = new Promise((resolve) => child.on('exit', resolve));
+  child.kill('SIGTERM');
+  await exited;
+  assert.equal(r.code, 8, r.stderr);
+  const [, ms] = /GET \/agentassist\S+ -> 200 \((\d+) ms\)/.exec(stdout) ?? [];
+  assert.ok(Number(ms) >= 150, `answered in ${ms} ms`);
+  assert.equal((await runCli(['sandbox', '--latency-ms', 'soon'])).code, 2);
+});
