@@ -99,7 +99,7 @@ test('plan exit codes for platform failures: 4 credentials, 5 no such campaign, 
   const gone = await runCli(['plan', path.join(dir, 'gone.campaign.yaml')], envFor(sandbox));
   assert.equal(gone.code, 5);
   assert.match(gone.stderr, /No campaign cd-missing-1 on .* \(HTTP 404\)/);
-  sandbox.faults.failNext(3, 503);
+  sandbox.faults.failNext(3, 503, 0);
   const down = await runCli(['plan', file, '--timeout', '5'], envFor(sandbox));
   assert.equal(down.code, 6, down.stderr);
   assert.match(down.stderr, /is unavailable \(HTTP 503\); gave up after 3 tries/);
