@@ -159,3 +159,27 @@ test('kore-campaign sandbox --latency-ms holds every answer, as a distant platfo
   assert.ok(Number(ms) >= 150, `answered in ${ms} ms`);
   assert.equal((await runCli(['sandbox', '--latency-ms', 'soon'])).code, 2);
 });
+
+test('plan on a terminal: a progress line on stderr, cleared before the report', async (t) => {
+  const { execFileSync, spawn } = await import('node:child_process');
+  const { cli } = await import('./helpers/cli.mjs');
+  try {
+    execFileSync('script', ['--version'], { stdio: 'ignore' });
+  } catch {
+    t.skip('util-linux `script` (a pseudo-terminal) is not installed');
+    return;
+  }
+  const sandbox = await withSandbox(t);
+  const dir = await pulledFolder(sandbox);
+  // `script` runs the command on a pseudo-terminal, so stderr is a TTY as in a shell.
+  const command = `${JSON.stringify(process.execPath)} ${JSON.stringify(cli)} plan ${JSON.stringify(dir)}`;
+  const r = await new Promise((resolve) => {
+    const child = spawn('script', ['-qfec', command, '/dev/null'], { env: { PATH: process.env.PATH, ...envFor(sandbox) } });
+    let out = '';
+    child.stdout.on('data', (d) => (out += d));
+    child.on('close', (code) => resolve({ code, out }));
+  });
+  assert.equal(r.code, 0, r.out);
+  assert.match(r.out, new RegExp(`\\rkore-campaign plan: ${sandbox.campaigns.size}/${sandbox.campaigns.size}\\x1b\\[K`));
+  assert.match(r.out, /\r\x1b\[K[^\r]*matches/, 'the line is cleared before the report');
+});
