@@ -131,8 +131,9 @@ test('plan over a folder: at most --concurrency requests at once, and one 429 ho
   assert.equal(limited.code, 0, limited.stderr);
   const limitedAt = sandbox.requests.find((r) => r.status === 429).respondedAt;
   const gaps = sandbox.requests.filter((r) => r.receivedAt >= limitedAt).map((r) => r.receivedAt - limitedAt);
-  // Requests already sent arrive at once; every later one waited for the second the 429 asked.
-  assert.ok(gaps.every((gap) => gap < 100 || gap >= 900), `gaps after the 429: ${gaps.join(', ')} ms`);
+  // Requests already on their way arrive at once (allowing for a busy machine); every later one
+  // waited for the second the 429 asked. Without the shared gate, dozens would arrive meanwhile.
+  assert.deepEqual(gaps.filter((gap) => gap >= 250 && gap < 900), [], `gaps after the 429: ${gaps.join(', ')} ms`);
   assert.ok(gaps.filter((gap) => gap >= 900).length > 8);
   assert.equal(limited.stderr, '', 'no progress line when stderr is not a terminal');
 });
