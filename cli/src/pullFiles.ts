@@ -10,7 +10,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 import * as path from 'node:path';
 import { promisify } from 'node:util';
 import { glob } from 'tinyglobby';
-import { fileFormNotes, parseCampaign, renderCampaignFile, updateCampaignFile, type CampaignFileForm } from '../../core/src';
+import { fileFormNotes, parseCampaign, renderCampaignFile, slugFor, updateCampaignFile, type CampaignFileForm } from '../../core/src';
 
 const run = promisify(execFile);
 
@@ -22,19 +22,6 @@ export interface PlacedCampaign {
   /** Why a conflict is one. */
   reason?: string;
   notes: string[];
-}
-
-/** Lower-case words joined by dashes: `Billing Reminder (Q2)` -> `billing-reminder-q2`. */
-export function slugFor(name: string | undefined, fallback: string): string {
-  const slug = (name ?? '')
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '')
-    .slice(0, 60)
-    .replace(/-+$/, '');
-  return slug || fallback;
 }
 
 /** Campaign files under `dir` by the campaignId they hold (the first file wins for an id). */

@@ -25,3 +25,4 @@ export { PLATFORM_OWNED_FIELDS, PLATFORM_OWNED_PATHS, platformOwnedField, READ_O
 export { campaignFileForm, fileFormNotes, renderCampaignFile, yamlText, type CampaignFileForm, type RenderOptions } from './fileForm';
 export { updateCampaignFile, type FileUpdate } from './edits/updateCampaignFile';
 export { planCampaign, planValueText, sameValue, withoutPlatformFields, type CampaignPlan, type PlanChange, type PlanChangeKind } from './plan';
+export { slugFor } from './campaignFileName';
