@@ -118,6 +118,7 @@ test('push exit codes: 3 refused (400), 4 credentials (401), 5 not found (404), 
   const notFound = await runCli(['push', example, '--campaign-id', 'cd-missing-1'], envFor(sandbox));
   assert.equal(notFound.code, 5);
   assert.match(notFound.stderr, /No campaign cd-missing-1 on http:\/\/127\.0\.0\.1:\d+ \(HTTP 404\)/);
+  assert.match(notFound.stderr, /To make it a new campaign instead, remove its campaignId and run kore-campaign create .*billing-reminder\.campaign\.yaml\./);
 
   sandbox.faults.rateLimitNext(3, 0);
   const busy = await runCli(['push', example], envFor(sandbox));

@@ -24,7 +24,10 @@ export async function planBeforePush(io: CommandIO, input: PushInput, settings: 
   if (read.kind !== 'success') {
     const exitCode = EXIT_FOR_FAILURE[read.kind];
     if (format === 'json') json('failed', { stage: 'plan', failure: failureJson(read), exitCode });
-    else io.stderr(`kore-campaign push: could not read the campaign to plan the push, so nothing was sent. ${read.message}\n`);
+    else {
+      const create = read.kind === 'not-found' ? ` To make it a new campaign instead, remove its campaignId and run kore-campaign create ${shownName}.` : '';
+      io.stderr(`kore-campaign push: could not read the campaign to plan the push, so nothing was sent. ${read.message}${create}\n`);
+    }
     return { exitCode };
   }
   const plan = planCampaign({ ...bodyWithId(input) }, read.campaign.data);

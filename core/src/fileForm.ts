@@ -4,7 +4,7 @@
 // read that lacks required fields still gives a file, plus the list of what to fill in.
 import { Document, isMap, isSeq, type Node } from 'yaml';
 import { CALLING_DAYS, formatPath, type FieldPath } from './fieldPaths';
-import { isPlatformOwnedField } from './platformFields';
+import { platformOwnedField } from './platformFields';
 import { campaignSchema, type FieldSchema } from './schema';
 
 export interface CampaignFileForm {
@@ -45,7 +45,7 @@ function project(value: unknown, schema: FieldSchema | undefined, path: FieldPat
   }
   for (const key of Object.keys(value)) {
     const where = formatPath([...path, key]);
-    if (!(key in schema.properties) && !isPlatformOwnedField(where) && !(path.length === 0 && key === 'campaignId')) dropped.push(where);
+    if (!(key in schema.properties) && !platformOwnedField([...path, key]) && !(path.length === 0 && key === 'campaignId')) dropped.push(where);
   }
   for (const key of schema.required ?? []) if (!(key in out)) missing.push(formatPath([...path, key]));
   return out;

@@ -21,7 +21,7 @@ export { rangeForField, type FieldLocation } from './fieldRange';
 export { applyTextEdits } from './edits/setCampaignId';
 export { formatPath as formatFieldPath, parseFieldPath, normaliseFieldName } from './fieldPaths';
 // Campaigns as code: platform-owned fields, the file form of a read, a plan (file vs platform).
-export { PLATFORM_OWNED_FIELDS, isPlatformOwnedField } from './platformFields';
+export { PLATFORM_OWNED_FIELDS, PLATFORM_OWNED_PATHS, platformOwnedField, READ_ONLY_MESSAGE, type PlatformOwnedField } from './platformFields';
 export { campaignFileForm, fileFormNotes, renderCampaignFile, yamlText, type CampaignFileForm, type RenderOptions } from './fileForm';
 export { updateCampaignFile, type FileUpdate } from './edits/updateCampaignFile';
 export { planCampaign, planValueText, sameValue, withoutPlatformFields, type CampaignPlan, type PlanChange, type PlanChangeKind } from './plan';

@@ -3,7 +3,7 @@
 // do). Platform-owned fields are ignored. A field the file sets but the platform did not return
 // is "unknown remotely": shown, never counted as a change (a read may be partial).
 import { formatPath, type FieldPath } from './fieldPaths';
-import { isPlatformOwnedField } from './platformFields';
+import { platformOwnedField } from './platformFields';
 import { schemaAt } from './schema';
 
 export type PlanChangeKind =
@@ -49,7 +49,7 @@ export function withoutPlatformFields(value: unknown, path: FieldPath = []): unk
   if (!isRecord(value)) return value;
   const out: Json = {};
   for (const [key, child] of Object.entries(value)) {
-    if (isPlatformOwnedField(formatPath([...path, key]))) continue;
+    if (platformOwnedField([...path, key])) continue;
     const kept = withoutPlatformFields(child, [...path, key]);
     if (isRecord(kept) && Object.keys(kept).length === 0 && isRecord(child) && Object.keys(child).length > 0) continue;
     out[key] = kept;
@@ -92,7 +92,7 @@ function compare(file: unknown, remote: unknown, path: FieldPath, plan: Campaign
   if (isRecord(file) && isRecord(remote)) {
     for (const [key, value] of Object.entries(file)) {
       const where = [...path, key];
-      if (isPlatformOwnedField(formatPath(where))) plan.ignored.push(formatPath(where));
+      if (platformOwnedField(where)) plan.ignored.push(formatPath(where));
       else if (!(key in remote) || remote[key] === undefined) plan.unknownRemotely.push({ path: formatPath(where), file: value });
       else compare(value, remote[key], where, plan);
     }

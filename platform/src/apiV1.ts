@@ -44,9 +44,14 @@ export function createCampaignCall(body: Record<string, unknown>): ApiCall {
   return { method: 'POST', path: '/campaign', query: { campaignType: 'voice' }, body };
 }
 
+/** `{origin}/agentassist/api/v1/public/{iid}{path}`: every v1 call starts here. */
+export function apiUrl(connection: Pick<Connection, 'host' | 'iid'>, path: string): string {
+  const { origin } = normaliseHost(connection.host);
+  return `${origin}${API_BASE_PATH}/${encodeURIComponent(connection.iid)}${path}`;
+}
+
 /** The full URL of a call on a connection. */
 export function callUrl(connection: Pick<Connection, 'host' | 'iid'>, call: ApiCall): string {
-  const { origin } = normaliseHost(connection.host);
   const query = call.query ? `?${new URLSearchParams(call.query).toString()}` : '';
-  return `${origin}${API_BASE_PATH}/${encodeURIComponent(connection.iid)}${call.path}${query}`;
+  return apiUrl(connection, `${call.path}${query}`);
 }

@@ -3,7 +3,7 @@
 import { callUrl, updateCampaignCall, type ApiCall } from './apiV1';
 import type { Connection } from './connection';
 
-export { API_BASE_PATH } from './apiV1';
+export { API_BASE_PATH, apiUrl } from './apiV1';
 
 export interface PlatformRequest {
   method: ApiCall['method'];
@@ -30,18 +30,19 @@ export function campaignUrl(connection: Pick<Connection, 'host' | 'iid'>, campai
   return callUrl(connection, updateCampaignCall(campaignId, {}));
 }
 
-/** Any call with the headers every call carries. */
-export function buildRequest(connection: Pick<Connection, 'host' | 'iid' | 'accountId'>, call: ApiCall, token: string): PlatformRequest {
-  const request: PlatformRequest = {
-    method: call.method,
-    url: callUrl(connection, call),
-    headers: {
-      auth: token,
-      iid: connection.iid,
-      accountId: connection.accountId,
-      'Content-Type': 'application/json',
-    },
+/** The headers every call carries (the seed page's). */
+export function platformHeaders(connection: Pick<Connection, 'iid' | 'accountId'>, token: string): Record<string, string> {
+  return {
+    auth: token,
+    iid: connection.iid,
+    accountId: connection.accountId,
+    'Content-Type': 'application/json',
   };
+}
+
+/** Any call, with the headers every call carries. */
+export function buildRequest(connection: Pick<Connection, 'host' | 'iid' | 'accountId'>, call: ApiCall, token: string): PlatformRequest {
+  const request: PlatformRequest = { method: call.method, url: callUrl(connection, call), headers: platformHeaders(connection, token) };
   if (call.body !== undefined) request.body = JSON.stringify(call.body);
   return request;
 }

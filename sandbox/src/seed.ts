@@ -10,6 +10,8 @@ export const SANDBOX_ACTIVE_CAMPAIGN_ID = 'cd-5a4d0000-0000-4000-8000-0000000000
 const MODES = ['Progressive', 'Preview', 'Agentless'] as const;
 const STATUSES = ['Ready', 'Paused', 'Completed', 'Scheduled', 'Stopped', 'Ready'] as const;
 const ZONES = ['America/New_York', 'Europe/Berlin', 'Asia/Kolkata', 'Asia/Tokyo', 'America/Los_Angeles'];
+/** Names the account's contact lists have (some need quoting in YAML: `Renewals: March`, `#VIP callers`). */
+const LISTS = ['Recent Buyers - Q2 2025', 'Overdue Accounts', 'Renewals: March', '#VIP callers', 'Win-back 2024'];
 const THEMES = ['Renewals', 'Collections', 'Appointment Reminder', 'Survey', 'Win-back', 'Onboarding', 'Delivery Update', 'Payment Plan'];
 
 function variedCampaign(index: number): Record<string, unknown> {
@@ -18,7 +20,7 @@ function variedCampaign(index: number): Record<string, unknown> {
   const campaign: Record<string, unknown> = {
     name: `${THEMES[index % THEMES.length]} Wave ${Math.floor(index / THEMES.length) + 1}`,
     description: `Seeded ${mode} campaign number ${index + 1}.`,
-    contactLists: [`List ${(index % 5) + 1}`],
+    contactLists: [LISTS[index % LISTS.length]],
     priority: String((index % 5) + 1),
     dialingMode: mode,
     dialingStrategy: {

@@ -18,7 +18,7 @@ import {
 } from '../../../platform/src';
 import { EXIT_FOR_FAILURE, PUSH_EXIT } from '../exitCodes';
 import type { CommandIO } from '../io';
-import { configFromEnv } from '../platformConfig';
+import { configFromEnv, ENVIRONMENT_HELP } from '../platformConfig';
 import { planJson } from '../planReport';
 import { planBeforePush } from '../pushPlan';
 import { failureJson, location, platformErrorLines } from '../report';
@@ -33,13 +33,7 @@ Validates <file>, plans (reads the campaign and prints what would change), then 
 platform (PUT .../campaign/{campaignId}?campaignType=voice). When nothing would change, nothing
 is sent. A campaign that is Active on the platform is not overwritten without --force.
 
-Environment:
-  KORE_HOST          platform host, e.g. platform.kore.ai (https only; http only to 127.0.0.1/localhost)
-  KORE_IID           application id (st-...)
-  KORE_ACCOUNT_ID    account id
-  KORE_CLIENT_ID     Client ID and Client Secret of a JWT app with the Campaign Management scope
-  KORE_CLIENT_SECRET   (a fresh short-lived token is minted for every request), or
-  KORE_JWT           a ready JWT, sent as it is
+${ENVIRONMENT_HELP}
 
 Options:
   --dry-run          print the exact request (token redacted) and send nothing (no plan either)
