@@ -146,6 +146,12 @@ test('pull exit codes: 2 usage, 4 credentials, 5 no such campaign, 6 rate-limite
   const html = await runCli(['pull', EXAMPLE_ID, '--out', dir], envFor(sandbox));
   assert.equal(html.code, 7);
   assert.match(html.stderr, /answered HTTP 200 but not JSON: <html>/);
+  sandbox.faults.nonJsonNext(1);
+  const list = await runCli(['pull', '--all', '--out', dir, '--format', 'json'], envFor(sandbox));
+  assert.equal(list.code, 7);
+  const report = JSON.parse(list.stdout);
+  assert.deepEqual([report.files, report.exitCode, report.list.kind], [[], 7, 'http-error']);
+  assert.match(report.list.message, /answered HTTP 200 but not JSON/);
   assert.deepEqual(readdirSync(dir), [], 'no file from a failed read');
   assertNoSecrets(assert, sandbox, creds.stderr, missing.stderr, busy.stderr, html.stderr);
   assert.ok(sandboxLib.SANDBOX_CAMPAIGN_IDS.includes(EXAMPLE_ID));

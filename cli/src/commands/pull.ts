@@ -63,7 +63,12 @@ export async function run(args: string[], io: CommandIO): Promise<number> {
     let wanted = [...new Set(ids)];
     if (values.all) {
       const listed = await listCampaigns(session.target, session.options);
-      if (listed.kind !== 'success') return finish(io, common.format, where, [{ id: '(list)', failure: listed }]);
+      if (listed.kind !== 'success') {
+        const code = EXIT_FOR_FAILURE[listed.kind];
+        if (common.format === 'json') io.stdout(`${JSON.stringify({ connection: where, list: failureJson(listed), files: [], exitCode: code }, null, 2)}\n`);
+        else io.stderr(`kore-campaign pull: could not list the campaigns: ${listed.message}\n`);
+        return code;
+      }
       wanted = listed.campaigns.map((c) => c.id);
     }
     const progress = progressLine(io, 'kore-campaign pull:', wanted.length);
