@@ -5,7 +5,7 @@
 import * as vscode from 'vscode';
 import { setCampaignIdEdit, validateText } from '../../../core/src';
 import { bodyFromCampaign, type Connection } from '../../../platform/src';
-import type { PushDeps } from '../push/engine';
+import type { RoundTripContext } from './context';
 import { currentText } from './campaignFiles';
 import { withCancellableProgress } from './progress';
 import { createRemoteCampaign } from './remote';
@@ -29,14 +29,14 @@ export async function askCreateOrEnterId(connection: Connection, fileName: strin
 }
 
 /** The file names a campaign the connection does not have: say so, and offer to create it. */
-export async function offerCreateOnNotFound(deps: PushDeps, session: Session, target: CampaignTarget, message: string): Promise<void> {
+export async function offerCreateOnNotFound(ctx: RoundTripContext, session: Session, target: CampaignTarget, message: string): Promise<void> {
   const create = createButton(session.connection);
   const choice = await vscode.window.showErrorMessage(`${message} Create a new campaign from ${target.fileName} instead?`, create, 'Select Connection');
-  if (choice === create) await createFromFile(deps, session, target);
+  if (choice === create) await createFromFile(ctx, session, target);
   else if (choice === 'Select Connection') await vscode.commands.executeCommand('koreCampaign.selectConnection');
 }
 
-export async function createCampaignCommand(deps: PushDeps, arg?: vscode.Uri): Promise<string | undefined> {
+export async function createCampaignCommand(ctx: RoundTripContext, arg?: vscode.Uri): Promise<string | undefined> {
   if (!vscode.workspace.isTrusted) {
     void explainRestrictedMode('Create Campaign');
     return undefined;
@@ -50,7 +50,7 @@ export async function createCampaignCommand(deps: PushDeps, arg?: vscode.Uri): P
     );
     return undefined;
   }
-  const session = await openSession(deps.store, target.uri, 'create the campaign on');
+  const session = await openSession(ctx.store, target.uri, 'create the campaign on');
   if (!session) return undefined;
   if (target.campaignId) {
     const confirm = 'Create New Campaign';
@@ -61,25 +61,25 @@ export async function createCampaignCommand(deps: PushDeps, arg?: vscode.Uri): P
     );
     if (choice !== confirm) return undefined;
   }
-  return createFromFile(deps, session, target);
+  return createFromFile(ctx, session, target);
 }
 
 /** POSTs the file's body; resolves with the new campaign's id once it is written into the file. */
-export async function createFromFile(deps: PushDeps, session: Session, target: CampaignTarget): Promise<string | undefined> {
+export async function createFromFile(ctx: RoundTripContext, session: Session, target: CampaignTarget): Promise<string | undefined> {
   const { connection } = session;
   const body = bodyFromCampaign(target.campaign);
   const name = typeof body.name === 'string' ? body.name : target.fileName;
-  deps.log.info(`Create ${target.fileName} -> ${connection.name}`);
-  const created = await withCancellableProgress(`Creating '${name}' on ${connection.name}`, (signal) => createRemoteCampaign(session, body, deps.log, signal));
+  ctx.log.info(`Create ${target.fileName} -> ${connection.name}`);
+  const created = await withCancellableProgress(`Creating '${name}' on ${connection.name}`, (signal) => createRemoteCampaign(session, body, ctx.log, signal));
   if (!created.ok) {
-    void reportFailure(deps, session, created.outcome);
+    void reportFailure(ctx, session, created.outcome);
     return undefined;
   }
   const written = await writeCampaignId(target, created.id);
   const where = written
     ? `Its campaignId was written into ${target.fileName}.`
     : `Add "campaignId: ${created.id}" to ${target.fileName} by hand (the file changed meanwhile).`;
-  deps.log.info(`Created ${created.id} on ${connection.name}: ${created.message}`);
+  ctx.log.info(`Created ${created.id} on ${connection.name}: ${created.message}`);
   void vscode.window.showInformationMessage(
     `Creation of '${name}' on ${connection.name} is in progress (campaign ${created.id}; it is Preparing until the platform marks it Ready). ${where}`,
   );

@@ -2,7 +2,7 @@
 // paged, each campaign is read by id (list summaries lack the dialing strategy) a few at a
 // time, and files with local work are listed and asked about once before anything is written.
 import * as vscode from 'vscode';
-import type { PushDeps } from '../push/engine';
+import type { RoundTripContext } from './context';
 import { campaignFilesById, writeCampaignFile } from './campaignFiles';
 import { conflictLine, pullAction, planPullWrite, type PullAction, type PullWrite } from './pullWrite';
 import { withCancellableProgress } from './progress';
@@ -32,22 +32,22 @@ async function askFolder(connectionName: string): Promise<vscode.Uri | undefined
   return picked;
 }
 
-export async function pullAllCampaignsCommand(deps: PushDeps): Promise<PullAllResult | undefined> {
+export async function pullAllCampaignsCommand(ctx: RoundTripContext): Promise<PullAllResult | undefined> {
   if (!vscode.workspace.isTrusted) {
     void explainRestrictedMode('Pull All Campaigns');
     return undefined;
   }
-  const session = await openSession(deps.store, vscode.window.activeTextEditor?.document.uri, 'pull from');
+  const session = await openSession(ctx.store, vscode.window.activeTextEditor?.document.uri, 'pull from');
   if (!session) return undefined;
   const { connection } = session;
   const folder = await askFolder(connection.name);
   if (!folder) return undefined;
 
   const fetched = await withCancellableProgress(`Pulling all campaigns from ${connection.name}`, (signal, report) =>
-    fetchAllCampaigns(session, deps.log, signal, (done, total) => report(`${done} of ${total} read`, total ? 100 / total : 0)),
+    fetchAllCampaigns(session, ctx.log, signal, (done, total) => report(`${done} of ${total} read`, total ? 100 / total : 0)),
   );
   if (!fetched.ok) {
-    void reportFailure(deps, session, fetched.outcome);
+    void reportFailure(ctx, session, fetched.outcome);
     return undefined;
   }
 
@@ -77,17 +77,17 @@ export async function pullAllCampaignsCommand(deps: PushDeps): Promise<PullAllRe
       await writeCampaignFile(write.uri, write.text);
       counts[pullAction(write)]++;
       files.push(write.uri);
-      deps.log.info(`Pull ${write.remote.id}: ${pullAction(write)} ${write.uri.fsPath}`);
+      ctx.log.info(`Pull ${write.remote.id}: ${pullAction(write)} ${write.uri.fsPath}`);
     } catch (error) {
       counts.failed++;
-      deps.log.error(`Could not write ${write.uri.fsPath}: ${(error as Error).message}`);
+      ctx.log.error(`Could not write ${write.uri.fsPath}: ${(error as Error).message}`);
     }
   }
-  for (const failure of fetched.failures) deps.log.error(`Could not read ${failure.campaignId}: ${failure.outcome.message}`);
+  for (const failure of fetched.failures) ctx.log.error(`Could not read ${failure.campaignId}: ${failure.outcome.message}`);
 
   const parts = (['created', 'updated', 'unchanged', 'skipped', 'failed'] as const).filter((k) => counts[k]).map((k) => `${counts[k]} ${k}`);
   const summary = `Pulled ${fetched.campaigns.length} campaign${fetched.campaigns.length === 1 ? '' : 's'} from ${connection.name} into ${vscode.workspace.asRelativePath(folder)}: ${parts.join(', ') || 'nothing to do'}.`;
   const show = counts.failed ? vscode.window.showWarningMessage : vscode.window.showInformationMessage;
-  void Promise.resolve(show(summary, 'Show Log')).then((choice) => choice && deps.log.show(true));
+  void Promise.resolve(show(summary, 'Show Log')).then((choice) => choice && ctx.log.show(true));
   return { folder, counts, files };
 }

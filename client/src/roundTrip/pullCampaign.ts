@@ -2,7 +2,7 @@
 // workspace in file form (the file that already has its campaignId is updated in place,
 // comments kept) and open it.
 import * as vscode from 'vscode';
-import type { PushDeps } from '../push/engine';
+import type { RoundTripContext } from './context';
 import { campaignFilesById, chooseWorkspaceFolder, writeCampaignFile } from './campaignFiles';
 import { pickCampaign } from './campaignPicker';
 import { conflictLine, fileNameOf, planPullWrite, pullAction } from './pullWrite';
@@ -13,27 +13,27 @@ import { explainRestrictedMode, openSession, type Session } from './session';
 
 export const OVERWRITE = 'Overwrite Local Changes';
 
-export async function pullCampaignCommand(deps: PushDeps): Promise<vscode.Uri | undefined> {
+export async function pullCampaignCommand(ctx: RoundTripContext): Promise<vscode.Uri | undefined> {
   if (!vscode.workspace.isTrusted) {
     void explainRestrictedMode('Pull Campaign');
     return undefined;
   }
-  const session = await openSession(deps.store, vscode.window.activeTextEditor?.document.uri, 'pull from');
+  const session = await openSession(ctx.store, vscode.window.activeTextEditor?.document.uri, 'pull from');
   if (!session) return undefined;
-  const result = await pickCampaign(session.connection.name, (signal, onPage) => listCampaignPages(session, deps.log, signal, onPage));
+  const result = await pickCampaign(session.connection.name, (signal, onPage) => listCampaignPages(session, ctx.log, signal, onPage));
   if (result.failure) {
-    void reportFailure(deps, session, result.failure);
+    void reportFailure(ctx, session, result.failure);
     return undefined;
   }
-  return result.picked ? pullOne(deps, session, result.picked.id) : undefined;
+  return result.picked ? pullOne(ctx, session, result.picked.id) : undefined;
 }
 
 /** Reads one campaign and writes it into the workspace; resolves with the file, once open. */
-export async function pullOne(deps: PushDeps, session: Session, campaignId: string): Promise<vscode.Uri | undefined> {
+export async function pullOne(ctx: RoundTripContext, session: Session, campaignId: string): Promise<vscode.Uri | undefined> {
   const { connection } = session;
-  const fetched = await withCancellableProgress(`Reading ${campaignId} from ${connection.name}`, (signal) => fetchCampaign(session, campaignId, deps.log, signal));
+  const fetched = await withCancellableProgress(`Reading ${campaignId} from ${connection.name}`, (signal) => fetchCampaign(session, campaignId, ctx.log, signal));
   if (!fetched.ok) {
-    void reportFailure(deps, session, fetched.outcome);
+    void reportFailure(ctx, session, fetched.outcome);
     return undefined;
   }
   const remote = fetched.remote;
@@ -60,7 +60,7 @@ export async function pullOne(deps: PushDeps, session: Session, campaignId: stri
   const notes = pullNotes(remote);
   const note = notes.length ? ` ${notes.join(' ')}` : '';
   const what = action === 'created' ? 'into' : action === 'updated' ? 'and updated' : 'and found no change in';
-  deps.log.info(`Pull ${remote.id} from ${connection.name}: ${action} ${write.uri.fsPath}`);
+  ctx.log.info(`Pull ${remote.id} from ${connection.name}: ${action} ${write.uri.fsPath}`);
   void vscode.window.showInformationMessage(`Pulled '${remote.name ?? remote.id}' from ${connection.name}${remote.status ? ` (${remote.status})` : ''} ${what} ${vscode.workspace.asRelativePath(write.uri)}.${note}`);
   return write.uri;
 }

@@ -5,7 +5,7 @@
 import * as vscode from 'vscode';
 import type { PlatformFailure } from '../../../platform/src';
 import { SANDBOX_CONNECTION_ID } from '../push/connections';
-import type { PushDeps } from '../push/engine';
+import type { RoundTripContext } from './context';
 import { offerCreateOnNotFound } from './createCampaign';
 import { withCancellableProgress } from './progress';
 import { fetchCampaign, formatPlanValue, planFor, type RemoteCampaign, type RemotePlan } from './remote';
@@ -37,19 +37,19 @@ export function describePlan(plan: RemotePlan): string {
   return lines.join('\n');
 }
 
-export async function planBeforePush(deps: PushDeps, session: Session, target: CampaignTarget & { campaignId: string }): Promise<PlanDecision> {
+export async function planBeforePush(ctx: RoundTripContext, session: Session, target: CampaignTarget & { campaignId: string }): Promise<PlanDecision> {
   const { connection } = session;
-  const fetched = await withCancellableProgress(`Comparing ${target.fileName} with ${connection.name}`, (signal) => fetchCampaign(session, target.campaignId, deps.log, signal));
+  const fetched = await withCancellableProgress(`Comparing ${target.fileName} with ${connection.name}`, (signal) => fetchCampaign(session, target.campaignId, ctx.log, signal));
   if (!fetched.ok) {
     if (fetched.outcome.kind !== 'not-found') return { kind: 'failed', outcome: fetched.outcome };
-    void offerCreateOnNotFound(deps, session, target, fetched.outcome.message);
+    void offerCreateOnNotFound(ctx, session, target, fetched.outcome.message);
     return { kind: 'stop', outcome: fetched.outcome };
   }
   const remote = fetched.remote;
   const plan = planFor(target.text, remote);
   const name = remote.name ?? target.campaignId;
   const status = remote.status ? ` (${remote.status})` : '';
-  deps.log.info(`Plan for ${target.fileName} against ${connection.name}: ${plan.changes.length} change(s)${plan.changes.map((c) => `\n    ${c.path}`).join('')}`);
+  ctx.log.info(`Plan for ${target.fileName} against ${connection.name}: ${plan.changes.length} change(s)${plan.changes.map((c) => `\n    ${c.path}`).join('')}`);
   if (plan.changes.length === 0) {
     const unknown = plan.unknownRemotely.length ? ` (the platform did not return ${plan.unknownRemotely.map((u) => u.path).join(', ')}; those could not be compared)` : '';
     void vscode.window.showInformationMessage(`No changes: ${target.fileName} matches '${name}' on ${connection.name}${status}${unknown}. Nothing was pushed.`);

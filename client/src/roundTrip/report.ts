@@ -4,42 +4,42 @@ import * as vscode from 'vscode';
 import type { PushOutcome } from '../../../platform/src';
 import { normaliseHost } from '../../../platform/src';
 import { SANDBOX_CONNECTION_ID } from '../push/connections';
-import type { PushDeps } from '../push/engine';
+import type { RoundTripContext } from './context';
 import { promptCredentials } from '../push/prompts';
 import type { Session } from './session';
 
 const SHOW_LOG = 'Show Log';
 
 /** Shows the failure; resolves once the user's choice (if any) has been handled. */
-export async function reportFailure(deps: PushDeps, session: Session, outcome: PushOutcome): Promise<void> {
+export async function reportFailure(ctx: RoundTripContext, session: Session, outcome: PushOutcome): Promise<void> {
   const { connection } = session;
-  deps.log.info(`Result: ${outcome.message}`);
+  ctx.log.info(`Result: ${outcome.message}`);
   if (outcome.kind === 'cancelled') {
     void vscode.window.showInformationMessage(outcome.message);
     return;
   }
   if (outcome.kind === 'credentials-rejected') {
     const choice = await vscode.window.showErrorMessage(outcome.message, 'Update Credentials', SHOW_LOG);
-    if (choice === SHOW_LOG) deps.log.show(true);
+    if (choice === SHOW_LOG) ctx.log.show(true);
     if (choice !== 'Update Credentials') return;
     const credentials = await promptCredentials(connection);
     if (!credentials) return;
-    await deps.store.setCredentials(connection, credentials);
+    await ctx.store.setCredentials(connection, credentials);
     void vscode.window.showInformationMessage(`Credentials for ${connection.name} updated. Run the command again to use them.`);
     return;
   }
   const sandboxDown =
-    outcome.kind === 'network-error' && outcome.code === 'ECONNREFUSED' && connection.id === SANDBOX_CONNECTION_ID && !deps.sandbox.running;
+    outcome.kind === 'network-error' && outcome.code === 'ECONNREFUSED' && connection.id === SANDBOX_CONNECTION_ID && !ctx.sandbox.running;
   if (sandboxDown) {
     const start = 'Start Local Sandbox';
     const choice = await vscode.window.showErrorMessage(outcome.message, start, SHOW_LOG);
-    if (choice === SHOW_LOG) deps.log.show(true);
+    if (choice === SHOW_LOG) ctx.log.show(true);
     if (choice === start) {
       const port = Number(new URL(normaliseHost(connection.host).origin).port) || undefined;
-      if (await deps.sandbox.start(port)) void vscode.window.showInformationMessage('The local sandbox is running: run the command again.');
+      if (await ctx.sandbox.start(port)) void vscode.window.showInformationMessage('The local sandbox is running: run the command again.');
     }
     return;
   }
   const choice = await vscode.window.showErrorMessage(outcome.message, SHOW_LOG);
-  if (choice === SHOW_LOG) deps.log.show(true);
+  if (choice === SHOW_LOG) ctx.log.show(true);
 }

@@ -2,7 +2,7 @@
 // on the left and the editor's text on the right. The left side is the file with the platform's
 // values written into it, so comments and key order match and only real differences show.
 import * as vscode from 'vscode';
-import type { PushDeps } from '../push/engine';
+import type { RoundTripContext } from './context';
 import { REMOTE_CAMPAIGN_SCHEME } from '../language';
 import { reportFailure } from './report';
 import { withCancellableProgress } from './progress';
@@ -53,7 +53,7 @@ function forgetClosedSnapshots(): vscode.Disposable {
 }
 
 /** Resolves with the remote status shown (for tests and chaining), or undefined when nothing was shown. */
-export async function showChangesCommand(deps: PushDeps, arg?: vscode.Uri): Promise<{ status?: string; changed: number } | undefined> {
+export async function showChangesCommand(ctx: RoundTripContext, arg?: vscode.Uri): Promise<{ status?: string; changed: number } | undefined> {
   if (!vscode.workspace.isTrusted) {
     void explainRestrictedMode('Show Changes');
     return undefined;
@@ -64,13 +64,13 @@ export async function showChangesCommand(deps: PushDeps, arg?: vscode.Uri): Prom
     void vscode.window.showInformationMessage(`${target.fileName} has no campaignId, so there is no campaign on the platform to compare it with. Push it to create one.`);
     return undefined;
   }
-  const session = await openSession(deps.store, target.uri, 'compare with');
+  const session = await openSession(ctx.store, target.uri, 'compare with');
   if (!session) return undefined;
   const campaignId = target.campaignId;
-  const fetched = await withCancellableProgress(`Reading ${campaignId} from ${session.connection.name}`, (signal) => fetchCampaign(session, campaignId, deps.log, signal));
+  const fetched = await withCancellableProgress(`Reading ${campaignId} from ${session.connection.name}`, (signal) => fetchCampaign(session, campaignId, ctx.log, signal));
   if (!fetched.ok) {
-    if (fetched.outcome.kind === 'not-found') void offerCreateOnNotFound(deps, session, target, fetched.outcome.message);
-    else void reportFailure(deps, session, fetched.outcome);
+    if (fetched.outcome.kind === 'not-found') void offerCreateOnNotFound(ctx, session, target, fetched.outcome.message);
+    else void reportFailure(ctx, session, fetched.outcome);
     return undefined;
   }
   await showDiff(target.uri, target.fileName, target.text, session, fetched.remote);

@@ -1,0 +1,14 @@
+// What the round-trip commands use from the extension: the connections, the log and the
+// local sandbox. A structural type, so the commands do not depend on how the push wires
+// its own dependencies.
+import type * as vscode from 'vscode';
+import type { ConnectionStore } from '../push/connections';
+
+export interface RoundTripContext {
+  readonly store: ConnectionStore;
+  readonly log: vscode.LogOutputChannel;
+  readonly sandbox: {
+    readonly running: unknown;
+    start(port?: number): Promise<unknown>;
+  };
+}
