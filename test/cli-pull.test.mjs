@@ -90,7 +90,7 @@ test('pull never overwrites uncommitted changes without --overwrite (exit 10), n
   writeFileSync(loose, edited);
   const noGit = await runCli(['pull', EXAMPLE_ID, '--out', outside], envFor(sandbox));
   assert.equal(noGit.code, 10);
-  assert.match(noGit.stderr, /it is not in a git repository, so local edits cannot be told from the platform's changes/);
+  assert.match(noGit.stderr, /git cannot tell whether it has local changes \(not in a git repository, or no git\), so your edits cannot be told from the platform's changes/);
   assert.equal(readFileSync(loose, 'utf8'), edited);
 });
 

@@ -40,7 +40,7 @@ test('the file form: campaignId first, the schema order, platform-owned fields d
   const text = core.renderCampaignFile(form, { header: ['Pulled from Local sandbox'] });
   assert.match(text, /^# Pulled from Local sandbox\n\ncampaignId: cd-ed19e3c7-3682-5e72-a839-af9e07110001\nname: Billing Reminder Voice Campaign\n/);
   assert.match(text, /\npriority: "5"\n/, 'a string stays a string');
-  assert.match(text, /\n {6}- \{ day: MO, start: 9:00 AM, end: 6:00 PM \}\n/, 'one calling window per line');
+  assert.match(text, /\n {6}- \{ day: MO, start: "9:00 AM", end: "6:00 PM" \}\n/, 'one calling window per line, times quoted as in the examples');
   assert.deepEqual(core.validateText(text).filter((d) => d.severity === 'error'), []);
   assert.deepEqual(core.parseCampaign(text).value, core.parseCampaign(example).value);
 });
@@ -109,7 +109,7 @@ test('pull into an existing file: a list of another length is rewritten in the f
   remote.dialingStrategy.callingHours.days = remote.dialingStrategy.callingHours.days.slice(0, 2);
   const update = core.updateCampaignFile(example, core.campaignFileForm(remote));
   assert.match(update.text, /contactLists:\n {2}- Recent Buyers - Q2 2025\n {2}- Lapsed\npriority/);
-  assert.match(update.text, /days:\n {6}- \{ day: MO, start: 9:00 AM, end: 6:00 PM \}\n {6}- \{ day: TU, start: 9:00 AM, end: 6:00 PM \}\n {2}dialingOrder: FIFO/);
+  assert.match(update.text, /days:\n {6}- \{ day: MO, start: "9:00 AM", end: "6:00 PM" \}\n {6}- \{ day: TU, start: "9:00 AM", end: "6:00 PM" \}\n {2}dialingOrder: FIFO/);
   assert.match(update.text, /^# Billing reminder/);
   assert.deepEqual(core.parseCampaign(update.text).value.contactLists, ['Recent Buyers - Q2 2025', 'Lapsed']);
   assert.equal(core.updateCampaignFile('name: [unclosed\n', core.campaignFileForm(remote)), undefined);

@@ -2,7 +2,7 @@
 // takes, in the file format's key order (the schema's property order), `campaignId` first.
 // Platform-owned fields are dropped; fields the write does not know are dropped and named; a
 // read that lacks required fields still gives a file, plus the list of what to fill in.
-import { Document, isMap, isSeq, type Node } from 'yaml';
+import { Document, isMap, isScalar, isSeq, Scalar, type Node } from 'yaml';
 import { CALLING_DAYS, formatPath, type FieldPath } from './fieldPaths';
 import { platformOwnedField } from './platformFields';
 import { campaignSchema, type FieldSchema } from './schema';
@@ -61,16 +61,24 @@ export function fileFormNotes(form: CampaignFileForm): string[] {
   return notes;
 }
 
-/** Calling windows read best one per line (`- { day: MO, start: ..., end: ... }`), as the examples write them. */
+/** `9:00 AM`: quoted in the examples, so a time never reads as anything but a string. */
+const TIME_TEXT = /^\d{1,2}:\d{2}\s*[AaPp][Mm]$/;
+
+/**
+ * The examples' style: calling windows one per line (`- { day: MO, start: "9:00 AM", ... }`),
+ * times in double quotes.
+ */
 export function styleForFile(node: unknown, path: FieldPath = []): void {
   if (isSeq(node)) {
     const windows = formatPath(path) === formatPath(CALLING_DAYS);
     node.items.forEach((item, i) => {
       if (windows && isMap(item)) item.flow = true;
-      else styleForFile(item, [...path, i]);
+      styleForFile(item, [...path, i]);
     });
   } else if (isMap(node)) {
     for (const pair of node.items) styleForFile(pair.value, [...path, String((pair.key as { value?: unknown })?.value)]);
+  } else if (isScalar(node) && typeof node.value === 'string' && TIME_TEXT.test(node.value)) {
+    node.type = Scalar.QUOTE_DOUBLE;
   }
 }
 

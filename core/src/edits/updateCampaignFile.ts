@@ -4,7 +4,7 @@
 // Keys the platform did not return are left alone: a partial read is not a deletion.
 import { Document, isAlias, isCollection, isMap, isScalar, isSeq, type Node, type Pair, type YAMLMap } from 'yaml';
 import type { FieldPath } from '../fieldPaths';
-import { yamlText, type CampaignFileForm } from '../fileForm';
+import { styleForFile, yamlText, type CampaignFileForm } from '../fileForm';
 import { parseCampaign, type ParsedCampaign } from '../parse';
 import type { TextEdit } from '../types';
 import { applyTextEdits } from './setCampaignId';
@@ -120,6 +120,7 @@ class Updater {
   private replaceWhole(node: Node, value: unknown): void {
     if (!node.range || JSON.stringify(node.toJSON()) === JSON.stringify(value)) return;
     const doc = new Document(value);
+    styleForFile(doc.contents);
     if (isCollection(doc.contents)) doc.contents.flow = true;
     this.replace(node.range[0], this.endOf(node), doc.toString({ lineWidth: 0 }).trim());
   }
