@@ -1,5 +1,5 @@
 import { locate, type FieldPath, type Located, type ParsedCampaign } from './parse';
-import { formatPath } from './schema';
+import { formatPath } from './fieldPaths';
 import type { CampaignDiagnostic, Fix, Range, Severity } from './types';
 import { DIAGNOSTIC_SOURCE } from './types';
 

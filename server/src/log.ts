@@ -1,0 +1,31 @@
+// What the server writes to its output channel (`connection.console`, shown in the
+// "Kore.ai Campaigns (language server)" channel). A campaign's text never goes there: only
+// file names, settings, timings and where an exception was thrown.
+import type { RemoteConsole } from 'vscode-languageserver/node';
+
+/** Validations slower than this are logged, with the file's name and size in lines. */
+export const SLOW_VALIDATION_MS = 250;
+
+/** The last segment of a document URI: enough to find the file, nothing of its content. */
+export function fileNameOf(uri: string): string {
+  const name = uri.slice(uri.lastIndexOf('/') + 1);
+  try {
+    return decodeURIComponent(name);
+  } catch {
+    return name;
+  }
+}
+
+/**
+ * An exception for the log: its type and stack frames, not its message, since a message can
+ * quote the text being parsed.
+ */
+export function describeError(error: unknown): string {
+  if (!(error instanceof Error)) return typeof error;
+  const frames = (error.stack ?? '').split('\n').filter((line) => /^\s+at /.test(line)).slice(0, 8);
+  return [error.name, ...frames].join('\n');
+}
+
+export function logCaught(console: RemoteConsole, what: string, uri: string, error: unknown): void {
+  console.error(`${what} ${fileNameOf(uri)} failed: ${describeError(error)}`);
+}
