@@ -1,0 +1,89 @@
+// The layer boundaries are enforced by `npm run lint`: an import across a boundary, planted in
+// a temporary copy of the layout, fails ESLint with the rule's message; the real tree passes.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { cpSync, mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
+import * as path from 'node:path';
+import { ROOT } from './helpers/lsp-client.mjs';
+import { tempDir } from './helpers/fixtures.mjs';
+
+const ESLINT = path.join(ROOT, 'node_modules', 'eslint', 'bin', 'eslint.js');
+
+/** Run ESLint in `cwd`; `problems` as `file:line:column: message [rule]`, relative to `cwd`. */
+function eslint(cwd, ...args) {
+  const result = spawnSync(process.execPath, [ESLINT, '--format', 'json', ...args], { cwd, encoding: 'utf8' });
+  let problems = [];
+  try {
+    problems = JSON.parse(result.stdout).flatMap((file) =>
+      file.messages.map((m) => `${path.relative(cwd, file.filePath)}:${m.line}:${m.column}: ${m.message} [${m.ruleId}]`),
+    );
+  } catch {
+    // Not JSON: ESLint itself failed; the exit code and stderr say why.
+  }
+  return { code: result.status, output: `${problems.join('\n')}${result.stderr}` };
+}
+
+/** The lint configuration and one file per layer, each importing only what it may. */
+function layout() {
+  const dir = tempDir('kore-layers-');
+  cpSync(path.join(ROOT, 'eslint.config.mjs'), path.join(dir, 'eslint.config.mjs'));
+  cpSync(path.join(ROOT, 'scripts', 'lint'), path.join(dir, 'scripts', 'lint'), { recursive: true });
+  symlinkSync(path.join(ROOT, 'node_modules'), path.join(dir, 'node_modules'), 'dir');
+  const files = {
+    'core/src/index.ts': "export const core = 1;\n",
+    'platform/src/index.ts': "import * as http from 'node:http';\nexport const platform = http;\n",
+    'sandbox/src/index.ts': "export * from './server';\nimport { core } from '../../core/src';\nimport { platform } from '../../platform/src';\nexport const sandbox = [core, platform];\n",
+    'sandbox/src/server.ts': "export const server = 1;\n",
+    'server/src/server.ts': "import { core } from '../../core/src';\nimport type { Connection } from 'vscode-languageserver/node';\nexport const server: [number, Connection?] = [core];\n",
+    'cli/src/main.ts': "import { sandbox } from '../../sandbox/src';\nexport const cli = sandbox;\n",
+    'client/src/extension.ts': "import * as vscode from 'vscode';\nimport { sandbox } from '../../sandbox/src';\nexport const client = [vscode, sandbox];\n",
+  };
+  for (const [file, text] of Object.entries(files)) {
+    mkdirSync(path.dirname(path.join(dir, file)), { recursive: true });
+    writeFileSync(path.join(dir, file), text);
+  }
+  return dir;
+}
+
+function plant(dir, file, text) {
+  mkdirSync(path.dirname(path.join(dir, file)), { recursive: true });
+  writeFileSync(path.join(dir, file), text);
+}
+
+test('the copied layout lints clean: each layer imports only what it may', () => {
+  const { code, output } = eslint(layout(), '.');
+  assert.equal(code, 0, output);
+});
+
+test('a cross-layer import fails lint, naming both layers and what is allowed', () => {
+  const cases = [
+    ['core/src/rules/planted.ts', "import { server } from '../../../server/src/server';\nexport const x = server;\n", /core\/src\/rules\/planted\.ts:1:24: core may not import server \(\.\.\/\.\.\/\.\.\/server\/src\/server\): core may import nothing internal\./],
+    ['platform/src/planted.ts', "export { core } from '../../core/src';\n", /platform may not import core \(\.\.\/\.\.\/core\/src\): platform may import nothing internal\./],
+    ['server/src/planted.ts', "export type { Sandbox } from '../../sandbox/src';\n", /server may not import sandbox \(\.\.\/\.\.\/sandbox\/src\): server may import core\./],
+    ['sandbox/src/planted.ts', "export const lazy = () => import('../../cli/src/main');\n", /sandbox may not import cli \(\.\.\/\.\.\/cli\/src\/main\): sandbox may import core, platform\./],
+    ['core/src/plantedNode.ts', "import { readFileSync } from 'node:fs';\nexport const read = readFileSync;\n", /core may not import Node built-ins \(I\/O belongs to the callers\) \(node:fs\)/],
+    ['core/src/plantedVscode.ts', "export type Uri = import('vscode').Uri;\n", /core may not import the VS Code API \(vscode\) \(vscode\)/],
+    ['core/src/plantedLsp.ts', "import type { Diagnostic } from 'vscode-languageserver-types';\nexport type D = Diagnostic;\n", /core may not import an LSP package \(vscode-languageserver-types\)/],
+  ];
+  // One copy with every plant, linted once (each ESLint start costs seconds); every plant must be reported.
+  const dir = layout();
+  for (const [file, text] of cases) plant(dir, file, text);
+  const { code, output } = eslint(dir, '.');
+  assert.equal(code, 1, output);
+  for (const [file, , message] of cases) assert.match(output, message, file);
+  assert.equal(output.trim().split('\n').length, cases.length, `one problem per plant:\n${output}`);
+  assert.ok(output.trim().split('\n').every((line) => line.endsWith('[layers/boundaries]')), output);
+});
+
+test('a module of the layer itself is not mistaken for another layer (sandbox/src/server.ts is the sandbox\'s)', () => {
+  const dir = layout();
+  plant(dir, 'sandbox/src/nested/deep.ts', "export { server } from '../server';\n");
+  const { code, output } = eslint(dir, '.');
+  assert.equal(code, 0, output);
+});
+
+test('the real tree passes the layer rule', () => {
+  const { code, output } = eslint(ROOT, '.');
+  assert.equal(code, 0, output);
+});
