@@ -3,7 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { ROOT } from './helpers/lsp-client.mjs';
 import { tempDir } from './helpers/fixtures.mjs';
@@ -86,4 +86,45 @@ test('a module of the layer itself is not mistaken for another layer (sandbox/sr
 test('the real tree passes the layer rule', () => {
   const { code, output } = eslint(ROOT, '.');
   assert.equal(code, 0, output);
+});
+
+/** Relative static imports (`import`/`export ... from`, type-only included) of every source file. */
+function importGraph() {
+  const graph = new Map();
+  const walk = (dir) => {
+    for (const entry of readdirSync(dir, { withFileTypes: true })) {
+      const full = path.join(dir, entry.name);
+      if (entry.isDirectory()) walk(full);
+      else if (full.endsWith('.ts') && !full.endsWith('.d.ts')) graph.set(full, []);
+    }
+  };
+  for (const layer of ['core', 'platform', 'sandbox', 'server', 'cli', 'client']) walk(path.join(ROOT, layer, 'src'));
+  for (const [file, targets] of graph) {
+    for (const match of readFileSync(file, 'utf8').matchAll(/^(?:import|export)\b[^;]*?\bfrom\s+['"](\.[^'"]+)['"]/gm)) {
+      const base = path.resolve(path.dirname(file), match[1]);
+      const target = [`${base}.ts`, path.join(base, 'index.ts')].find((candidate) => existsSync(candidate));
+      if (target) targets.push(target);
+    }
+  }
+  return graph;
+}
+
+test('no import cycle between modules, type-only imports included (a cycle is a seam in the wrong place)', () => {
+  const graph = importGraph();
+  assert.ok(graph.size > 50, `the walk found the sources (${graph.size})`);
+  const state = new Map();
+  const cycles = [];
+  const stack = [];
+  const visit = (file) => {
+    state.set(file, 'open');
+    stack.push(file);
+    for (const next of graph.get(file) ?? []) {
+      if (state.get(next) === 'open') cycles.push([...stack.slice(stack.indexOf(next)), next].map((f) => path.relative(ROOT, f)).join(' -> '));
+      else if (!state.has(next)) visit(next);
+    }
+    stack.pop();
+    state.set(file, 'done');
+  };
+  for (const file of graph.keys()) if (!state.has(file)) visit(file);
+  assert.deepEqual(cycles, []);
 });

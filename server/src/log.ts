@@ -3,8 +3,23 @@
 // file names, settings, timings and where an exception was thrown.
 import type { RemoteConsole } from 'vscode-languageserver/node';
 
-/** Validations slower than this are logged, with the file's name and size in lines. */
-export const SLOW_VALIDATION_MS = 250;
+/**
+ * Validations slower than this are logged, with the file's name and size in lines.
+ * `KORE_CAMPAIGN_SLOW_VALIDATION_MS` changes it (0 logs every validation, for a test or a hunt).
+ */
+export const SLOW_VALIDATION_MS = thresholdFromEnvironment('KORE_CAMPAIGN_SLOW_VALIDATION_MS') ?? 250;
+
+/** A number from the environment, where there is one (not in a browser). */
+function thresholdFromEnvironment(name: string): number | undefined {
+  const text = typeof process === 'undefined' ? undefined : process.env?.[name];
+  const value = text === undefined || text === '' ? NaN : Number(text);
+  return Number.isFinite(value) && value >= 0 ? value : undefined;
+}
+
+/** Where the server runs, for the start line (a browser has no `process`). */
+export function runtimeDescription(): string {
+  return typeof process === 'undefined' ? 'in a browser' : `Node ${process.version}, pid ${process.pid}`;
+}
 
 /** The last segment of a document URI: enough to find the file, nothing of its content. */
 export function fileNameOf(uri: string): string {

@@ -12,14 +12,14 @@ import { AUTHORING_CAPABILITIES, registerAuthoring } from './authoring';
 import { CampaignDocuments } from './campaignDocuments';
 import { toLspDiagnostic } from './convert';
 import { SETTINGS_SECTION, validateCampaign, type CampaignSettings } from '../../core/src';
-import { fileNameOf, logCaught, SLOW_VALIDATION_MS } from './log';
+import { fileNameOf, logCaught, runtimeDescription, SLOW_VALIDATION_MS } from './log';
 import { FolderSettings } from './settings';
 
 const SERVER_VERSION = '0.1.0';
 const connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
 const campaigns = new CampaignDocuments();
-let settings = new FolderSettings(undefined, (message) => connection.console.info(message));
+let settings = new FolderSettings(undefined, connection.console);
 // Completion, hover, code actions, outline, folding and selection ranges (./authoring.ts).
 let canPullConfiguration = false;
 let multiRoot = false;
@@ -30,7 +30,7 @@ connection.onInitialize((params): InitializeResult => {
   multiRoot = params.capabilities.workspace?.workspaceFolders === true;
   if (canPullConfiguration) {
     const pull = async (scopeUri: string) => (await connection.workspace.getConfiguration({ scopeUri, section: SETTINGS_SECTION })) as CampaignSettings | undefined;
-    settings = new FolderSettings(pull, (message) => connection.console.info(message));
+    settings = new FolderSettings(pull, connection.console);
   }
   settings.setFolders(params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []));
   authoring.initialize(params);
@@ -45,7 +45,7 @@ connection.onInitialize((params): InitializeResult => {
 });
 
 connection.onInitialized(() => {
-  connection.console.info(`Kore.ai campaign language server ${SERVER_VERSION} started (Node ${process.version}, pid ${process.pid}).`);
+  connection.console.info(`Kore.ai campaign language server ${SERVER_VERSION} started (${runtimeDescription()}).`);
   if (canPullConfiguration) void connection.client.register(DidChangeConfigurationNotification.type, { section: SETTINGS_SECTION });
   if (multiRoot) {
     connection.workspace.onDidChangeWorkspaceFolders((event) => {
@@ -74,7 +74,7 @@ async function publishDiagnostics(document: TextDocument): Promise<void> {
     const started = performance.now();
     const diagnostics = validateCampaign(campaigns.get(current), options);
     const elapsed = performance.now() - started;
-    if (elapsed > SLOW_VALIDATION_MS) connection.console.warn(`Validating ${fileNameOf(current.uri)} (${current.lineCount} lines) took ${Math.round(elapsed)} ms.`);
+    if (elapsed >= SLOW_VALIDATION_MS) connection.console.warn(`Validating ${fileNameOf(current.uri)} (${current.lineCount} lines) took ${Math.round(elapsed)} ms.`);
     void connection.sendDiagnostics({ uri: current.uri, version: current.version, diagnostics: diagnostics.map(toLspDiagnostic) });
   } catch (error) {
     logCaught(connection.console, 'Validating', current.uri, error);

@@ -20,7 +20,7 @@ export class FolderSettings {
 
   constructor(
     private readonly pull: PullSettings | undefined,
-    private readonly log: (message: string) => void,
+    private readonly log: { info(message: string): void; error(message: string): void },
   ) {}
 
   setFolders(uris: readonly string[]): void {
@@ -77,10 +77,11 @@ export class FolderSettings {
     try {
       settings = await this.pull!(documentUri);
     } catch (error) {
-      this.log(`Settings for ${folder || 'files outside the workspace folders'} could not be read (${(error as Error).name}); every rule keeps its own severity.`);
+      this.log.error(`Settings for ${folder || 'files outside the workspace folders'} could not be read (${(error as Error).name}); every rule keeps its own severity.`);
+      return {};
     }
     const options = validationOptions(settings);
-    this.log(`Settings for ${folder || 'files outside the workspace folders'}: ${describeOptions(options)}`);
+    this.log.info(`Settings for ${folder || 'files outside the workspace folders'}: ${describeOptions(options)}`);
     return options;
   }
 }

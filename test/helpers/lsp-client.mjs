@@ -23,8 +23,8 @@ export const SERVER = path.join(ROOT, 'dist', 'server.js');
  * an object, or a function of the request's `scopeUri` (per-folder settings).
  * `workspaceFolder` is where the server looks for the workspace's other campaigns; by default an
  * empty folder, so what a test sees does not depend on the files around the checkout.
- * `workspaceFolders` (paths) makes a multi-root workspace instead.
- * @param {{transport?: 'stdio' | 'ipc', settings?: object | ((scopeUri: string | undefined) => object), capabilities?: object, workspaceFolder?: string, workspaceFolders?: string[]}} [options]
+ * `workspaceFolders` (paths) makes a multi-root workspace instead. `env` is added to the server's environment.
+ * @param {{transport?: 'stdio' | 'ipc', settings?: object | ((scopeUri: string | undefined) => object), capabilities?: object, workspaceFolder?: string, workspaceFolders?: string[], env?: object}} [options]
  */
 export async function startServer(options = {}) {
   const folderUris = (options.workspaceFolders ?? [options.workspaceFolder ?? emptyWorkspace()]).map((folder) => pathToFileURL(folder).href);
@@ -33,8 +33,8 @@ export async function startServer(options = {}) {
   let settings = options.settings ?? {};
   const child =
     transport === 'ipc'
-      ? fork(SERVER, ['--node-ipc'], { stdio: ['ignore', 'ignore', 'pipe', 'ipc'] })
-      : spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+      ? fork(SERVER, ['--node-ipc'], { stdio: ['ignore', 'ignore', 'pipe', 'ipc'], env: { ...process.env, ...options.env } })
+      : spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'], env: { ...process.env, ...options.env } });
   let stderr = '';
   child.stderr.on('data', (chunk) => (stderr += chunk));
   const connection =
