@@ -20,9 +20,9 @@ const connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
 const campaigns = new CampaignDocuments();
 let settings = new FolderSettings(undefined, connection.console);
-// Completion, hover, code actions, outline, folding and selection ranges (./authoring.ts).
 let canPullConfiguration = false;
 let multiRoot = false;
+// Completion, hover, code actions, outline, folding and selection ranges (./authoring.ts).
 const authoring = registerAuthoring({ connection, documents, campaigns, validationOptions: (uri) => settings.current(uri) });
 
 connection.onInitialize((params): InitializeResult => {
