@@ -1,7 +1,7 @@
 // What the server writes to its output channel (`connection.console`, shown in the
 // "Kore.ai Campaigns (language server)" channel). A campaign's text never goes there: only
 // file names, settings, timings and where an exception was thrown.
-import type { RemoteConsole } from 'vscode-languageserver/node';
+import type { RemoteConsole } from 'vscode-languageserver';
 
 /**
  * Validations slower than this are logged, with the file's name and size in lines.
