@@ -5,6 +5,7 @@ import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { ROOT } from './helpers/lsp-client.mjs';
 import { tempDir } from './helpers/fixtures.mjs';
 
@@ -127,4 +128,16 @@ test('no import cycle between modules, type-only imports included (a cycle is a 
   };
   for (const file of graph.keys()) if (!state.has(file)) visit(file);
   assert.deepEqual(cycles, []);
+});
+
+test('docs/architecture.md lists, for each layer, exactly the layers the lint rule lets it import', async () => {
+  const { LAYERS } = await import(pathToFileURL(path.join(ROOT, 'scripts', 'lint', 'layers.mjs')).href);
+  const doc = readFileSync(path.join(ROOT, 'docs', 'architecture.md'), 'utf8');
+  for (const [layer, rules] of Object.entries(LAYERS)) {
+    const row = doc.split('\n').find((line) => line.startsWith(`| \`${layer}/\` |`));
+    assert.ok(row, `a row for ${layer}/`);
+    const allowed = row.split('|')[3].trim();
+    const listed = allowed === 'nothing' ? [] : [...allowed.matchAll(/`(\w+)`/g)].map((m) => m[1]);
+    assert.deepEqual(listed, rules.imports, layer);
+  }
 });
