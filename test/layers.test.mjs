@@ -1,5 +1,6 @@
 // The layer boundaries are enforced by `npm run lint`: an import across a boundary, planted in
-// a temporary copy of the layout, fails ESLint with the rule's message; the real tree passes.
+// a temporary copy of the layout, fails ESLint with the rule's message; the real tree passes,
+// has no import cycle, and docs/architecture.md states the same rules.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
