@@ -148,3 +148,25 @@ test('multi-root: each workspace folder has its own settings, pulled per documen
     await server.stop();
   }
 });
+
+test('a workspace folder added later gets its own settings (workspace/didChangeWorkspaceFolders)', async () => {
+  const [first, added, outside] = [tempDir('kore-folder-first-'), tempDir('kore-folder-added-'), tempDir('kore-outside-')];
+  const addedUri = pathToFileURL(added).href;
+  const hours = codesOf('callingHours');
+  const settingsFor = (scopeUri) => (scopeUri?.startsWith(`${addedUri}/`) ? { validate: { callingHours: 'off' } } : {});
+  const capabilities = { workspace: { configuration: true, workspaceFolders: true, didChangeConfiguration: { dynamicRegistration: true } } };
+  const server = await startServer({ workspaceFolders: [first], settings: settingsFor, capabilities });
+  try {
+    assert.equal(server.initialize.capabilities.workspace?.workspaceFolders?.changeNotifications, true);
+    const inAdded = pathToFileURL(path.join(added, 'a.campaign.yaml')).href;
+    const next = server.nextDiagnostics(inAdded, (p) => p.diagnostics.length > 0);
+    server.notify('workspace/didChangeWorkspaceFolders', { event: { added: [{ uri: addedUri, name: 'added' }], removed: [] } });
+    server.notify('textDocument/didOpen', { textDocument: { uri: inAdded, languageId: 'kore-campaign', version: 1, text: sample } });
+    assert.ok(!(await next).diagnostics.some((d) => hours.includes(d.code)), 'the added folder switches calling hours off');
+    // A file outside every folder is not taken for one in the added folder.
+    const elsewhere = await server.open(pathToFileURL(path.join(outside, 'b.campaign.yaml')).href, sample);
+    assert.ok(elsewhere.some((d) => hours.includes(d.code)), 'outside the folders every rule applies');
+  } finally {
+    await server.stop();
+  }
+});
