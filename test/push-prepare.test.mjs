@@ -53,4 +53,6 @@ test('YAML that cannot be read is never pushed, whatever the settings turn off',
   assert.deepEqual(core.preparePush('- a list\n', off).errors.map((d) => d.code), ['not-a-mapping']);
   const duplicate = core.preparePush(`${example}name: again\n`, core.validationOptions({ validate: { rules: { 'duplicate-key': 'off' } } }));
   assert.deepEqual(duplicate.errors.map((d) => d.code), ['duplicate-key']);
+  const regraded = core.preparePush(`${example}name: again\n`, core.validationOptions({ validate: { rules: { 'duplicate-key': 'warning' } } }));
+  assert.deepEqual(regraded.diagnostics.map((d) => [d.code, d.severity]), [['duplicate-key', 'error']], 'shown once, as the error that blocks');
 });

@@ -5,7 +5,7 @@ import { parseCampaign, type ParsedCampaign } from './parse';
 import { bodyFromCampaign } from './pushBody';
 import { isRecord } from './rules/rule';
 import type { CampaignDiagnostic } from './types';
-import { validateCampaign, type ValidationOptions } from './validate';
+import { compareDiagnostics, validateCampaign, type ValidationOptions } from './validate';
 import { yamlDiagnostics } from './yamlDiagnostics';
 
 export interface PushBlocked {
@@ -43,7 +43,10 @@ export function preparePush(text: string, options: ValidationOptions = {}): Prep
   let errors = diagnostics.filter(isError);
   if (!errors.length && (options.enable === false || options.severities || !isRecord(parsed.value))) {
     errors = yamlDiagnostics(parsed).filter(isError);
-    diagnostics = [...errors, ...diagnostics].sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
+    // The same problem re-graded by settings is shown once, as the error that blocks.
+    const same = (a: CampaignDiagnostic, b: CampaignDiagnostic) => a.code === b.code && a.range.start.line === b.range.start.line && a.range.start.character === b.range.start.character;
+    const rest = diagnostics.filter((d) => !errors.some((e) => same(d, e)));
+    diagnostics = [...errors, ...rest].sort(compareDiagnostics);
   }
   if (errors.length || !isRecord(parsed.value)) return { ok: false, errors, diagnostics };
   const campaign = parsed.value;

@@ -25,9 +25,12 @@ export function validateCampaign(parsed: ParsedCampaign, options: ValidationOpti
     diagnostics = context.diagnostics;
   }
   if (options.severities) diagnostics = applySeverities(diagnostics, options.severities);
-  return diagnostics.sort(
-    (a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character || a.code.localeCompare(b.code),
-  );
+  return diagnostics.sort(compareDiagnostics);
+}
+
+/** Document order; on one position, by code. */
+export function compareDiagnostics(a: CampaignDiagnostic, b: CampaignDiagnostic): number {
+  return a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character || a.code.localeCompare(b.code);
 }
 
 export function validateText(text: string, options?: ValidationOptions): CampaignDiagnostic[] {
