@@ -184,3 +184,19 @@ test('plan on a terminal: a progress line on stderr, cleared before the report',
   assert.match(r.out, new RegExp(`\\rkore-campaign plan: ${sandbox.campaigns.size}/${sandbox.campaigns.size}\\x1b\\[K`));
   assert.match(r.out, /\r\x1b\[K[^\r]*matches/, 'the line is cleared before the report');
 });
+
+test('plan checks files under koreCampaign.validate.* from .vscode/settings.json, as validate and push do; --no-settings ignores it', async (t) => {
+  const { mkdirSync } = await import('node:fs');
+  const sandbox = await withSandbox(t);
+  const dir = tempDir('kore-plan-settings-');
+  writeFileSync(path.join(dir, 'late.campaign.yaml'), readFileSync(example, 'utf8').replace('end: "6:00 PM" }', 'end: "18:00" }'));
+  const blocked = await runCli(['plan', '.'], envFor(sandbox), dir);
+  assert.equal(blocked.code, 1);
+  assert.match(blocked.stderr, /late\.campaign\.yaml:\d+:\d+ error end must be a 12-hour time .* \[time-format\]/);
+  mkdirSync(path.join(dir, '.vscode'));
+  writeFileSync(path.join(dir, '.vscode', 'settings.json'), '{ "koreCampaign.validate.rules": { "time-format": "off" } }\n');
+  const planned = await runCli(['plan', '.'], envFor(sandbox), dir);
+  assert.equal(planned.code, 8, planned.stderr);
+  assert.match(planned.stdout, /~ dialingStrategy\.callingHours\.days\[0\]\.end: platform "6:00 PM" -> file "18:00"/);
+  assert.equal((await runCli(['plan', '.', '--no-settings'], envFor(sandbox), dir)).code, 1);
+});

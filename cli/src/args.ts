@@ -13,6 +13,8 @@ export interface CommonOptions {
   timeoutMs: number;
   verbose: boolean;
   help: boolean;
+  /** False with --no-settings: ignore koreCampaign.validate.* in .vscode/settings.json. */
+  useSettings: boolean;
 }
 
 type OptionSpec = Record<string, { type: 'string' | 'boolean'; short?: string; multiple?: boolean }>;
@@ -23,6 +25,7 @@ const COMMON: OptionSpec = {
   timeout: { type: 'string' },
   verbose: { type: 'boolean', short: 'v' },
   help: { type: 'boolean', short: 'h' },
+  'no-settings': { type: 'boolean' },
 };
 
 export interface ParsedCommand {
@@ -49,6 +52,6 @@ export function parseCommand(args: string[], own: OptionSpec): ParsedCommand | s
   return {
     values,
     positionals: parsed.positionals,
-    common: { format, concurrency, timeoutMs: timeoutSeconds * 1000, verbose: values.verbose === true, help: values.help === true },
+    common: { format, concurrency, timeoutMs: timeoutSeconds * 1000, verbose: values.verbose === true, help: values.help === true, useSettings: values['no-settings'] !== true },
   };
 }

@@ -1,7 +1,7 @@
 // A campaign file read for the round trip: its text, parse, the core's diagnostics, and the
 // problems that stop a platform call (errors, a missing or malformed campaignId).
 import { readFileSync } from 'node:fs';
-import { parseCampaign, validateCampaign, type CampaignDiagnostic, type ParsedCampaign } from '../../core/src';
+import { parseCampaign, validateCampaign, type CampaignDiagnostic, type ParsedCampaign, type ValidationOptions } from '../../core/src';
 import { checkCampaignId } from '../../platform/src';
 import { location } from './report';
 
@@ -16,8 +16,8 @@ export interface CampaignFile {
   problems: string[];
 }
 
-/** Read and check a campaign file; `undefined` with `readError` when it cannot be read at all. */
-export async function loadCampaignFile(absolute: string, shownName: string): Promise<CampaignFile | { readError: string }> {
+/** Read and check a campaign file (under the workspace's settings); `readError` when it cannot be read at all. */
+export async function loadCampaignFile(absolute: string, shownName: string, options: ValidationOptions = {}): Promise<CampaignFile | { readError: string }> {
   let text: string;
   try {
     // Synchronous on purpose: a campaign file is a few KB, and fs/promises' per-file handle,
@@ -28,7 +28,7 @@ export async function loadCampaignFile(absolute: string, shownName: string): Pro
   }
   // One parse for both the checks and the values: plan reads hundreds of files.
   const parsed = parseCampaign(text);
-  const diagnostics = validateCampaign(parsed);
+  const diagnostics = validateCampaign(parsed, options);
   const problems = diagnostics.filter((d) => d.severity === 'error').map((d) => `${location(shownName, d)} error ${d.message} [${d.code}]`);
   const value = parsed.value;
   const campaign = value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : {};

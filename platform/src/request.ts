@@ -19,12 +19,6 @@ export interface PushRequest extends PlatformRequest {
   body: string;
 }
 
-/** The body the API receives: the file's mapping without the local-only `campaignId` key. */
-export function bodyFromCampaign(campaign: Record<string, unknown>): Record<string, unknown> {
-  const { campaignId: _localOnly, ...body } = campaign;
-  return body;
-}
-
 /** The PUT's URL (kept for callers that show where a push goes). */
 export function campaignUrl(connection: Pick<Connection, 'host' | 'iid'>, campaignId: string): string {
   return callUrl(connection, updateCampaignCall(campaignId, {}));

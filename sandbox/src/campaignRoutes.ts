@@ -3,8 +3,7 @@
 import { randomUUID } from 'node:crypto';
 import { checkCampaignBody, jsonObjectBody } from './body';
 import type { FaultState } from './faults';
-import { fail, type SandboxAnswer, type SandboxRequest } from './http';
-import type { SandboxRoute } from './routes';
+import { fail, type SandboxAnswer, type SandboxRequest, type SandboxRoute } from './http';
 import { putCampaign, readShape, summaryShape, type CampaignStore } from './store';
 
 /** A real server caps the page size whatever the client asks; so does the sandbox. */

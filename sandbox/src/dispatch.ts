@@ -4,8 +4,7 @@
 import type * as http from 'node:http';
 import { API_BASE_PATH } from '../../platform/src/apiV1';
 import type { FaultState } from './faults';
-import { fail, holdFor, HttpFailure, type SandboxAnswer } from './http';
-import type { SandboxRoute } from './routes';
+import { fail, holdFor, HttpFailure, type SandboxAnswer, type SandboxRoute } from './http';
 
 const MAX_BODY_BYTES = 1_000_000;
 const PREFIX = new RegExp(`^${API_BASE_PATH.replace(/\//g, '\\/')}\\/([^/]+)(\\/.*)$`);

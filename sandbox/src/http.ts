@@ -48,3 +48,11 @@ export function holdFor(ms: number, signal: AbortSignal): Promise<void> {
     signal.addEventListener('abort', onAbort, { once: true });
   });
 }
+
+/** One endpoint: method, path pattern and handler (the route files list theirs; routes.ts gathers them). */
+export interface SandboxRoute {
+  method: 'GET' | 'PUT' | 'POST';
+  /** Matched against the path after `{base}/{iid}`; capture groups become `params`. */
+  path: RegExp;
+  handle: (req: SandboxRequest) => SandboxAnswer | Promise<SandboxAnswer>;
+}

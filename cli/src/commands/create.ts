@@ -2,8 +2,8 @@
 // file as campaignId (one line added; comments and key order kept), so plan and push use it.
 import { writeFile } from 'node:fs/promises';
 import * as path from 'node:path';
-import { applyTextEdits, setCampaignIdEdit } from '../../../core/src';
-import { bodyFromCampaign, createCampaign } from '../../../platform/src';
+import { applyTextEdits, bodyFromCampaign, setCampaignIdEdit } from '../../../core/src';
+import { createCampaign } from '../../../platform/src';
 import { parseCommand } from '../args';
 import { loadCampaignFile } from '../campaignFile';
 import { EXIT_FOR_FAILURE, PUSH_EXIT } from '../exitCodes';
@@ -11,9 +11,10 @@ import type { CommandIO } from '../io';
 import { ENVIRONMENT_HELP } from '../platformConfig';
 import { failureJson, platformErrorLines } from '../report';
 import { openSession, withInterrupt } from '../session';
+import { commandValidationOptions } from '../settings';
 import { display } from './validate';
 
-export const CREATE_USAGE = `Usage: kore-campaign create <file> [--format text|json] [--timeout SECONDS] [--verbose]
+export const CREATE_USAGE = `Usage: kore-campaign create <file> [--format text|json] [--timeout SECONDS] [--verbose] [--no-settings]
 
 Creates a new campaign from <file> (POST .../campaign?campaignType=voice) and writes the new id
 into the file as campaignId (comments and key order kept). The platform answers before creation
@@ -40,7 +41,7 @@ export async function run(args: string[], io: CommandIO): Promise<number> {
   if (parsed.positionals.length !== 1) return usage(parsed.positionals.length ? `create takes one file; got ${parsed.positionals.length}.` : 'name the campaign file to create.');
   const absolute = path.resolve(io.cwd, parsed.positionals[0]);
   const shownName = display(absolute, io.cwd);
-  const file = await loadCampaignFile(absolute, shownName);
+  const file = await loadCampaignFile(absolute, shownName, await commandValidationOptions('create', parsed.common.useSettings, io));
   if ('readError' in file) {
     io.stderr(`kore-campaign create: ${file.readError}\n`);
     return PUSH_EXIT.usage;

@@ -1,7 +1,7 @@
 // `kore-campaign plan <files, folders or globs...>`: what a push of each file would change on
 // the platform, without changing anything. Over a folder it is drift detection for CI: exit 8
 // says "the repository and the platform differ".
-import { planCampaign, type CampaignPlan } from '../../../core/src';
+import { planCampaign, type CampaignPlan, type ValidationOptions } from '../../../core/src';
 import { concurrencyLimit, getCampaign, mapConcurrent, type PlatformFailure } from '../../../platform/src';
 import { parseCommand } from '../args';
 import { campaignIdProblem, loadCampaignFile, type CampaignFile } from '../campaignFile';
@@ -11,15 +11,18 @@ import { ENVIRONMENT_HELP } from '../platformConfig';
 import { planJson, planText } from '../planReport';
 import { failureJson } from '../report';
 import { openSession, progressLine, withInterrupt, type PlatformSession } from '../session';
+import { commandValidationOptions } from '../settings';
 import { display, expandTargets } from './validate';
 
-export const PLAN_USAGE = `Usage: kore-campaign plan [--format text|json] [--concurrency N] [--timeout SECONDS] [--verbose] <files, folders or globs...>
+export const PLAN_USAGE = `Usage: kore-campaign plan [--format text|json] [--concurrency N] [--timeout SECONDS] [--verbose] [--no-settings] <files, folders or globs...>
 
 Compares each campaign file with its campaign on the platform (GET .../campaign/{campaignId})
 and prints what a push would change, field by field: "~" changed, "+" only in the file's list,
 "-" only on the platform, "?" unknown remotely (the platform did not return it: never counted
 as a change). Platform-owned fields (status, updatedAt, ...) are ignored. Nothing is changed.
 Folders are searched recursively for *.campaign.yaml; up to N requests run at once (default 4).
+Files are checked as validate checks them, under koreCampaign.validate.* in .vscode/settings.json
+(--no-settings ignores it).
 
 ${ENVIRONMENT_HELP}
 
@@ -54,12 +57,13 @@ export async function run(args: string[], io: CommandIO): Promise<number> {
   return withInterrupt(async (signal) => {
     const session = openSession(io, 'plan', common, signal);
     if (!session) return PUSH_EXIT.usage;
+    const validation = await commandValidationOptions('plan', common.useSettings, io);
     const progress = progressLine(io, 'kore-campaign plan:', files.length);
     // --concurrency bounds the requests; files are read and checked ahead of them, so a
     // request slot never waits for local work.
     const requestSlot = concurrencyLimit(common.concurrency);
     const results = await mapConcurrent(files, common.concurrency * 2, async (absolute): Promise<FileResult> => {
-      const result = await planFile(absolute, display(absolute, io.cwd), session, requestSlot);
+      const result = await planFile(absolute, display(absolute, io.cwd), session, requestSlot, validation);
       progress.tick();
       return result;
     });
@@ -68,8 +72,8 @@ export async function run(args: string[], io: CommandIO): Promise<number> {
   });
 }
 
-async function planFile(absolute: string, shownName: string, session: PlatformSession, requestSlot: ReturnType<typeof concurrencyLimit>): Promise<FileResult> {
-  const loaded = await loadCampaignFile(absolute, shownName);
+async function planFile(absolute: string, shownName: string, session: PlatformSession, requestSlot: ReturnType<typeof concurrencyLimit>, validation: ValidationOptions): Promise<FileResult> {
+  const loaded = await loadCampaignFile(absolute, shownName, validation);
   if ('readError' in loaded) return { file: shownName, kind: 'error', problems: [loaded.readError] };
   const file: CampaignFile = loaded;
   const idProblem = file.problems.length ? undefined : campaignIdProblem(file);

@@ -3,9 +3,8 @@
 // secrets stay out of shell history and CI logs.
 import { readFile } from 'node:fs/promises';
 import * as path from 'node:path';
-import { parseCampaign, validateText, type CampaignDiagnostic } from '../../../core/src';
+import { preparePush } from '../../../core/src';
 import {
-  bodyFromCampaign,
   checkCampaignId,
   normaliseHost,
   preparePushRequest,
@@ -23,15 +22,17 @@ import { planJson } from '../planReport';
 import { planBeforePush } from '../pushPlan';
 import { failureJson, location, platformErrorLines } from '../report';
 import { withInterrupt } from '../session';
+import { commandValidationOptions, NO_SETTINGS_FLAG } from '../settings';
 
 export { PUSH_EXIT } from '../exitCodes';
 export { configFromEnv } from '../platformConfig';
 
-export const PUSH_USAGE = `Usage: kore-campaign push <file> [--dry-run] [--force] [--format text|json] [--campaign-id ID] [--timeout SECONDS] [--verbose]
+export const PUSH_USAGE = `Usage: kore-campaign push <file> [--dry-run] [--force] [--format text|json] [--campaign-id ID] [--timeout SECONDS] [--verbose] [--no-settings]
 
-Validates <file>, plans (reads the campaign and prints what would change), then sends it to the
-platform (PUT .../campaign/{campaignId}?campaignType=voice). When nothing would change, nothing
-is sent. A campaign that is Active on the platform is not overwritten without --force.
+Validates <file> (as validate does, under the same settings), plans (reads the campaign and
+prints what would change), then sends it to the platform (PUT .../campaign/{campaignId}?campaignType=voice).
+When nothing would change, nothing is sent. A campaign that is Active on the platform is not
+overwritten without --force.
 
 ${ENVIRONMENT_HELP}
 
@@ -42,6 +43,7 @@ Options:
   --campaign-id ID   the campaign to update when the file has no campaignId (or to override it)
   --timeout SECONDS  per try (default ${DEFAULT_TIMEOUT_MS / 1000})
   --verbose          print the request log (redacted) to stderr
+  --no-settings      ignore koreCampaign.validate.* in .vscode/settings.json
 
 Exit codes: 0 pushed (or dry run printed), 1 the file has errors, 2 bad usage or configuration,
 3 refused by the platform (400), 4 credentials rejected (401/403), 5 no such campaign (404),
@@ -56,10 +58,18 @@ interface PushArgs {
   verbose: boolean;
   force: boolean;
   format: 'text' | 'json';
+  useSettings: boolean;
 }
 
 function parseArgs(args: string[]): PushArgs | string {
-  const parsed: Partial<PushArgs> & { dryRun: boolean; verbose: boolean; timeoutMs: number; force: boolean; format: 'text' | 'json' } = { dryRun: false, verbose: false, timeoutMs: DEFAULT_TIMEOUT_MS, force: false, format: 'text' };
+  const parsed: Partial<PushArgs> & { dryRun: boolean; verbose: boolean; timeoutMs: number; force: boolean; format: 'text' | 'json'; useSettings: boolean } = {
+    dryRun: false,
+    verbose: false,
+    timeoutMs: DEFAULT_TIMEOUT_MS,
+    force: false,
+    format: 'text',
+    useSettings: true,
+  };
   for (let i = 0; i < args.length; i++) {
     const arg = args[i];
     const [flag, inline] = arg.startsWith('--') && arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
@@ -71,7 +81,7 @@ function parseArgs(args: string[]): PushArgs | string {
       const format = value();
       if (format !== 'text' && format !== 'json') return `--format takes text or json, not ${format ?? 'nothing'}.`;
       parsed.format = format;
-    }
+    } else if (flag === NO_SETTINGS_FLAG) parsed.useSettings = false;
     else if (flag === '--campaign-id') {
       const id = value();
       if (!id) return '--campaign-id needs a value.';
@@ -109,18 +119,17 @@ export async function run(args: string[], io: CommandIO): Promise<number> {
     return PUSH_EXIT.usage;
   }
 
-  const diagnostics: CampaignDiagnostic[] = validateText(text);
-  const errors = diagnostics.filter((d) => d.severity === 'error');
-  for (const d of diagnostics.filter((d) => d.severity === 'error' || d.severity === 'warning')) {
+  const prepared = preparePush(text, await commandValidationOptions('push', parsedArgs.useSettings, io));
+  for (const d of prepared.diagnostics.filter((d) => d.severity === 'error' || d.severity === 'warning')) {
     io.stderr(`${location(shownName, d)} ${d.severity} ${d.message} [${d.code}]\n`);
   }
-  if (errors.length) {
-    io.stderr(`kore-campaign push: ${shownName} has ${errors.length} error${errors.length === 1 ? '' : 's'}; nothing was sent.\n`);
+  if (!prepared.ok) {
+    const count = prepared.errors.length;
+    io.stderr(`kore-campaign push: ${shownName} has ${count} error${count === 1 ? '' : 's'}; nothing was sent.\n`);
     return PUSH_EXIT.invalidFile;
   }
-  const parsed = parseCampaign(text);
-  const campaign = parsed.value as Record<string, unknown>;
-  const campaignId = parsedArgs.campaignId ?? campaign.campaignId;
+  const { parsed, body } = prepared;
+  const campaignId = parsedArgs.campaignId ?? prepared.campaignId;
   if (campaignId === undefined) {
     io.stderr(`kore-campaign push: ${shownName} has no campaignId. Add "campaignId: cd-..." to the file or pass --campaign-id.\n`);
     return PUSH_EXIT.usage;
@@ -138,7 +147,7 @@ export async function run(args: string[], io: CommandIO): Promise<number> {
     return PUSH_EXIT.usage;
   }
   if (config.note) io.stderr(`kore-campaign push: ${config.note}\n`);
-  const input = { connection: config.connection, credentials: config.credentials, campaignId: campaignId as string, body: bodyFromCampaign(campaign) };
+  const input = { connection: config.connection, credentials: config.credentials, campaignId: campaignId as string, body };
 
   if (parsedArgs.dryRun) {
     const unsafe = unsafeEnvironment(io.env, normaliseHost(config.connection.host).loopback);

@@ -3,8 +3,9 @@
 // Reached from Kore.ai: Create Campaign on Platform, from a push of a file without an id, and
 // from a 404 (the file names a campaign the connection does not have).
 import * as vscode from 'vscode';
-import { setCampaignIdEdit, validateText } from '../../../core/src';
-import { bodyFromCampaign, type Connection } from '../../../platform/src';
+import { bodyFromCampaign, preparePush, setCampaignIdEdit } from '../../../core/src';
+import type { Connection } from '../../../platform/src';
+import { editorValidationOptions } from '../validationSettings';
 import type { RoundTripContext } from './context';
 import { currentText } from './campaignFiles';
 import { withCancellableProgress } from './progress';
@@ -43,10 +44,13 @@ export async function createCampaignCommand(ctx: RoundTripContext, arg?: vscode.
   }
   const target = await campaignTarget(arg, 'create a campaign from it');
   if (!target) return undefined;
-  const errors = validateText(target.text).filter((d) => d.severity === 'error');
-  if (errors.length) {
+  // The push's pre-flight, under the editor's settings: what blocks a push blocks a create.
+  const prepared = preparePush(target.text, editorValidationOptions(target.uri));
+  if (!prepared.ok) {
+    const { errors } = prepared;
+    const first = errors[0] ? ` (first: line ${errors[0].range.start.line + 1}, ${errors[0].message})` : '';
     void vscode.window.showErrorMessage(
-      `${target.fileName} has ${errors.length} error${errors.length === 1 ? '' : 's'} (first: line ${errors[0].range.start.line + 1}, ${errors[0].message}). Nothing was created: fix ${errors.length === 1 ? 'it' : 'them'} first.`,
+      `${target.fileName} has ${errors.length} error${errors.length === 1 ? '' : 's'}${first}. Nothing was created: fix ${errors.length === 1 ? 'it' : 'them'} first.`,
     );
     return undefined;
   }
