@@ -7,6 +7,8 @@ import type { LanguageClient } from 'vscode-languageclient/node';
 import type * as LanguageClientBundle from './languageClient';
 import { lazyBundle } from './lazyBundle';
 import { registerPushFeatures } from './push';
+import { pushEngine } from './push/engineBundle';
+import { LocalSandbox } from './push/localSandbox';
 
 export { LANGUAGE_ID } from './language';
 
@@ -16,7 +18,7 @@ let stopped = false;
 
 export function activate(context: vscode.ExtensionContext): void {
   stopped = false;
-  registerPushFeatures(context);
+  registerPushFeatures(context, { engine: async () => pushEngine(), localSandbox: (log) => new LocalSandbox(log) });
   setImmediate(() => {
     if (stopped) return;
     client = languageClientBundle().startLanguageClient(context);

@@ -3,30 +3,41 @@
 // platform is in platform/src (shared with the CLI); this file only wires it into VS Code.
 import * as vscode from 'vscode';
 import { ConnectionStore, SANDBOX_CONNECTION_ID } from './connections';
-import { LocalSandbox } from './localSandbox';
+import type { LocalSandbox } from './localSandbox';
 import { addConnection, editConnection, pickConnection } from './prompts';
-import type { PushDeps } from './engine';
-import { pushEngine } from './engineBundle';
+import type { PushDeps, PushEngine } from './pushFlow';
 import { ConnectionStatus } from './statusBar';
 
 export const OUTPUT_CHANNEL_NAME = 'Kore.ai Campaigns';
 
-export function registerPushFeatures(context: vscode.ExtensionContext): void {
+/** What differs between desktop and the browser; the entry (extension.ts or web/extension.ts) decides. */
+export interface PushHost {
+  /** The push engine, loaded on first use (a separate bundle on both). */
+  engine(): Promise<PushEngine>;
+  /** The in-process sandbox: desktop only (it is a Node HTTP server). */
+  localSandbox?(log: vscode.LogOutputChannel): LocalSandbox;
+}
+
+export function registerPushFeatures(context: vscode.ExtensionContext, host: PushHost): void {
   const store = new ConnectionStore(context);
   const log = vscode.window.createOutputChannel(OUTPUT_CHANNEL_NAME, { log: true });
+  log.info(`Extension host: ${extensionHostDescription()}`);
   const diagnostics = vscode.languages.createDiagnosticCollection('kore-campaign-push');
-  const sandbox = new LocalSandbox(log);
+  const sandbox = host.localSandbox?.(log);
   let deps: PushDeps | undefined;
   // Created with the engine on the first push; one serializer for the session keeps two pushes of a file in order.
-  const pushDeps = (): PushDeps => (deps ??= { store, log, diagnostics, sandbox, serializer: new (pushEngine().KeyedSerializer)() });
+  const pushDeps = (engine: PushEngine): PushDeps => (deps ??= { store, log, diagnostics, sandbox, serializer: new engine.KeyedSerializer() });
   const status = new ConnectionStatus(store);
-  context.subscriptions.push(store, log, diagnostics, sandbox, status);
+  context.subscriptions.push(store, log, diagnostics, status, ...(sandbox ? [sandbox] : []));
   void store.seedSandbox().then(() => status.update());
 
   const command = (id: string, handler: (...args: never[]) => unknown) =>
     context.subscriptions.push(vscode.commands.registerCommand(id, handler as (...args: unknown[]) => unknown));
 
-  command('koreCampaign.pushCampaign', (uri?: vscode.Uri) => pushEngine().pushCommand(pushDeps(), uri));
+  command('koreCampaign.pushCampaign', async (uri?: vscode.Uri) => {
+    const engine = await host.engine();
+    return engine.pushCommand(pushDeps(engine), uri);
+  });
 
   command('koreCampaign.addConnection', async () => {
     const connection = await addConnection(store);
@@ -71,10 +82,23 @@ export function registerPushFeatures(context: vscode.ExtensionContext): void {
   });
 
   command('koreCampaign.startSandbox', async () => {
-    if (!vscode.workspace.isTrusted) return pushEngine().explainRestrictedMode();
+    // Hidden in the browser (package.json `!isWeb`); a keybinding or another extension can still call it.
+    if (!sandbox) return void vscode.window.showInformationMessage(LOCAL_SANDBOX_NEEDS_DESKTOP);
+    if (!vscode.workspace.isTrusted) return (await host.engine()).explainRestrictedMode();
     const running = await sandbox.start();
     if (running) void vscode.window.showInformationMessage(`The local sandbox is listening on ${running.url} until VS Code closes. The "Local sandbox" connection pushes to it.`);
   });
 
   command('koreCampaign.showPushLog', () => log.show());
 }
+
+/** Where this copy of the extension runs: what support (and the browser test) asks first. */
+function extensionHostDescription(): string {
+  const ui = vscode.env.uiKind === vscode.UIKind.Web ? 'web' : 'desktop';
+  // `process` is Node's: a web worker extension host has none.
+  const runtime = typeof process === 'undefined' ? 'a web worker (no Node.js process)' : `Node.js ${process.version}`;
+  return `${runtime}, ${ui} UI (${vscode.env.appName}, VS Code ${vscode.version})`;
+}
+
+export const LOCAL_SANDBOX_NEEDS_DESKTOP =
+  'The local sandbox is a server on your machine, which an editor in the browser cannot start. Run `kore-campaign sandbox` in a terminal, or use desktop VS Code.';

@@ -1,7 +1,6 @@
 // The Push Campaign command: from the editor's text to the platform, with every refusal
 // explained and a next step offered. The request itself, retries and messages come from
 // platform/src, shared with the CLI.
-import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { normaliseFieldName, parseCampaign, rangeForField, setCampaignIdEdit, validateText, type CampaignDiagnostic } from '../../../core/src';
 import {
@@ -25,8 +24,16 @@ export interface PushDeps {
   store: ConnectionStore;
   log: vscode.LogOutputChannel;
   diagnostics: vscode.DiagnosticCollection;
-  sandbox: LocalSandbox;
+  /** Desktop only: the browser cannot start a server. */
+  sandbox: LocalSandbox | undefined;
   serializer: KeyedSerializer;
+}
+
+/** The push engine bundle's face (dist/pushEngine.js, dist/web/pushEngine.js): loaded on the first push. */
+export interface PushEngine {
+  pushCommand: typeof pushCommand;
+  explainRestrictedMode: typeof explainRestrictedMode;
+  KeyedSerializer: typeof KeyedSerializer;
 }
 
 function toVsRange(range: { start: { line: number; character: number }; end: { line: number; character: number } }): vscode.Range {
@@ -68,7 +75,7 @@ export async function pushCommand(deps: PushDeps, arg?: vscode.Uri): Promise<Pus
     void vscode.window.showInformationMessage('Open a *.campaign.yaml file to push it.');
     return;
   }
-  const fileName = path.basename(uri.path);
+  const fileName = uri.path.slice(uri.path.lastIndexOf('/') + 1);
   const openDocument = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
   if (!CAMPAIGN_FILE.test(uri.path) && openDocument?.languageId !== LANGUAGE_ID) {
     void vscode.window.showErrorMessage(`${fileName} is not a campaign file (*.campaign.yaml).`);
@@ -303,12 +310,12 @@ function reportOutcome(deps: PushDeps, outcome: PushOutcome, pushed: PushedFile)
       } catch {
         // A host that does not parse never got this far.
       }
-      if (loopback && connection.id === SANDBOX_CONNECTION_ID && outcome.code === 'ECONNREFUSED' && !deps.sandbox.running) {
+      if (loopback && connection.id === SANDBOX_CONNECTION_ID && outcome.code === 'ECONNREFUSED' && deps.sandbox && !deps.sandbox.running) {
         const startAndPush = 'Start Local Sandbox and Push';
         return handle(vscode.window.showErrorMessage(outcome.message, startAndPush, showLog), async (choice) => {
           if (choice !== startAndPush) return;
           const port = Number(new URL(normaliseHost(connection.host).origin).port) || undefined;
-          if (await deps.sandbox.start(port)) await vscode.commands.executeCommand('koreCampaign.pushCampaign', uri);
+          if (await deps.sandbox?.start(port)) await vscode.commands.executeCommand('koreCampaign.pushCampaign', uri);
         });
       }
       return handle(vscode.window.showErrorMessage(outcome.message, showLog));

@@ -1,0 +1,262 @@
+#!/usr/bin/env node
+// `npm run test:web`: the extension's `browser` entry (dist/web/) in VS Code's web worker
+// extension host, as in vscode.dev and github.dev, driven in headless Chromium by Playwright.
+//
+// How: code-server (VS Code 1.139.1's browser client plus a server) with the packaged .vsix
+// installed, and the user setting `remote.extensionKind` = ["ui"] for this extension. VS Code
+// then runs an extension that has a `browser` entry in the browser's web worker host instead
+// of the Node host on the server. The manifest is not changed for the test.
+//
+// Steps (each saves test-results/web/NN-name.png; a failure NN-name-FAILED.png):
+//   1. the extension reports, from inside, a web worker host with no Node `process` and the web UI
+//   2. squiggles, and the Problems count equals the CLI's
+//   3. completion: time zones with their offsets, the workspace's own zones first (read
+//      through vscode.workspace.fs, not by the server)
+//   4. hover a key and read its docs
+//   5. a quick fix from the light bulb
+//   6. Start Local Sandbox is not offered in the command palette
+//   7. Push Campaign to a server that does not allow the page's origin: a plain message
+//      naming desktop VS Code and the CLI, never "Failed to fetch"
+// Closing line: `N passed, N failed`; exit 1 on failure. Options: --no-build, --headed, --keep.
+import { spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import {
+  ROOT, assertTools, buildAll, installVsix, killGroup, launchChromium, makeUserDataDir, onExitKill, packageVsix, readPkg, sleep,
+  startCliSandbox, startCodeServer,
+} from '../../scripts/lib/code-server.mjs';
+import { goTo, openFile, problemsCounts, runCommand, waitForLine } from '../../scripts/lib/workbench.mjs';
+
+const argv = process.argv.slice(2);
+const outDir = path.join(ROOT, 'test-results', 'web');
+const t0 = Date.now();
+
+assertTools({ chromium: true });
+fs.rmSync(outDir, { recursive: true, force: true });
+fs.mkdirSync(outDir, { recursive: true });
+if (!argv.includes('--no-build')) buildAll({ tests: false });
+
+// ---- Workspace: a throwaway copy of examples/, plus one campaign in another zone ----------------
+const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'kore-web-'));
+const workspace = path.join(tmp, 'workspace');
+fs.cpSync(path.join(ROOT, 'examples'), workspace, { recursive: true });
+const MISTAKES = 'typical-mistakes.campaign.yaml';
+const VALID = 'billing-reminder.campaign.yaml';
+const OTHER_ZONE = 'Pacific/Auckland';
+fs.mkdirSync(path.join(workspace, 'regions'));
+fs.writeFileSync(
+  path.join(workspace, 'regions', 'auckland.campaign.yaml'),
+  fs.readFileSync(path.join(workspace, VALID), 'utf8').replace(/timezone: Asia\/Kolkata/, `timezone: ${OTHER_ZONE}`),
+);
+
+const cli = spawnSync(process.execPath, [path.join(ROOT, 'bin', 'kore-campaign.js'), 'validate', '--format', 'json', path.join(workspace, MISTAKES)], { encoding: 'utf8' });
+const cliReport = JSON.parse(cli.stdout);
+
+const pgids = [];
+onExitKill(() => pgids);
+let context;
+let page;
+const results = [];
+const slug = (s) => s.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 50);
+
+async function step(name, fn) {
+  const n = String(results.length + 1).padStart(2, '0');
+  const started = Date.now();
+  try {
+    await page.mouse.move(5, 5);
+    for (let i = 0; i < 2; i++) { await page.keyboard.press('Escape'); await sleep(100); }
+    await fn(n);
+    await page.screenshot({ path: path.join(outDir, `${n}-${slug(name)}.png`) });
+    results.push({ name, state: 'passed', ms: Date.now() - started });
+    console.log(`  ✔ ${name} (${Date.now() - started} ms)`);
+  } catch (err) {
+    results.push({ name, state: 'failed', error: String(err?.stack ?? err) });
+    console.log(`  ✗ ${name}\n    ${String(err?.message ?? err).split('\n').join('\n    ')}`);
+    await page?.screenshot({ path: path.join(outDir, `${n}-${slug(name)}-FAILED.png`) }).catch(() => {});
+  }
+}
+
+function lineOf(file, re) {
+  const lines = fs.readFileSync(path.join(workspace, file), 'utf8').split('\n');
+  const i = lines.findIndex((l) => re.test(l));
+  if (i < 0) throw new Error(`${re} not found in ${file}`);
+  return { line: i + 1, text: lines[i] };
+}
+
+/** Text of the Output panel's editor once it contains `needle`. */
+async function outputContaining(needle, timeout = 15_000) {
+  const view = page.locator('.part.panel .monaco-editor .view-lines').first();
+  const until = Date.now() + timeout;
+  let text = '';
+  while (Date.now() < until) {
+    text = ((await view.innerText().catch(() => '')) ?? '').replace(/\u00a0/g, ' ');
+    if (text.includes(needle)) return text;
+    await sleep(200);
+  }
+  throw new Error(`the Output panel does not show "${needle}"; it shows:\n${text.slice(0, 600)}`);
+}
+
+// ---- Run ----------------------------------------------------------------------------------------
+let sandbox;
+try {
+  sandbox = await startCliSandbox({ logFile: path.join(outDir, 'sandbox.log') });
+  pgids.push(sandbox.pgid);
+  const { publisher, name } = readPkg();
+  const userDataDir = makeUserDataDir(path.join(tmp, 'user-data'), {
+    // The route into the web worker host (see top): this extension is a UI extension for this profile.
+    'remote.extensionKind': { [`${publisher}.${name}`]: ['ui'] },
+    'koreCampaign.connections.sandboxPort': sandbox.port,
+    'workbench.editor.enablePreview': false,
+    'editor.quickSuggestions': { other: false, comments: false, strings: false },
+    'editor.lightbulb.enabled': 'on',
+  });
+  const extensionsDir = path.join(tmp, 'extensions');
+  const vsix = packageVsix(path.join(tmp, 'kore-campaign.vsix'));
+  installVsix(vsix, { userDataDir, extensionsDir });
+  const cs = await startCodeServer({ workspace, userDataDir, extensionsDir, logFile: path.join(outDir, 'code-server.log') });
+  pgids.push(cs.pgid);
+  console.log(`code-server ${cs.url}, sandbox ${sandbox.url}, workspace ${workspace}`);
+
+  context = await launchChromium(path.join(tmp, 'chromium'), { headless: !argv.includes('--headed') });
+  page = context.pages()[0] ?? (await context.newPage());
+  const consoleLines = [];
+  page.on('console', (m) => consoleLines.push(`${m.type()}: ${m.text()}`));
+  page.on('worker', (w) => consoleLines.push(`worker: ${w.url().slice(0, 120)}`));
+  process.on('exit', () => fs.writeFileSync(path.join(outDir, 'browser-console.log'), consoleLines.join('\n')));
+  await page.goto(`${cs.url}/?folder=${encodeURIComponent(workspace)}`);
+  await page.locator('.monaco-workbench').waitFor({ timeout: 30_000 });
+  // Quick Open finds files once the explorer has read the folder.
+  await page.locator('.explorer-folders-view .monaco-list-row', { hasText: MISTAKES }).first().waitFor({ timeout: 20_000 });
+  await sleep(1500);
+
+  console.log('\nweb extension (web worker extension host)');
+
+  await step('the extension runs in the web worker extension host', async () => {
+    // From the explorer: Quick Open's file search is slow to answer while extensions activate.
+    await page.locator('.explorer-folders-view .monaco-list-row', { hasText: MISTAKES }).first().click();
+    await page.locator(`.tab.active[aria-label*="${MISTAKES}"]`).first().waitFor({ timeout: 10_000 });
+    await runCommand(page, 'Kore.ai: Show Push Log');
+    // Written at activation from inside the extension: typeof process and vscode.env.uiKind.
+    const text = await outputContaining('Extension host:');
+    const line = text.split('\n').find((l) => l.includes('Extension host:'));
+    console.log(`    ${line.trim()}`);
+    if (!/a web worker \(no Node\.js process\), web UI/.test(line)) throw new Error(`expected a web worker with no Node.js process and the web UI: ${line}`);
+  });
+
+  await step('squiggles, and the Problems count equals the CLI\'s', async () => {
+    await openFile(page, MISTAKES);
+    await page.locator('.monaco-editor .squiggly-error').first().waitFor({ timeout: 20_000 });
+    let counts;
+    const until = Date.now() + 10_000;
+    do { counts = await problemsCounts(page); if (counts.errors === cliReport.errors && counts.warnings === cliReport.warnings) break; await sleep(200); } while (Date.now() < until);
+    if (counts.errors !== cliReport.errors || counts.warnings !== cliReport.warnings) {
+      throw new Error(`status bar says "${counts.label}"; the CLI says ${cliReport.errors} errors, ${cliReport.warnings} warnings`);
+    }
+    console.log(`    status bar: ${counts.label}`);
+  });
+
+  await step('completion: zones with offsets, the workspace\'s own zone first', async () => {
+    await openFile(page, VALID);
+    const { line, text } = lineOf(VALID, /^\s*timezone:/);
+    const indent = text.match(/^\s*/)[0];
+    await goTo(page, line, text.length + 1);
+    await page.keyboard.press('Shift+Home');
+    await page.keyboard.type('timezone: ', { delay: 20 });
+    await page.keyboard.press('Control+Space');
+    const first = page.locator('.suggest-widget .monaco-list-row').first();
+    await first.waitFor({ timeout: 10_000 });
+    // regions/auckland.campaign.yaml was never opened: only the client's workspace scan knows its zone.
+    const until = Date.now() + 10_000;
+    let firstText = '';
+    while (Date.now() < until) {
+      firstText = (await first.innerText()).replace(/\s+/g, ' ');
+      if (firstText.includes(OTHER_ZONE) && firstText.includes('used in this workspace')) break;
+      // The scan may land after the list opened: ask again.
+      await page.keyboard.press('Escape');
+      await sleep(300);
+      await page.keyboard.press('Control+Space');
+      await first.waitFor({ timeout: 5_000 });
+    }
+    if (!firstText.includes(OTHER_ZONE) || !firstText.includes('used in this workspace') || !/UTC[+-]\d\d:\d\d/.test(firstText)) {
+      throw new Error(`first suggestion: "${firstText}"; expected ${OTHER_ZONE} with its offset, used in this workspace`);
+    }
+    console.log(`    first suggestion: ${firstText}`);
+    await page.keyboard.type('kolk', { delay: 20 });
+    const row = page.locator('.suggest-widget .monaco-list-row', { hasText: 'Asia/Kolkata' }).first();
+    await row.waitFor({ timeout: 8_000 });
+    await sleep(300);
+    const rowText = (await row.innerText()).replace(/\s+/g, ' ');
+    if (!rowText.includes('UTC+05:30')) throw new Error(`Asia/Kolkata's row reads "${rowText}"; expected its offset UTC+05:30`);
+    await page.screenshot({ path: path.join(outDir, '03a-completion-widget.png') });
+    await row.click();
+    await waitForLine(page, line, (t) => t.startsWith(`${indent}timezone: Asia/Kolkata`), 'should read timezone: Asia/Kolkata');
+  });
+
+  await step('hover a key and read its docs', async () => {
+    await openFile(page, VALID);
+    const { line } = lineOf(VALID, /^dialingMode:/);
+    await goTo(page, line, 1);
+    const key = page.locator('.monaco-editor .view-lines .view-line span span', { hasText: /^dialingMode$/ }).first();
+    await key.waitFor({ timeout: 5_000 });
+    await key.hover();
+    await page.locator('.monaco-hover', { hasText: 'Dialing mode defines how calls are handled' }).first().waitFor({ timeout: 8_000 });
+    await sleep(300);
+  });
+
+  await step('a quick fix from the light bulb: priority: 5 -> "5"', async () => {
+    await openFile(page, MISTAKES);
+    const { line, text } = lineOf(MISTAKES, /^priority: 5\b/);
+    await goTo(page, line, text.indexOf('5') + 1);
+    await page.keyboard.press('Control+.');
+    const menu = page.locator('.action-widget:not(.action-list-submenu-panel)').first();
+    await menu.waitFor({ timeout: 8_000 });
+    await page.screenshot({ path: path.join(outDir, '05a-light-bulb-menu.png') });
+    const fix = menu.locator('.monaco-list-row', { hasText: /"5"|[Qq]uote/ }).first();
+    await fix.waitFor({ timeout: 5_000 });
+    await fix.click();
+    const expected = text.replace(/^priority: 5/, 'priority: "5"');
+    await waitForLine(page, line, (t) => t === expected, `should read ${JSON.stringify(expected)}`);
+  });
+
+  await step('Start Local Sandbox is not offered in the browser', async () => {
+    await page.keyboard.press('F1');
+    const input = page.locator('.quick-input-widget input');
+    await input.waitFor({ state: 'visible', timeout: 5_000 });
+    await input.fill('>Kore.ai:');
+    const rows = page.locator('.quick-input-list .monaco-list-row');
+    await rows.filter({ hasText: 'Show Push Log' }).first().waitFor({ timeout: 5_000 });
+    await sleep(300);
+    const titles = (await rows.allInnerTexts()).map((t) => t.replace(/\s+/g, ' '));
+    await page.screenshot({ path: path.join(outDir, '06a-command-palette.png') });
+    if (titles.some((t) => t.includes('Start Local Sandbox'))) throw new Error(`the palette offers Start Local Sandbox: ${titles.join(' | ')}`);
+    if (!titles.some((t) => t.includes('Push Campaign'))) throw new Error(`Push Campaign missing from the palette: ${titles.join(' | ')}`);
+  });
+
+  await step('Push Campaign to a server that refuses the page\'s origin: a plain message', async () => {
+    await openFile(page, VALID);
+    await runCommand(page, 'Kore.ai: Push Campaign');
+    const toast = page.locator('.notifications-toasts .notification-toast', { hasText: /Nothing was pushed|Could not reach|Failed to fetch/ }).first();
+    await toast.waitFor({ timeout: 25_000 });
+    await sleep(800);
+    const text = (await toast.innerText()).replace(/\s+/g, ' ');
+    console.log(`    toast: ${text.slice(0, 220)}`);
+    if (/Failed to fetch|TypeError/.test(text)) throw new Error(`a raw fetch error reached the user: ${text}`);
+    if (!/desktop VS Code/.test(text) || !/CLI/.test(text)) throw new Error(`the message does not say what works instead: ${text}`);
+  });
+} catch (err) {
+  console.error(err?.stack ?? String(err));
+  results.push({ name: 'set-up', state: 'failed', error: String(err) });
+  await page?.screenshot({ path: path.join(outDir, 'setup-FAILED.png') }).catch(() => {});
+} finally {
+  await context?.close().catch(() => {});
+  for (const p of pgids.splice(0)) killGroup(p);
+  if (!argv.includes('--keep')) fs.rmSync(tmp, { recursive: true, force: true });
+}
+
+const passed = results.filter((r) => r.state === 'passed').length;
+const failed = results.filter((r) => r.state === 'failed').length;
+fs.writeFileSync(path.join(outDir, 'results.json'), JSON.stringify({ passed, failed, results }, null, 2));
+console.log(`web extension in the browser: ${((Date.now() - t0) / 1000).toFixed(1)} s; screenshots in test-results/web/`);
+console.log(`${passed} passed, ${failed} failed`);
+process.exit(failed ? 1 : 0);
