@@ -36,3 +36,11 @@ test('yamlValidation points the Red Hat YAML extension at the same schema', () =
 test('a kore-campaign bin for the command line', () => {
   assert.equal(manifest.bin['kore-campaign'], 'bin/kore-campaign.js');
 });
+
+test('in the browser (vscode.dev, github.dev) the Local Sandbox command is hidden, not failing', () => {
+  assert.equal(manifest.browser, './dist/web/client.js');
+  const start = manifest.contributes.commands.find((c) => c.command === 'koreCampaign.startSandbox');
+  assert.match(start.enablement, /!isWeb/);
+  const palette = manifest.contributes.menus.commandPalette.find((m) => m.command === 'koreCampaign.startSandbox');
+  assert.equal(palette?.when, '!isWeb');
+});

@@ -136,6 +136,8 @@ try {
     // From the explorer: Quick Open's file search is slow to answer while extensions activate.
     await page.locator('.explorer-folders-view .monaco-list-row', { hasText: MISTAKES }).first().click();
     await page.locator(`.tab.active[aria-label*="${MISTAKES}"]`).first().waitFor({ timeout: 10_000 });
+    // Activated, and its language server answering: the file's squiggles.
+    await page.locator('.monaco-editor .squiggly-error').first().waitFor({ timeout: 30_000 });
     await runCommand(page, 'Kore.ai: Show Push Log');
     // Written at activation from inside the extension: typeof process and vscode.env.uiKind.
     const text = await outputContaining('Extension host:');
