@@ -20,6 +20,7 @@ import {
   ROOT, assertTools, buildAll, installVsix, killGroup, launchChromium, makeUserDataDir, onExitKill, packageVsix, sleep,
   startCliSandbox, startCodeServer,
 } from '../../scripts/lib/code-server.mjs';
+import { browserSteps, lineOf as lineOfFile, workbench } from '../../scripts/lib/workbench.mjs';
 
 const argv = process.argv.slice(2);
 const outDir = path.join(ROOT, 'test-results', 'e2e');
@@ -49,99 +50,10 @@ const pgids = [];
 onExitKill(() => pgids);
 let context;
 let page;
-const results = [];
+const { step, setupFailed, finish } = browserSteps(outDir, () => page);
+const { command, openFile, goTo, waitForLine, problemsCounts } = workbench(() => page);
 
-async function step(name, fn) {
-  const n = String(results.length + 1).padStart(2, '0');
-  const started = Date.now();
-  try {
-    // Start from a calm workbench: no widget, palette or menu left open by the step before.
-    await page.mouse.move(5, 5);
-    for (let i = 0; i < 2; i++) { await page.keyboard.press('Escape'); await sleep(100); }
-    await fn();
-    await page.screenshot({ path: path.join(outDir, `${n}-${slug(name)}.png`) });
-    results.push({ name, state: 'passed', ms: Date.now() - started });
-    console.log(`  ✔ ${name} (${Date.now() - started} ms)`);
-  } catch (err) {
-    results.push({ name, state: 'failed', error: String(err?.stack ?? err) });
-    console.log(`  ✗ ${name}\n    ${String(err?.message ?? err).split('\n').join('\n    ')}`);
-    await page?.screenshot({ path: path.join(outDir, `${n}-${slug(name)}-FAILED.png`) }).catch(() => {});
-    await page?.keyboard.press('Escape').catch(() => {});
-  }
-}
-const slug = (s) => s.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 50);
-
-// ---- Editor helpers -----------------------------------------------------------------------------
-async function command(title) {
-  await page.keyboard.press('F1');
-  const input = page.locator('.quick-input-widget input');
-  await input.waitFor({ state: 'visible', timeout: 5_000 });
-  await input.fill(`>${title}`);
-  await page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first().waitFor({ timeout: 5_000 });
-  await page.keyboard.press('Enter');
-}
-
-async function openFile(name) {
-  await page.keyboard.press('Control+P');
-  const input = page.locator('.quick-input-widget input');
-  await input.waitFor({ state: 'visible', timeout: 5_000 });
-  await input.fill(name);
-  // Click the matching row (Enter could pick a row from before the filter applied).
-  const row = page.locator('.quick-input-list .monaco-list-row', { hasText: name }).first();
-  await row.waitFor({ timeout: 5_000 });
-  await sleep(200);
-  await row.click();
-  await page.locator(`.tab.active[aria-label*="${name}"], .tab.active:has-text("${name}")`).first().waitFor({ timeout: 5_000 });
-  await page.locator('.monaco-editor .view-lines').first().waitFor();
-}
-
-/** Go to 1-based line:column through the "Go to Line" box. */
-async function goTo(line, column = 1) {
-  await page.keyboard.press('Control+G');
-  const input = page.locator('.quick-input-widget input');
-  await input.waitFor({ state: 'visible', timeout: 5_000 });
-  await input.fill(`:${line}:${column}`);
-  await page.keyboard.press('Enter');
-  await input.waitFor({ state: 'hidden', timeout: 5_000 });
-}
-
-/** The text of a rendered line (whitespace normalised by the DOM: nbsp -> space). */
-async function lineText(lineNumber) {
-  // Ask the editor through the DOM: the line at `lineNumber` is visible after goTo.
-  const texts = await page.locator('.monaco-editor .view-lines .view-line').allInnerTexts();
-  const tops = await page.locator('.monaco-editor .view-lines .view-line').evaluateAll((els) => els.map((e) => parseFloat(e.style.top)));
-  const numbers = await page.locator('.monaco-editor .margin-view-overlays .line-numbers').evaluateAll((els) =>
-    els.map((e) => ({ n: Number(e.textContent), top: parseFloat(e.parentElement.style.top) })));
-  const top = numbers.find((x) => x.n === lineNumber)?.top;
-  const i = tops.findIndex((t) => t === top);
-  return i >= 0 ? texts[i].replace(/\u00a0/g, ' ') : undefined;
-}
-
-async function waitForLine(lineNumber, predicate, what, timeout = 8_000) {
-  const until = Date.now() + timeout;
-  let last;
-  while (Date.now() < until) {
-    last = await lineText(lineNumber);
-    if (last !== undefined && predicate(last)) return last;
-    await sleep(150);
-  }
-  throw new Error(`line ${lineNumber}: ${what}; it reads ${JSON.stringify(last)}`);
-}
-
-function lineOf(file, re) {
-  const lines = fs.readFileSync(path.join(workspace, file), 'utf8').split('\n');
-  const i = lines.findIndex((l) => re.test(l));
-  if (i < 0) throw new Error(`${re} not found in ${file}`);
-  return { line: i + 1, text: lines[i] };
-}
-
-async function problemsCounts() {
-  const item = page.locator('[id="status.problems"]').first();
-  await item.waitFor({ timeout: 5_000 });
-  const label = (await item.getAttribute('aria-label')) ?? (await item.innerText());
-  const num = (re) => Number((label.match(re) ?? [])[1] ?? 0);
-  return { label, errors: num(/(\d+)\s+Errors?/i) || num(/Errors?:\s*(\d+)/i), warnings: num(/(\d+)\s+Warnings?/i) || num(/Warnings?:\s*(\d+)/i) };
-}
+const lineOf = (file, re) => lineOfFile(workspace, file, re);
 
 // ---- Run ----------------------------------------------------------------------------------------
 let sandbox;
@@ -256,19 +168,14 @@ try {
     console.log(`    toast: ${text.slice(0, 160)}`);
   });
 } catch (err) {
-  console.error(err?.stack ?? String(err));
-  results.push({ name: 'set-up', state: 'failed', error: String(err) });
-  await page?.screenshot({ path: path.join(outDir, 'setup-FAILED.png') }).catch(() => {});
+  await setupFailed(err);
 } finally {
   await context?.close().catch(() => {});
   for (const p of pgids.splice(0)) killGroup(p);
   if (!argv.includes('--keep')) fs.rmSync(tmp, { recursive: true, force: true });
 }
 
-const passed = results.filter((r) => r.state === 'passed').length;
-const failed = results.filter((r) => r.state === 'failed').length;
-fs.writeFileSync(path.join(outDir, 'results.json'), JSON.stringify({ passed, failed, results }, null, 2));
-if (failed) console.log(`\nFailure screenshots and logs (code-server.log, sandbox.log) in test-results/e2e/`);
-console.log(`browser end-to-end: ${((Date.now() - t0) / 1000).toFixed(1)} s; screenshots in test-results/e2e/`);
-console.log(`${passed} passed, ${failed} failed`);
-process.exit(failed ? 1 : 0);
+process.exit(finish(
+  `browser end-to-end: ${((Date.now() - t0) / 1000).toFixed(1)} s; screenshots in test-results/e2e/`,
+  'Failure screenshots and logs (code-server.log, sandbox.log) in test-results/e2e/',
+));

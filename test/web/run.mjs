@@ -26,7 +26,7 @@ import {
   ROOT, assertTools, buildAll, installVsix, killGroup, launchChromium, makeUserDataDir, onExitKill, packageVsix, readPkg, sleep,
   startCliSandbox, startCodeServer,
 } from '../../scripts/lib/code-server.mjs';
-import { goTo, openFile, problemsCounts, runCommand, waitForLine } from '../../scripts/lib/workbench.mjs';
+import { browserSteps, lineOf as lineOfFile, workbench } from '../../scripts/lib/workbench.mjs';
 
 const argv = process.argv.slice(2);
 const outDir = path.join(ROOT, 'test-results', 'web');
@@ -57,32 +57,9 @@ const pgids = [];
 onExitKill(() => pgids);
 let context;
 let page;
-const results = [];
-const slug = (s) => s.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 50);
-
-async function step(name, fn) {
-  const n = String(results.length + 1).padStart(2, '0');
-  const started = Date.now();
-  try {
-    await page.mouse.move(5, 5);
-    for (let i = 0; i < 2; i++) { await page.keyboard.press('Escape'); await sleep(100); }
-    await fn(n);
-    await page.screenshot({ path: path.join(outDir, `${n}-${slug(name)}.png`) });
-    results.push({ name, state: 'passed', ms: Date.now() - started });
-    console.log(`  ✔ ${name} (${Date.now() - started} ms)`);
-  } catch (err) {
-    results.push({ name, state: 'failed', error: String(err?.stack ?? err) });
-    console.log(`  ✗ ${name}\n    ${String(err?.message ?? err).split('\n').join('\n    ')}`);
-    await page?.screenshot({ path: path.join(outDir, `${n}-${slug(name)}-FAILED.png`) }).catch(() => {});
-  }
-}
-
-function lineOf(file, re) {
-  const lines = fs.readFileSync(path.join(workspace, file), 'utf8').split('\n');
-  const i = lines.findIndex((l) => re.test(l));
-  if (i < 0) throw new Error(`${re} not found in ${file}`);
-  return { line: i + 1, text: lines[i] };
-}
+const { step, setupFailed, finish } = browserSteps(outDir, () => page);
+const { command, openFile, goTo, waitForLine, problemsCounts } = workbench(() => page);
+const lineOf = (file, re) => lineOfFile(workspace, file, re);
 
 /** Text of the Output panel's editor once it contains `needle`. */
 async function outputContaining(needle, timeout = 15_000) {
@@ -138,7 +115,7 @@ try {
     await page.locator(`.tab.active[aria-label*="${MISTAKES}"]`).first().waitFor({ timeout: 10_000 });
     // Activated, and its language server answering: the file's squiggles.
     await page.locator('.monaco-editor .squiggly-error').first().waitFor({ timeout: 30_000 });
-    await runCommand(page, 'Kore.ai: Show Push Log');
+    await command('Kore.ai: Show Push Log');
     // Written at activation from inside the extension: typeof process and vscode.env.uiKind.
     const text = await outputContaining('Extension host:');
     const line = text.split('\n').find((l) => l.includes('Extension host:'));
@@ -147,11 +124,11 @@ try {
   });
 
   await step('squiggles, and the Problems count equals the CLI\'s', async () => {
-    await openFile(page, MISTAKES);
+    await openFile(MISTAKES);
     await page.locator('.monaco-editor .squiggly-error').first().waitFor({ timeout: 20_000 });
     let counts;
     const until = Date.now() + 10_000;
-    do { counts = await problemsCounts(page); if (counts.errors === cliReport.errors && counts.warnings === cliReport.warnings) break; await sleep(200); } while (Date.now() < until);
+    do { counts = await problemsCounts(); if (counts.errors === cliReport.errors && counts.warnings === cliReport.warnings) break; await sleep(200); } while (Date.now() < until);
     if (counts.errors !== cliReport.errors || counts.warnings !== cliReport.warnings) {
       throw new Error(`status bar says "${counts.label}"; the CLI says ${cliReport.errors} errors, ${cliReport.warnings} warnings`);
     }
@@ -159,10 +136,10 @@ try {
   });
 
   await step('completion: zones with offsets, the workspace\'s own zone first', async () => {
-    await openFile(page, VALID);
+    await openFile(VALID);
     const { line, text } = lineOf(VALID, /^\s*timezone:/);
     const indent = text.match(/^\s*/)[0];
-    await goTo(page, line, text.length + 1);
+    await goTo(line, text.length + 1);
     await page.keyboard.press('Shift+Home');
     await page.keyboard.type('timezone: ', { delay: 20 });
     await page.keyboard.press('Control+Space');
@@ -192,13 +169,13 @@ try {
     if (!rowText.includes('UTC+05:30')) throw new Error(`Asia/Kolkata's row reads "${rowText}"; expected its offset UTC+05:30`);
     await page.screenshot({ path: path.join(outDir, '03a-completion-widget.png') });
     await row.click();
-    await waitForLine(page, line, (t) => t.startsWith(`${indent}timezone: Asia/Kolkata`), 'should read timezone: Asia/Kolkata');
+    await waitForLine(line, (t) => t.startsWith(`${indent}timezone: Asia/Kolkata`), 'should read timezone: Asia/Kolkata');
   });
 
   await step('hover a key and read its docs', async () => {
-    await openFile(page, VALID);
+    await openFile(VALID);
     const { line } = lineOf(VALID, /^dialingMode:/);
-    await goTo(page, line, 1);
+    await goTo(line, 1);
     const key = page.locator('.monaco-editor .view-lines .view-line span span', { hasText: /^dialingMode$/ }).first();
     await key.waitFor({ timeout: 5_000 });
     await key.hover();
@@ -207,9 +184,9 @@ try {
   });
 
   await step('a quick fix from the light bulb: priority: 5 -> "5"', async () => {
-    await openFile(page, MISTAKES);
+    await openFile(MISTAKES);
     const { line, text } = lineOf(MISTAKES, /^priority: 5\b/);
-    await goTo(page, line, text.indexOf('5') + 1);
+    await goTo(line, text.indexOf('5') + 1);
     await page.keyboard.press('Control+.');
     const menu = page.locator('.action-widget:not(.action-list-submenu-panel)').first();
     await menu.waitFor({ timeout: 8_000 });
@@ -218,7 +195,7 @@ try {
     await fix.waitFor({ timeout: 5_000 });
     await fix.click();
     const expected = text.replace(/^priority: 5/, 'priority: "5"');
-    await waitForLine(page, line, (t) => t === expected, `should read ${JSON.stringify(expected)}`);
+    await waitForLine(line, (t) => t === expected, `should read ${JSON.stringify(expected)}`);
   });
 
   await step('Start Local Sandbox is not offered in the browser', async () => {
@@ -236,8 +213,8 @@ try {
   });
 
   await step('Push Campaign to a server that refuses the page\'s origin: a plain message', async () => {
-    await openFile(page, VALID);
-    await runCommand(page, 'Kore.ai: Push Campaign');
+    await openFile(VALID);
+    await command('Kore.ai: Push Campaign');
     const toast = page.locator('.notifications-toasts .notification-toast', { hasText: /Nothing was pushed|Could not reach|Failed to fetch/ }).first();
     await toast.waitFor({ timeout: 25_000 });
     await sleep(800);
@@ -247,18 +224,14 @@ try {
     if (!/desktop VS Code/.test(text) || !/CLI/.test(text)) throw new Error(`the message does not say what works instead: ${text}`);
   });
 } catch (err) {
-  console.error(err?.stack ?? String(err));
-  results.push({ name: 'set-up', state: 'failed', error: String(err) });
-  await page?.screenshot({ path: path.join(outDir, 'setup-FAILED.png') }).catch(() => {});
+  await setupFailed(err);
 } finally {
   await context?.close().catch(() => {});
   for (const p of pgids.splice(0)) killGroup(p);
   if (!argv.includes('--keep')) fs.rmSync(tmp, { recursive: true, force: true });
 }
 
-const passed = results.filter((r) => r.state === 'passed').length;
-const failed = results.filter((r) => r.state === 'failed').length;
-fs.writeFileSync(path.join(outDir, 'results.json'), JSON.stringify({ passed, failed, results }, null, 2));
-console.log(`web extension in the browser: ${((Date.now() - t0) / 1000).toFixed(1)} s; screenshots in test-results/web/`);
-console.log(`${passed} passed, ${failed} failed`);
-process.exit(failed ? 1 : 0);
+process.exit(finish(
+  `web extension in the browser: ${((Date.now() - t0) / 1000).toFixed(1)} s; screenshots in test-results/web/`,
+  'Failure screenshots and logs (code-server.log, browser-console.log) in test-results/web/',
+));
