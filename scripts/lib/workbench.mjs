@@ -14,6 +14,7 @@ export function workbench(getPage) {
     lineText: (lineNumber) => lineText(getPage(), lineNumber),
     waitForLine: (lineNumber, predicate, what, timeout) => waitForLine(getPage(), lineNumber, predicate, what, timeout),
     problemsCounts: () => problemsCounts(getPage()),
+    waitForProblems: (errors, warnings) => waitForProblems(getPage(), errors, warnings),
   };
 }
 
@@ -28,6 +29,8 @@ export function browserSteps(outDir, getPage) {
   const slug = (s) => s.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 50);
   return {
     results,
+    /** The workbench helpers bound to the same page. */
+    workbench: workbench(getPage),
     async step(name, fn) {
       const page = getPage();
       const n = String(results.length + 1).padStart(2, '0');
@@ -148,4 +151,16 @@ export async function problemsCounts(page) {
   const label = (await item.getAttribute('aria-label')) ?? (await item.innerText());
   const num = (re) => Number((label.match(re) ?? [])[1] ?? 0);
   return { label, errors: num(/(\d+)\s+Errors?/i) || num(/Errors?:\s*(\d+)/i), warnings: num(/(\d+)\s+Warnings?/i) || num(/Warnings?:\s*(\d+)/i) };
+}
+
+/** Waits until the status bar counts these errors and warnings; throws with what it says otherwise. */
+export async function waitForProblems(page, errors, warnings, timeout = 10_000) {
+  const until = Date.now() + timeout;
+  let counts;
+  do {
+    counts = await problemsCounts(page);
+    if (counts.errors === errors && counts.warnings === warnings) return counts;
+    await sleep(200);
+  } while (Date.now() < until);
+  throw new Error(`status bar says "${counts.label}"; expected ${errors} errors, ${warnings} warnings (the CLI's count)`);
 }

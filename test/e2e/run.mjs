@@ -12,48 +12,27 @@
 //   5. the status bar shows the "Local sandbox" connection; Push Campaign from the command
 //      palette against the sandbox: the success toast
 // Closing line: `N passed, N failed`; exit 1 on failure. Options: --no-build, --headed, --keep.
-import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
-import {
-  ROOT, assertTools, buildAll, installVsix, killGroup, launchChromium, makeUserDataDir, onExitKill, packageVsix, sleep,
-  startCliSandbox, startCodeServer,
-} from '../../scripts/lib/code-server.mjs';
-import { browserSteps, lineOf as lineOfFile, workbench } from '../../scripts/lib/workbench.mjs';
+import { sleep, startCliSandbox } from '../../scripts/lib/code-server.mjs';
+import { MISTAKES, VALID, cliValidate, closeRun, codeServerWithExtension, openWorkbench, prepareRun } from '../../scripts/lib/browser-run.mjs';
+import { browserSteps } from '../../scripts/lib/workbench.mjs';
+import { hoverShowsKeyDocs, quoteFixFromLightBulb } from '../helpers/editor-scenarios.mjs';
 
 const argv = process.argv.slice(2);
-const outDir = path.join(ROOT, 'test-results', 'e2e');
 const t0 = Date.now();
-
-assertTools({ chromium: true });
-fs.rmSync(outDir, { recursive: true, force: true });
-fs.mkdirSync(outDir, { recursive: true });
-if (!argv.includes('--no-build')) buildAll({ tests: false });
-
-// ---- Workspace: a throwaway copy of examples/ (the run edits files) -------------------------
-const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'kore-e2e-'));
-const workspace = path.join(tmp, 'workspace');
-const examplesDir = path.join(ROOT, 'examples');
-fs.cpSync(examplesDir, workspace, { recursive: true });
-const MISTAKES = 'typical-mistakes.campaign.yaml';
-const VALID = 'billing-reminder.campaign.yaml';
-for (const f of [MISTAKES, VALID]) if (!fs.existsSync(path.join(workspace, f))) throw new Error(`${f} missing in ${examplesDir}`);
+const { outDir, tmp, workspace, pgids, lineOf } = prepareRun('e2e', argv);
 
 // What the CLI (same core) says about the file with mistakes: the Problems count must match.
-const cli = spawnSync(process.execPath, [path.join(ROOT, 'bin', 'kore-campaign.js'), 'validate', '--format', 'json', path.join(workspace, MISTAKES)], { encoding: 'utf8' });
-const cliReport = JSON.parse(cli.stdout);
+const cliReport = cliValidate(path.join(workspace, MISTAKES));
 const expectErrors = cliReport.errors;
 const expectWarnings = cliReport.warnings;
 
-const pgids = [];
-onExitKill(() => pgids);
 let context;
 let page;
-const { step, setupFailed, finish } = browserSteps(outDir, () => page);
-const { command, openFile, goTo, waitForLine, problemsCounts } = workbench(() => page);
-
-const lineOf = (file, re) => lineOfFile(workspace, file, re);
+const { step, setupFailed, finish, workbench: wb } = browserSteps(outDir, () => page);
+const { command, openFile, goTo, waitForLine, waitForProblems } = wb;
+const run = { get page() { return page; }, outDir, workbench: wb, lineOf };
 
 // ---- Run ----------------------------------------------------------------------------------------
 let sandbox;
@@ -61,39 +40,18 @@ let cs;
 try {
   sandbox = await startCliSandbox({ logFile: path.join(outDir, 'sandbox.log') });
   pgids.push(sandbox.pgid);
-  const userDataDir = makeUserDataDir(path.join(tmp, 'user-data'), {
-    'koreCampaign.connections.sandboxPort': sandbox.port,
-    'workbench.editor.enablePreview': false,
-    'editor.quickSuggestions': { other: false, comments: false, strings: false },
-    'editor.lightbulb.enabled': 'on',
-  });
-  const extensionsDir = path.join(tmp, 'extensions');
-  // As a user has it: the packaged .vsix (so .vscodeignore is proven too), installed.
-  const vsix = packageVsix(path.join(tmp, 'kore-campaign.vsix'));
-  installVsix(vsix, { userDataDir, extensionsDir });
-  console.log(`installed ${(fs.statSync(vsix).size / 1024).toFixed(0)} KB .vsix into code-server`);
-  cs = await startCodeServer({ workspace, userDataDir, extensionsDir, logFile: path.join(outDir, 'code-server.log') });
+  cs = await codeServerWithExtension({ tmp, outDir, workspace, settings: { 'koreCampaign.connections.sandboxPort': sandbox.port } });
   pgids.push(cs.pgid);
   console.log(`code-server ${cs.url}, sandbox ${sandbox.url}, workspace ${workspace}`);
 
-  context = await launchChromium(path.join(tmp, 'chromium'), { headless: !argv.includes('--headed') });
-  page = context.pages()[0] ?? (await context.newPage());
-  await page.goto(`${cs.url}/?folder=${encodeURIComponent(workspace)}`);
-  await page.locator('.monaco-workbench').waitFor({ timeout: 30_000 });
-  await page.locator('.explorer-folders-view, .explorer-viewlet').first().waitFor({ timeout: 20_000 }).catch(() => {});
-  await sleep(1500);
+  ({ context, page } = await openWorkbench({ url: cs.url, tmp, workspace, file: MISTAKES, headed: argv.includes('--headed') }));
 
   console.log('\nbrowser end-to-end');
 
   await step('open the example with mistakes: squiggles and the Problems count', async () => {
     await openFile(MISTAKES);
     await page.locator('.monaco-editor .squiggly-error').first().waitFor({ timeout: 15_000 });
-    let counts;
-    const until = Date.now() + 10_000;
-    do { counts = await problemsCounts(); if (counts.errors === expectErrors && counts.warnings === expectWarnings) break; await sleep(200); } while (Date.now() < until);
-    if (counts.errors !== expectErrors || counts.warnings !== expectWarnings) {
-      throw new Error(`status bar says "${counts.label}"; the CLI says ${expectErrors} errors, ${expectWarnings} warnings`);
-    }
+    const counts = await waitForProblems(expectErrors, expectWarnings);
     await page.keyboard.press('Control+Shift+M');
     const panel = page.locator('.markers-panel');
     await panel.waitFor({ timeout: 5_000 });
@@ -119,40 +77,9 @@ try {
     await waitForLine(line, (t) => t === `${indent}timezone: Asia/Kolkata` || t.startsWith(`${indent}timezone: Asia/Kolkata `), 'should read timezone: Asia/Kolkata');
   });
 
-  await step('hover a key and read its docs', async () => {
-    await openFile(VALID);
-    const { line } = lineOf(VALID, /^dialingMode:/);
-    await goTo(line, 1);
-    const key = page.locator('.monaco-editor .view-lines .view-line span span', { hasText: /^dialingMode$/ }).first();
-    await key.waitFor({ timeout: 5_000 });
-    await key.hover();
-    const hover = page.locator('.monaco-hover:visible, .monaco-resizable-hover:visible').first();
-    await hover.waitFor({ timeout: 8_000 });
-    await page.locator('.monaco-hover', { hasText: 'Dialing mode defines how calls are handled' }).first().waitFor({ timeout: 8_000 });
-    await sleep(300);
-  });
+  await step('hover a key and read its docs', () => hoverShowsKeyDocs(run, VALID));
 
-  await step('fix a mistake with the light bulb: priority: 5 -> "5", comment kept', async () => {
-    await page.keyboard.press('Escape');
-    await openFile(MISTAKES);
-    const { line, text } = lineOf(MISTAKES, /^priority: 5\b/);
-    await goTo(line, text.indexOf('5') + 1);
-    const bulb = page.locator('.lightBulbWidget, .codicon-light-bulb, .codicon-lightbulb-autofix').first();
-    try {
-      await bulb.waitFor({ state: 'visible', timeout: 5_000 });
-      await bulb.click();
-    } catch {
-      await page.keyboard.press('Control+.'); // the light bulb's keyboard shortcut
-    }
-    const menu = page.locator('.action-widget:not(.action-list-submenu-panel)').first();
-    await menu.waitFor({ timeout: 5_000 });
-    await page.screenshot({ path: path.join(outDir, `04a-light-bulb-menu.png`) });
-    const fix = menu.locator('.monaco-list-row', { hasText: /"5"|[Qq]uote/ }).first();
-    await fix.waitFor({ timeout: 5_000 });
-    await fix.click();
-    const expected = text.replace(/^priority: 5/, 'priority: "5"');
-    await waitForLine(line, (t) => t === expected, `should read ${JSON.stringify(expected)}`);
-  });
+  await step('fix a mistake with the light bulb: priority: 5 -> "5", comment kept', () => quoteFixFromLightBulb(run, MISTAKES, '04a-light-bulb-menu.png'));
 
   await step('Push Campaign from the command palette (Local sandbox): the success notification', async () => {
     await page.keyboard.press('Escape');
@@ -170,9 +97,7 @@ try {
 } catch (err) {
   await setupFailed(err);
 } finally {
-  await context?.close().catch(() => {});
-  for (const p of pgids.splice(0)) killGroup(p);
-  if (!argv.includes('--keep')) fs.rmSync(tmp, { recursive: true, force: true });
+  await closeRun({ context, pgids, tmp, keep: argv.includes('--keep') });
 }
 
 process.exit(finish(

@@ -18,48 +18,30 @@
 //   7. Push Campaign to a server that does not allow the page's origin: a plain message
 //      naming desktop VS Code and the CLI, never "Failed to fetch"
 // Closing line: `N passed, N failed`; exit 1 on failure. Options: --no-build, --headed, --keep.
-import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
-import {
-  ROOT, assertTools, buildAll, installVsix, killGroup, launchChromium, makeUserDataDir, onExitKill, packageVsix, readPkg, sleep,
-  startCliSandbox, startCodeServer,
-} from '../../scripts/lib/code-server.mjs';
-import { browserSteps, lineOf as lineOfFile, workbench } from '../../scripts/lib/workbench.mjs';
+import { readPkg, sleep, startCliSandbox } from '../../scripts/lib/code-server.mjs';
+import { MISTAKES, VALID, cliValidate, closeRun, codeServerWithExtension, openWorkbench, prepareRun } from '../../scripts/lib/browser-run.mjs';
+import { browserSteps } from '../../scripts/lib/workbench.mjs';
+import { hoverShowsKeyDocs, quoteFixFromLightBulb } from '../helpers/editor-scenarios.mjs';
 
 const argv = process.argv.slice(2);
-const outDir = path.join(ROOT, 'test-results', 'web');
 const t0 = Date.now();
-
-assertTools({ chromium: true });
-fs.rmSync(outDir, { recursive: true, force: true });
-fs.mkdirSync(outDir, { recursive: true });
-if (!argv.includes('--no-build')) buildAll({ tests: false });
-
-// ---- Workspace: a throwaway copy of examples/, plus one campaign in another zone ----------------
-const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'kore-web-'));
-const workspace = path.join(tmp, 'workspace');
-fs.cpSync(path.join(ROOT, 'examples'), workspace, { recursive: true });
-const MISTAKES = 'typical-mistakes.campaign.yaml';
-const VALID = 'billing-reminder.campaign.yaml';
+const { outDir, tmp, workspace, pgids, lineOf } = prepareRun('web', argv);
+// A campaign in another zone, never opened in the run: only the extension's workspace scan sees it.
 const OTHER_ZONE = 'Pacific/Auckland';
 fs.mkdirSync(path.join(workspace, 'regions'));
 fs.writeFileSync(
   path.join(workspace, 'regions', 'auckland.campaign.yaml'),
   fs.readFileSync(path.join(workspace, VALID), 'utf8').replace(/timezone: Asia\/Kolkata/, `timezone: ${OTHER_ZONE}`),
 );
+const cliReport = cliValidate(path.join(workspace, MISTAKES));
 
-const cli = spawnSync(process.execPath, [path.join(ROOT, 'bin', 'kore-campaign.js'), 'validate', '--format', 'json', path.join(workspace, MISTAKES)], { encoding: 'utf8' });
-const cliReport = JSON.parse(cli.stdout);
-
-const pgids = [];
-onExitKill(() => pgids);
 let context;
 let page;
-const { step, setupFailed, finish } = browserSteps(outDir, () => page);
-const { command, openFile, goTo, waitForLine, problemsCounts } = workbench(() => page);
-const lineOf = (file, re) => lineOfFile(workspace, file, re);
+const { step, setupFailed, finish, workbench: wb } = browserSteps(outDir, () => page);
+const { command, openFile, goTo, waitForLine, waitForProblems } = wb;
+const run = { get page() { return page; }, outDir, workbench: wb, lineOf };
 
 /** Text of the Output panel's editor once it contains `needle`. */
 async function outputContaining(needle, timeout = 15_000) {
@@ -76,36 +58,28 @@ async function outputContaining(needle, timeout = 15_000) {
 
 // ---- Run ----------------------------------------------------------------------------------------
 let sandbox;
+let cs;
 try {
   sandbox = await startCliSandbox({ logFile: path.join(outDir, 'sandbox.log') });
   pgids.push(sandbox.pgid);
   const { publisher, name } = readPkg();
-  const userDataDir = makeUserDataDir(path.join(tmp, 'user-data'), {
-    // The route into the web worker host (see top): this extension is a UI extension for this profile.
-    'remote.extensionKind': { [`${publisher}.${name}`]: ['ui'] },
-    'koreCampaign.connections.sandboxPort': sandbox.port,
-    'workbench.editor.enablePreview': false,
-    'editor.quickSuggestions': { other: false, comments: false, strings: false },
-    'editor.lightbulb.enabled': 'on',
+  cs = await codeServerWithExtension({
+    tmp,
+    outDir,
+    workspace,
+    settings: {
+      // The route into the web worker host (see top): this extension is a UI extension for this profile.
+      'remote.extensionKind': { [`${publisher}.${name}`]: ['ui'] },
+      'koreCampaign.connections.sandboxPort': sandbox.port,
+    },
   });
-  const extensionsDir = path.join(tmp, 'extensions');
-  const vsix = packageVsix(path.join(tmp, 'kore-campaign.vsix'));
-  installVsix(vsix, { userDataDir, extensionsDir });
-  const cs = await startCodeServer({ workspace, userDataDir, extensionsDir, logFile: path.join(outDir, 'code-server.log') });
   pgids.push(cs.pgid);
   console.log(`code-server ${cs.url}, sandbox ${sandbox.url}, workspace ${workspace}`);
 
-  context = await launchChromium(path.join(tmp, 'chromium'), { headless: !argv.includes('--headed') });
-  page = context.pages()[0] ?? (await context.newPage());
+  // The page's console (the extension host worker's errors land there), kept for a failing run.
   const consoleLines = [];
-  page.on('console', (m) => consoleLines.push(`${m.type()}: ${m.text()}`));
-  page.on('worker', (w) => consoleLines.push(`worker: ${w.url().slice(0, 120)}`));
   process.on('exit', () => fs.writeFileSync(path.join(outDir, 'browser-console.log'), consoleLines.join('\n')));
-  await page.goto(`${cs.url}/?folder=${encodeURIComponent(workspace)}`);
-  await page.locator('.monaco-workbench').waitFor({ timeout: 30_000 });
-  // Quick Open finds files once the explorer has read the folder.
-  await page.locator('.explorer-folders-view .monaco-list-row', { hasText: MISTAKES }).first().waitFor({ timeout: 20_000 });
-  await sleep(1500);
+  ({ context, page } = await openWorkbench({ url: cs.url, tmp, workspace, file: MISTAKES, headed: argv.includes('--headed'), onConsole: (line) => consoleLines.push(line) }));
 
   console.log('\nweb extension (web worker extension host)');
 
@@ -126,12 +100,7 @@ try {
   await step('squiggles, and the Problems count equals the CLI\'s', async () => {
     await openFile(MISTAKES);
     await page.locator('.monaco-editor .squiggly-error').first().waitFor({ timeout: 20_000 });
-    let counts;
-    const until = Date.now() + 10_000;
-    do { counts = await problemsCounts(); if (counts.errors === cliReport.errors && counts.warnings === cliReport.warnings) break; await sleep(200); } while (Date.now() < until);
-    if (counts.errors !== cliReport.errors || counts.warnings !== cliReport.warnings) {
-      throw new Error(`status bar says "${counts.label}"; the CLI says ${cliReport.errors} errors, ${cliReport.warnings} warnings`);
-    }
+    const counts = await waitForProblems(cliReport.errors, cliReport.warnings);
     console.log(`    status bar: ${counts.label}`);
   });
 
@@ -172,31 +141,9 @@ try {
     await waitForLine(line, (t) => t.startsWith(`${indent}timezone: Asia/Kolkata`), 'should read timezone: Asia/Kolkata');
   });
 
-  await step('hover a key and read its docs', async () => {
-    await openFile(VALID);
-    const { line } = lineOf(VALID, /^dialingMode:/);
-    await goTo(line, 1);
-    const key = page.locator('.monaco-editor .view-lines .view-line span span', { hasText: /^dialingMode$/ }).first();
-    await key.waitFor({ timeout: 5_000 });
-    await key.hover();
-    await page.locator('.monaco-hover', { hasText: 'Dialing mode defines how calls are handled' }).first().waitFor({ timeout: 8_000 });
-    await sleep(300);
-  });
+  await step('hover a key and read its docs', () => hoverShowsKeyDocs(run, VALID));
 
-  await step('a quick fix from the light bulb: priority: 5 -> "5"', async () => {
-    await openFile(MISTAKES);
-    const { line, text } = lineOf(MISTAKES, /^priority: 5\b/);
-    await goTo(line, text.indexOf('5') + 1);
-    await page.keyboard.press('Control+.');
-    const menu = page.locator('.action-widget:not(.action-list-submenu-panel)').first();
-    await menu.waitFor({ timeout: 8_000 });
-    await page.screenshot({ path: path.join(outDir, '05a-light-bulb-menu.png') });
-    const fix = menu.locator('.monaco-list-row', { hasText: /"5"|[Qq]uote/ }).first();
-    await fix.waitFor({ timeout: 5_000 });
-    await fix.click();
-    const expected = text.replace(/^priority: 5/, 'priority: "5"');
-    await waitForLine(line, (t) => t === expected, `should read ${JSON.stringify(expected)}`);
-  });
+  await step('a quick fix from the light bulb: priority: 5 -> "5"', () => quoteFixFromLightBulb(run, MISTAKES, '05a-light-bulb-menu.png'));
 
   await step('Start Local Sandbox is not offered in the browser', async () => {
     await page.keyboard.press('F1');
@@ -226,9 +173,7 @@ try {
 } catch (err) {
   await setupFailed(err);
 } finally {
-  await context?.close().catch(() => {});
-  for (const p of pgids.splice(0)) killGroup(p);
-  if (!argv.includes('--keep')) fs.rmSync(tmp, { recursive: true, force: true });
+  await closeRun({ context, pgids, tmp, keep: argv.includes('--keep') });
 }
 
 process.exit(finish(
