@@ -11,38 +11,86 @@ const MAX_FILES = 200;
 /** A campaign's time zone is near its top; a huge file is not read to its end for a sort order. */
 const HEAD_CHARS = 65_536;
 const TIME_ZONE_LINE = /^\s*timezone:\s*["']?([A-Za-z0-9_+\-/]+)["']?\s*(?:#.*)?$/m;
-const RESCAN_DELAY_MS = 1000;
+const SEND_DELAY_MS = 300;
 
-export async function scanWorkspaceTimeZones(): Promise<WorkspaceTimeZonesParams> {
-  const uris = await vscode.workspace.findFiles(CAMPAIGN_FILES, '**/node_modules/**', MAX_FILES);
-  const decoder = new TextDecoder('utf-8');
-  const files: WorkspaceTimeZonesParams['files'] = [];
-  for (const uri of uris) {
-    try {
-      const match = TIME_ZONE_LINE.exec(decoder.decode(await vscode.workspace.fs.readFile(uri)).slice(0, HEAD_CHARS));
-      if (match) files.push({ uri: uri.toString(), timeZone: match[1] });
-    } catch {
-      // An unreadable file only means less sorting help.
-    }
+/** The zone a campaign file names, or undefined (unreadable, or no `timezone:` line). */
+async function timeZoneOf(uri: vscode.Uri): Promise<string | undefined> {
+  try {
+    const text = new TextDecoder('utf-8').decode(await vscode.workspace.fs.readFile(uri));
+    return TIME_ZONE_LINE.exec(text.slice(0, HEAD_CHARS))?.[1];
+  } catch {
+    return undefined; // an unreadable file only means less sorting help
   }
-  return { files };
 }
 
-/** Scans now, and again (debounced) when campaign files or workspace folders change. */
+/**
+ * Scans now, then follows campaign files as they are created, changed and deleted (and the
+ * workspace folders as they change), sending the whole list to the server after each change.
+ */
 export function watchWorkspaceTimeZones(client: BaseLanguageClient): vscode.Disposable {
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  const send = () =>
-    scanWorkspaceTimeZones().then(
-      (params) => (client.isRunning() ? client.sendNotification(WORKSPACE_TIME_ZONES, params) : undefined),
-      () => undefined,
-    );
-  const rescan = () => {
-    if (timer) clearTimeout(timer);
-    timer = setTimeout(() => void send(), RESCAN_DELAY_MS);
+  const zones = new Map<string, string>();
+  // Watcher events per file: a read that finishes after a later event (a change read while the
+  // file is being deleted) must not undo that event.
+  const events = new Map<string, number>();
+  const bump = (key: string) => {
+    const count = (events.get(key) ?? 0) + 1;
+    events.set(key, count);
+    return count;
   };
-  void send();
-  const watcher = vscode.workspace.createFileSystemWatcher(CAMPAIGN_FILES);
-  const subscriptions = [watcher, watcher.onDidCreate(rescan), watcher.onDidChange(rescan), watcher.onDidDelete(rescan), vscode.workspace.onDidChangeWorkspaceFolders(rescan)];
+  const record = (key: string, zone: string | undefined) => {
+    if (zone && (zones.size < MAX_FILES || zones.has(key))) zones.set(key, zone);
+    else zones.delete(key);
+  };
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const send = () => {
+    if (timer) clearTimeout(timer);
+    // Several files saved at once (a branch switch) make one message.
+    timer = setTimeout(() => {
+      const params: WorkspaceTimeZonesParams = { files: [...zones].map(([uri, timeZone]) => ({ uri, timeZone })) };
+      if (client.isRunning()) void client.sendNotification(WORKSPACE_TIME_ZONES, params);
+    }, SEND_DELAY_MS);
+  };
+  const update = async (uri: vscode.Uri) => {
+    const key = uri.toString();
+    const count = bump(key);
+    const zone = await timeZoneOf(uri);
+    if (events.get(key) !== count) return;
+    record(key, zone);
+    send();
+  };
+  const scan = async () => {
+    const before = new Map(events);
+    const uris = await vscode.workspace.findFiles(CAMPAIGN_FILES, '**/node_modules/**', MAX_FILES);
+    const found = new Set(uris.map((uri) => uri.toString()));
+    for (const key of zones.keys()) if (!found.has(key) && events.get(key) === before.get(key)) zones.delete(key);
+    for (const uri of uris) {
+      const key = uri.toString();
+      const zone = await timeZoneOf(uri);
+      if (events.get(key) === before.get(key)) record(key, zone);
+    }
+    send();
+  };
+  void scan().catch(() => undefined);
+  const watcher = vscode.workspace.createFileSystemWatcher(CAMPAIGN_FILES, false, false, true);
+  // Deletions of anything: a deleted folder is reported once, not file by file, and its path
+  // does not match the campaign pattern.
+  const deletions = vscode.workspace.createFileSystemWatcher('**', true, true, false);
+  const subscriptions = [
+    watcher,
+    deletions,
+    watcher.onDidCreate(update),
+    watcher.onDidChange(update),
+    deletions.onDidDelete((uri) => {
+      const gone = uri.toString();
+      for (const key of [...zones.keys(), ...events.keys()]) {
+        if (key !== gone && !key.startsWith(`${gone}/`)) continue;
+        bump(key);
+        zones.delete(key);
+      }
+      send();
+    }),
+    vscode.workspace.onDidChangeWorkspaceFolders(() => void scan().catch(() => undefined)),
+  ];
   return new vscode.Disposable(() => {
     if (timer) clearTimeout(timer);
     subscriptions.forEach((s) => s.dispose());
