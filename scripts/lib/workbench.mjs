@@ -117,8 +117,17 @@ export async function goTo(page, line, column = 1) {
   const input = page.locator('.quick-input-widget input');
   await input.waitFor({ state: 'visible', timeout: 5_000 });
   await input.fill(`:${line}:${column}`);
-  await page.keyboard.press('Enter');
-  await input.waitFor({ state: 'hidden', timeout: 5_000 });
+  // Enter counts once the box has read the line number (its row says so); a busy workbench can drop an earlier one.
+  await page.locator('.quick-input-list .monaco-list-row', { hasText: `line ${line}` }).first().waitFor({ timeout: 5_000 }).catch(() => {});
+  for (let attempt = 1; ; attempt++) {
+    await page.keyboard.press('Enter');
+    try {
+      await input.waitFor({ state: 'hidden', timeout: 2_500 });
+      return;
+    } catch (error) {
+      if (attempt === 3) throw error;
+    }
+  }
 }
 
 /** The text of a rendered line of the active editor (whitespace normalised by the DOM: nbsp -> space). */

@@ -82,7 +82,7 @@ export interface AuthoringHost {
   settings(): CampaignSettings | undefined;
 }
 
-export function registerAuthoring(host: AuthoringHost): { initialize(params: { capabilities: ClientCaps; workspaceFolders?: { uri: string }[] | null; rootUri?: string | null }): void } {
+export function registerAuthoring(host: AuthoringHost): { initialize(params: { capabilities: ClientCaps }): void } {
   const { connection, documents, campaigns } = host;
   let snippets = true;
   /** Campaign file URI -> its time zone, for the workspace's files that are not open (from the client's scan). */

@@ -13,9 +13,9 @@
 //   3. completion: time zones with their offsets, the workspace's own zones first (read
 //      through vscode.workspace.fs, not by the server)
 //   4. hover a key and read its docs
-//   5. a quick fix from the light bulb
-//   6. Start Local Sandbox is not offered in the command palette
-//   7. Push Campaign to a server that does not allow the page's origin: a plain message
+//   5. a quick fix from the light bulb; 6. Fix All, and the outline
+//   7. Start Local Sandbox is not offered in the command palette
+//   8. Push Campaign to a server that does not allow the page's origin: a plain message
 //      naming desktop VS Code and the CLI, never "Failed to fetch"
 // Closing line: `N passed, N failed`; exit 1 on failure. Options: --no-build, --headed, --keep.
 import * as fs from 'node:fs';
@@ -40,7 +40,7 @@ const cliReport = cliValidate(path.join(workspace, MISTAKES));
 let context;
 let page;
 const { step, setupFailed, finish, workbench: wb } = browserSteps(outDir, () => page);
-const { command, openFile, goTo, waitForLine, waitForProblems } = wb;
+const { command, openFile, goTo, waitForLine, waitForProblems, problemsCounts } = wb;
 const run = { get page() { return page; }, outDir, workbench: wb, lineOf };
 
 /** Text of the Output panel's editor once it contains `needle`. */
@@ -145,6 +145,27 @@ try {
 
   await step('a quick fix from the light bulb: priority: 5 -> "5"', () => quoteFixFromLightBulb(run, MISTAKES, '05a-light-bulb-menu.png'));
 
+  await step('Fix All, and the outline', async () => {
+    await openFile(MISTAKES);
+    const before = await waitForProblems(cliReport.errors - 1, cliReport.warnings); // the quick fix above fixed one
+    await command('Fix All');
+    // Every fix at once (lines move: the repeated contact list goes), so the result is looked for by text.
+    const lines = page.locator('.editor-group-container.active .view-lines .view-line');
+    const until = Date.now() + 8_000;
+    const isFixed = (texts) => texts.some((t) => t.replace(/\u00a0/g, ' ') === 'dialingMode: Preview # exact case: Preview');
+    while (!isFixed(await lines.allInnerTexts())) {
+      if (Date.now() > until) throw new Error('Fix All did not change `dialingMode: preview` to `Preview`');
+      await sleep(200);
+    }
+    const after = await problemsCounts();
+    if (after.errors >= before.errors) throw new Error(`Fix All left ${after.label} (before: ${before.label})`);
+    console.log(`    after Fix All: ${after.label}`);
+    const outline = page.locator('.pane-header', { hasText: /^Outline/ }).first();
+    if ((await outline.getAttribute('aria-expanded')) !== 'true') await outline.click();
+    // The campaign (by its name) at the root, its keys below: the rows a small pane shows first.
+    for (const symbol of ['Renewal Reminder', 'contactLists']) await page.locator('.outline-pane .monaco-list-row', { hasText: symbol }).first().waitFor({ timeout: 10_000 });
+  });
+
   await step('Start Local Sandbox is not offered in the browser', async () => {
     await page.keyboard.press('F1');
     const input = page.locator('.quick-input-widget input');
@@ -154,7 +175,7 @@ try {
     await rows.filter({ hasText: 'Show Push Log' }).first().waitFor({ timeout: 5_000 });
     await sleep(300);
     const titles = (await rows.allInnerTexts()).map((t) => t.replace(/\s+/g, ' '));
-    await page.screenshot({ path: path.join(outDir, '06a-command-palette.png') });
+    await page.screenshot({ path: path.join(outDir, '07a-command-palette.png') });
     if (titles.some((t) => t.includes('Start Local Sandbox'))) throw new Error(`the palette offers Start Local Sandbox: ${titles.join(' | ')}`);
     if (!titles.some((t) => t.includes('Push Campaign'))) throw new Error(`Push Campaign missing from the palette: ${titles.join(' | ')}`);
   });

@@ -5,10 +5,18 @@ import * as vscode from 'vscode';
 import { ConnectionStore, SANDBOX_CONNECTION_ID } from './connections';
 import type { LocalSandbox } from './localSandbox';
 import { addConnection, editConnection, pickConnection } from './prompts';
-import type { PushDeps, PushEngine } from './pushFlow';
+import type { KeyedSerializer } from '../../../platform/src/serialize';
+import type { explainRestrictedMode, PushDeps, pushCommand } from './pushFlow';
 import { ConnectionStatus } from './statusBar';
 
 export const OUTPUT_CHANNEL_NAME = 'Kore.ai Campaigns';
+
+/** The push engine bundle's face (dist/pushEngine.js, dist/web/pushEngine.js): loaded on the first push. */
+export interface PushEngine {
+  pushCommand: typeof pushCommand;
+  explainRestrictedMode: typeof explainRestrictedMode;
+  KeyedSerializer: typeof KeyedSerializer;
+}
 
 /** What differs between desktop and the browser; the entry (extension.ts or web/extension.ts) decides. */
 export interface PushHost {

@@ -24,16 +24,8 @@ export interface PushDeps {
   store: ConnectionStore;
   log: vscode.LogOutputChannel;
   diagnostics: vscode.DiagnosticCollection;
-  /** Desktop only: the browser cannot start a server. */
-  sandbox: LocalSandbox | undefined;
+  sandbox: LocalSandbox | undefined; // desktop only: a browser cannot start a server
   serializer: KeyedSerializer;
-}
-
-/** The push engine bundle's face (dist/pushEngine.js, dist/web/pushEngine.js): loaded on the first push. */
-export interface PushEngine {
-  pushCommand: typeof pushCommand;
-  explainRestrictedMode: typeof explainRestrictedMode;
-  KeyedSerializer: typeof KeyedSerializer;
 }
 
 function toVsRange(range: { start: { line: number; character: number }; end: { line: number; character: number } }): vscode.Range {

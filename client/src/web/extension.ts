@@ -4,8 +4,7 @@
 // client and the push engine load from their own bundles (./extensionFiles.ts).
 import * as vscode from 'vscode';
 import { BackgroundClient } from '../backgroundClient';
-import { registerPushFeatures } from '../push';
-import type { PushEngine } from '../push/pushFlow';
+import { registerPushFeatures, type PushEngine } from '../push';
 import { webBundle } from './extensionFiles';
 import type * as WebLanguageClient from './languageClient';
 
