@@ -20,12 +20,12 @@ export const SERVER = path.join(ROOT, 'dist', 'server.js');
 
 /**
  * Start the server. `settings` answers `workspace/configuration` for the `koreCampaign` section.
- * `workspaceFolder` is where the server looks for the workspace's other campaigns; by default an
- * empty folder, so what a test sees does not depend on the files around the checkout.
- * @param {{transport?: 'stdio' | 'ipc', settings?: object, capabilities?: object, workspaceFolder?: string}} [options]
+ * The workspace folder sent is an empty one, as a client would send one; the server reads no
+ * files (the workspace's other campaigns reach it from the client: koreCampaign/workspaceTimeZones).
+ * @param {{transport?: 'stdio' | 'ipc', settings?: object, capabilities?: object}} [options]
  */
 export async function startServer(options = {}) {
-  const workspaceUri = pathToFileURL(options.workspaceFolder ?? emptyWorkspace()).href;
+  const workspaceUri = pathToFileURL(emptyWorkspace()).href;
   const transport = options.transport ?? 'stdio';
   let settings = options.settings ?? {};
   const child =
