@@ -9,7 +9,9 @@
 //   2. completion: type `timezone: kolk` and accept Asia/Kolkata from the suggest widget
 //   3. hover a key and read its docs
 //   4. fix a mistake with the light bulb (priority: 5 -> "5"), comment kept
-//   5. the status bar shows the "Local sandbox" connection; Push Campaign from the command
+//   5. Start Local Sandbox is in the command palette (code-server's UI is a browser, but this
+//      extension host is Node: the extension says so with a context key)
+//   6. the status bar shows the "Local sandbox" connection; Push Campaign from the command
 //      palette against the sandbox: the success toast
 // Closing line: `N passed, N failed`; exit 1 on failure. Options: --no-build, --headed, --keep.
 import * as fs from 'node:fs';
@@ -17,7 +19,7 @@ import * as path from 'node:path';
 import { sleep, startCliSandbox } from '../../scripts/lib/code-server.mjs';
 import { MISTAKES, VALID, cliValidate, closeRun, codeServerWithExtension, openWorkbench, prepareRun } from '../../scripts/lib/browser-run.mjs';
 import { browserSteps } from '../../scripts/lib/workbench.mjs';
-import { hoverShowsKeyDocs, quoteFixFromLightBulb } from '../helpers/editor-scenarios.mjs';
+import { hoverShowsKeyDocs, paletteKoreCommands, quoteFixFromLightBulb } from '../helpers/editor-scenarios.mjs';
 
 const argv = process.argv.slice(2);
 const t0 = Date.now();
@@ -80,6 +82,11 @@ try {
   await step('hover a key and read its docs', () => hoverShowsKeyDocs(run, VALID));
 
   await step('fix a mistake with the light bulb: priority: 5 -> "5", comment kept', () => quoteFixFromLightBulb(run, MISTAKES, '04a-light-bulb-menu.png'));
+
+  await step('Start Local Sandbox is offered: a browser UI, but the extension host is Node', async () => {
+    const titles = await paletteKoreCommands(run, '05a-command-palette.png');
+    if (!titles.some((t) => t.includes('Start Local Sandbox'))) throw new Error(`the palette does not offer Start Local Sandbox: ${titles.join(' | ')}`);
+  });
 
   await step('Push Campaign from the command palette (Local sandbox): the success notification', async () => {
     await page.keyboard.press('Escape');

@@ -38,3 +38,19 @@ export async function quoteFixFromLightBulb(run, file, menuScreenshot) {
   const expected = text.replace(/^priority: 5/, 'priority: "5"');
   await workbench.waitForLine(line, (t) => t === expected, `should read ${JSON.stringify(expected)}`);
 }
+
+/** The extension's commands the command palette offers (F1, `Kore.ai:`), by title; screenshot taken with the palette open. */
+export async function paletteKoreCommands(run, screenshot) {
+  const { page } = run;
+  await page.keyboard.press('F1');
+  const input = page.locator('.quick-input-widget input');
+  await input.waitFor({ state: 'visible', timeout: 5_000 });
+  await input.fill('>Kore.ai:');
+  const rows = page.locator('.quick-input-list .monaco-list-row');
+  await rows.filter({ hasText: 'Show Push Log' }).first().waitFor({ timeout: 5_000 });
+  await sleep(300);
+  const titles = (await rows.allInnerTexts()).map((t) => t.replace(/\s+/g, ' '));
+  await page.screenshot({ path: path.join(run.outDir, screenshot) });
+  await page.keyboard.press('Escape');
+  return titles;
+}

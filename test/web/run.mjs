@@ -23,7 +23,7 @@ import * as path from 'node:path';
 import { readPkg, sleep, startCliSandbox } from '../../scripts/lib/code-server.mjs';
 import { MISTAKES, VALID, cliValidate, closeRun, codeServerWithExtension, openWorkbench, prepareRun } from '../../scripts/lib/browser-run.mjs';
 import { browserSteps } from '../../scripts/lib/workbench.mjs';
-import { hoverShowsKeyDocs, quoteFixFromLightBulb } from '../helpers/editor-scenarios.mjs';
+import { hoverShowsKeyDocs, paletteKoreCommands, quoteFixFromLightBulb } from '../helpers/editor-scenarios.mjs';
 
 const argv = process.argv.slice(2);
 const t0 = Date.now();
@@ -167,15 +167,7 @@ try {
   });
 
   await step('Start Local Sandbox is not offered in the browser', async () => {
-    await page.keyboard.press('F1');
-    const input = page.locator('.quick-input-widget input');
-    await input.waitFor({ state: 'visible', timeout: 5_000 });
-    await input.fill('>Kore.ai:');
-    const rows = page.locator('.quick-input-list .monaco-list-row');
-    await rows.filter({ hasText: 'Show Push Log' }).first().waitFor({ timeout: 5_000 });
-    await sleep(300);
-    const titles = (await rows.allInnerTexts()).map((t) => t.replace(/\s+/g, ' '));
-    await page.screenshot({ path: path.join(outDir, '07a-command-palette.png') });
+    const titles = await paletteKoreCommands(run, '07a-command-palette.png');
     if (titles.some((t) => t.includes('Start Local Sandbox'))) throw new Error(`the palette offers Start Local Sandbox: ${titles.join(' | ')}`);
     if (!titles.some((t) => t.includes('Push Campaign'))) throw new Error(`Push Campaign missing from the palette: ${titles.join(' | ')}`);
   });

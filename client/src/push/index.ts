@@ -32,6 +32,9 @@ export function registerPushFeatures(context: vscode.ExtensionContext, host: Pus
   log.info(`Extension host: ${extensionHostDescription()}`);
   const diagnostics = vscode.languages.createDiagnosticCollection('kore-campaign-push');
   const sandbox = host.localSandbox?.(log);
+  // `isWeb` hides Start Local Sandbox in a browser, but a browser UI can also drive a Node
+  // extension host (code-server, Codespaces), where the sandbox starts on that machine.
+  if (sandbox) void vscode.commands.executeCommand('setContext', 'koreCampaign.localSandboxAvailable', true);
   let deps: PushDeps | undefined;
   // Created with the engine on the first push; one serializer for the session keeps two pushes of a file in order.
   const pushDeps = (engine: PushEngine): PushDeps => (deps ??= { store, log, diagnostics, sandbox, serializer: new engine.KeyedSerializer() });
@@ -90,7 +93,7 @@ export function registerPushFeatures(context: vscode.ExtensionContext, host: Pus
   });
 
   command('koreCampaign.startSandbox', async () => {
-    // Hidden in the browser (package.json `!isWeb`); a keybinding or another extension can still call it.
+    // Hidden in the browser (package.json); another extension can still call it.
     if (!sandbox) return void vscode.window.showInformationMessage(LOCAL_SANDBOX_NEEDS_DESKTOP);
     if (!vscode.workspace.isTrusted) return (await host.engine()).explainRestrictedMode();
     const running = await sandbox.start();
