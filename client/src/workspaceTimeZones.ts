@@ -1,23 +1,21 @@
 // The time zones of the workspace's campaign files, for completion's "used in this workspace"
 // ordering. Read here, through vscode.workspace (findFiles, fs), not by the server: that works
 // on a local folder and on the virtual file systems of vscode.dev and github.dev alike, which a
-// server in a web worker cannot reach. A regular expression, not a YAML parse: it only sorts.
+// server in a web worker cannot reach.
 import * as vscode from 'vscode';
 import type { BaseLanguageClient } from 'vscode-languageclient';
-import { WORKSPACE_TIME_ZONES, type WorkspaceTimeZonesParams } from '../../server/src/protocol';
+// Direct import, not the core's index: this bundle needs only the message and the line match.
+import { timeZoneInText, WORKSPACE_TIME_ZONES, type WorkspaceTimeZonesParams } from '../../core/src/workspaceZones';
 
 const CAMPAIGN_FILES = '**/*.campaign.{yaml,yml}';
 const MAX_FILES = 200;
-/** A campaign's time zone is near its top; a huge file is not read to its end for a sort order. */
-const HEAD_CHARS = 65_536;
-const TIME_ZONE_LINE = /^\s*timezone:\s*["']?([A-Za-z0-9_+\-/]+)["']?\s*(?:#.*)?$/m;
 const SEND_DELAY_MS = 300;
 
 /** The zone a campaign file names, or undefined (unreadable, or no `timezone:` line). */
 async function timeZoneOf(uri: vscode.Uri): Promise<string | undefined> {
   try {
     const text = new TextDecoder('utf-8').decode(await vscode.workspace.fs.readFile(uri));
-    return TIME_ZONE_LINE.exec(text.slice(0, HEAD_CHARS))?.[1];
+    return timeZoneInText(text);
   } catch {
     return undefined; // an unreadable file only means less sorting help
   }

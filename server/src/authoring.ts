@@ -34,15 +34,16 @@ import {
   quickFixes,
   selectionRange,
   validateCampaign,
+  type ValidationOptions,
   type CampaignCodeAction,
   type CampaignSelectionRange,
   type CampaignSymbol,
   type CompletionEntry,
   type FixableDiagnostic,
   type SymbolKindName,
+  type WorkspaceTimeZonesParams,
+  WORKSPACE_TIME_ZONES,
 } from '../../core/src';
-import { WORKSPACE_TIME_ZONES, type WorkspaceTimeZonesParams } from './protocol';
-import { validationOptions, type CampaignSettings } from './settings';
 
 export const AUTHORING_CAPABILITIES = {
   // A space after `key:` or `- ` opens the list (`timezone: ` shows the zones); so does an opening quote.
@@ -79,7 +80,8 @@ export interface AuthoringHost {
   connection: Connection;
   documents: TextDocuments<TextDocument>;
   campaigns: CampaignDocuments;
-  settings(): CampaignSettings | undefined;
+  /** The options the document's diagnostics were published with (its folder's settings). */
+  validationOptions(uri: string): ValidationOptions;
 }
 
 export function registerAuthoring(host: AuthoringHost): { initialize(params: { capabilities: ClientCaps }): void } {
@@ -151,8 +153,7 @@ export function registerAuthoring(host: AuthoringHost): { initialize(params: { c
   });
 
   function currentDiagnostics(document: TextDocument): FixableDiagnostic[] {
-    if (host.settings()?.validate?.enable === false) return [];
-    return validateCampaign(campaigns.get(document), validationOptions(host.settings()));
+    return validateCampaign(campaigns.get(document), host.validationOptions(document.uri));
   }
 
   /** Zones named by the other open campaigns and the workspace's campaign files. */

@@ -1,6 +1,7 @@
-// The language server's wiring, shared by both entries: server.ts (Node: stdio or IPC) and
-// browserMain.ts (a web worker in vscode.dev / github.dev). Only the connection differs, so
-// this file imports the platform-neutral `vscode-languageserver` and no Node module.
+// The language server's wiring: documents, settings per workspace folder, diagnostics and
+// the authoring features, over whatever connection the entry point made (server.ts: Node over
+// stdio or IPC; browserMain.ts: a web worker). It imports the platform-neutral
+// `vscode-languageserver` and no Node module.
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import {
   DidChangeConfigurationNotification,
@@ -12,76 +13,79 @@ import {
 import { AUTHORING_CAPABILITIES, registerAuthoring } from './authoring';
 import { CampaignDocuments } from './campaignDocuments';
 import { toLspDiagnostic } from './convert';
-import { validateCampaign } from '../../core/src';
-import { validationOptions, type CampaignSettings } from './settings';
+import { SETTINGS_SECTION, validateCampaign, type CampaignSettings } from '../../core/src';
+import { fileNameOf, logCaught, runtimeDescription, SLOW_VALIDATION_MS } from './log';
+import { FolderSettings } from './settings';
+
+const SERVER_VERSION = '0.1.0';
 
 export function startLanguageServer(connection: Connection): void {
   const documents = new TextDocuments(TextDocument);
   const campaigns = new CampaignDocuments();
-  // Completion, hover, code actions, outline, folding and selection ranges (./authoring.ts).
-  const authoring = registerAuthoring({ connection, documents, campaigns, settings: () => settings });
-
-  let settings: CampaignSettings | undefined;
+  let settings = new FolderSettings(undefined, connection.console);
   let canPullConfiguration = false;
-  /** Settings decide severities: the first diagnostics wait for them rather than flicker. */
-  let settingsReady: Promise<void> = Promise.resolve();
-  let resolveSettingsReady: () => void = () => {};
+  let multiRoot = false;
+  // Completion, hover, code actions, outline, folding and selection ranges (./authoring.ts).
+  const authoring = registerAuthoring({ connection, documents, campaigns, validationOptions: (uri) => settings.current(uri) });
 
   connection.onInitialize((params): InitializeResult => {
     canPullConfiguration = params.capabilities.workspace?.configuration === true;
-    if (canPullConfiguration) settingsReady = new Promise((resolve) => (resolveSettingsReady = resolve));
+    multiRoot = params.capabilities.workspace?.workspaceFolders === true;
+    if (canPullConfiguration) {
+      const pull = async (scopeUri: string) => (await connection.workspace.getConfiguration({ scopeUri, section: SETTINGS_SECTION })) as CampaignSettings | undefined;
+      settings = new FolderSettings(pull, connection.console);
+    }
+    settings.setFolders(params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []));
     authoring.initialize(params);
     return {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
         ...AUTHORING_CAPABILITIES,
+        ...(multiRoot ? { workspace: { workspaceFolders: { supported: true, changeNotifications: true } } } : {}),
       },
-      serverInfo: { name: 'kore-campaign-language-server', version: '0.1.0' },
+      serverInfo: { name: 'kore-campaign-language-server', version: SERVER_VERSION },
     };
   });
 
   connection.onInitialized(() => {
-    if (canPullConfiguration) {
-      void connection.client.register(DidChangeConfigurationNotification.type, { section: 'koreCampaign' });
-      void refreshSettings();
+    connection.console.info(`Kore.ai campaign language server ${SERVER_VERSION} started (${runtimeDescription()}).`);
+    if (canPullConfiguration) void connection.client.register(DidChangeConfigurationNotification.type, { section: SETTINGS_SECTION });
+    if (multiRoot) {
+      connection.workspace.onDidChangeWorkspaceFolders((event) => {
+        settings.changeFolders(event.added.map((f) => f.uri), event.removed.map((f) => f.uri));
+        documents.all().forEach((document) => void publishDiagnostics(document));
+      });
     }
   });
 
   connection.onDidChangeConfiguration((change) => {
-    if (canPullConfiguration) void refreshSettings();
-    else {
-      settings = (change.settings as { koreCampaign?: CampaignSettings } | undefined)?.koreCampaign;
-      documents.all().forEach(publishDiagnostics);
-    }
+    settings.changed((change.settings as { koreCampaign?: CampaignSettings } | undefined)?.koreCampaign);
+    documents.all().forEach((document) => void publishDiagnostics(document));
   });
 
-  async function refreshSettings(): Promise<void> {
+  /**
+   * Validate under the settings of the document's folder. The first diagnostics wait for those
+   * settings rather than flicker; a result made stale meanwhile (a newer edit, a settings change)
+   * is dropped, since whatever made it stale publishes again.
+   */
+  async function publishDiagnostics(document: TextDocument): Promise<void> {
+    const generation = settings.generationCount;
+    const options = await settings.optionsFor(document.uri);
+    const current = documents.get(document.uri);
+    if (!current || current.version !== document.version || generation !== settings.generationCount) return;
     try {
-      settings = (await connection.workspace.getConfiguration('koreCampaign')) as CampaignSettings | undefined;
-    } catch {
-      settings = undefined;
+      const started = performance.now();
+      const diagnostics = validateCampaign(campaigns.get(current), options);
+      const elapsed = performance.now() - started;
+      if (elapsed >= SLOW_VALIDATION_MS) connection.console.warn(`Validating ${fileNameOf(current.uri)} (${current.lineCount} lines) took ${Math.round(elapsed)} ms.`);
+      void connection.sendDiagnostics({ uri: current.uri, version: current.version, diagnostics: diagnostics.map(toLspDiagnostic) });
+    } catch (error) {
+      logCaught(connection.console, 'Validating', current.uri, error);
     }
-    resolveSettingsReady();
-    documents.all().forEach(publishDiagnostics);
-  }
-
-  function publishDiagnostics(document: TextDocument): void {
-    if (settings?.validate?.enable === false) {
-      void connection.sendDiagnostics({ uri: document.uri, version: document.version, diagnostics: [] });
-      return;
-    }
-    const diagnostics = validateCampaign(campaigns.get(document), validationOptions(settings));
-    void connection.sendDiagnostics({ uri: document.uri, version: document.version, diagnostics: diagnostics.map(toLspDiagnostic) });
   }
 
   // Validation runs on every change with no debounce: it is fast enough, and latency counts from the keystroke.
-  documents.onDidChangeContent((event) => {
-    void settingsReady.then(() => {
-      // A later change may have superseded this one while settings were loading.
-      const current = documents.get(event.document.uri);
-      if (current && current.version === event.document.version) publishDiagnostics(current);
-    });
-  });
+  documents.onDidChangeContent((event) => void publishDiagnostics(event.document));
 
   documents.onDidClose((event) => {
     campaigns.forget(event.document.uri);

@@ -4,7 +4,8 @@
 // client and the push engine load from their own bundles (./extensionFiles.ts).
 import * as vscode from 'vscode';
 import { BackgroundClient } from '../backgroundClient';
-import { registerPushFeatures, type PushEngine } from '../push';
+import type { PushEngine } from '../ctx';
+import { registerPushFeatures } from '../push';
 import { webBundle } from './extensionFiles';
 import type * as WebLanguageClient from './languageClient';
 

@@ -1,4 +1,4 @@
 // Built as dist/web/pushEngine.js and loaded on the first push in the browser: the desktop
 // engine (push/engine.ts) without the local sandbox, a Node HTTP server.
-export { explainRestrictedMode, pushCommand } from '../push/pushFlow';
-export { KeyedSerializer } from '../../../platform/src';
+export { pushCampaignCommand as pushCampaign } from '../push/pushFlow';
+export { explainRestrictedMode } from '../push/pushSteps';
