@@ -1,7 +1,6 @@
 // Where a pulled campaign goes: the workspace file that already holds its campaignId (updated
 // in place), else `<name-as-slug>.campaign.yaml` in the chosen folder, with a suffix when that
 // name belongs to another campaign's file (never an overwrite of it).
-import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { parseCampaign } from '../../../core/src';
 
@@ -75,7 +74,7 @@ export async function writeCampaignFile(uri: vscode.Uri, text: string): Promise<
   if (open.getText() === text) return;
   const edit = new vscode.WorkspaceEdit();
   edit.replace(uri, new vscode.Range(open.positionAt(0), open.positionAt(open.getText().length)), text);
-  if (!(await vscode.workspace.applyEdit(edit))) throw new Error(`the editor refused the edit to ${path.basename(uri.path)}`);
+  if (!(await vscode.workspace.applyEdit(edit))) throw new Error(`the editor refused the edit to ${uri.path.split('/').pop()}`);
   await open.save();
 }
 

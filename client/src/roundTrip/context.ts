@@ -7,7 +7,8 @@ import type { ConnectionStore } from '../push/connections';
 export interface RoundTripContext {
   readonly store: ConnectionStore;
   readonly log: vscode.LogOutputChannel;
-  readonly sandbox: {
+  /** Desktop only (a browser cannot start a server). */
+  readonly sandbox?: {
     readonly running: unknown;
     start(port?: number): Promise<unknown>;
   };

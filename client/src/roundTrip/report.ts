@@ -29,14 +29,14 @@ export async function reportFailure(ctx: RoundTripContext, session: Session, out
     return;
   }
   const sandboxDown =
-    outcome.kind === 'network-error' && outcome.code === 'ECONNREFUSED' && connection.id === SANDBOX_CONNECTION_ID && !ctx.sandbox.running;
+    outcome.kind === 'network-error' && outcome.code === 'ECONNREFUSED' && connection.id === SANDBOX_CONNECTION_ID && ctx.sandbox !== undefined && !ctx.sandbox.running;
   if (sandboxDown) {
     const start = 'Start Local Sandbox';
     const choice = await vscode.window.showErrorMessage(outcome.message, start, SHOW_LOG);
     if (choice === SHOW_LOG) ctx.log.show(true);
     if (choice === start) {
       const port = Number(new URL(normaliseHost(connection.host).origin).port) || undefined;
-      if (await ctx.sandbox.start(port)) void vscode.window.showInformationMessage('The local sandbox is running: run the command again.');
+      if (await ctx.sandbox?.start(port)) void vscode.window.showInformationMessage('The local sandbox is running: run the command again.');
     }
     return;
   }

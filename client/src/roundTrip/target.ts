@@ -1,6 +1,5 @@
 // The campaign file a command works on: the one it was given (explorer, editor title), else
 // the active editor's; its text as the user sees it, parsed.
-import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { parseCampaign } from '../../../core/src';
 import { LANGUAGE_ID } from '../language';
@@ -23,7 +22,7 @@ export async function campaignTarget(arg: unknown, action: string): Promise<Camp
     void vscode.window.showInformationMessage(`Open a *.campaign.yaml file to ${action}.`);
     return undefined;
   }
-  const fileName = path.basename(uri.path);
+  const fileName = uri.path.split('/').pop() ?? uri.path;
   const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
   if (!CAMPAIGN_FILE.test(uri.path) && open?.languageId !== LANGUAGE_ID) {
     void vscode.window.showErrorMessage(`${fileName} is not a campaign file (*.campaign.yaml).`);
