@@ -128,3 +128,12 @@ export function networkErrorCode(error: unknown): string | undefined {
   }
   return undefined;
 }
+
+/**
+ * In a browser, fetch fails with a bare `TypeError` (no code, no cause) when the request never
+ * got an answer it may read: most often a server that does not allow this page's origin
+ * (CORS), also an unreachable host. Node's fetch failures always carry a code in `cause`.
+ */
+export function isBrowserFetchFailure(error: unknown): boolean {
+  return typeof process === 'undefined' && error instanceof TypeError && networkErrorCode(error) === undefined;
+}

@@ -1,6 +1,6 @@
 // From an HTTP answer (or its absence) to what the user is told. The extension and the CLI
 // print these messages as they are, so both say the same thing for the same failure.
-import { campaignSummary, isSuccessBody, networkErrorCode, platformErrors, tryParseJson } from './answers';
+import { campaignSummary, isBrowserFetchFailure, isSuccessBody, networkErrorCode, platformErrors, tryParseJson } from './answers';
 import type { OutcomeContext, PlatformAction, PlatformError, PlatformFailure, PushOutcome } from './outcome';
 
 /** The words that change with the call: a failed read must not say "nothing was pushed". */
@@ -154,30 +154,22 @@ const NETWORK_WORDS: Record<string, string> = {
   EPIPE: 'connection closed unexpectedly',
 };
 
-/**
- * In a browser, fetch fails with a bare `TypeError` (no code, no cause) when the request never
- * got an answer it may read: most often a server that does not allow this page's origin
- * (CORS), also an unreachable host. Node's fetch failures always carry a code in `cause`.
- */
-export function isBrowserFetchFailure(error: unknown): boolean {
-  return typeof process === 'undefined' && error instanceof TypeError && networkErrorCode(error) === undefined;
-}
-
 export function networkErrorOutcome(error: unknown, origin: string, loopback: boolean, attempts: number, context: Pick<OutcomeContext, 'action'> = {}): PlatformFailure {
   const code = networkErrorCode(error);
-  const tls = code !== undefined && TLS_CODES.test(code);
   const { nothing } = wordsFor(context);
   if (isBrowserFetchFailure(error)) {
+    const Nothing = nothing[0].toUpperCase() + nothing.slice(1);
     return {
       kind: 'network-error',
       code: 'BROWSER_FETCH_BLOCKED',
       tls: false,
       attempts,
       message:
-        `The browser could not reach ${origin}: it refused the request or did not answer, most likely because it does not allow requests from this web page (CORS); ${nothing}. ` +
+        `The browser could not reach ${origin}: it refused the request or did not answer, most likely because it does not allow requests from this web page (CORS). ${Nothing}. ` +
         'Pushing from VS Code in the browser needs a platform that allows this origin; otherwise push from desktop VS Code or the CLI (`kore-campaign push`).',
     };
   }
+  const tls = code !== undefined && TLS_CODES.test(code);
   if (code === 'ERR_SSL_WRONG_VERSION_NUMBER' || code === 'EPROTO') {
     const plain = loopback ? ` The local sandbox speaks plain http: use ${origin.replace(/^https:/, 'http:')}.` : ' Check the host and port.';
     return { kind: 'network-error', code, tls: true, attempts, message: `${origin} does not speak TLS (https) on that port (${code}); ${nothing}.${plain}` };

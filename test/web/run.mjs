@@ -175,7 +175,7 @@ try {
   await step('Push Campaign to a server that refuses the page\'s origin: a plain message', async () => {
     await openFile(VALID);
     await command('Kore.ai: Push Campaign');
-    const toast = page.locator('.notifications-toasts .notification-toast', { hasText: /Nothing was pushed|nothing was read|Could not reach|Failed to fetch/ }).first();
+    const toast = page.locator('.notifications-toasts .notification-toast', { hasText: /Nothing was pushed|Nothing was read|Could not reach|Failed to fetch/ }).first();
     await toast.waitFor({ timeout: 25_000 });
     await sleep(800);
     const text = (await toast.innerText()).replace(/\s+/g, ' ');
