@@ -6,6 +6,7 @@ export * from './outcome';
 export * from './push';
 export * from './redact';
 export * from './request';
+export * from './responseBody';
 export * from './retry';
 export * from './serialize';
 

@@ -12,6 +12,7 @@ import {
 } from './outcome';
 import { Redactor } from './redact';
 import { buildPushRequest, type PushRequest } from './request';
+import { describeBytes, MAX_RESPONSE_BYTES, readResponseText } from './responseBody';
 import { DEFAULT_RETRY_POLICY, isRetryableStatus, parseRetryAfter, retryDelayMs, sleep, type RetryPolicy } from './retry';
 
 export const DEFAULT_TIMEOUT_MS = 30_000;
@@ -41,6 +42,8 @@ export interface PushOptions {
   /** `sub` of minted tokens. */
   subject?: string;
   fetch?: typeof globalThis.fetch;
+  /** Answers longer than this are not read (see responseBody.ts); for tests. */
+  maxResponseBytes?: number;
   /** Environment consulted for unsafe TLS settings; defaults to process.env. */
   env?: Record<string, string | undefined>;
 }
@@ -94,11 +97,11 @@ export async function pushCampaign(input: PushInput, options: PushOptions = {}):
   if (unsafe) return refused(unsafe);
 
   const started = performance.now();
+  // Every string of the outcome is redacted (the platform's error messages and the campaign
+  // summary too, not only the summary line): the editor and the CLI print them as they are.
   const finish = (outcome: PushOutcome): PushOutcome => {
     outcome.durationMs = Math.round(performance.now() - started);
-    if (outcome.responseBody !== undefined) outcome.responseBody = redactor.text(outcome.responseBody);
-    outcome.message = redactor.text(outcome.message);
-    return outcome;
+    return redactor.deep(outcome);
   };
   const cancelled = (attempts: number): PushOutcome =>
     finish({
@@ -130,7 +133,7 @@ export async function pushCampaign(input: PushInput, options: PushOptions = {}):
     const sentAt = performance.now();
     let status: number;
     let statusText: string;
-    let bodyText: string;
+    let bodyText: string | undefined;
     let retryAfterHeader: string | null;
     try {
       const response = await fetchImpl(request.url, {
@@ -144,7 +147,7 @@ export async function pushCampaign(input: PushInput, options: PushOptions = {}):
       status = response.status;
       statusText = response.statusText;
       retryAfterHeader = response.headers.get('retry-after');
-      bodyText = await response.text();
+      ({ text: bodyText } = await readResponseText(response, options.maxResponseBytes ?? MAX_RESPONSE_BYTES));
     } catch (error) {
       const elapsed = Math.round(performance.now() - sentAt);
       if (options.signal?.aborted) {
@@ -166,6 +169,17 @@ export async function pushCampaign(input: PushInput, options: PushOptions = {}):
     }
     const elapsed = Math.round(performance.now() - sentAt);
     log(`<-- ${status}${statusText ? ` ${statusText}` : ''} in ${elapsed} ms${retryAfterHeader !== null ? ` (Retry-After: ${retryAfterHeader})` : ''}`);
+    if (bodyText === undefined) {
+      const limit = describeBytes(options.maxResponseBytes ?? MAX_RESPONSE_BYTES);
+      log(`    response: more than ${limit}: not read further`);
+      return finish({
+        kind: 'http-error',
+        status,
+        attempts: attempt,
+        errors: [],
+        message: `${connection.name} answered with more than ${limit}; reading stopped there. A campaign answer is a few kilobytes: check the host.`,
+      });
+    }
     if (bodyText) log(`    response: ${bodyText.length > LOGGED_BODY_CHARS ? `${bodyText.slice(0, LOGGED_BODY_CHARS)}... (${bodyText.length} chars)` : bodyText}`);
 
     if (!isRetryableStatus(status)) return finish(outcomeFromResponse(status, bodyText, context, attempt));
