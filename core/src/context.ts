@@ -1,3 +1,4 @@
+import { withoutComment } from './lineText';
 import { locate, type FieldPath, type Located, type ParsedCampaign } from './parse';
 import { formatPath } from './schema';
 import type { CampaignDiagnostic, Fix, Range, Severity } from './types';
@@ -67,7 +68,7 @@ export class ValidationContext {
     const line = lines.positionAt(offset).line;
     const text = lines.lineText(line);
     const startChar = offset - lines.lineStart(line);
-    const rest = text.slice(startChar).replace(/\s+#.*$/, '').trimEnd();
+    const rest = withoutComment(text.slice(startChar)).trimEnd();
     return { start: { line, character: startChar }, end: { line, character: startChar + rest.length } };
   }
 }

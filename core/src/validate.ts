@@ -44,6 +44,6 @@ function applySeverities(diagnostics: CampaignDiagnostic[], severities: Readonly
 /** All codes the validator can produce, for settings and documentation. */
 export const RULE_CODES: readonly string[] = [
   'yaml-syntax', 'yaml-tab', 'duplicate-key', 'yaml-multiple-documents', 'yaml-undefined-alias', 'yaml-alias-limit', 'yaml-nesting', 'yaml-warning',
-  'empty-file', 'not-a-mapping', 'required', 'type', 'enum', 'empty', 'max-length', 'range', 'min-items',
+  'yaml-merge-key', 'yaml-too-many-problems', 'file-too-large', 'empty-file', 'not-a-mapping', 'required', 'type', 'enum', 'empty', 'max-length', 'range', 'min-items',
   ...CAMPAIGN_RULES.flatMap((rule) => rule.codes),
 ];
