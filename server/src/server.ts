@@ -12,7 +12,8 @@ import { AUTHORING_CAPABILITIES, registerAuthoring } from './authoring';
 import { CampaignDocuments } from './campaignDocuments';
 import { toLspDiagnostic } from './convert';
 import { validateCampaign } from '../../core/src';
-import { validationOptions, type CampaignSettings } from './settings';
+import { limitProblems } from './problemLimit';
+import { maxProblems, validationOptions, type CampaignSettings } from './settings';
 
 const connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
@@ -69,7 +70,7 @@ function publishDiagnostics(document: TextDocument): void {
     void connection.sendDiagnostics({ uri: document.uri, version: document.version, diagnostics: [] });
     return;
   }
-  const diagnostics = validateCampaign(campaigns.get(document), validationOptions(settings));
+  const diagnostics = limitProblems(validateCampaign(campaigns.get(document), validationOptions(settings)), maxProblems(settings));
   void connection.sendDiagnostics({ uri: document.uri, version: document.version, diagnostics: diagnostics.map(toLspDiagnostic) });
 }
 

@@ -1,4 +1,5 @@
 import type { Severity, ValidationOptions } from '../../core/src';
+import { DEFAULT_MAX_PROBLEMS } from './problemLimit';
 
 export type GroupSetting = Severity | 'off' | 'default';
 
@@ -24,6 +25,8 @@ export interface CampaignSettings {
     enable?: boolean;
     /** Per rule code (`unknown-key`, `window-overlap`, ...): `off` or a severity. Wins over the groups. */
     rules?: Record<string, Severity | 'off'>;
+    /** The most problems published per file (see problemLimit.ts). */
+    maxProblems?: number;
   } & Partial<Record<RuleGroup, GroupSetting>>;
 }
 
@@ -40,4 +43,10 @@ export function validationOptions(settings: CampaignSettings | undefined): Valid
   }
   for (const [code, level] of Object.entries(validate.rules ?? {})) if (typeof level === 'string' && LEVELS.has(level)) severities[code] = level;
   return Object.keys(severities).length ? { severities } : {};
+}
+
+/** `koreCampaign.validate.maxProblems`, or the default when unset or not a whole number of at least 1. */
+export function maxProblems(settings: CampaignSettings | undefined): number {
+  const value = settings?.validate?.maxProblems;
+  return typeof value === 'number' && Number.isInteger(value) && value >= 1 ? value : DEFAULT_MAX_PROBLEMS;
 }
