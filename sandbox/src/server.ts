@@ -8,6 +8,7 @@ import { jwtVerify, errors as joseErrors } from 'jose';
 import { validateText } from '../../core/src';
 import { isLoopbackHostname } from '../../platform/src/connection';
 import { API_BASE_PATH } from '../../platform/src/request';
+import { assertFetchablePort } from './ports';
 import { SANDBOX_CAMPAIGN_IDS, SANDBOX_CREDENTIALS, SANDBOX_SEED_CAMPAIGN } from './defaults';
 
 export interface SandboxOptions {
@@ -89,6 +90,7 @@ const fail = (status: number, msg: string, field?: string) => new HttpFailure(st
 
 export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbox> {
   const bindAddress = options.bindAddress ?? '127.0.0.1';
+  assertFetchablePort(options.port);
   if (!isLoopbackHostname(bindAddress)) {
     throw new Error(`The sandbox listens on this machine only (its credentials are public); ${bindAddress} is not a loopback address.`);
   }

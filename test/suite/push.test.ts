@@ -283,4 +283,32 @@ describe('Push Campaign against the sandbox', function () {
     assert.ok(ui.messages('error').some((m) => /^No campaign cd-00000000-0000-4000-8000-0000000000ff on Wrong secret \(HTTP 404\)/.test(m)),
       JSON.stringify(ui.messages('error')));
   });
+
+  it('a workspace\'s preferredConnection is asked about once before it is followed; "Keep" is remembered too', async () => {
+    const file = copyExample('preferred.campaign.yaml', 'billing-reminder.campaign.yaml');
+    const settings = vscode.workspace.getConfiguration('koreCampaign');
+    const question = /^This workspace's settings \(koreCampaign\.preferredConnection\) ask to push to "(.*?)"/;
+    try {
+      // The current connection is "Wrong secret" (added last); the workspace names another one.
+      await settings.update('preferredConnection', 'Editor test sandbox', vscode.ConfigurationTarget.Workspace);
+      ui.click(question, 'Use Editor test sandbox');
+      const followed = await push(file);
+      assert.equal(followed?.kind, 'success', JSON.stringify(followed));
+      assert.deepEqual(ui.messages('warning').filter((m) => question.test(m)).map((m) => question.exec(m)![1]), ['Editor test sandbox']);
+      assert.match(followed!.message, / to Editor test sandbox /);
+      ui.clear();
+      assert.match((await push(file))!.message, / to Editor test sandbox /);
+      assert.deepEqual(ui.messages('warning').filter((m) => question.test(m)), [], 'asked once per workspace');
+
+      await settings.update('preferredConnection', 'Wrong secret', vscode.ConfigurationTarget.Workspace);
+      ui.click(question, 'Keep Editor test sandbox');
+      assert.match((await push(file))!.message, / to Editor test sandbox /, 'kept');
+      assert.equal(ui.messages('warning').filter((m) => question.test(m)).length, 1);
+      ui.clear();
+      assert.match((await push(file))!.message, / to Editor test sandbox /);
+      assert.deepEqual(ui.messages('warning').filter((m) => question.test(m)), [], 'the "Keep" answer is remembered');
+    } finally {
+      await settings.update('preferredConnection', undefined, vscode.ConfigurationTarget.Workspace);
+    }
+  });
 });

@@ -180,6 +180,7 @@ async function confirmWarnings(fileName: string, warnings: CampaignDiagnostic[])
 }
 
 async function resolveConnection(store: ConnectionStore, uri: vscode.Uri): Promise<Connection | undefined> {
+  await store.confirmPreference(uri);
   const active = store.active(uri);
   if (active) return active;
   const missing = store.missingPreference(uri);
