@@ -52,3 +52,12 @@ export class LineIndex {
     return this.text.slice(this.lineStart(line), this.lineEnd(line));
   }
 }
+
+/**
+ * The text with each lone CR made a LF. A lone CR ends a line, for YAML as for the editor,
+ * but yaml itself reads only LF and CRLF. The same length either way, so offsets and
+ * positions stay the editor's.
+ */
+export function withLineFeeds(text: string): string {
+  return text.includes('\r') && /\r(?!\n)/.test(text) ? text.replace(/\r(?!\n)/g, '\n') : text;
+}

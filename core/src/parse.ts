@@ -1,6 +1,6 @@
 import { isAlias, isMap, isPair, isScalar, isSeq, type Document, type Node, type Pair } from 'yaml';
 import { parseDocuments, type CstCache } from './incrementalParse';
-import { LineIndex } from './lineIndex';
+import { LineIndex, withLineFeeds } from './lineIndex';
 import { MAX_CAMPAIGN_FILE_BYTES, PARSE_LIMITS, utf8Length } from './limits';
 import { neutraliseMergeKeys } from './mergeKeys';
 import { omittedYamlErrors } from './yamlCompose';
@@ -54,9 +54,7 @@ export function syntaxTreeOf(parsed: ParsedCampaign): readonly unknown[] | undef
  * used after this call.
  */
 export function parseCampaign(source: string, previous?: ParsedCampaign): ParsedCampaign {
-  // A lone CR ends a line, for YAML as for the editor; yaml itself reads only LF and CRLF.
-  // The same length either way, so offsets and positions are the editor's.
-  const text = source.includes('\r') && /\r(?!\n)/.test(source) ? source.replace(/\r(?!\n)/g, '\n') : source;
+  const text = withLineFeeds(source);
   const lines = new LineIndex(text);
   const notAnalysed = (valueError: NonNullable<ParsedCampaign['valueError']>): ParsedCampaign => ({ text, lines, document: undefined, documents: [], value: undefined, valueError });
   const tooLarge = text.length * 3 > MAX_CAMPAIGN_FILE_BYTES ? utf8Length(text) : 0;
