@@ -3,7 +3,7 @@
 // no exception, no error answer, no hang, no incremental parse that differs from a fresh one, no
 // operation over the limit, server memory under 512 MB. Inputs are kept small (16 KB) so the run
 // takes seconds; the long run (`npm run fuzz -- --count 100000`, inputs up to 1 MB, 1 s limit) is
-// in docs/testing.md. The limit here is 2 s of CPU time: a guard against quadratic paths (which
+// in docs/fuzzing.md. The limit here is 2 s of CPU time: a guard against quadratic paths (which
 // took tens of seconds), loose enough for a busy machine.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';

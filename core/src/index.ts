@@ -5,7 +5,7 @@ export { parseCampaign, locate, PARSE_LIMITS, MAX_CAMPAIGN_FILE_BYTES, type Pars
 export { LineIndex } from './lineIndex';
 export { incrementalParseStats } from './incrementalParse';
 export { syntaxTreeOf } from './parse';
-export { validateCampaign, validateText, RULE_CODES, type ValidationOptions } from './validate';
+export { validateCampaign, validateCampaignLimited, validateText, RULE_CODES, type ValidationOptions } from './validate';
 export { campaignSchema, schemaAt, formatPath, type FieldSchema } from './schema';
 export { isValidTimeZone, allTimeZoneNames, preferredTimeZoneNames } from './timezones';
 export { parseApiTime, formatApiTime, suggestApiTime } from './time';

@@ -1,4 +1,6 @@
 // The language server: LSP wiring over the pure core in ./core. No analysis lives here.
+import { applyHeapLimits } from './heapLimits';
+applyHeapLimits();
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import {
   createConnection,
@@ -11,8 +13,8 @@ import {
 import { AUTHORING_CAPABILITIES, registerAuthoring } from './authoring';
 import { CampaignDocuments } from './campaignDocuments';
 import { toLspDiagnostic } from './convert';
-import { validateCampaign } from '../../core/src';
-import { limitProblems } from './problemLimit';
+import { validateCampaignLimited } from '../../core/src';
+import { omittedProblemsNote } from './problemLimit';
 import { maxProblems, validationOptions, type CampaignSettings } from './settings';
 
 const connection = createConnection(ProposedFeatures.all);
@@ -70,7 +72,9 @@ function publishDiagnostics(document: TextDocument): void {
     void connection.sendDiagnostics({ uri: document.uri, version: document.version, diagnostics: [] });
     return;
   }
-  const diagnostics = limitProblems(validateCampaign(campaigns.get(document), validationOptions(settings)), maxProblems(settings));
+  const max = maxProblems(settings);
+  const { diagnostics, omitted } = validateCampaignLimited(campaigns.get(document), validationOptions(settings), max);
+  if (omitted > 0) diagnostics.push(omittedProblemsNote(omitted, max));
   void connection.sendDiagnostics({ uri: document.uri, version: document.version, diagnostics: diagnostics.map(toLspDiagnostic) });
 }
 

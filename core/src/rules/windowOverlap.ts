@@ -1,7 +1,7 @@
 import { isSeq } from 'yaml';
 import type { ValidationContext } from '../context';
 import { deleteSeqItemEdit } from '../edits/yamlEdits';
-import { parseApiTime } from '../time';
+import { formatApiTime, parseApiTime } from '../time';
 import { callingWindows, DAYS_PATH, type CampaignRule } from './rule';
 
 interface Window {
@@ -9,8 +9,10 @@ interface Window {
   day: string;
   start: number;
   end: number;
-  text: string;
 }
+
+/** `9:00 AM-6:00 PM`, for messages only (not built for every window on every keystroke). */
+const spanText = (w: Window) => `${formatApiTime(w.start)}-${formatApiTime(w.end)}`;
 
 /** Two windows of one day that overlap, or the same window written twice. */
 export const windowOverlap: CampaignRule = {
@@ -23,7 +25,7 @@ export const windowOverlap: CampaignRule = {
       const end = parseApiTime(w.end);
       if (start === undefined || end === undefined || start >= end) continue;
       const list = byDay.get(w.day) ?? [];
-      list.push({ index: w.index, day: w.day, start, end, text: `${w.start}-${w.end}` });
+      list.push({ index: w.index, day: w.day, start, end });
       byDay.set(w.day, list);
     }
     const daysSeq = context.locate(DAYS_PATH)?.node;
@@ -39,11 +41,12 @@ export const windowOverlap: CampaignRule = {
  * identical one when there is one (that is a repeat, with a fix), else the first in the file.
  * In O(n log n), for files with thousands of windows a day: a window starting no later than
  * this one is found with a heap of the windows still open (smallest file index first); one
- * starting later but before this one ends, with a range-minimum table over the start order.
+ * starting later but before this one ends, with a range-minimum tree over the start order.
  */
 function earlierOverlaps(windows: Window[]): [Window, Window][] {
-  const byStart = [...windows].sort((a, b) => a.start - b.start || a.index - b.index);
-  const firstOfSpan = new Map<string, Window>();
+  // Identical windows end up next to each other, the first in the file first.
+  const byStart = [...windows].sort((a, b) => a.start - b.start || a.end - b.end || a.index - b.index);
+  let firstOfSpan: Window | undefined;
   const laterStarts = new RangeMinimum(byStart);
   const open = new MinHeap<Window>((a, b) => a.index - b.index);
   const out: [Window, Window][] = [];
@@ -55,32 +58,36 @@ function earlierOverlaps(windows: Window[]): [Window, Window][] {
     for (let step = byStart.length; step > 0; step >>= 1) while (last + step < byStart.length && byStart[last + step].start < current.end) last += step;
     const starting = last > position ? laterStarts.min(position + 1, last) : undefined;
     if (starting && (!earliest || starting.index < earliest.index)) earliest = starting;
-    const span = `${current.start}-${current.end}`;
-    const same = firstOfSpan.get(span);
-    if (!same || current.index < same.index) firstOfSpan.set(span, current);
-    if (same && same.index < current.index) out.push([current, same]);
+    if (!firstOfSpan || firstOfSpan.start !== current.start || firstOfSpan.end !== current.end) firstOfSpan = current;
+    const same = firstOfSpan !== current ? firstOfSpan : undefined;
+    if (same) out.push([current, same]);
     else if (earliest && earliest.index < current.index) out.push([current, earliest]);
     open.push(current);
   });
   return out.sort((a, b) => a[0].index - b[0].index);
 }
 
-/** The window with the smallest file index among positions [from, to] of a fixed list (a sparse table). */
+/** The window with the smallest file index among positions [from, to] of a fixed list: a segment tree in one typed array. */
 class RangeMinimum {
-  private readonly levels: Window[][];
-  constructor(items: Window[]) {
-    this.levels = [items];
-    for (let width = 2; width <= items.length; width *= 2) {
-      const below = this.levels[this.levels.length - 1];
-      const half = width / 2;
-      this.levels.push(below.slice(0, items.length - width + 1).map((w, i) => (below[i + half].index < w.index ? below[i + half] : w)));
-    }
+  private readonly size: number;
+  private readonly tree: Int32Array;
+  constructor(private readonly items: Window[]) {
+    this.size = items.length;
+    // Leaves hold positions into `items`; each parent the position with the smaller file index.
+    this.tree = new Int32Array(2 * this.size);
+    for (let i = 0; i < this.size; i++) this.tree[this.size + i] = i;
+    for (let i = this.size - 1; i > 0; i--) this.tree[i] = this.better(this.tree[2 * i], this.tree[2 * i + 1]);
+  }
+  private better(a: number, b: number): number {
+    return this.items[a].index <= this.items[b].index ? a : b;
   }
   min(from: number, to: number): Window {
-    const level = Math.floor(Math.log2(to - from + 1));
-    const a = this.levels[level][from];
-    const b = this.levels[level][to - (1 << level) + 1];
-    return a.index <= b.index ? a : b;
+    let best = from;
+    for (let l = from + this.size, r = to + this.size + 1; l < r; l >>= 1, r >>= 1) {
+      if (l & 1) best = this.better(best, this.tree[l++]);
+      if (r & 1) best = this.better(best, this.tree[--r]);
+    }
+    return this.items[best];
   }
 }
 
@@ -130,8 +137,8 @@ function reportOverlap(context: ValidationContext, earlier: Window, later: Windo
     severity: 'warning',
     target: 'firstLine',
     message: identical
-      ? `This ${later.day} ${later.text} window repeats the one at line ${earlierLine}.`
-      : `This ${later.day} window ${later.text} overlaps the ${earlier.day} window ${earlier.text} at line ${earlierLine}; calls follow the union of the two.`,
+      ? `This ${later.day} ${spanText(later)} window repeats the one at line ${earlierLine}.`
+      : `This ${later.day} window ${spanText(later)} overlaps the ${earlier.day} window ${spanText(earlier)} at line ${earlierLine}; calls follow the union of the two.`,
     fixes: () => {
       if (!identical || !isSeq(daysSeq)) return undefined;
       const edit = deleteSeqItemEdit(context.parsed, daysSeq, later.index);
