@@ -10,7 +10,7 @@
 //   npm run fuzz -- [--count N] [--seed S] [--server-every K] [--time-limit MS] [--hang-limit MS]
 //                   [--rss-limit MB] [--max-chars N] [--out DIR] [--quiet]
 //
-// Needs a build (dist/core.js, dist/server.js). docs/testing.md: the short run in `npm test`,
+// Needs a build (dist/core.js, dist/server.js). docs/fuzzing.md: the short run in `npm test`,
 // the long run and how to replay a reproducer.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';

@@ -43,7 +43,9 @@ export function isClosed(doc: CST.Document, length: number): boolean {
     switch (token.type) {
       case 'double-quoted-scalar': {
         const source = token.source;
-        const backslashes = /\\*(?="$)/.exec(source)?.[0].length ?? 0;
+        // Counted back from the closing quote (a regex scanning for `\\*"$` from every position is quadratic on a long run of backslashes).
+        let backslashes = 0;
+        while (source.charCodeAt(source.length - 2 - backslashes) === 92) backslashes++;
         if (source.length < 2 || !source.endsWith('"') || backslashes % 2 === 1) closed = false;
         break;
       }
