@@ -2,20 +2,14 @@
 // (seed, index) alone, so any input can be made again from the two numbers in a report.
 import { readdirSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
+import { mulberry32 } from './mulberry32.mjs';
 
 /** Inputs are cut to this size by default: the targets are stated for inputs up to 1 MB. */
 export const MAX_INPUT_CHARS = 1024 * 1024;
 
-/** mulberry32: small, fast, and the same sequence on every machine for a seed. */
+/** The generator for one input: a function for [0, 1), with `int(n)` and `pick(list)`. */
 export function rng(seed) {
-  let a = seed >>> 0;
-  const next = () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const next = mulberry32(seed);
   next.int = (n) => Math.floor(next() * n);
   next.pick = (list) => list[next.int(list.length)];
   return next;
