@@ -4,9 +4,9 @@
 
 /**
  * Files larger than this are not parsed: the CLI refuses them and the language server
- * answers them with one diagnostic. A campaign file is a few kilobytes and the API's
- * largest text field 5,000 characters, so 5 MB leaves room for any real file (the
- * benchmark's 50,000-line files are about 1 MB) while a 100 MB one cannot exhaust memory.
+ * answers them with one diagnostic. A campaign file is a few kilobytes: the limit leaves
+ * room for any real file, the benchmark's largest included, and keeps a file that could
+ * exhaust memory (docs/performance.md) from being read at all.
  */
 export const MAX_CAMPAIGN_FILE_BYTES = 5 * 1024 * 1024;
 

@@ -1,6 +1,6 @@
 // Scans of one line of user text, written as loops rather than regexes: the regexes they
 // replace (`/\s+#.*$/`, a lazy key before `\s*:`) backtrack quadratically on long runs of
-// spaces or tabs, which a hostile or broken file has (seconds per keystroke on 100,000 tabs).
+// spaces or tabs, which a hostile or broken file has (seconds per keystroke on a long run of tabs).
 
 function isSpace(code: number): boolean {
   return code === 32 || code === 9 || code === 13 || code === 10 || code === 12 || code === 11 || code === 0xa0 || code === 0xfeff;

@@ -4,7 +4,7 @@
  * Minutes since midnight for a valid API time (`h:mm AM`, `hh:mm PM`, hours 1-12), else
  * undefined. Read character by character rather than with a regex: three rules read every
  * window of a file on each keystroke, and a match array per time was most of the garbage
- * a 50,000-line file made per edit.
+ * a large file made per edit.
  */
 export function parseApiTime(text: string): number | undefined {
   const colon = text.length - 6;

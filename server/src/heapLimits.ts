@@ -1,9 +1,8 @@
 // The server's V8 heap settings, applied by the server itself so that they hold however it is
 // started: VS Code's client passes them as execArgv (client/src/languageClient.ts), but other
 // editors and the tests run `node dist/server.js --stdio` as it is. A resident process that
-// parses a 50,000-line file on each keystroke otherwise lets the young generation grow to
-// 16-32 MB of semi-space and the old generation double before collecting: about twice the
-// peak memory (docs/performance.md). Both flags are read when the heap next grows, so setting
+// parses a large file on each keystroke otherwise keeps V8's default young generation and lets
+// the old generation double before collecting: a far higher peak (docs/performance.md). Both flags are read when the heap next grows, so setting
 // them at start, before any document is parsed, takes effect.
 import { setFlagsFromString } from 'node:v8';
 
