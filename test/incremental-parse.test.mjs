@@ -288,6 +288,17 @@ test('Enter at the start of a comment line between items: the comment stays with
   assert.deepEqual(fix, validateText(text).find((d) => d.code === 'duplicate-window').fixes[0].edits[0]);
 });
 
+test('an edit that makes yaml open a mapping at the line\'s own indentation (`k: v#: v`) is parsed as a fresh parse reads it', () => {
+  // Found by `npm run fuzz`: the lines after the edit continue that mapping in the whole file, never in a fragment.
+  const base = `name: x\n${'k: v\n'.repeat(5000)}`;
+  chain(base, [
+    (t) => {
+      const at = t.indexOf('k: v\n', t.length / 2) + 4;
+      return `${t.slice(0, at)}#${t.slice(at + 2)}`;
+    },
+  ]);
+});
+
 /** Random edits of the kinds an author makes (typing, Enter with indentation, comments at any depth, indenting, deleting), each compared with a fresh parse. */
 function differential(base, count, seed) {
   const random = () => {

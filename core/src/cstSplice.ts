@@ -168,9 +168,26 @@ function parseFragment(fragment: string, like: Collection, base: number, depth: 
   if (containsError(doc)) return fallback('fragment has syntax errors');
   if (tooDeeplyNested([doc], PARSE_LIMITS.maxNestingDepth, depth) !== undefined) return fallback('fragment nests too deeply');
   if (!isClosed(doc, fragment.length)) return fallback('fragment leaves a quote, bracket or line open');
+  if (nestsMapAtIndent(collection, like.indent)) return fallback('a nested mapping at the collection\'s indentation');
   shift(doc, base);
   shift(prelude, base);
   return { prelude, docStart: doc.start, docOffset: doc.offset, collectionOffset: collection.offset, items: collection.items as Item[] };
+}
+
+/**
+ * Whether a mapping inside the items is indented no deeper than the collection itself
+ * (`k: v#: v` makes yaml open a mapping at the line's indentation): in the file, the lines
+ * after the fragment would continue that mapping, in the fragment they cannot.
+ */
+function nestsMapAtIndent(collection: Collection, indent: number): boolean {
+  const stack: (CST.Token | undefined)[] = collection.items.flatMap((item) => [item.key ?? undefined, item.value]);
+  while (stack.length) {
+    const token = stack.pop();
+    if (!token || (token.type !== 'block-map' && token.type !== 'block-seq')) continue;
+    if (token.type === 'block-map' && token.indent <= indent) return true;
+    for (const item of token.items) stack.push(item.key ?? undefined, item.value);
+  }
+  return false;
 }
 
 /** The offset of an item's first token: where its text (leading comments and indentation included) starts. */
