@@ -165,3 +165,13 @@ test('an oversized document gets one diagnostic instead of a parse', HANG_GUARD,
   assert.match(diagnostics[0].message, /^This file is 5\.0 MB; campaign files are a few kilobytes, and files over 5 MB are not analysed\.$/);
   assert.deepEqual(diagnostics[0].range, { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } });
 });
+
+test('50,000 distinct keys in one mapping are checked for duplicates in linear time (yaml\'s own check is quadratic)', HANG_GUARD, () => {
+  // Found by `npm run fuzz`: yaml's uniqueKeys compares each key with every key before it.
+  const keys = Array.from({ length: 50_000 }, (_, i) => `key${i}: v`);
+  const { result, ms } = timed(() => core.validateText([...keys, 'key7: again', ''].join('\n')));
+  assert.ok(ms < 3000, `took ${ms} ms`);
+  const duplicates = result.filter((d) => d.code === 'duplicate-key');
+  assert.deepEqual(duplicates.map((d) => [d.range.start.line, d.range.start.character, d.range.end.character]), [[50_000, 0, 4]]);
+  assert.match(duplicates[0].message, /^The key "key7" appears more than once in this mapping/);
+});

@@ -2,6 +2,7 @@ import { isAlias, isMap, isPair, isScalar, isSeq, type Document, type Node, type
 import { parseDocuments, type CstCache } from './incrementalParse';
 import { LineIndex, withLineFeeds } from './lineIndex';
 import { MAX_CAMPAIGN_FILE_BYTES, PARSE_LIMITS, utf8Length } from './limits';
+import { reportDuplicateKeys } from './duplicateKeys';
 import { neutraliseMergeKeys } from './mergeKeys';
 import { omittedYamlErrors } from './yamlCompose';
 import type { Range } from './types';
@@ -78,12 +79,14 @@ export function parseCampaign(source: string, previous?: ParsedCampaign): Parsed
     const reusable = previous ? syntaxTrees.get(previous) : undefined;
     if (previous) syntaxTrees.delete(previous);
     // As yaml's parseAllDocuments(text, options), with the CST kept for the next edit.
-    ({ documents, cache: tree, tooDeepAt } = parseDocuments(text, { prettyErrors: false, uniqueKeys: true, version: '1.2' }, reusable));
+    ({ documents, cache: tree, tooDeepAt } = parseDocuments(text, { prettyErrors: false, uniqueKeys: false, version: '1.2' }, reusable));
   } catch (error) {
     // The yaml package does not throw on bad input; this guards stack exhaustion only.
     return notAnalysed({ code: 'yaml-syntax', message: `The file could not be read as YAML: ${(error as Error).message}`, offset: [0, 0] });
   }
   if (tooDeepAt !== undefined) return nestingError(tooDeepAt);
+  // yaml's own duplicate-key check is quadratic: composing runs without it, this finds them in one pass.
+  for (const document of documents) reportDuplicateKeys(document);
   const document = documents[0];
   const mergeKeys = document && (text.includes('<<') || text.includes('!!merge')) ? neutraliseMergeKeys(document) : [];
   let value: unknown;
