@@ -1,4 +1,4 @@
-import { isAlias, isMap, isPair, isScalar, isSeq, type Document, type Node, type Pair } from 'yaml';
+import { isAlias, isMap, isPair, isScalar, isSeq, type Document, type Node, type Pair, type YAMLMap } from 'yaml';
 import { parseDocuments, type CstCache } from './incrementalParse';
 import { LineIndex, withLineFeeds } from './lineIndex';
 import { MAX_CAMPAIGN_FILE_BYTES, PARSE_LIMITS, utf8Length } from './limits';
@@ -212,7 +212,7 @@ export function locate(parsed: ParsedCampaign, path: FieldPath): Located | undef
       pair = undefined;
     } else {
       if (!isMap(current)) return undefined;
-      pair = current.items.find((item) => isScalar(item.key) && String(item.key.value) === segment) as Pair | undefined;
+      pair = pairByKey(parsed, current, segment);
       if (!pair) return undefined;
       current = resolve(pair.value);
     }
@@ -223,6 +223,24 @@ export function locate(parsed: ParsedCampaign, path: FieldPath): Located | undef
   const valueRange = node?.range ? ([node.range[0], node.range[1]] as [number, number]) : undefined;
   const reportRange = aliasRange ?? valueRange ?? keyRange ?? [0, 0];
   return { pair, node, reportRange, keyRange: aliasRange ? undefined : keyRange, viaAlias: aliasRange !== undefined };
+}
+
+/** Key -> pair of the large mappings of each parse, built on first use: a rule reporting on every key of a mapping of thousands would otherwise scan it once per report. Per parse, because an incremental parse changes mappings in place. */
+const keyIndexes = new WeakMap<ParsedCampaign, WeakMap<YAMLMap, Map<string, Pair>>>();
+
+/** The first pair of `map` whose scalar key reads as `key`. */
+function pairByKey(parsed: ParsedCampaign, map: YAMLMap, key: string): Pair | undefined {
+  const items = map.items as Pair[];
+  if (items.length < 32) return items.find((item) => isScalar(item.key) && String(item.key.value) === key);
+  let perParse = keyIndexes.get(parsed);
+  if (!perParse) keyIndexes.set(parsed, (perParse = new WeakMap()));
+  let index = perParse.get(map);
+  if (!index) {
+    index = new Map();
+    for (const item of items) if (isScalar(item.key) && !index.has(String(item.key.value))) index.set(String(item.key.value), item);
+    perParse.set(map, index);
+  }
+  return index.get(key);
 }
 
 export function toRange(parsed: ParsedCampaign, offsets: readonly [number, number] | readonly number[]): Range {
