@@ -79,7 +79,7 @@ export function parseCampaign(source: string, previous?: ParsedCampaign): Parsed
     const reusable = previous ? syntaxTrees.get(previous) : undefined;
     if (previous) syntaxTrees.delete(previous);
     // As yaml's parseAllDocuments(text, options), with the CST kept for the next edit.
-    ({ documents, cache: tree, tooDeepAt } = parseDocuments(text, { prettyErrors: false, uniqueKeys: false, version: '1.2' }, reusable));
+    ({ documents, cache: tree, tooDeepAt } = parseDocuments(text, { prettyErrors: false, uniqueKeys: false, version: '1.2', logLevel: 'error' }, reusable));
   } catch (error) {
     // The yaml package does not throw on bad input; this guards stack exhaustion only.
     return notAnalysed({ code: 'yaml-syntax', message: `The file could not be read as YAML: ${(error as Error).message}`, offset: [0, 0] });
