@@ -7,8 +7,12 @@ import type { CampaignDiagnostic, Severity } from './types';
 import { yamlDiagnostics } from './yamlDiagnostics';
 
 export interface ValidationOptions {
+  /** `false` reports nothing (`koreCampaign.validate.enable`). */
+  enable?: boolean;
   /** Per diagnostic code: a different severity, or `off` (from `koreCampaign.validate.*`). */
   severities?: Readonly<Record<string, Severity | 'off'>>;
+  /** The most problems an editor is sent (`koreCampaign.validate.maxProblems`): read by `validateCampaignLimited`'s callers; `validateCampaign` reports all. */
+  maxProblems?: number;
 }
 
 /** Every problem in a campaign file, in document order. Pure and synchronous; never throws on any input. */
@@ -32,6 +36,7 @@ export function validateCampaignLimited(parsed: ParsedCampaign, options: Validat
 }
 
 function problems(parsed: ParsedCampaign, options: ValidationOptions): PendingDiagnostic[] {
+  if (options.enable === false) return [];
   let diagnostics: PendingDiagnostic[] = yamlDiagnostics(parsed);
   // Campaign rules need a well-formed mapping: on broken YAML they would only add noise.
   if (diagnostics.length === 0 && isRecord(parsed.value)) {
@@ -41,9 +46,12 @@ function problems(parsed: ParsedCampaign, options: ValidationOptions): PendingDi
     diagnostics = context.diagnostics;
   }
   if (options.severities) diagnostics = applySeverities(diagnostics, options.severities);
-  return diagnostics.sort(
-    (a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character || a.code.localeCompare(b.code),
-  );
+  return diagnostics.sort(compareDiagnostics);
+}
+
+/** Document order; on one position, by code. */
+export function compareDiagnostics(a: CampaignDiagnostic, b: CampaignDiagnostic): number {
+  return a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character || a.code.localeCompare(b.code);
 }
 
 export function validateText(text: string, options?: ValidationOptions): CampaignDiagnostic[] {

@@ -3,10 +3,13 @@ import * as path from 'node:path';
 import { glob, isDynamicPattern } from 'tinyglobby';
 import { validateText, type CampaignDiagnostic } from '../../../core/src';
 import { EXIT, type CommandIO } from '../io';
+import { commandValidationOptions, NO_SETTINGS_FLAG } from '../settings';
 
-export const VALIDATE_USAGE = `Usage: kore-campaign validate [--format text|json] <files, folders or globs...>
+export const VALIDATE_USAGE = `Usage: kore-campaign validate [--format text|json] [--no-settings] <files, folders or globs...>
 
-Checks *.campaign.yaml / *.campaign.yml files with the same rules as the editor.
+Checks *.campaign.yaml / *.campaign.yml files with the same rules as the editor, under the
+koreCampaign.validate.* settings of .vscode/settings.json in this folder and its parents up to
+the repository root (--no-settings: every rule at its own severity).
 Folders are searched recursively; node_modules and .git are skipped.
 Prints file:line:col severity message [code] per problem.
 Exit codes: 0 no errors (warnings allowed), 1 at least one error, 2 bad usage or unreadable file.`;
@@ -16,6 +19,7 @@ const IGNORE = ['**/node_modules/**', '**/.git/**'];
 
 export async function runValidate(args: string[], io: CommandIO): Promise<number> {
   let format: 'text' | 'json' = 'text';
+  let useSettings = true;
   const targets: string[] = [];
   for (let i = 0; i < args.length; i++) {
     const arg = args[i];
@@ -26,6 +30,8 @@ export async function runValidate(args: string[], io: CommandIO): Promise<number
         return EXIT.usage;
       }
       format = value;
+    } else if (arg === NO_SETTINGS_FLAG) {
+      useSettings = false;
     } else if (arg === '--help' || arg === '-h') {
       io.stdout(`${VALIDATE_USAGE}\n`);
       return EXIT.ok;
@@ -39,6 +45,7 @@ export async function runValidate(args: string[], io: CommandIO): Promise<number
     return EXIT.usage;
   }
 
+  const options = await commandValidationOptions('validate', useSettings, io);
   const { files, unreadable } = await expandTargets(targets, io.cwd);
   let status: number = EXIT.ok;
   for (const problem of unreadable) {
@@ -60,7 +67,7 @@ export async function runValidate(args: string[], io: CommandIO): Promise<number
       status = EXIT.usage;
       continue;
     }
-    results.push({ file: read.file, diagnostics: validateText(read.text) });
+    results.push({ file: read.file, diagnostics: validateText(read.text, options) });
   }
 
   const errors = results.reduce((n, r) => n + r.diagnostics.filter((d) => d.severity === 'error').length, 0);

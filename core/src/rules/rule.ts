@@ -1,4 +1,5 @@
 import type { ValidationContext } from '../context';
+import { CALLING_DAYS, valueAt } from '../fieldPaths';
 
 /** A check JSON Schema cannot express. Each rule reads the campaign and reports through the context. */
 export interface CampaignRule {
@@ -32,9 +33,7 @@ export function callingWindows(campaign: Record<string, unknown>): readonly Call
 }
 
 function readCallingWindows(campaign: Record<string, unknown>): CallingWindow[] {
-  const strategy = campaign.dialingStrategy;
-  const hours = isRecord(strategy) ? strategy.callingHours : undefined;
-  const days = isRecord(hours) ? hours.days : undefined;
+  const days = valueAt(campaign, CALLING_DAYS);
   if (!Array.isArray(days)) return [];
   const out: CallingWindow[] = [];
   for (let index = 0; index < days.length; index++) {
@@ -43,5 +42,3 @@ function readCallingWindows(campaign: Record<string, unknown>): CallingWindow[] 
   }
   return out;
 }
-
-export const DAYS_PATH = ['dialingStrategy', 'callingHours', 'days'] as const;
