@@ -132,7 +132,7 @@ async function peakWithTwoLargeFiles(server) {
     const opened = server.nextDiagnostics(uri, (p) => p.version === 1, 120_000);
     server.notify('textDocument/didOpen', { textDocument: { uri, languageId: 'kore-campaign', version: 1, text } });
     await opened;
-    for (let version = 2; version <= 5; version++) {
+    for (let version = 2; version <= 3; version++) {
       const changed = server.nextDiagnostics(uri, (p) => p.version === version, 120_000);
       const line = 30_000 + version;
       server.notify('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [{ range: { start: { line, character: 0 }, end: { line, character: 0 } }, text: '#' }] });
@@ -142,7 +142,7 @@ async function peakWithTwoLargeFiles(server) {
   return Number(/VmHWM:\s+(\d+)/.exec(readFileSync(`/proc/${server.child.pid}/status`, 'utf8'))[1]) / 1024;
 }
 
-test('the server applies the V8 heap flags itself: started without them (as other editors start it), its peak memory is close to the extension\'s', { timeout: 180_000 }, async () => {
+test('the server applies the V8 heap flags itself: started without them (as other editors start it), its peak memory is close to the extension\'s', { timeout: 600_000 }, async () => {
   const { readFileSync } = await import('node:fs');
   const { SERVER_EXEC_ARGV } = await import('../bench/lsp-driver.mjs');
   const source = readFileSync(new URL('../server/src/heapLimits.ts', import.meta.url), 'utf8');
