@@ -22,12 +22,26 @@ async function hostileServer(t, handler) {
   return { url: `http://127.0.0.1:${server.address().port}`, requests };
 }
 
+const hostileTarget = (server) => ({
+  connection: { id: 'h', name: 'Hostile', host: server.url, iid: 'st-1', accountId: 'a1' },
+  credentials: { kind: 'client', clientId: 'cid', clientSecret: 'the-client-secret-0123456789' },
+});
+
+/** The same hostile server, read instead of pushed to: every call shares the pipeline's limits. */
+async function readFrom(server, options = {}) {
+  const logs = [];
+  const outcome = await platform.getCampaign(
+    { ...hostileTarget(server), campaignId: CAMPAIGN_ID },
+    { retry: { baseDelayMs: 10 }, log: (line) => logs.push(line), env: {}, ...options },
+  );
+  return { outcome, logs };
+}
+
 async function pushTo(server, options = {}) {
   const logs = [];
   const outcome = await platform.pushCampaign(
     {
-      connection: { id: 'h', name: 'Hostile', host: server.url, iid: 'st-1', accountId: 'a1' },
-      credentials: { kind: 'client', clientId: 'cid', clientSecret: 'the-client-secret-0123456789' },
+      ...hostileTarget(server),
       campaignId: CAMPAIGN_ID,
       body: validBody(),
     },
@@ -43,22 +57,23 @@ function strings(value) {
   return [];
 }
 
-test('a 400 echoing the auth header, or only its signature or payload, leaks no part of the token anywhere', async (t) => {
-  const server = await hostileServer(t, (req, res) => {
-    const [header, payload, signature] = req.headers.auth.split('.');
-    res.writeHead(400, { 'content-type': 'application/json' });
-    res.end(
-      JSON.stringify({
-        errors: [
-          { msg: `invalid auth ${req.headers.auth}`, field: 'auth' },
-          { msg: `signature ${signature} does not verify`, code: payload },
-          { message: `header was ${header}` },
-        ],
-        name: payload,
-      }),
-    );
-  });
-  const { outcome, logs } = await pushTo(server);
+/** A 400 whose error entries echo the auth header whole, and its parts on their own. */
+function echoTheToken(req, res) {
+  const [header, payload, signature] = req.headers.auth.split('.');
+  res.writeHead(400, { 'content-type': 'application/json' });
+  res.end(
+    JSON.stringify({
+      errors: [
+        { msg: `invalid auth ${req.headers.auth}`, field: 'auth' },
+        { msg: `signature ${signature} does not verify`, code: payload },
+        { message: `header was ${header}` },
+      ],
+      name: payload,
+    }),
+  );
+}
+
+function assertNoPartOfTheToken(server, outcome, logs) {
   assert.equal(outcome.kind, 'invalid');
   const token = server.requests[0].auth;
   const parts = token.split('.');
@@ -70,6 +85,19 @@ test('a 400 echoing the auth header, or only its signature or payload, leaks no 
     outcome.errors.map((e) => e.message),
     ['invalid auth <redacted>', 'signature <redacted> does not verify', 'header was <redacted>'],
   );
+}
+
+test('a 400 echoing the auth header, or only its signature or payload, leaks no part of the token anywhere', async (t) => {
+  const server = await hostileServer(t, echoTheToken);
+  const { outcome, logs } = await pushTo(server);
+  assertNoPartOfTheToken(server, outcome, logs);
+});
+
+test('a read (GET) answered with the token echoed leaks no part of it either', async (t) => {
+  const server = await hostileServer(t, echoTheToken);
+  const { outcome, logs } = await readFrom(server);
+  assertNoPartOfTheToken(server, outcome, logs);
+  assert.ok(logs.some((l) => l.startsWith('--> GET ')), 'the read sent a GET');
 });
 
 test('the Redactor hides each part of a known token on its own, and the client secret', () => {
@@ -79,17 +107,20 @@ test('the Redactor hides each part of a known token on its own, and the client s
   assert.equal(r.text('sig c2lnbmF0dXJlLXZhbHVl, payload eyJzdWIiOiJ4In0.'), 'sig <redacted>, payload <redacted>.');
 });
 
-test('an endless 200 body is cut off at the size limit with a clear outcome, in bounded memory', async (t) => {
+/** A 200 that never ends: chunks written as fast as the client reads them. */
+function endlessBody(_req, res) {
   const chunk = Buffer.alloc(64 * 1024, 'x');
-  const server = await hostileServer(t, (_req, res) => {
-    res.writeHead(200, { 'content-type': 'application/json' });
-    const pump = () => {
-      while (res.write(chunk));
-    };
-    res.on('drain', pump);
-    res.on('close', () => res.off('drain', pump));
-    pump();
-  });
+  res.writeHead(200, { 'content-type': 'application/json' });
+  const pump = () => {
+    while (res.write(chunk));
+  };
+  res.on('drain', pump);
+  res.on('close', () => res.off('drain', pump));
+  pump();
+}
+
+test('an endless 200 body is cut off at the size limit with a clear outcome, in bounded memory', async (t) => {
+  const server = await hostileServer(t, endlessBody);
   const before = process.memoryUsage().rss;
   const { outcome, logs } = await pushTo(server, { timeoutMs: 120_000 });
   assert.equal(outcome.kind, 'http-error');
@@ -97,6 +128,17 @@ test('an endless 200 body is cut off at the size limit with a clear outcome, in 
   assert.equal(outcome.attempts, 1);
   assert.match(outcome.message, /^Hostile answered with more than 10 MB; reading stopped there\. A campaign answer is a few kilobytes: check the host\.$/);
   assert.ok(process.memoryUsage().rss - before < 200 * 1024 * 1024, 'memory stays bounded');
+  assert.ok(logs.some((l) => l.includes('more than 10 MB')));
+});
+
+test('a read (GET) of an endless body stops at the same limit with the same outcome', async (t) => {
+  const server = await hostileServer(t, endlessBody);
+  const { outcome, logs } = await readFrom(server, { timeoutMs: 120_000 });
+  assert.equal(outcome.kind, 'http-error');
+  assert.equal(outcome.status, 200);
+  assert.equal(outcome.attempts, 1);
+  assert.equal(outcome.message, 'Hostile answered with more than 10 MB; reading stopped there. A campaign answer is a few kilobytes: check the host.');
+  assert.ok(logs.some((l) => l.startsWith('--> GET ')), 'the read sent a GET');
   assert.ok(logs.some((l) => l.includes('more than 10 MB')));
 });
 

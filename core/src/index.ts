@@ -8,6 +8,7 @@ export { syntaxTreeOf } from './parse';
 export { validateCampaign, validateCampaignLimited, validateText, RULE_CODES, type ValidationOptions } from './validate';
 export { campaignSchema, schemaAt, type FieldSchema } from './schema';
 export { isValidTimeZone, allTimeZoneNames, preferredTimeZoneNames } from './timezones';
+export { WORKSPACE_TIME_ZONES, timeZoneInText, type WorkspaceTimeZonesParams } from './workspaceZones';
 export { parseApiTime, formatApiTime, suggestApiTime } from './time';
 // Authoring services (completion, hover, code actions, outline): pure functions over a parse.
 export { completeAt, campaignTimeZone, type CompletionEntry, type CompletionResult, type CompletionOptions, type CompletionKind } from './services/completion';
@@ -24,3 +25,9 @@ export { formatPath, parseFieldPath, normaliseFieldName } from './fieldPaths';
 export { validationOptions, campaignSettingsFromJson, mergeCampaignSettings, RULE_GROUPS, SETTINGS_SECTION, type CampaignSettings, type GroupSetting, type RuleGroup } from './settings';
 export { preparePush, type PreparedPush, type PushReady, type PushBlocked } from './prepare';
 export { bodyFromCampaign } from './pushBody';
+// Campaigns as code: platform-owned fields, the file form of a read, a plan (file vs platform).
+export { PLATFORM_OWNED_FIELDS, PLATFORM_OWNED_PATHS, platformOwnedField, READ_ONLY_MESSAGE, type PlatformOwnedField } from './platformFields';
+export { campaignFileForm, fileFormNotes, renderCampaignFile, yamlText, type CampaignFileForm, type RenderOptions } from './fileForm';
+export { updateCampaignFile, type FileUpdate } from './edits/updateCampaignFile';
+export { planCampaign, planValueText, sameValue, withoutPlatformFields, type CampaignPlan, type PlanChange, type PlanChangeKind } from './plan';
+export { slugFor } from './campaignFileName';

@@ -16,7 +16,9 @@ export async function readResponseText(response: Response, maxBytes: number = MA
   }
   if (!response.body) return { text: '', tooLarge: false };
   const reader = response.body.getReader();
-  const chunks: Uint8Array[] = [];
+  // TextDecoder rather than Buffer: the platform client also runs in a browser.
+  const decoder = new TextDecoder();
+  const parts: string[] = [];
   let received = 0;
   for (;;) {
     const { done, value } = await reader.read();
@@ -26,9 +28,10 @@ export async function readResponseText(response: Response, maxBytes: number = MA
       await reader.cancel().catch(() => undefined);
       return { text: undefined, tooLarge: true };
     }
-    chunks.push(value);
+    parts.push(decoder.decode(value, { stream: true }));
   }
-  return { text: Buffer.concat(chunks).toString('utf8'), tooLarge: false };
+  parts.push(decoder.decode());
+  return { text: parts.join(''), tooLarge: false };
 }
 
 /** "10 MB" for the messages. */
