@@ -40,7 +40,7 @@ test('in a nested mapping: its own missing keys only (callerId offers phoneNumbe
   const emptyCaller = edit(complete1, '    phoneNumber: "+18123456789"\n', '    \n');
   const caller = await complete(emptyCaller, after(emptyCaller, '  callerId:\n    '));
   assert.deepEqual(labels(caller), ['phoneNumber']);
-  assert.equal(caller.items[0].textEdit.newText, 'phoneNumber: "${1}"', 'a phone number is quoted: +1... would read as a number');
+  assert.equal(caller.items[0].textEdit.newText, 'phoneNumber: "${1:+12025550100}"', 'a phone number is quoted: +1... would read as a number');
 
   const fullStrategy = edit(complete1, '  maxRingTime: 30 # seconds\n', '  maxRingTime: 30 # seconds\n  \n');
   const none = await complete(fullStrategy, after(fullStrategy, '# seconds\n  '));
@@ -61,10 +61,10 @@ test('dialingStrategy inserts its required children as a snippet; accepted, the 
     [
       'dialingStrategy:',
       '  callerId:',
-      '    phoneNumber: "${1}"',
+      '    phoneNumber: "${1:+12025550100}"',
       '  callingHours:',
       '    frequency: ${2|WEEKLY,DAILY,CUSTOM|}',
-      '    timezone: ${3}',
+      '    timezone: ${3:America/New_York}',
       '    days:',
       '      - day: ${4:MO}',
       '        start: ${5:9:00 AM}',
@@ -75,10 +75,8 @@ test('dialingStrategy inserts its required children as a snippet; accepted, the 
       '  maxRingTime: ${10:30}',
     ].join('\n'),
   );
-  // Accept it, fill the two values only the author knows, and the campaign is valid again.
-  const accepted = accept(text.replace('dialingMode: Preview\n\n', 'dialingMode: Preview\n\n\n'), item)
-    .replace('phoneNumber: ""', 'phoneNumber: "+18123456789"')
-    .replace('timezone: \n', 'timezone: Asia/Kolkata\n');
+  // Accepted with Tab alone (every placeholder an example that validates), the campaign is valid again.
+  const accepted = accept(text.replace('dialingMode: Preview\n\n', 'dialingMode: Preview\n\n\n'), item);
   const uri = docUri('accepted');
   assert.deepEqual(await client.open(uri, accepted), []);
 });
@@ -251,13 +249,11 @@ test('an empty file offers a whole, valid campaign', async () => {
   assert.equal(template.label, 'Voice campaign');
   assert.equal(template.preselect, true);
   assert.ok(labels(result).includes('name'), 'the top-level keys follow');
+  // Tab through every placeholder without typing: already a valid campaign.
+  assert.deepEqual(await client.open(docUri('template-as-is'), accept('', template)), []);
   // Accept it and fill what only the author knows: the campaign is valid.
-  const text = accept('', template)
-    .replace('name: \n', 'name: Renewal Reminder\n')
-    .replace('description: \n', 'description: Plan renewals\n')
-    .replace('  - \n', '  - Renewals\n')
-    .replace('phoneNumber: ""', 'phoneNumber: "+18123456789"')
-    .replace('timezone: \n', 'timezone: Asia/Kolkata\n');
+  // Fill what only the author knows: still valid.
+  const text = edit(edit(edit(accept('', template), 'name: New voice campaign\n', 'name: Renewal Reminder\n'), '  - Contact list\n', '  - Renewals\n'), 'timezone: America/New_York\n', 'timezone: Asia/Kolkata\n');
   assert.deepEqual(await client.open(docUri('template'), text), []);
   // The template's key order is the API's.
   assert.deepEqual(

@@ -66,3 +66,118 @@ test('the 50,000-line campaign is analysed in full: a mistake at its end is foun
     [['campaign-type', text.split('\n').findIndex((l) => l.startsWith('campaignType:'))]],
   );
 });
+
+// Reproducers from the hardening issue (#10): each ran for seconds (or threw) before its fix.
+// The time limits are far above what the fixed code takes and far below what the broken code took;
+// they are CPU time, so a busy machine does not make them fail.
+const timed = (fn) => {
+  const started = process.cpuUsage();
+  const result = fn();
+  const used = process.cpuUsage(started);
+  return { result, ms: (used.user + used.system) / 1000 };
+};
+const endOfLine = (text, line = 0) => ({ line, character: text.split('\n')[line].length });
+
+test('completion after 100,000 open brackets answers at once, without a stack overflow', HANG_GUARD, async () => {
+  const text = `name: ${'['.repeat(100_000)}\n`;
+  const parsed = core.parseCampaign(text);
+  const { result, ms } = timed(() => core.completeAt(parsed, endOfLine(text)));
+  assert.deepEqual(result.items, []);
+  assert.ok(ms < 1000, `took ${ms} ms`);
+  for (const method of ['textDocument/completion', 'textDocument/hover']) {
+    const uri = `file:///hostile/brackets-${method.split('/')[1]}.campaign.yaml`;
+    await server.open(uri, text);
+    await server.request(method, { textDocument: { uri }, position: endOfLine(text) });
+  }
+});
+
+test('regexes over user text stay linear: a 200,000-character word, 100,000 tabs, 300,000 spaces', HANG_GUARD, () => {
+  const word = 'a'.repeat(200_000);
+  const completion = timed(() => core.completeAt(core.parseCampaign(`${word}\n`), endOfLine(word)));
+  assert.ok(completion.ms < 1000, `completion took ${completion.ms} ms`);
+  for (const text of [`name:${'\t'.repeat(100_000)}\n`, `name:${' '.repeat(300_000)}x\n  bad: indent\n`, `name: x${' '.repeat(300_000)}#\n`]) {
+    const { result, ms } = timed(() => core.validateText(text));
+    assert.ok(result.length > 0);
+    assert.ok(ms < 1000, `validation took ${ms} ms`);
+  }
+});
+
+test('a million quotes: YAML errors are capped, and the last diagnostic says how many more there were', HANG_GUARD, () => {
+  const text = `name: ${'"'.repeat(1_000_000)}\n`;
+  const parsed = core.parseCampaign(text);
+  assert.ok(parsed.document.errors.length <= core.PARSE_LIMITS.maxYamlErrors, `kept ${parsed.document.errors.length} errors`);
+  assert.equal(parsed.yamlErrorsOmitted, 499_999 - core.PARSE_LIMITS.maxYamlErrors);
+  const diagnostics = core.validateText(text);
+  assert.deepEqual(diagnostics.map((d) => d.code), ['yaml-syntax', 'yaml-too-many-problems']);
+  assert.match(diagnostics[1].message, /^499,\d{3} more YAML problems were found after these and not listed\. Fix the first ones: most of the rest usually follow from them\.$/);
+});
+
+test('20,000 repeated keys: the duplicate-key diagnostics are capped too', HANG_GUARD, () => {
+  const text = Array.from({ length: 20_001 }, () => 'name: x').join('\n');
+  const diagnostics = core.validateText(text);
+  const cap = core.PARSE_LIMITS.maxYamlErrors;
+  assert.equal(diagnostics.length, cap + 1);
+  assert.equal(diagnostics.filter((d) => d.code === 'duplicate-key').length, cap);
+  assert.equal(diagnostics.at(-1).code, 'yaml-too-many-problems');
+  assert.match(diagnostics.at(-1).message, new RegExp(`^${(20_000 - cap).toLocaleString('en-US')} more YAML problems`));
+});
+
+test('merge keys are reported as unsupported under their own code; outline, hover, folding and completion never throw', () => {
+  const base = readFixture('valid.campaign.yaml');
+  const texts = [
+    base.replace('        end: 6:00 PM\n      - day: TU', '        !!merge end: 6:00 PM\n      - day: TU'),
+    base.replace('      - day: TU\n', '      - <<: { day: TU }\n        day: TU\n'),
+    base.replace('schedule:\n', 'schedule:\n  <<: { isSchedulingEnabled: true }\n'),
+    base.replace('      - day: TU\n', '      - !!merge <<: { day: TU }\n        day: TU\n'),
+  ];
+  for (const text of texts) {
+    const parsed = core.parseCampaign(text);
+    const diagnostics = core.validateCampaign(parsed);
+    const merge = diagnostics.find((d) => d.code === 'yaml-merge-key');
+    assert.ok(merge, `no merge-key diagnostic in ${JSON.stringify(diagnostics.map((d) => d.code))}`);
+    assert.equal(merge.severity, 'error');
+    assert.match(merge.message, /^Merge keys \(<<, !!merge\) are not supported: the API reads this file as JSON, where << is an ordinary key\. Write the fields out\.$/);
+    assert.ok(!diagnostics.some((d) => d.code === 'yaml-alias-limit'));
+    core.documentSymbols(parsed);
+    core.foldingRanges(parsed);
+    const lines = text.split('\n');
+    for (let line = 0; line < lines.length; line++) {
+      for (const character of [0, Math.floor(lines[line].length / 2), lines[line].length]) {
+        core.hoverAt(parsed, { line, character });
+        core.completeAt(parsed, { line, character });
+      }
+    }
+  }
+});
+
+test('CR-only line endings are line endings: the file is read, not "empty"', () => {
+  const text = readFixture('valid.campaign.yaml').replace(/\n/g, '\r');
+  assert.deepEqual(core.validateText(text), []);
+  const broken = text.replace('priority: "5"', 'priority: 5');
+  assert.deepEqual(core.validateText(broken).map((d) => [d.code, d.range.start.line]), [['type', 6]]);
+});
+
+test('an oversized document gets one diagnostic instead of a parse', HANG_GUARD, async () => {
+  const limit = core.MAX_CAMPAIGN_FILE_BYTES;
+  assert.equal(limit, 5 * 1024 * 1024);
+  const text = `name: x\ndescription: ${'y'.repeat(limit)}\n`;
+  const diagnostics = await server.open('file:///hostile/oversized.campaign.yaml', text);
+  assert.equal(diagnostics.length, 1);
+  assert.equal(diagnostics[0].code, 'file-too-large');
+  assert.match(diagnostics[0].message, /^This file is 5\.0 MB; campaign files are a few kilobytes, and files over 5 MB are not analysed\.$/);
+  assert.deepEqual(diagnostics[0].range, { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } });
+});
+
+test('50,000 distinct keys in one mapping are checked for duplicates in linear time (yaml\'s own check is quadratic)', HANG_GUARD, () => {
+  // Found by `npm run fuzz`: yaml's uniqueKeys compares each key with every key before it.
+  const keys = Array.from({ length: 50_000 }, (_, i) => `key${i}: v`);
+  const { result, ms } = timed(() => core.validateText([...keys, 'key7: again', ''].join('\n')));
+  assert.ok(ms < 8000, `took ${ms} ms of CPU time`);
+  const duplicates = result.filter((d) => d.code === 'duplicate-key');
+  assert.deepEqual(duplicates.map((d) => [d.range.start.line, d.range.start.character, d.range.end.character]), [[50_000, 0, 4]]);
+  assert.match(duplicates[0].message, /^The key "key7" appears more than once in this mapping/);
+  // Without the duplicate, every key is checked by the campaign rules (each an unknown key), also in linear time.
+  const rules = timed(() => core.validateText([...keys, ''].join('\n')));
+  assert.ok(rules.ms < 8000, `took ${rules.ms} ms of CPU time`);
+  assert.equal(rules.result.filter((d) => d.code === 'unknown-key').length, 50_000);
+});

@@ -228,3 +228,18 @@ test('an Active campaign cannot be edited; partial reads and `id` reads are swit
   assert.equal(read.json.data._id, undefined);
   for (const missing of sandboxLib.PARTIAL_READ_FIELDS) assert.equal(missing.split('.').reduce((v, k) => v?.[k], read.json.data), undefined, missing);
 });
+
+test('a port that fetch refuses (6000, 10080, ...) is refused at start with the reason, by the library and the CLI', async () => {
+  const reason = `Port 6000 is one that Node's fetch refuses to connect to (the Fetch standard's "bad ports"), so no push could reach the sandbox there. Choose another, e.g. 4777.`;
+  await assert.rejects(sandboxLib.startSandbox({ port: 6000 }), { message: reason });
+  await assert.rejects(sandboxLib.startSandbox({ port: 10080 }), /Port 10080 is one that Node's fetch refuses/);
+  const { execFile } = await import('node:child_process');
+  const path = await import('node:path');
+  const { ROOT } = await import('./helpers/lsp-client.mjs');
+  const result = await new Promise((resolve) => {
+    execFile(process.execPath, [path.join(ROOT, 'bin', 'kore-campaign.js'), 'sandbox', '--port', '6000'], { timeout: 20_000 }, (error, stdout, stderr) => resolve({ code: error?.code ?? 0, stdout, stderr }));
+  });
+  assert.equal(result.code, 2);
+  assert.equal(result.stdout, '');
+  assert.equal(result.stderr.trim(), `kore-campaign sandbox: ${reason}`);
+});

@@ -48,7 +48,7 @@ test('the manifest declares enable, one setting per rule group and per-code rule
 test('every campaign rule belongs to exactly one group (YAML syntax problems are not configurable)', () => {
   const grouped = GROUPS.flatMap(codesOf);
   assert.equal(new Set(grouped).size, grouped.length, 'no code in two groups');
-  const yaml = ['yaml-syntax', 'yaml-tab', 'duplicate-key', 'yaml-multiple-documents', 'yaml-undefined-alias', 'yaml-alias-limit', 'yaml-nesting', 'yaml-warning', 'empty-file', 'not-a-mapping'];
+  const yaml = ['yaml-syntax', 'yaml-tab', 'duplicate-key', 'yaml-multiple-documents', 'yaml-undefined-alias', 'yaml-alias-limit', 'yaml-nesting', 'yaml-warning', 'yaml-merge-key', 'yaml-too-many-problems', 'file-too-large', 'empty-file', 'not-a-mapping'];
   assert.deepEqual([...grouped].sort(), core.RULE_CODES.filter((c) => !yaml.includes(c)).sort());
 });
 
@@ -109,6 +109,34 @@ test('settings given at start apply to the first diagnostics; enable: false repo
   } finally {
     await off.stop();
   }
+});
+
+/** A valid campaign with `windows` repeated MO windows (each a duplicate-window warning) and two errors near the end. */
+function manyProblems(windows) {
+  const base = readFileSync(path.join(ROOT, 'test', 'fixtures', 'valid.campaign.yaml'), 'utf8');
+  const repeated = Array.from({ length: windows }, () => '      - day: MO\n        start: 9:00 AM\n        end: 6:00 PM\n').join('');
+  return base.replace('      - day: TU\n', `${repeated}      - day: TU\n`).replace('priority: "5"', 'priority: 5').replace('campaignType: voice', 'campaignType: fax');
+}
+
+test('maxProblems: errors first, then warnings, then one last diagnostic saying how many were left out', async () => {
+  assert.equal(properties['koreCampaign.validate.maxProblems'].type, 'integer');
+  assert.equal(properties['koreCampaign.validate.maxProblems'].default, 1000);
+  const uri = docUri('many');
+  const text = manyProblems(1200);
+  const all = await client.open(uri, text);
+  assert.equal(all.length, 1001, 'the default keeps 1,000 and adds the note');
+  assert.deepEqual(all.slice(0, 3).map((d) => [severityName(d), d.code]), [['error', 'type'], ['error', 'enum'], ['warning', 'duplicate-window']]);
+  assert.equal(all[1000].code, 'too-many-problems');
+  assert.equal(all[1000].message, '202 more problems are not listed (koreCampaign.validate.maxProblems is 1000): errors come first. `kore-campaign validate` lists them all.');
+
+  const few = await settingsThen(uri, { validate: { maxProblems: 4 } }, (list) => list.length === 5);
+  assert.deepEqual(few.map((d) => d.code), ['type', 'enum', 'duplicate-window', 'duplicate-window', 'too-many-problems']);
+  assert.equal(severityName(few[4]), 'information');
+  assert.deepEqual(few[4].range, { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } });
+  assert.match(few[4].message, /^1,198 more problems are not listed \(koreCampaign\.validate\.maxProblems is 4\)/);
+  // The CLI's core reports all of them.
+  assert.equal(core.validateText(text).length, 1202);
+  await settingsThen(uri, {}, (list) => list.length === 1001);
 });
 
 test('multi-root: each workspace folder has its own settings, pulled per document (scopeUri), once per folder, again after a change', async () => {

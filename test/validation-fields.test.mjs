@@ -164,3 +164,15 @@ test('diagnostics name the field path, for the push to map platform errors onto'
   const [diagnostic] = core.validateText(readFixture('time-24-hour.campaign.yaml'));
   assert.equal(diagnostic.path, 'dialingStrategy.callingHours.days[0].end');
 });
+
+test('three windows of one day, the second overlapping the first and the third both: every overlap is reported', () => {
+  // The third window starts first: a sweep that pairs each window only with the widest so far misses the second.
+  const text = readFixture('valid.campaign.yaml').replace(
+    '        start: 9:00 AM\n        end: 6:00 PM\n      - day: TU\n        start: 9:00 AM\n        end: 6:00 PM\n',
+    '        start: 10:00 AM\n        end: 11:00 AM\n      - day: MO\n        start: 10:30 AM\n        end: 12:00 PM\n      - day: MO\n        start: 9:00 AM\n        end: 6:00 PM\n',
+  );
+  assert.deepEqual(summarise(core.validateText(text)), [
+    ['19:9-19:16', 'warning', 'window-overlap', 'This MO window 10:30 AM-12:00 PM overlaps the MO window 10:00 AM-11:00 AM at line 16; calls follow the union of the two.'],
+    ['22:9-22:16', 'warning', 'window-overlap', 'This MO window 9:00 AM-6:00 PM overlaps the MO window 10:00 AM-11:00 AM at line 16; calls follow the union of the two.'],
+  ]);
+});

@@ -1,3 +1,4 @@
+import { withoutComment } from './lineText';
 import { locate, type FieldPath, type Located, type ParsedCampaign } from './parse';
 import { formatPath, valueAt } from './fieldPaths';
 import type { CampaignDiagnostic, Fix, Range, Severity } from './types';
@@ -15,9 +16,27 @@ export interface Report {
   fixes?: (located: Located) => Fix[] | undefined;
 }
 
+/**
+ * A reported diagnostic's quick fixes, not yet computed: a file can have thousands of problems
+ * of which an editor shows the first thousand (`validateCampaignLimited`), so fixes are built
+ * only for the diagnostics that are kept. An enumerable symbol, so copies (`{ ...d }`) keep it
+ * and JSON never sees it; `withFixes` turns it into the `fixes` field.
+ */
+export const PENDING_FIXES: unique symbol = Symbol('pendingFixes');
+
+export type PendingDiagnostic = CampaignDiagnostic & { [PENDING_FIXES]?: () => Fix[] | undefined };
+
+/** The diagnostic as callers see it: its fixes computed (when it has any), the pending ones gone. */
+export function withFixes(diagnostic: PendingDiagnostic): CampaignDiagnostic {
+  const { [PENDING_FIXES]: pending, ...rest } = diagnostic;
+  if (!pending) return diagnostic;
+  const fixes = pending();
+  return fixes && fixes.length ? { ...rest, fixes } : rest;
+}
+
 /** What a rule sees: the parsed file, the campaign as data, and a way to report at a field. */
 export class ValidationContext {
-  readonly diagnostics: CampaignDiagnostic[] = [];
+  readonly diagnostics: PendingDiagnostic[] = [];
 
   constructor(
     readonly parsed: ParsedCampaign,
@@ -36,7 +55,7 @@ export class ValidationContext {
   report(report: Report): void {
     const located = this.locate(report.path);
     const range = located ? this.rangeFor(located, report.target ?? 'value') : this.parsed.lines.range(0, 0);
-    const fixes = located && report.fixes ? report.fixes(located) : undefined;
+    const fixes = report.fixes;
     this.diagnostics.push({
       range,
       severity: report.severity,
@@ -44,7 +63,7 @@ export class ValidationContext {
       message: report.message,
       source: DIAGNOSTIC_SOURCE,
       path: formatPath(report.path),
-      ...(fixes && fixes.length ? { fixes } : {}),
+      ...(located && fixes ? { [PENDING_FIXES]: () => fixes(located) } : {}),
     });
   }
 
@@ -67,7 +86,7 @@ export class ValidationContext {
     const line = lines.positionAt(offset).line;
     const text = lines.lineText(line);
     const startChar = offset - lines.lineStart(line);
-    const rest = text.slice(startChar).replace(/\s+#.*$/, '').trimEnd();
+    const rest = withoutComment(text.slice(startChar)).trimEnd();
     return { start: { line, character: startChar }, end: { line, character: startChar + rest.length } };
   }
 }

@@ -1,11 +1,11 @@
 // The pure core: parse, validate (and, as features land, complete, hover, fix).
 // Used by the language server, the command line and the tests alike.
 export * from './types';
-export { parseCampaign, locate, PARSE_LIMITS, type ParsedCampaign, type FieldPath, type Located } from './parse';
+export { parseCampaign, locate, PARSE_LIMITS, MAX_CAMPAIGN_FILE_BYTES, type ParsedCampaign, type FieldPath, type Located } from './parse';
 export { LineIndex } from './lineIndex';
 export { incrementalParseStats } from './incrementalParse';
 export { syntaxTreeOf } from './parse';
-export { validateCampaign, validateText, RULE_CODES, type ValidationOptions } from './validate';
+export { validateCampaign, validateCampaignLimited, validateText, RULE_CODES, type ValidationOptions } from './validate';
 export { campaignSchema, schemaAt, type FieldSchema } from './schema';
 export { isValidTimeZone, allTimeZoneNames, preferredTimeZoneNames } from './timezones';
 export { WORKSPACE_TIME_ZONES, timeZoneInText, type WorkspaceTimeZonesParams } from './workspaceZones';

@@ -2,11 +2,15 @@ import type { Position, Range } from './types';
 
 /** Offsets <-> positions for one text; built once per parse, binary search per lookup. */
 export class LineIndex {
-  private readonly lineStarts: number[];
+  /** A typed array, counted first then filled: kept with every parse, and rebuilt on each keystroke. */
+  private readonly lineStarts: Int32Array;
 
   constructor(readonly text: string) {
-    const starts = [0];
-    for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+    let count = 1;
+    for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) count++;
+    const starts = new Int32Array(count);
+    let line = 1;
+    for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts[line++] = i + 1;
     this.lineStarts = starts;
   }
 
@@ -51,4 +55,13 @@ export class LineIndex {
   lineText(line: number): string {
     return this.text.slice(this.lineStart(line), this.lineEnd(line));
   }
+}
+
+/**
+ * The text with each lone CR made a LF. A lone CR ends a line, for YAML as for the editor,
+ * but yaml itself reads only LF and CRLF. The same length either way, so offsets and
+ * positions stay the editor's.
+ */
+export function withLineFeeds(text: string): string {
+  return text.includes('\r') && /\r(?!\n)/.test(text) ? text.replace(/\r(?!\n)/g, '\n') : text;
 }

@@ -1,20 +1,17 @@
-import { isAlias, isMap, isPair, isScalar, isSeq, type Document, type Node, type Pair } from 'yaml';
+import { isAlias, isMap, isPair, isScalar, isSeq, type Document, type Node, type Pair, type YAMLMap } from 'yaml';
 import { parseDocuments, type CstCache } from './incrementalParse';
-import { LineIndex } from './lineIndex';
+import { LineIndex, withLineFeeds } from './lineIndex';
+import { MAX_CAMPAIGN_FILE_BYTES, PARSE_LIMITS, utf8Length } from './limits';
+import { reportDuplicateKeys } from './duplicateKeys';
+import { neutraliseMergeKeys } from './mergeKeys';
+import { omittedYamlErrors } from './yamlCompose';
 import type { Range } from './types';
 
 /** A path into the campaign as the API names it: `['dialingStrategy', 'callingHours', 'days', 0]`. */
 import type { FieldPath } from './fieldPaths';
 export type { FieldPath } from './fieldPaths';
 
-/**
- * Bounds that keep hostile files harmless. An alias bomb is stopped by yaml's own
- * `maxAliasCount`; deep nesting by a depth check before the recursive composer sees it.
- */
-export const PARSE_LIMITS = {
-  maxAliasCount: 100,
-  maxNestingDepth: 200,
-} as const;
+export { PARSE_LIMITS, MAX_CAMPAIGN_FILE_BYTES } from './limits';
 
 export interface ParsedCampaign {
   readonly text: string;
@@ -24,8 +21,12 @@ export interface ParsedCampaign {
   readonly documents: readonly Document.Parsed[];
   /** The campaign as plain data, or undefined when it cannot be built safely. */
   readonly value: unknown;
-  /** Why `value` could not be built (alias limit, nesting), with where it happened. */
+  /** Why `value` could not be built (alias limit, nesting, size), with where it happened. */
   readonly valueError?: { message: string; code: string; offset: [number, number] };
+  /** YAML errors past `PARSE_LIMITS.maxYamlErrors`: counted, not kept. */
+  readonly yamlErrorsOmitted?: number;
+  /** Merge keys (`<<`, `!!merge`), which the API does not know: reported, and read as ordinary keys. */
+  readonly mergeKeys?: readonly (readonly [number, number])[];
 }
 
 /**
@@ -53,29 +54,41 @@ export function syntaxTreeOf(parsed: ParsedCampaign): readonly unknown[] | undef
  * handed over: its syntax tree and Document are reused and changed in place, so it must not be
  * used after this call.
  */
-export function parseCampaign(text: string, previous?: ParsedCampaign): ParsedCampaign {
+export function parseCampaign(source: string, previous?: ParsedCampaign): ParsedCampaign {
+  const text = withLineFeeds(source);
   const lines = new LineIndex(text);
-  const tooDeep = findExcessiveNesting(text, PARSE_LIMITS.maxNestingDepth);
   const notAnalysed = (valueError: NonNullable<ParsedCampaign['valueError']>): ParsedCampaign => ({ text, lines, document: undefined, documents: [], value: undefined, valueError });
-  if (tooDeep !== undefined) {
-    return notAnalysed({
+  const tooLarge = text.length * 3 > MAX_CAMPAIGN_FILE_BYTES ? utf8Length(text) : 0;
+  if (tooLarge > MAX_CAMPAIGN_FILE_BYTES) {
+    const MB = 1024 * 1024;
+    const message = `This file is ${(tooLarge / MB).toFixed(1)} MB; campaign files are a few kilobytes, and files over ${MAX_CAMPAIGN_FILE_BYTES / MB} MB are not analysed.`;
+    return notAnalysed({ code: 'file-too-large', message, offset: [0, 0] });
+  }
+  const tooDeep = findExcessiveNesting(text, PARSE_LIMITS.maxNestingDepth);
+  const nestingError = (offset: number) =>
+    notAnalysed({
       code: 'yaml-nesting',
       message: `The file nests deeper than ${PARSE_LIMITS.maxNestingDepth} levels; a campaign needs at most 5. It was not analysed further.`,
-      offset: [tooDeep, tooDeep + 1],
+      offset: [offset, offset + 1],
     });
-  }
+  if (tooDeep !== undefined) return nestingError(tooDeep);
   let documents: Document.Parsed[];
   let tree: CstCache | undefined;
+  let tooDeepAt: number | undefined;
   try {
     const reusable = previous ? syntaxTrees.get(previous) : undefined;
     if (previous) syntaxTrees.delete(previous);
     // As yaml's parseAllDocuments(text, options), with the CST kept for the next edit.
-    ({ documents, cache: tree } = parseDocuments(text, { prettyErrors: false, uniqueKeys: true, version: '1.2' }, reusable));
+    ({ documents, cache: tree, tooDeepAt } = parseDocuments(text, { prettyErrors: false, uniqueKeys: false, version: '1.2', logLevel: 'error' }, reusable));
   } catch (error) {
     // The yaml package does not throw on bad input; this guards stack exhaustion only.
     return notAnalysed({ code: 'yaml-syntax', message: `The file could not be read as YAML: ${(error as Error).message}`, offset: [0, 0] });
   }
+  if (tooDeepAt !== undefined) return nestingError(tooDeepAt);
+  // yaml's own duplicate-key check is quadratic: composing runs without it, this finds them in one pass.
+  for (const document of documents) reportDuplicateKeys(document);
   const document = documents[0];
+  const mergeKeys = document && (text.includes('<<') || text.includes('!!merge')) ? neutraliseMergeKeys(document) : [];
   let value: unknown;
   let valueError: ParsedCampaign['valueError'];
   if (document && document.errors.length === 0) {
@@ -95,7 +108,12 @@ export function parseCampaign(text: string, previous?: ParsedCampaign): ParsedCa
       };
     }
   }
-  const parsed: ParsedCampaign = { text, lines, document, documents, value, valueError };
+  const yamlErrorsOmitted = omittedYamlErrors(document);
+  const parsed: ParsedCampaign = {
+    text, lines, document, documents, value, valueError,
+    ...(yamlErrorsOmitted ? { yamlErrorsOmitted } : {}),
+    ...(mergeKeys.length ? { mergeKeys } : {}),
+  };
   if (tree && text.length >= INCREMENTAL_MIN_LENGTH) syntaxTrees.set(parsed, tree);
   return parsed;
 }
@@ -194,7 +212,7 @@ export function locate(parsed: ParsedCampaign, path: FieldPath): Located | undef
       pair = undefined;
     } else {
       if (!isMap(current)) return undefined;
-      pair = current.items.find((item) => isScalar(item.key) && String(item.key.value) === segment) as Pair | undefined;
+      pair = pairByKey(parsed, current, segment);
       if (!pair) return undefined;
       current = resolve(pair.value);
     }
@@ -205,6 +223,24 @@ export function locate(parsed: ParsedCampaign, path: FieldPath): Located | undef
   const valueRange = node?.range ? ([node.range[0], node.range[1]] as [number, number]) : undefined;
   const reportRange = aliasRange ?? valueRange ?? keyRange ?? [0, 0];
   return { pair, node, reportRange, keyRange: aliasRange ? undefined : keyRange, viaAlias: aliasRange !== undefined };
+}
+
+/** Key -> pair of the large mappings of each parse, built on first use: a rule reporting on every key of a mapping of thousands would otherwise scan it once per report. Per parse, because an incremental parse changes mappings in place. */
+const keyIndexes = new WeakMap<ParsedCampaign, WeakMap<YAMLMap, Map<string, Pair>>>();
+
+/** The first pair of `map` whose scalar key reads as `key`. */
+function pairByKey(parsed: ParsedCampaign, map: YAMLMap, key: string): Pair | undefined {
+  const items = map.items as Pair[];
+  if (items.length < 32) return items.find((item) => isScalar(item.key) && String(item.key.value) === key);
+  let perParse = keyIndexes.get(parsed);
+  if (!perParse) keyIndexes.set(parsed, (perParse = new WeakMap()));
+  let index = perParse.get(map);
+  if (!index) {
+    index = new Map();
+    for (const item of items) if (isScalar(item.key) && !index.has(String(item.key.value))) index.set(String(item.key.value), item);
+    perParse.set(map, index);
+  }
+  return index.get(key);
 }
 
 export function toRange(parsed: ParsedCampaign, offsets: readonly [number, number] | readonly number[]): Range {

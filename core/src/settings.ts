@@ -29,6 +29,8 @@ export interface CampaignSettings {
     enable?: boolean;
     /** Per rule code (`unknown-key`, `window-overlap`, ...): `off` or a severity. Wins over the groups. */
     rules?: Record<string, Severity | 'off'>;
+    /** The most problems the editor is sent per file (`validateCampaignLimited`); the CLI reports all. */
+    maxProblems?: number;
   } & Partial<Record<RuleGroup, GroupSetting>>;
 }
 
@@ -48,7 +50,10 @@ export function validationOptions(settings: CampaignSettings | undefined): Valid
   }
   const rules = isRecord(validate.rules) ? validate.rules : {};
   for (const [code, level] of Object.entries(rules)) if (typeof level === 'string' && LEVELS.has(level)) severities[code] = level;
-  return Object.keys(severities).length ? { severities } : {};
+  // Anything but a whole number of at least 1 keeps the editor's default.
+  const max = validate.maxProblems;
+  const maxProblems = typeof max === 'number' && Number.isInteger(max) && max >= 1 ? { maxProblems: max } : {};
+  return { ...(Object.keys(severities).length ? { severities } : {}), ...maxProblems };
 }
 
 /**

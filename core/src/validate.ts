@@ -1,4 +1,4 @@
-import { ValidationContext } from './context';
+import { ValidationContext, withFixes, type PendingDiagnostic } from './context';
 import { parseCampaign, type ParsedCampaign } from './parse';
 import { CAMPAIGN_RULES } from './rules';
 import { isRecord } from './rules/rule';
@@ -11,12 +11,33 @@ export interface ValidationOptions {
   enable?: boolean;
   /** Per diagnostic code: a different severity, or `off` (from `koreCampaign.validate.*`). */
   severities?: Readonly<Record<string, Severity | 'off'>>;
+  /** The most problems an editor is sent (`koreCampaign.validate.maxProblems`): read by `validateCampaignLimited`'s callers; `validateCampaign` reports all. */
+  maxProblems?: number;
 }
 
 /** Every problem in a campaign file, in document order. Pure and synchronous; never throws on any input. */
 export function validateCampaign(parsed: ParsedCampaign, options: ValidationOptions = {}): CampaignDiagnostic[] {
+  return problems(parsed, options).map(withFixes);
+}
+
+const RANK: Record<Severity, number> = { error: 0, warning: 1, information: 2, hint: 2 };
+
+/**
+ * At most `max` problems: errors first, then warnings, then the rest (each in document
+ * order), with how many were left out. Quick fixes are computed for the kept ones only.
+ */
+export function validateCampaignLimited(parsed: ParsedCampaign, options: ValidationOptions, max: number): { diagnostics: CampaignDiagnostic[]; omitted: number } {
+  const all = problems(parsed, options);
+  if (all.length <= max) return { diagnostics: all.map(withFixes), omitted: 0 };
+  const byRank: PendingDiagnostic[][] = [[], [], []];
+  for (const diagnostic of all) byRank[RANK[diagnostic.severity]].push(diagnostic);
+  const kept = byRank.flat().slice(0, max);
+  return { diagnostics: kept.map(withFixes), omitted: all.length - kept.length };
+}
+
+function problems(parsed: ParsedCampaign, options: ValidationOptions): PendingDiagnostic[] {
   if (options.enable === false) return [];
-  let diagnostics = yamlDiagnostics(parsed);
+  let diagnostics: PendingDiagnostic[] = yamlDiagnostics(parsed);
   // Campaign rules need a well-formed mapping: on broken YAML they would only add noise.
   if (diagnostics.length === 0 && isRecord(parsed.value)) {
     const context = new ValidationContext(parsed, parsed.value);
@@ -37,8 +58,8 @@ export function validateText(text: string, options?: ValidationOptions): Campaig
   return validateCampaign(parseCampaign(text), options);
 }
 
-function applySeverities(diagnostics: CampaignDiagnostic[], severities: Readonly<Record<string, Severity | 'off'>>): CampaignDiagnostic[] {
-  const out: CampaignDiagnostic[] = [];
+function applySeverities(diagnostics: PendingDiagnostic[], severities: Readonly<Record<string, Severity | 'off'>>): PendingDiagnostic[] {
+  const out: PendingDiagnostic[] = [];
   for (const diagnostic of diagnostics) {
     const override = severities[diagnostic.code];
     if (override === 'off') continue;
@@ -50,6 +71,6 @@ function applySeverities(diagnostics: CampaignDiagnostic[], severities: Readonly
 /** All codes the validator can produce, for settings and documentation. */
 export const RULE_CODES: readonly string[] = [
   'yaml-syntax', 'yaml-tab', 'duplicate-key', 'yaml-multiple-documents', 'yaml-undefined-alias', 'yaml-alias-limit', 'yaml-nesting', 'yaml-warning',
-  'empty-file', 'not-a-mapping', 'required', 'type', 'enum', 'empty', 'max-length', 'range', 'min-items',
+  'yaml-merge-key', 'yaml-too-many-problems', 'file-too-large', 'empty-file', 'not-a-mapping', 'required', 'type', 'enum', 'empty', 'max-length', 'range', 'min-items',
   ...CAMPAIGN_RULES.flatMap((rule) => rule.codes),
 ];

@@ -1,5 +1,6 @@
 // Problems with the YAML itself, reported where they occur, before any campaign rule runs.
 import { isAlias, isMap, isPair, isSeq, type Alias, type Document } from 'yaml';
+import { keyLength, withoutComment } from './lineText';
 import type { ParsedCampaign } from './parse';
 import { DIAGNOSTIC_SOURCE, type CampaignDiagnostic, type Severity } from './types';
 
@@ -45,6 +46,7 @@ export function yamlDiagnostics(parsed: ParsedCampaign): CampaignDiagnostic[] {
     // After the first syntax error the parser's recovery reports lines that are fine
     // (a tab shifts every later line): show the first one; duplicate keys are independent.
     let syntaxErrorShown = false;
+    const before = out.length;
     for (const error of doc.errors) {
       const independent = error.code === 'DUPLICATE_KEY';
       if (!independent && syntaxErrorShown) continue;
@@ -57,6 +59,19 @@ export function yamlDiagnostics(parsed: ParsedCampaign): CampaignDiagnostic[] {
     for (const warning of doc.warnings) {
       push(warning.pos[0], warning.pos[1], 'yaml-warning', plainYamlMessage(warning.message), 'warning');
     }
+    // Past the limit, yaml's errors were only counted (yamlCompose.ts): say so, where the last one shown is.
+    const omitted = parsed.yamlErrorsOmitted ?? 0;
+    if (omitted > 0) {
+      const more = doc.errors.length + doc.warnings.length + omitted - (out.length - before);
+      const at = out[out.length - 1]?.range ?? parsed.lines.range(0, 0);
+      out.push({
+        range: at,
+        severity: 'error',
+        code: 'yaml-too-many-problems',
+        message: `${more.toLocaleString('en-US')} more YAML problems were found after these and not listed. Fix the first ones: most of the rest usually follow from them.`,
+        source: DIAGNOSTIC_SOURCE,
+      });
+    }
   });
 
   if (document && document.errors.length === 0) {
@@ -64,6 +79,9 @@ export function yamlDiagnostics(parsed: ParsedCampaign): CampaignDiagnostic[] {
     for (const alias of unresolved) {
       const [start, end] = alias.range ?? [0, 0];
       push(start, end, 'yaml-undefined-alias', `The alias *${alias.source} refers to no anchor: define &${alias.source} earlier in the file, or write the value out.`);
+    }
+    for (const [start, end] of parsed.mergeKeys ?? []) {
+      push(start, end, 'yaml-merge-key', 'Merge keys (<<, !!merge) are not supported: the API reads this file as JSON, where << is an ordinary key. Write the fields out.');
     }
     if (unresolved.length === 0 && parsed.valueError) {
       const [start, end] = parsed.valueError.offset;
@@ -88,11 +106,11 @@ function errorSpan(parsed: ParsedCampaign, code: string, pos: [number, number]):
   const lineEnd = lines.lineEnd(line);
   const content = text.slice(lineStart, lineEnd);
   const contentStart = lineStart + (content.length - content.trimStart().length);
-  const contentEnd = lineStart + content.replace(/\s+#.*$/, '').trimEnd().length;
+  const contentEnd = lineStart + withoutComment(content).trimEnd().length;
   switch (code) {
     case 'DUPLICATE_KEY': {
-      const key = /^(?:"[^"]*"|'[^']*'|[^:#\n]+?)(?=\s*:(?:\s|$))/.exec(text.slice(pos[0], lineEnd));
-      return [pos[0], pos[0] + (key ? key[0].length : Math.max(1, pos[1] - pos[0]))];
+      const key = keyLength(text.slice(pos[0], lineEnd));
+      return [pos[0], pos[0] + (key || Math.max(1, pos[1] - pos[0]))];
     }
     case 'BAD_INDENT':
     case 'TAB_AS_INDENT':

@@ -25,10 +25,14 @@ export interface NormalisedHost {
   loopback: boolean;
 }
 
-/** True for names and addresses that never leave this machine. */
+/**
+ * True for names and addresses that never leave this machine. `localhost` itself only: other
+ * `*.localhost` names are reserved but, here, resolved through DNS like any other name, and an
+ * answer pointing elsewhere would receive the token over plain http.
+ */
 export function isLoopbackHostname(hostname: string): boolean {
   const h = hostname.toLowerCase().replace(/^\[|\]$/g, '');
-  if (h === 'localhost' || h.endsWith('.localhost')) return true;
+  if (h === 'localhost') return true;
   if (h === '::1' || h === '0:0:0:0:0:0:0:1') return true;
   if (/^::ffff:127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(h)) return true;
   return /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(h);

@@ -15,5 +15,6 @@ export * from './pipeline';
 export * from './push';
 export * from './redact';
 export * from './request';
+export * from './responseBody';
 export * from './retry';
 export * from './serialize';

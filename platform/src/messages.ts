@@ -104,6 +104,17 @@ export function outcomeFromResponse(status: number, bodyText: string, context: O
   };
 }
 
+/** An answer longer than the client reads (responseBody.ts): whatever it held is not looked at. */
+export function responseTooLargeOutcome(status: number, context: OutcomeContext, attempts: number, limit: string): PlatformFailure {
+  return {
+    kind: 'http-error',
+    status,
+    attempts,
+    errors: [],
+    message: `${context.connectionName} answered with more than ${limit}; reading stopped there. A campaign answer is a few kilobytes: check the host.`,
+  };
+}
+
 /** The message after the last retryable answer (429/502/503/504). */
 export function unavailableOutcome(
   status: number,

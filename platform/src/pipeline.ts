@@ -7,10 +7,11 @@ import type { BackoffGate } from './concurrency';
 import { checkCampaignId, HostError, normaliseHost, type Connection } from './connection';
 import { secretsOf, type Credentials } from './credentials';
 import { tokenFor } from './jwt';
-import { cancelledOutcome, networkErrorOutcome, seconds, timeoutOutcome, unavailableOutcome } from './messages';
+import { cancelledOutcome, networkErrorOutcome, responseTooLargeOutcome, seconds, timeoutOutcome, unavailableOutcome } from './messages';
 import type { OutcomeCommon, OutcomeContext, PlatformFailure } from './outcome';
 import { Redactor } from './redact';
 import { buildRequest } from './request';
+import { describeBytes, MAX_RESPONSE_BYTES, readResponseText } from './responseBody';
 import { DEFAULT_RETRY_POLICY, parseRetryAfter, RETRYABLE_STATUSES, retryDelayMs, sleep, type RetryPolicy } from './retry';
 
 export const DEFAULT_TIMEOUT_MS = 30_000;
@@ -32,6 +33,8 @@ export interface RequestOptions {
   /** `sub` of minted tokens. */
   subject?: string;
   fetch?: typeof globalThis.fetch;
+  /** Answers longer than this are not read (see responseBody.ts); for tests. */
+  maxResponseBytes?: number;
   /** Environment consulted for unsafe TLS settings; defaults to process.env. */
   env?: Record<string, string | undefined>;
   /** Shared by concurrent calls: a 429 holds all of them (see concurrency.ts). */
@@ -91,11 +94,12 @@ export async function runCall<T extends OutcomeCommon>(
   if (unsafe) return refused(unsafe);
 
   const started = performance.now();
+  const maxResponseBytes = options.maxResponseBytes ?? MAX_RESPONSE_BYTES;
+  // Every string of the outcome is redacted (the platform's error messages, the campaign it
+  // sent, not only the summary line): the editor and the CLI print them as they are.
   const finish = <O extends OutcomeCommon>(outcome: O): O => {
     outcome.durationMs = Math.round(performance.now() - started);
-    if (outcome.responseBody !== undefined) outcome.responseBody = redactor.text(outcome.responseBody);
-    outcome.message = redactor.text(outcome.message);
-    return outcome;
+    return redactor.deep(outcome);
   };
   const cancelled = (attempts: number) => finish(cancelledOutcome(context, attempts));
   const waitForGate = async (): Promise<boolean> => {
@@ -127,7 +131,7 @@ export async function runCall<T extends OutcomeCommon>(
     const sentAt = performance.now();
     let status: number;
     let statusText: string;
-    let bodyText: string;
+    let bodyText: string | undefined;
     let retryAfterHeader: string | null;
     try {
       const response = await fetchImpl(request.url, {
@@ -141,7 +145,7 @@ export async function runCall<T extends OutcomeCommon>(
       status = response.status;
       statusText = response.statusText;
       retryAfterHeader = response.headers.get('retry-after');
-      bodyText = await response.text();
+      ({ text: bodyText } = await readResponseText(response, maxResponseBytes));
     } catch (error) {
       const elapsed = Math.round(performance.now() - sentAt);
       if (options.signal?.aborted) {
@@ -158,6 +162,10 @@ export async function runCall<T extends OutcomeCommon>(
     }
     const elapsed = Math.round(performance.now() - sentAt);
     log(`<-- ${status}${statusText ? ` ${statusText}` : ''} in ${elapsed} ms${retryAfterHeader !== null ? ` (Retry-After: ${retryAfterHeader})` : ''}`);
+    if (bodyText === undefined) {
+      log(`    response: more than ${describeBytes(maxResponseBytes)}: not read further`);
+      return finish(responseTooLargeOutcome(status, context, attempt, describeBytes(maxResponseBytes)));
+    }
     if (bodyText) log(`    response: ${bodyText.length > LOGGED_BODY_CHARS ? `${bodyText.slice(0, LOGGED_BODY_CHARS)}... (${bodyText.length} chars)` : bodyText}`);
 
     if (!retryable.has(status)) return finish(readAnswer(status, bodyText, attempt));

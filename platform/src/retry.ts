@@ -19,14 +19,24 @@ export function isRetryableStatus(status: number): boolean {
   return RETRYABLE_STATUSES.has(status);
 }
 
-/** Retry-After as milliseconds: delta-seconds or an HTTP date; undefined when absent or unreadable. */
+/** A longer Retry-After is read as this: a push never waits it out anyway, and the message stays a number. */
+export const MAX_RETRY_AFTER_MS = 24 * 60 * 60 * 1000;
+
+/** An HTTP date as RFC 9110 allows it (IMF-fixdate, RFC 850, asctime): a day or month name, never a bare number. */
+const HTTP_DATE = /^(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*,? /i;
+
+/**
+ * Retry-After as milliseconds: delta-seconds or an HTTP date; undefined when absent or
+ * unreadable (`-5`, `1.5`: Date.parse would read those as dates long past, meaning "at once").
+ */
 export function parseRetryAfter(value: string | null | undefined, now: number = Date.now()): number | undefined {
   if (value === null || value === undefined) return undefined;
   const trimmed = value.trim();
-  if (/^\d+$/.test(trimmed)) return Number(trimmed) * 1000;
+  if (/^\d+$/.test(trimmed)) return Math.min(Number(trimmed) * 1000, MAX_RETRY_AFTER_MS);
+  if (!HTTP_DATE.test(trimmed)) return undefined;
   const date = Date.parse(trimmed);
   if (Number.isNaN(date)) return undefined;
-  return Math.max(0, date - now);
+  return Math.min(Math.max(0, date - now), MAX_RETRY_AFTER_MS);
 }
 
 /** How long to wait after failed try `attempt` (1-based): the server's word first, else exponential backoff. */

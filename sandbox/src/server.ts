@@ -10,6 +10,7 @@ import { isLoopbackHostname } from '../../platform/src/connection';
 import { authenticator } from './auth';
 import { SANDBOX_CREDENTIALS } from './defaults';
 import { FaultState, type SandboxFaults } from './faults';
+import { assertFetchablePort } from './ports';
 import { requestListener, type RecordedRequest } from './dispatch';
 import { sandboxRoutes, type SandboxState } from './routes';
 import { seedCampaigns } from './seed';
@@ -52,6 +53,7 @@ export interface Sandbox {
 
 export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbox> {
   const bindAddress = options.bindAddress ?? '127.0.0.1';
+  assertFetchablePort(options.port);
   if (!isLoopbackHostname(bindAddress)) {
     throw new Error(`The sandbox listens on this machine only (its credentials are public); ${bindAddress} is not a loopback address.`);
   }

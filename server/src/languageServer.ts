@@ -13,8 +13,9 @@ import {
 import { AUTHORING_CAPABILITIES, registerAuthoring } from './authoring';
 import { CampaignDocuments } from './campaignDocuments';
 import { toLspDiagnostic } from './convert';
-import { SETTINGS_SECTION, validateCampaign, type CampaignSettings } from '../../core/src';
+import { SETTINGS_SECTION, validateCampaignLimited, type CampaignSettings } from '../../core/src';
 import { fileNameOf, logCaught, runtimeDescription, SLOW_VALIDATION_MS } from './log';
+import { DEFAULT_MAX_PROBLEMS, omittedProblemsNote } from './problemLimit';
 import { FolderSettings } from './settings';
 
 const SERVER_VERSION = '0.1.0';
@@ -75,7 +76,9 @@ export function startLanguageServer(connection: Connection): void {
     if (!current || current.version !== document.version || generation !== settings.generationCount) return;
     try {
       const started = performance.now();
-      const diagnostics = validateCampaign(campaigns.get(current), options);
+      const max = options.maxProblems ?? DEFAULT_MAX_PROBLEMS;
+      const { diagnostics, omitted } = validateCampaignLimited(campaigns.get(current), options, max);
+      if (omitted > 0) diagnostics.push(omittedProblemsNote(omitted, max));
       const elapsed = performance.now() - started;
       if (elapsed >= SLOW_VALIDATION_MS) connection.console.warn(`Validating ${fileNameOf(current.uri)} (${current.lineCount} lines) took ${Math.round(elapsed)} ms.`);
       void connection.sendDiagnostics({ uri: current.uri, version: current.version, diagnostics: diagnostics.map(toLspDiagnostic) });

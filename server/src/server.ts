@@ -1,6 +1,9 @@
 // The language server for desktop VS Code, other editors and the tests: a Node process over
 // stdio or IPC. The wiring, shared with the browser entry (browserMain.ts), is in languageServer.ts.
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
+import { applyHeapLimits } from './heapLimits';
 import { startLanguageServer } from './languageServer';
+
+applyHeapLimits();
 
 startLanguageServer(createConnection(ProposedFeatures.all));

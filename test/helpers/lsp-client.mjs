@@ -24,8 +24,9 @@ export const SERVER = path.join(ROOT, 'dist', 'server.js');
  * `workspaceFolder` is the folder sent (settings are pulled per folder); by default an empty one.
  * The server reads no files: the workspace's other campaigns reach it from the client
  * (koreCampaign/workspaceTimeZones).
- * `workspaceFolders` (paths) makes a multi-root workspace instead. `env` is added to the server's environment.
- * @param {{transport?: 'stdio' | 'ipc', settings?: object | ((scopeUri: string | undefined) => object), capabilities?: object, workspaceFolder?: string, workspaceFolders?: string[], env?: object}} [options]
+ * `workspaceFolders` (paths) makes a multi-root workspace instead. `env` is added to the server's environment;
+ * `execArgv` are Node flags for the server process (stdio only).
+ * @param {{transport?: 'stdio' | 'ipc', settings?: object | ((scopeUri: string | undefined) => object), capabilities?: object, workspaceFolder?: string, workspaceFolders?: string[], env?: object, execArgv?: string[]}} [options]
  */
 export async function startServer(options = {}) {
   const folderUris = (options.workspaceFolders ?? [options.workspaceFolder ?? emptyWorkspace()]).map((folder) => pathToFileURL(folder).href);
@@ -35,7 +36,7 @@ export async function startServer(options = {}) {
   const child =
     transport === 'ipc'
       ? fork(SERVER, ['--node-ipc'], { stdio: ['ignore', 'ignore', 'pipe', 'ipc'], env: { ...process.env, ...options.env } })
-      : spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'], env: { ...process.env, ...options.env } });
+      : spawn(process.execPath, [...(options.execArgv ?? []), SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'], env: { ...process.env, ...options.env } });
   let stderr = '';
   child.stderr.on('data', (chunk) => (stderr += chunk));
   const connection =

@@ -209,6 +209,34 @@ describe('Push Campaign against the sandbox', function () {
       JSON.stringify(ui.messages('error')));
   });
 
+  it('a workspace\'s preferredConnection is asked about once before it is followed; "Keep" is remembered too', async () => {
+    const file = copyExample('preferred.campaign.yaml', 'billing-reminder.campaign.yaml');
+    const settings = vscode.workspace.getConfiguration('koreCampaign');
+    const question = /^This workspace's settings \(koreCampaign\.preferredConnection\) ask to push to "(.*?)"/;
+    try {
+      // The current connection is "Wrong secret" (added last); the workspace names another one.
+      await settings.update('preferredConnection', 'Editor test sandbox', vscode.ConfigurationTarget.Workspace);
+      ui.click(question, 'Use Editor test sandbox');
+      const followed = await push(file);
+      assert.equal(followed?.kind, 'success', JSON.stringify(followed));
+      assert.deepEqual(ui.messages('warning').filter((m) => question.test(m)).map((m) => question.exec(m)![1]), ['Editor test sandbox']);
+      assert.match(followed!.message, / to Editor test sandbox /);
+      ui.clear();
+      assert.match((await push(file))!.message, / to Editor test sandbox /);
+      assert.deepEqual(ui.messages('warning').filter((m) => question.test(m)), [], 'asked once per workspace');
+
+      await settings.update('preferredConnection', 'Wrong secret', vscode.ConfigurationTarget.Workspace);
+      ui.click(question, 'Keep Editor test sandbox');
+      assert.match((await push(file))!.message, / to Editor test sandbox /, 'kept');
+      assert.equal(ui.messages('warning').filter((m) => question.test(m)).length, 1);
+      ui.clear();
+      assert.match((await push(file))!.message, / to Editor test sandbox /);
+      assert.deepEqual(ui.messages('warning').filter((m) => question.test(m)), [], 'the "Keep" answer is remembered');
+    } finally {
+      await settings.update('preferredConnection', undefined, vscode.ConfigurationTarget.Workspace);
+    }
+  });
+
   it('a rule switched off in the settings no longer blocks the push: the same options as the editor\'s diagnostics', async () => {
     const file = copyExample('rule-off.campaign.yaml', 'billing-reminder.campaign.yaml');
     fs.writeFileSync(file, fs.readFileSync(file, 'utf8').replace('end: "6:00 PM" }', 'end: "18:00" }'));

@@ -1,6 +1,8 @@
 // Connections live in the user's global state, never in workspace settings: a cloned
 // repository must not be able to point stored credentials at its own host. A workspace may
-// only name the connection it prefers (koreCampaign.preferredConnection), by display name.
+// only name the connection it prefers (koreCampaign.preferredConnection), by display name,
+// and even that is asked about once per workspace before it is followed: a cloned repository
+// must not switch pushes from Staging to Production unnoticed.
 // Secrets live only in SecretStorage, keyed by connection id AND host, so a connection whose
 // host is edited can never send the old host's secret to the new one.
 import * as vscode from 'vscode';
@@ -12,6 +14,8 @@ import { SANDBOX_CREDENTIALS, SANDBOX_DEFAULT_PORT } from '../../../sandbox/src/
 const CONNECTIONS_KEY = 'koreCampaign.connections';
 const ACTIVE_KEY = 'koreCampaign.activeConnectionId';
 const SEEDED_KEY = 'koreCampaign.sandboxConnectionSeeded';
+/** workspaceState: the user's answer per preferred connection name, `true` to follow it. */
+const PREFERENCE_ANSWERS_KEY = 'koreCampaign.preferredConnectionAnswers';
 export const SANDBOX_CONNECTION_ID = 'local-sandbox';
 export const SANDBOX_CONNECTION_NAME = 'Local sandbox';
 
@@ -98,16 +102,14 @@ export class ConnectionStore implements vscode.Disposable {
   }
 
   /**
-   * The connection a push uses: this workspace's explicit choice, else the workspace's
-   * preferred connection (by name), else the user's last choice, else the only one there is.
+   * The connection a push uses: this workspace's explicit choice, else the user's last choice,
+   * else the only one there is. The workspace's preferred connection counts only once the user
+   * has agreed to it (`confirmPreference`), which makes it this workspace's explicit choice.
    */
-  active(resource?: vscode.Uri): Connection | undefined {
+  active(_resource?: vscode.Uri): Connection | undefined {
     const explicit = this.context.workspaceState.get<string>(ACTIVE_KEY);
     const fromWorkspace = explicit ? this.get(explicit) : undefined;
     if (fromWorkspace) return fromWorkspace;
-    const preferred = vscode.workspace.getConfiguration('koreCampaign', resource).get<string>('preferredConnection')?.trim();
-    const fromPreference = preferred ? this.byName(preferred) : undefined;
-    if (fromPreference) return fromPreference;
     const last = this.context.globalState.get<string>(ACTIVE_KEY);
     const fromUser = last ? this.get(last) : undefined;
     if (fromUser) return fromUser;
@@ -119,6 +121,31 @@ export class ConnectionStore implements vscode.Disposable {
   missingPreference(resource?: vscode.Uri): string | undefined {
     const preferred = vscode.workspace.getConfiguration('koreCampaign', resource).get<string>('preferredConnection')?.trim();
     return preferred && !this.byName(preferred) ? preferred : undefined;
+  }
+
+  /**
+   * Before a push: when the workspace's settings name an existing connection other than the
+   * one in use, and this workspace has not been asked about that name, ask once whether to
+   * follow it. Following makes it this workspace's choice; either answer is remembered.
+   */
+  async confirmPreference(resource?: vscode.Uri): Promise<void> {
+    const name = vscode.workspace.getConfiguration('koreCampaign', resource).get<string>('preferredConnection')?.trim();
+    const preferred = name ? this.byName(name) : undefined;
+    const answers = this.context.workspaceState.get<Record<string, boolean>>(PREFERENCE_ANSWERS_KEY) ?? {};
+    if (!name || !preferred || name in answers) return;
+    const current = this.active(resource);
+    if (current?.id === preferred.id) return;
+    const follow = `Use ${preferred.name}`;
+    const keep = current ? `Keep ${current.name}` : 'Choose Another';
+    const choice = await vscode.window.showWarningMessage(
+      `This workspace's settings (koreCampaign.preferredConnection) ask to push to "${preferred.name}" (${preferred.host})${current ? `, not "${current.name}", your current connection` : ''}. Follow the workspace setting?`,
+      { modal: true, detail: 'Asked once per workspace: a cloned repository cannot switch where your pushes go without you knowing.' },
+      follow,
+      keep,
+    );
+    if (choice === undefined) return; // dismissed: ask again next time
+    await this.context.workspaceState.update(PREFERENCE_ANSWERS_KEY, { ...answers, [name]: choice === follow });
+    if (choice === follow) await this.setActive(preferred);
   }
 
   async setActive(connection: Connection): Promise<void> {

@@ -31,6 +31,7 @@ export async function confirmWarnings(fileName: string, warnings: CampaignDiagno
 
 /** The active connection, or the one the user picks or adds now; `verb` says what for (pull from, compare with...). */
 export async function resolveConnection(store: ConnectionStore, uri: vscode.Uri | undefined, verb = 'push to'): Promise<Connection | undefined> {
+  await store.confirmPreference(uri);
   const active = store.active(uri);
   if (active) return active;
   const missing = store.missingPreference(uri);

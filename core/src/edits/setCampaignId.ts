@@ -1,6 +1,7 @@
 // Writes the campaignId a push asked for into the file: one line changed or added, so the
 // author's comments, key order and formatting survive (a re-serialisation would lose them).
 import { isMap, isScalar, type Node, type Pair } from 'yaml';
+import { LineIndex, withLineFeeds } from '../lineIndex';
 import { parseCampaign, type ParsedCampaign } from '../parse';
 import type { TextEdit } from '../types';
 import { stringScalarText } from './yamlEdits';
@@ -71,13 +72,24 @@ function afterLeadingComments(parsed: ParsedCampaign): number {
   return lines.lineStart(line);
 }
 
-/** Apply edits to a text (for tests and the CLI): edits must not overlap. */
+/**
+ * Apply edits to a text (for tests and the CLI): edits must not overlap. The result is
+ * joined from pieces in one pass (a fix-all on a large file can be thousands of edits:
+ * splicing them into the whole text one by one was quadratic), and a text needs only its
+ * line table, not a parse.
+ */
 export function applyTextEdits(parsed: ParsedCampaign | string, edits: readonly TextEdit[]): string {
-  const p = typeof parsed === 'string' ? parseCampaign(parsed) : parsed;
+  const lines = typeof parsed === 'string' ? new LineIndex(withLineFeeds(parsed)) : parsed.lines;
+  const text = lines.text;
   const withOffsets = edits
-    .map((edit) => ({ start: p.lines.offsetAt(edit.range.start), end: p.lines.offsetAt(edit.range.end), newText: edit.newText }))
-    .sort((a, b) => b.start - a.start);
-  let out = p.text;
-  for (const edit of withOffsets) out = out.slice(0, edit.start) + edit.newText + out.slice(edit.end);
-  return out;
+    .map((edit) => ({ start: lines.offsetAt(edit.range.start), end: lines.offsetAt(edit.range.end), newText: edit.newText }))
+    .sort((a, b) => a.start - b.start);
+  const pieces: string[] = [];
+  let done = 0;
+  for (const edit of withOffsets) {
+    pieces.push(text.slice(done, Math.max(done, edit.start)), edit.newText);
+    done = Math.max(done, edit.end);
+  }
+  pieces.push(text.slice(done));
+  return pieces.join('');
 }

@@ -13,10 +13,29 @@ export function isRecord(value: unknown): value is Record<string, unknown> {
 }
 
 /** The `days` entries that are mappings, with their index in the list. */
-export function callingWindows(campaign: Record<string, unknown>): { index: number; day: unknown; start: unknown; end: unknown }[] {
+export interface CallingWindow {
+  index: number;
+  day: unknown;
+  start: unknown;
+  end: unknown;
+}
+
+/** Read once per campaign value: several rules walk the windows, and a large file has tens of thousands. */
+const windowsOf = new WeakMap<Record<string, unknown>, readonly CallingWindow[]>();
+
+export function callingWindows(campaign: Record<string, unknown>): readonly CallingWindow[] {
+  let windows = windowsOf.get(campaign);
+  if (!windows) {
+    windows = readCallingWindows(campaign);
+    windowsOf.set(campaign, windows);
+  }
+  return windows;
+}
+
+function readCallingWindows(campaign: Record<string, unknown>): CallingWindow[] {
   const days = valueAt(campaign, CALLING_DAYS);
   if (!Array.isArray(days)) return [];
-  const out = [];
+  const out: CallingWindow[] = [];
   for (let index = 0; index < days.length; index++) {
     const entry = days[index];
     if (isRecord(entry)) out.push({ index, day: entry.day, start: entry.start, end: entry.end });

@@ -1,7 +1,7 @@
 import { isSeq } from 'yaml';
 import type { ValidationContext } from '../context';
 import { deleteSeqItemEdit } from '../edits/yamlEdits';
-import { parseApiTime } from '../time';
+import { formatApiTime, parseApiTime } from '../time';
 import { CALLING_DAYS } from '../fieldPaths';
 import { callingWindows, type CampaignRule } from './rule';
 
@@ -10,8 +10,10 @@ interface Window {
   day: string;
   start: number;
   end: number;
-  text: string;
 }
+
+/** `9:00 AM-6:00 PM`, for messages only (not built for every window on every keystroke). */
+const spanText = (w: Window) => `${formatApiTime(w.start)}-${formatApiTime(w.end)}`;
 
 /** Two windows of one day that overlap, or the same window written twice. */
 export const windowOverlap: CampaignRule = {
@@ -24,30 +26,108 @@ export const windowOverlap: CampaignRule = {
       const end = parseApiTime(w.end);
       if (start === undefined || end === undefined || start >= end) continue;
       const list = byDay.get(w.day) ?? [];
-      list.push({ index: w.index, day: w.day, start, end, text: `${w.start}-${w.end}` });
+      list.push({ index: w.index, day: w.day, start, end });
       byDay.set(w.day, list);
     }
     const daysSeq = context.locate(CALLING_DAYS)?.node;
     for (const windows of byDay.values()) {
       if (windows.length < 2) continue;
-      // One sweep in start order (linear after the sort, for files with thousands of windows):
-      // each overlapping pair is reported once, on the entry that comes later in the file.
-      const byStart = [...windows].sort((a, b) => a.start - b.start || a.index - b.index);
-      const reported = new Set<number>();
-      let widest = byStart[0];
-      for (const current of byStart.slice(1)) {
-        if (current.start < widest.end) {
-          const [earlier, later] = widest.index < current.index ? [widest, current] : [current, widest];
-          if (!reported.has(later.index)) {
-            reported.add(later.index);
-            reportOverlap(context, earlier, later, daysSeq);
-          }
-        }
-        if (current.end > widest.end) widest = current;
-      }
+      for (const [later, earlier] of earlierOverlaps(windows)) reportOverlap(context, earlier, later, daysSeq);
     }
   },
 };
+
+/**
+ * Each window that overlaps a window written before it in the file, with that window: the
+ * identical one when there is one (that is a repeat, with a fix), else the first in the file.
+ * In O(n log n), for files with thousands of windows a day: a window starting no later than
+ * this one is found with a heap of the windows still open (smallest file index first); one
+ * starting later but before this one ends, with a range-minimum tree over the start order.
+ */
+function earlierOverlaps(windows: Window[]): [Window, Window][] {
+  // Identical windows end up next to each other, the first in the file first.
+  const byStart = [...windows].sort((a, b) => a.start - b.start || a.end - b.end || a.index - b.index);
+  let firstOfSpan: Window | undefined;
+  const laterStarts = new RangeMinimum(byStart);
+  const open = new MinHeap<Window>((a, b) => a.index - b.index);
+  const out: [Window, Window][] = [];
+  byStart.forEach((current, position) => {
+    while (open.peek() && open.peek()!.end <= current.start) open.pop();
+    // Windows that started before `current` but closed already stay in the heap below an open one; they are dropped when they reach the top.
+    let earliest = open.peek();
+    let last = position;
+    for (let step = byStart.length; step > 0; step >>= 1) while (last + step < byStart.length && byStart[last + step].start < current.end) last += step;
+    const starting = last > position ? laterStarts.min(position + 1, last) : undefined;
+    if (starting && (!earliest || starting.index < earliest.index)) earliest = starting;
+    if (!firstOfSpan || firstOfSpan.start !== current.start || firstOfSpan.end !== current.end) firstOfSpan = current;
+    const same = firstOfSpan !== current ? firstOfSpan : undefined;
+    if (same) out.push([current, same]);
+    else if (earliest && earliest.index < current.index) out.push([current, earliest]);
+    open.push(current);
+  });
+  return out.sort((a, b) => a[0].index - b[0].index);
+}
+
+/** The window with the smallest file index among positions [from, to] of a fixed list: a segment tree in one typed array. */
+class RangeMinimum {
+  private readonly size: number;
+  private readonly tree: Int32Array;
+  constructor(private readonly items: Window[]) {
+    this.size = items.length;
+    // Leaves hold positions into `items`; each parent the position with the smaller file index.
+    this.tree = new Int32Array(2 * this.size);
+    for (let i = 0; i < this.size; i++) this.tree[this.size + i] = i;
+    for (let i = this.size - 1; i > 0; i--) this.tree[i] = this.better(this.tree[2 * i], this.tree[2 * i + 1]);
+  }
+  private better(a: number, b: number): number {
+    return this.items[a].index <= this.items[b].index ? a : b;
+  }
+  min(from: number, to: number): Window {
+    let best = from;
+    for (let l = from + this.size, r = to + this.size + 1; l < r; l >>= 1, r >>= 1) {
+      if (l & 1) best = this.better(best, this.tree[l++]);
+      if (r & 1) best = this.better(best, this.tree[--r]);
+    }
+    return this.items[best];
+  }
+}
+
+class MinHeap<T> {
+  private readonly items: T[] = [];
+  constructor(private readonly less: (a: T, b: T) => number) {}
+  peek(): T | undefined {
+    return this.items[0];
+  }
+  push(item: T): void {
+    const items = this.items;
+    items.push(item);
+    for (let i = items.length - 1; i > 0; ) {
+      const parent = (i - 1) >> 1;
+      if (this.less(items[i], items[parent]) >= 0) break;
+      [items[i], items[parent]] = [items[parent], items[i]];
+      i = parent;
+    }
+  }
+  pop(): T | undefined {
+    const items = this.items;
+    const top = items[0];
+    const last = items.pop();
+    if (items.length && last !== undefined) {
+      items[0] = last;
+      for (let i = 0; ; ) {
+        const l = 2 * i + 1;
+        const r = l + 1;
+        let m = i;
+        if (l < items.length && this.less(items[l], items[m]) < 0) m = l;
+        if (r < items.length && this.less(items[r], items[m]) < 0) m = r;
+        if (m === i) break;
+        [items[i], items[m]] = [items[m], items[i]];
+        i = m;
+      }
+    }
+    return top;
+  }
+}
 
 function reportOverlap(context: ValidationContext, earlier: Window, later: Window, daysSeq: unknown): void {
   const earlierLine = lineOf(context, earlier.index);
@@ -58,8 +138,8 @@ function reportOverlap(context: ValidationContext, earlier: Window, later: Windo
     severity: 'warning',
     target: 'firstLine',
     message: identical
-      ? `This ${later.day} ${later.text} window repeats the one at line ${earlierLine}.`
-      : `This ${later.day} window ${later.text} overlaps the ${earlier.day} window ${earlier.text} at line ${earlierLine}; calls follow the union of the two.`,
+      ? `This ${later.day} ${spanText(later)} window repeats the one at line ${earlierLine}.`
+      : `This ${later.day} window ${spanText(later)} overlaps the ${earlier.day} window ${spanText(earlier)} at line ${earlierLine}; calls follow the union of the two.`,
     fixes: () => {
       if (!identical || !isSeq(daysSeq)) return undefined;
       const edit = deleteSeqItemEdit(context.parsed, daysSeq, later.index);

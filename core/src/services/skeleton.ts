@@ -34,6 +34,19 @@ const DEFAULTS: Record<string, unknown> = {
   campaignType: 'voice',
 };
 
+/**
+ * What a snippet's tab stop holds for the fields the author fills in: example values that
+ * validate, so a template accepted with Tab alone is a valid campaign (and each stop shows
+ * what belongs there). The phone number is in the range reserved for fiction (555-01xx).
+ */
+const SNIPPET_PLACEHOLDERS: Record<string, string> = {
+  name: 'New voice campaign',
+  description: 'What this campaign is for',
+  'contactLists[]': 'Contact list',
+  'dialingStrategy.callerId.phoneNumber': '+12025550100',
+  'dialingStrategy.callingHours.timezone': 'America/New_York',
+};
+
 function defaultKey(path: FieldPath): string {
   let out = '';
   for (const segment of path) out += typeof segment === 'number' ? '[]' : out ? `.${segment}` : segment;
@@ -65,7 +78,7 @@ function escapeSnippet(text: string): string {
 
 /** The scalar as YAML: a tab stop (with choices for enums and booleans) in a snippet, the default in text. */
 function scalarText(path: FieldPath, schema: FieldSchema, mode: SkeletonMode, stops: Stops): string {
-  const value = defaultValue(path, schema);
+  const value = (mode === 'snippet' ? SNIPPET_PLACEHOLDERS[defaultKey(path)] : undefined) ?? defaultValue(path, schema);
   const yaml = typeof value === 'string' ? stringScalarText(value) : String(value);
   if (mode === 'text') return yaml;
   const stop = stops.take();

@@ -1,0 +1,34 @@
+// Bounds that keep hostile or mistaken files harmless (a campaign file is a few kilobytes):
+// what is over them is reported, never analysed in full. The CLI and the language server
+// share these, so both refuse the same files for the same reason.
+
+/**
+ * Files larger than this are not parsed: the CLI refuses them and the language server
+ * answers them with one diagnostic. A campaign file is a few kilobytes: the limit leaves
+ * room for any real file, the benchmark's largest included, and keeps a file that could
+ * exhaust memory (docs/performance.md) from being read at all.
+ */
+export const MAX_CAMPAIGN_FILE_BYTES = 5 * 1024 * 1024;
+
+/**
+ * An alias bomb is stopped by yaml's own `maxAliasCount`; deep nesting by a depth check
+ * before the recursive composer sees it; a flood of YAML errors (a line of a million quotes
+ * is half a million errors) by keeping the first `maxYamlErrors` and counting the rest.
+ */
+export const PARSE_LIMITS = {
+  maxAliasCount: 100,
+  maxNestingDepth: 200,
+  maxYamlErrors: 100,
+} as const;
+
+/** The UTF-8 size of `text`, without encoding it (core does no I/O, so no Buffer). */
+export function utf8Length(text: string): number {
+  let bytes = text.length;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x80) continue;
+    // Two bytes up to U+07FF, three above; a surrogate pair is two UTF-16 units for four bytes.
+    bytes += c < 0x800 ? 1 : c >= 0xd800 && c <= 0xdbff ? 1 : c >= 0xdc00 && c <= 0xdfff ? 1 : 2;
+  }
+  return bytes;
+}

@@ -1,0 +1,164 @@
+#!/usr/bin/env node
+// `npm run fuzz`: seeded mutations of the campaign fixtures through the core (every service,
+// in a worker that is stopped if an input hangs) and, for every Nth input, through the built
+// language server over stdio. Findings: an exception, an error answer, a hang (no answer within
+// the hang limit, in wall time), an operation over the time limit (in CPU time, so that a busy
+// machine does not count), an incremental parse that differs from a fresh one, server memory over
+// the limit. Each is written to the output folder as a reproducer (the input, and a .json with
+// the seed, index, operation and message); the exit code is 1 when there is any.
+//
+//   npm run fuzz -- [--count N] [--seed S] [--server-every K] [--time-limit MS] [--hang-limit MS]
+//                   [--rss-limit MB] [--max-chars N] [--out DIR] [--quiet]
+//
+// Needs a build (dist/core.js, dist/server.js). docs/fuzzing.md: the short run in `npm test`,
+// the long run and how to replay a reproducer.
+import { mkdirSync, writeFileSync } from 'node:fs';
+import * as path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { Worker } from 'node:worker_threads';
+import { loadCorpus, makeInput, MAX_INPUT_CHARS, positionAt, positionsFor, rng } from './lib/fuzz-mutate.mjs';
+import { startFuzzServer } from './lib/fuzz-server.mjs';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const { values: args } = parseArgs({
+  options: {
+    count: { type: 'string', default: '1000' },
+    seed: { type: 'string', default: '1' },
+    'server-every': { type: 'string', default: '10' },
+    'time-limit': { type: 'string', default: '1000' },
+    'hang-limit': { type: 'string', default: '120000' },
+    'rss-limit': { type: 'string', default: '512' },
+    'max-chars': { type: 'string', default: String(MAX_INPUT_CHARS) },
+    out: { type: 'string', default: path.join(ROOT, 'test-results', 'fuzz') },
+    quiet: { type: 'boolean', default: false },
+  },
+});
+const count = Number(args.count);
+const seed = Number(args.seed);
+const serverEvery = Number(args['server-every']);
+const timeLimit = Number(args['time-limit']);
+const hangLimit = Number(args['hang-limit']);
+const rssLimit = Number(args['rss-limit']) * 1024 * 1024;
+const maxChars = Number(args['max-chars']);
+for (const [name, value] of Object.entries({ count, seed, serverEvery, timeLimit, hangLimit, rssLimit, maxChars })) {
+  if (!Number.isFinite(value) || value < 0) {
+    console.error(`fuzz: --${name} must be a number, not ${value}`);
+    process.exit(2);
+  }
+}
+
+const corpus = loadCorpus(ROOT);
+const findings = [];
+const slowest = { core: ['', 0], server: ['', 0] };
+const totals = { coreCalls: 0, serverInputs: 0, serverRequests: 0, largest: 0, rssPeak: 0, started: performance.now() };
+
+function finding(kind, index, input, details) {
+  mkdirSync(args.out, { recursive: true });
+  const name = `${kind}-seed${seed}-input${index}`;
+  writeFileSync(path.join(args.out, `${name}.campaign.yaml`), input.text);
+  writeFileSync(path.join(args.out, `${name}.json`), JSON.stringify({ kind, seed, index, base: input.base, mutations: input.mutations, positions: input.positions, edit: input.edit, ...details }, null, 2));
+  findings.push({ kind, index, ...details });
+  if (!args.quiet) console.log(`fuzz: ${kind} on input ${index} (${details.op ?? ''}): ${String(details.message ?? '').split('\n')[0]} -> ${path.relative(process.cwd(), path.join(args.out, name))}.*`);
+}
+
+let worker;
+function startWorker() {
+  worker = new Worker(new URL('./lib/fuzz-core-worker.mjs', import.meta.url), { workerData: { corePath: path.join(ROOT, 'dist', 'core.js') } });
+  worker.unref();
+}
+
+function runCore(input, index) {
+  return new Promise((resolve) => {
+    const timer = setTimeout(() => {
+      void worker.terminate();
+      startWorker();
+      resolve({ hang: true });
+    }, hangLimit);
+    const onMessage = (message) => {
+      if (message.id !== index) return;
+      clearTimeout(timer);
+      worker.off('message', onMessage);
+      worker.off('error', onError);
+      resolve(message);
+    };
+    const onError = (error) => {
+      clearTimeout(timer);
+      worker.off('message', onMessage);
+      startWorker();
+      resolve({ error: { op: 'worker', message: String(error?.message ?? error), stack: String(error?.stack ?? '') } });
+    };
+    worker.on('message', onMessage);
+    worker.once('error', onError);
+    worker.postMessage({ id: index, text: input.text, positions: input.positions, edit: input.edit });
+  });
+}
+
+function noteTimes(side, times, index, input) {
+  for (const [op, ms] of Object.entries(times)) {
+    if (ms > slowest[side][1]) slowest[side] = [op, ms];
+    if (ms > timeLimit) finding('slow', index, input, { side, op, ms: Math.round(ms), message: `${side} ${op} took ${Math.round(ms)} ms (limit ${timeLimit} ms) on ${input.text.length} characters` });
+  }
+}
+
+startWorker();
+let server = serverEvery > 0 ? await startFuzzServer(path.join(ROOT, 'dist', 'server.js')) : undefined;
+// A summary at each tenth (at least every 1,000 inputs): a long run stopped early still says what it covered.
+const progressEvery = Math.max(1, Math.min(1000, Math.floor(count / 10)));
+
+for (let index = 0; index < count; index++) {
+  const input = makeInput(corpus, seed, index, maxChars);
+  const random = rng(seed * 7_919 + index);
+  input.positions = positionsFor(input.text, random, 3);
+  const offset = random.int(input.text.length + 1);
+  const inserted = random.pick(['\n', ' ', '\n      ', 'x', '#', '- ', '', '"']);
+  const removed = random() < 0.3 ? Math.min(random.int(4), input.text.length - offset) : 0;
+  input.edit = { offset, remove: removed, insert: inserted, start: positionAt(input.text, offset), end: positionAt(input.text, offset + removed) };
+  totals.largest = Math.max(totals.largest, input.text.length);
+
+  const result = await runCore(input, index);
+  totals.coreCalls += result.ops ? Object.keys(result.ops).length : 0;
+  if (result.hang) finding('hang', index, input, { side: 'core', message: `no result within ${hangLimit} ms` });
+  else if (result.error) finding('exception', index, input, { side: 'core', op: result.error.op, message: result.error.message, stack: result.error.stack });
+  else {
+    noteTimes('core', result.ops, index, input);
+    if (result.mismatch) finding('incremental-mismatch', index, input, { side: 'core', op: result.mismatch.what, message: `the incremental parse after the edit differs from a fresh parse (${result.mismatch.what})` });
+  }
+
+  if (server && index % serverEvery === 0) {
+    totals.serverInputs++;
+    try {
+      const times = await server.run(input, hangLimit);
+      totals.serverRequests += Object.keys(times).length;
+      noteTimes('server', times, index, input);
+    } catch (error) {
+      const hang = error?.hang === true;
+      finding(hang ? 'hang' : 'error-answer', index, input, { side: 'server', op: error?.fuzzOp, message: String(error?.message ?? error), code: error?.code, stderr: server.stderr.slice(-4000) });
+      if (hang || server.child.exitCode !== null) {
+        await server.stop();
+        server = await startFuzzServer(path.join(ROOT, 'dist', 'server.js'));
+      }
+    }
+    const rss = server.rss();
+    totals.rssPeak = Math.max(totals.rssPeak, rss);
+    if (rss > rssLimit) finding('memory', index, input, { side: 'server', message: `server resident memory ${Math.round(rss / 1048576)} MB over the ${args['rss-limit']} MB limit` });
+  }
+  if (!args.quiet && (index + 1) % progressEvery === 0 && index + 1 < count) console.log(summary(index + 1));
+}
+
+await server?.stop();
+await worker.terminate();
+
+console.log(summary(count));
+process.exitCode = findings.length ? 1 : 0;
+
+function summary(done) {
+  const by = (kind) => findings.filter((f) => f.kind === kind).length;
+  const fmt = (n) => n.toLocaleString('en-US');
+  return [
+    `fuzz: seed ${seed}, ${fmt(done)} of ${fmt(count)} inputs (largest ${fmt(totals.largest)} characters), ${fmt(totals.coreCalls)} core calls, ${fmt(totals.serverRequests)} server requests on ${fmt(totals.serverInputs)} inputs, ${Math.round((performance.now() - totals.started) / 1000)} s`,
+    `fuzz: exceptions ${by('exception')}, error answers ${by('error-answer')}, hangs ${by('hang')}, over ${timeLimit} ms ${by('slow')}, incremental mismatches ${by('incremental-mismatch')}, memory ${by('memory')}`,
+    `fuzz: slowest core ${slowest.core[0]} ${Math.round(slowest.core[1])} ms, slowest server ${slowest.server[0]} ${Math.round(slowest.server[1])} ms (CPU time), server RSS peak ${Math.round(totals.rssPeak / 1048576)} MB (limit ${args['rss-limit']} MB)`,
+    findings.length ? `fuzz: ${findings.length} findings, reproducers in ${path.relative(process.cwd(), args.out)}` : 'fuzz: no findings',
+  ].join('\n');
+}
