@@ -20,3 +20,7 @@ export { setCampaignIdEdit } from './edits/setCampaignId';
 export { rangeForField, type FieldLocation } from './fieldRange';
 export { applyTextEdits } from './edits/setCampaignId';
 export { formatPath as formatFieldPath, parseFieldPath, normaliseFieldName } from './fieldPaths';
+// Platform knowledge: the fields it owns, its contact lists (when known), the calling-hours policy.
+export { PLATFORM_OWNED_FIELDS, PLATFORM_OWNED_PATHS, platformOwnedField, READ_ONLY_MESSAGE, type PlatformOwnedField } from './platformFields';
+export { KnownContactLists, contactCount, type ContactListFacts } from './knownContactLists';
+export { CURFEW_EARLIEST, CURFEW_LATEST, MIN_RING_SECONDS } from './policy';

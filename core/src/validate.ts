@@ -1,4 +1,5 @@
 import { ValidationContext } from './context';
+import type { KnownContactLists } from './knownContactLists';
 import { parseCampaign, type ParsedCampaign } from './parse';
 import { CAMPAIGN_RULES } from './rules';
 import { isRecord } from './rules/rule';
@@ -9,6 +10,8 @@ import { yamlDiagnostics } from './yamlDiagnostics';
 export interface ValidationOptions {
   /** Per diagnostic code: a different severity, or `off` (from `koreCampaign.validate.*`). */
   severities?: Readonly<Record<string, Severity | 'off'>>;
+  /** The platform's contact lists, only when known: without them no contact-list name is checked. */
+  contactLists?: KnownContactLists;
 }
 
 /** Every problem in a campaign file, in document order. Pure and synchronous; never throws on any input. */
@@ -16,7 +19,7 @@ export function validateCampaign(parsed: ParsedCampaign, options: ValidationOpti
   let diagnostics = yamlDiagnostics(parsed);
   // Campaign rules need a well-formed mapping: on broken YAML they would only add noise.
   if (diagnostics.length === 0 && isRecord(parsed.value)) {
-    const context = new ValidationContext(parsed, parsed.value);
+    const context = new ValidationContext(parsed, parsed.value, options.contactLists);
     schemaDiagnostics(context);
     for (const rule of CAMPAIGN_RULES) rule.check(context);
     diagnostics = context.diagnostics;

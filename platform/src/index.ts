@@ -1,5 +1,6 @@
 // The Kore.ai platform client: pure Node, no vscode, shared by the extension, the CLI and tests.
 export * from './connection';
+export * from './contactLists';
 export * from './credentials';
 export * from './jwt';
 export * from './outcome';

@@ -11,7 +11,7 @@ import {
   type PushOutcome,
 } from './outcome';
 import { Redactor } from './redact';
-import { buildPushRequest, type PushRequest } from './request';
+import { buildPushRequest, type PlatformRequest, type PushRequest } from './request';
 import { DEFAULT_RETRY_POLICY, isRetryableStatus, parseRetryAfter, retryDelayMs, sleep, type RetryPolicy } from './retry';
 
 export const DEFAULT_TIMEOUT_MS = 30_000;
@@ -65,17 +65,45 @@ export async function preparePushRequest(input: PushInput, subject?: string): Pr
 
 export async function pushCampaign(input: PushInput, options: PushOptions = {}): Promise<PushOutcome> {
   const { connection, campaignId } = input;
+  return sendWithRetries(
+    {
+      connection,
+      credentials: input.credentials,
+      check: () => checkCampaignId(campaignId),
+      build: (token) => buildPushRequest(connection, campaignId, input.body, token),
+      context: {
+        connectionName: connection.name,
+        campaignId,
+        iid: connection.iid,
+        campaignName: typeof input.body.name === 'string' ? input.body.name : undefined,
+      },
+    },
+    options,
+  );
+}
+
+/** One call of the campaign API family: what to send, and what the outcome messages name. */
+export interface PlatformCall {
+  connection: Connection;
+  credentials: Credentials;
+  /** Why the call must not be sent at all (a bad id), or undefined. */
+  check?: () => string | undefined;
+  /** The request, with a token minted for this try. */
+  build: (token: string) => PlatformRequest;
+  context: OutcomeContext;
+}
+
+/**
+ * Mint a token per try, send, retry what is worth retrying, map the answer: the push and
+ * every other call share this, so they time out, cancel, redact and log alike.
+ */
+export async function sendWithRetries(call: PlatformCall, options: PushOptions = {}): Promise<PushOutcome> {
+  const { connection, context } = call;
   const policy: RetryPolicy = { ...DEFAULT_RETRY_POLICY, ...options.retry };
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
-  const redactor = new Redactor(secretsOf(input.credentials));
+  const redactor = new Redactor(secretsOf(call.credentials));
   const log = (line: string) => options.log?.(redactor.text(line));
   const fetchImpl = options.fetch ?? globalThis.fetch;
-  const context: OutcomeContext = {
-    connectionName: connection.name,
-    campaignId,
-    iid: connection.iid,
-    campaignName: typeof input.body.name === 'string' ? input.body.name : undefined,
-  };
   const refused = (message: string): PushOutcome => {
     log(`push refused: ${message}`);
     return { kind: 'refused', attempts: 0, message };
@@ -88,7 +116,7 @@ export async function pushCampaign(input: PushInput, options: PushOptions = {}):
     if (error instanceof HostError) return refused(`Connection ${connection.name}: ${error.message}`);
     throw error;
   }
-  const badId = checkCampaignId(campaignId);
+  const badId = call.check?.();
   if (badId) return refused(badId);
   const unsafe = unsafeEnvironment(options.env ?? process.env, host.loopback);
   if (unsafe) return refused(unsafe);
@@ -112,9 +140,9 @@ export async function pushCampaign(input: PushInput, options: PushOptions = {}):
 
   for (let attempt = 1; attempt <= policy.maxAttempts; attempt++) {
     if (options.signal?.aborted) return cancelled(attempt - 1);
-    const token = await tokenFor(input.credentials, { subject: options.subject });
+    const token = await tokenFor(call.credentials, { subject: options.subject });
     redactor.add(token);
-    const request = buildPushRequest(connection, campaignId, input.body, token);
+    const request = call.build(token);
     options.onProgress?.({
       kind: 'sending',
       attempt,
@@ -123,7 +151,7 @@ export async function pushCampaign(input: PushInput, options: PushOptions = {}):
     });
     log(`--> ${request.method} ${request.url} (try ${attempt} of ${policy.maxAttempts})`);
     for (const [name, value] of Object.entries(redactor.headers(request.headers))) log(`    ${name}: ${value}`);
-    log(`    body: ${Buffer.byteLength(request.body)} bytes of JSON`);
+    if (request.body !== undefined) log(`    body: ${Buffer.byteLength(request.body)} bytes of JSON`);
 
     const timeoutSignal = AbortSignal.timeout(timeoutMs);
     const signal = options.signal ? AbortSignal.any([options.signal, timeoutSignal]) : timeoutSignal;

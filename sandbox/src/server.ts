@@ -8,6 +8,7 @@ import { jwtVerify, errors as joseErrors } from 'jose';
 import { validateText } from '../../core/src';
 import { isLoopbackHostname } from '../../platform/src/connection';
 import { API_BASE_PATH } from '../../platform/src/request';
+import { CONTACT_LISTS_ROUTE, contactListsAnswer, SANDBOX_CONTACT_LISTS, type SandboxContactList } from './contactLists';
 import { SANDBOX_CAMPAIGN_IDS, SANDBOX_CREDENTIALS, SANDBOX_SEED_CAMPAIGN } from './defaults';
 
 export interface SandboxOptions {
@@ -21,6 +22,8 @@ export interface SandboxOptions {
   accountId?: string;
   /** Campaign ids that exist at start (PUT needs an existing campaign). */
   campaignIds?: readonly string[];
+  /** The account's contact lists (default SANDBOX_CONTACT_LISTS). */
+  contactLists?: readonly SandboxContactList[];
   /** Refuse tokens without a fresh `jti` (as apps that enforce jti do). Default true. */
   requireJti?: boolean;
   /** One line per request, for the CLI. */
@@ -68,6 +71,8 @@ export interface Sandbox {
   faults: SandboxFaults;
   requests: RecordedRequest[];
   campaigns: Map<string, StoredCampaign>;
+  /** Edit in place to change what the next contact-list request returns. */
+  contactLists: SandboxContactList[];
   stop(): Promise<void>;
 }
 
@@ -105,6 +110,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   for (const id of options.campaignIds ?? SANDBOX_CAMPAIGN_IDS) {
     campaigns.set(id, { data: storedShape(id, structuredClone(SANDBOX_SEED_CAMPAIGN) as Record<string, unknown>, startedAt, startedAt), createdAt: startedAt, updatedAt: startedAt });
   }
+  const contactLists = structuredClone([...(options.contactLists ?? SANDBOX_CONTACT_LISTS)]);
   const usedJtis = new Set<string>();
   const requests: RecordedRequest[] = [];
   const queuedFaults: { status: number; retryAfterSeconds?: number; errors?: { msg: string; field?: string }[] }[] = [];
@@ -188,7 +194,8 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   async function handle(req: http.IncomingMessage, bodyText: string): Promise<{ status: number; body: unknown; headers?: Record<string, string> }> {
     const url = new URL(req.url ?? '/', 'http://sandbox.invalid');
     const route = ROUTE.exec(url.pathname);
-    if (!route) throw fail(404, `No such endpoint: ${req.method} ${url.pathname}.`);
+    const listsRoute = CONTACT_LISTS_ROUTE.exec(url.pathname);
+    if (!route && !listsRoute) throw fail(404, `No such endpoint: ${req.method} ${url.pathname}.`);
     const fault = queuedFaults.shift();
     if (fault) {
       throw new HttpFailure(
@@ -197,6 +204,12 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
         fault.retryAfterSeconds !== undefined ? { 'Retry-After': String(fault.retryAfterSeconds) } : {},
       );
     }
+    if (listsRoute) {
+      if (req.method !== 'POST') throw new HttpFailure(405, [{ msg: `${req.method} is not supported here; use POST.` }], { Allow: 'POST' });
+      await authenticate(req, decodeURIComponent(listsRoute[1]));
+      return contactListsAnswer(url.searchParams, contactLists);
+    }
+    if (!route) throw fail(404, `No such endpoint: ${req.method} ${url.pathname}.`);
     if (req.method !== 'PUT' && req.method !== 'GET') throw new HttpFailure(405, [{ msg: `${req.method} is not supported here; use PUT or GET.` }], { Allow: 'GET, PUT' });
     const pathIid = decodeURIComponent(route[1]);
     const campaignId = decodeURIComponent(route[2]);
@@ -284,6 +297,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     faults,
     requests,
     campaigns,
+    contactLists,
     stop: () =>
       new Promise<void>((resolve) => {
         stopping.abort();

@@ -3,7 +3,7 @@
 // secrets stay out of shell history and CI logs.
 import { readFile } from 'node:fs/promises';
 import * as path from 'node:path';
-import { normaliseFieldName, parseCampaign, rangeForField, validateText, type CampaignDiagnostic } from '../../../core/src';
+import { normaliseFieldName, parseCampaign, PLATFORM_OWNED_PATHS, rangeForField, validateText, type CampaignDiagnostic } from '../../../core/src';
 import {
   bodyFromCampaign,
   checkAccountId,
@@ -205,7 +205,7 @@ export async function run(args: string[], io: CommandIO): Promise<number> {
     return PUSH_EXIT.usage;
   }
   if (config.note) io.stderr(`kore-campaign push: ${config.note}\n`);
-  const input = { connection: config.connection, credentials: config.credentials, campaignId: campaignId as string, body: bodyFromCampaign(campaign) };
+  const input = { connection: config.connection, credentials: config.credentials, campaignId: campaignId as string, body: bodyFromCampaign(campaign, PLATFORM_OWNED_PATHS) };
 
   if (parsedArgs.dryRun) {
     const unsafe = unsafeEnvironment(io.env, normaliseHost(config.connection.host).loopback);

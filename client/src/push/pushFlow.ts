@@ -3,7 +3,7 @@
 // platform/src, shared with the CLI.
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { normaliseFieldName, parseCampaign, rangeForField, setCampaignIdEdit, validateText, type CampaignDiagnostic } from '../../../core/src';
+import { normaliseFieldName, parseCampaign, PLATFORM_OWNED_PATHS, rangeForField, setCampaignIdEdit, validateText, type CampaignDiagnostic } from '../../../core/src';
 import {
   bodyFromCampaign,
   checkCampaignId,
@@ -135,7 +135,7 @@ export async function pushCommand(deps: PushDeps, arg?: vscode.Uri): Promise<Pus
 
   const key = uri.toString();
   const queued = deps.serializer.busy(key);
-  const body = bodyFromCampaign(campaign);
+  const body = bodyFromCampaign(campaign, PLATFORM_OWNED_PATHS);
   const input = { connection, credentials, campaignId: campaignId as string, body };
   const outcome = await deps.serializer.run(key, async () =>
     vscode.window.withProgress(

@@ -9,6 +9,8 @@ import { allTimeZoneNames, preferredTimeZoneNames } from '../timezones';
 import type { Position, Range } from '../types';
 import { cursorContext, indentUnit } from './cursor';
 import { fieldMarkdown, typeSummary } from './fieldDocs';
+import { contactListCompletions, isContactListItem } from './platformLists';
+import type { KnownContactLists } from '../knownContactLists';
 import { campaignTemplate, fieldLines, listItemLines, mappingBodyLines } from './skeleton';
 import { currentOffset, formatOffset, zoneFacts } from './zoneInfo';
 
@@ -43,6 +45,8 @@ export interface CompletionOptions {
   workspaceZones?: readonly string[];
   /** The character that opened completion as the author typed (not on an explicit request). */
   triggerCharacter?: string;
+  /** The platform's contact lists, when known: offered in `contactLists`. */
+  contactLists?: KnownContactLists;
 }
 
 const EMPTY: CompletionResult = { items: [], isIncomplete: false };
@@ -59,6 +63,7 @@ function completeInContext(parsed: ParsedCampaign, position: Position, options: 
   if (context.kind === 'none') return EMPTY;
   // Typing a space or quote asks for values (`timezone: `, `- `); indenting a line must not pop up the keys.
   if (options.triggerCharacter && context.kind === 'key' && !(options.triggerCharacter === ' ' && context.afterDash && context.prefix === '')) return EMPTY;
+  if (options.contactLists && isContactListItem(context.path)) return { items: contactListCompletions(parsed, context, options.contactLists), isIncomplete: false };
   const unit = ' '.repeat(indentUnit(parsed));
   if (context.kind === 'key') {
     const schema = schemaAt(context.path);
