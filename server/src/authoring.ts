@@ -42,6 +42,7 @@ import {
   type CampaignSymbol,
   type CompletionEntry,
   type FixableDiagnostic,
+  type KnownContactLists,
   type SymbolKindName,
 } from '../../core/src';
 import { validationOptions, type CampaignSettings } from './settings';
@@ -82,6 +83,8 @@ export interface AuthoringHost {
   documents: TextDocuments<TextDocument>;
   campaigns: CampaignDocuments;
   settings(): CampaignSettings | undefined;
+  /** The active connection's contact lists, when known. */
+  contactLists(): KnownContactLists | undefined;
 }
 
 export function registerAuthoring(host: AuthoringHost): { initialize(params: { capabilities: ClientCaps; workspaceFolders?: { uri: string }[] | null; rootUri?: string | null }): void } {
@@ -93,14 +96,14 @@ export function registerAuthoring(host: AuthoringHost): { initialize(params: { c
     const document = documents.get(params.textDocument.uri);
     if (!document) return null;
     const trigger = params.context?.triggerKind === CompletionTriggerKind.TriggerCharacter ? params.context.triggerCharacter : undefined;
-    const result = completeAt(campaigns.get(document), params.position, { workspaceZones: otherZones(document.uri), ...(trigger ? { triggerCharacter: trigger } : {}) });
+    const result = completeAt(campaigns.get(document), params.position, { workspaceZones: otherZones(document.uri), contactLists: host.contactLists(), ...(trigger ? { triggerCharacter: trigger } : {}) });
     return { isIncomplete: result.isIncomplete, items: result.items.map((entry) => toCompletionItem(entry, snippets)) };
   });
 
   connection.onHover((params): Hover | null => {
     const document = documents.get(params.textDocument.uri);
     if (!document) return null;
-    const hover = hoverAt(campaigns.get(document), params.position);
+    const hover = hoverAt(campaigns.get(document), params.position, { contactLists: host.contactLists() });
     return hover ? { contents: { kind: 'markdown', value: hover.contents }, range: hover.range } : null;
   });
 
@@ -148,7 +151,7 @@ export function registerAuthoring(host: AuthoringHost): { initialize(params: { c
 
   function currentDiagnostics(document: TextDocument): FixableDiagnostic[] {
     if (host.settings()?.validate?.enable === false) return [];
-    return validateCampaign(campaigns.get(document), validationOptions(host.settings()));
+    return validateCampaign(campaigns.get(document), { ...validationOptions(host.settings()), contactLists: host.contactLists() });
   }
 
   /** Zones named by the other open campaigns and the workspace's campaign files. */

@@ -12,13 +12,16 @@ import { AUTHORING_CAPABILITIES, registerAuthoring } from './authoring';
 import { CampaignDocuments } from './campaignDocuments';
 import { toLspDiagnostic } from './convert';
 import { validateCampaign } from '../../core/src';
+import { PlatformData } from './platformData';
+import { PLATFORM_DATA_NOTIFICATION } from './platformProtocol';
 import { validationOptions, type CampaignSettings } from './settings';
 
 const connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
 const campaigns = new CampaignDocuments();
 // Completion, hover, code actions, outline, folding and selection ranges (./authoring.ts).
-const authoring = registerAuthoring({ connection, documents, campaigns, settings: () => settings });
+const platformData = new PlatformData();
+const authoring = registerAuthoring({ connection, documents, campaigns, settings: () => settings, contactLists: () => platformData.contactLists });
 
 let settings: CampaignSettings | undefined;
 let canPullConfiguration = false;
@@ -69,9 +72,14 @@ function publishDiagnostics(document: TextDocument): void {
     void connection.sendDiagnostics({ uri: document.uri, version: document.version, diagnostics: [] });
     return;
   }
-  const diagnostics = validateCampaign(campaigns.get(document), validationOptions(settings));
+  const diagnostics = validateCampaign(campaigns.get(document), { ...validationOptions(settings), contactLists: platformData.contactLists });
   void connection.sendDiagnostics({ uri: document.uri, version: document.version, diagnostics: diagnostics.map(toLspDiagnostic) });
 }
+
+// The extension says which contact lists the active connection has (or why it does not know): open documents are checked again.
+connection.onNotification(PLATFORM_DATA_NOTIFICATION, (params: unknown) => {
+  if (platformData.update(params)) void settingsReady.then(() => documents.all().forEach(publishDiagnostics));
+});
 
 // Validation runs on every change with no debounce: it is fast enough, and latency counts from the keystroke.
 documents.onDidChangeContent((event) => {
