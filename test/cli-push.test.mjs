@@ -6,36 +6,13 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { test } from 'node:test';
 import { fileURLToPath } from 'node:url';
-import { closedPort, withSandbox } from './helpers/push.mjs';
+import { closedPort, envFor, runCli, withSandbox } from './helpers/push.mjs';
 import { tempDir } from './helpers/fixtures.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const cli = path.join(root, 'dist/cli.js');
 const example = path.join(root, 'examples/billing-reminder.campaign.yaml');
 const EXAMPLE_ID = 'cd-ed19e3c7-3682-5e72-a839-af9e07110001';
-
-/** Run the CLI without blocking this process (the sandbox answers from here). */
-function runCli(args, env = {}) {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, [cli, ...args], { cwd: root, env: { PATH: process.env.PATH, ...env } });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d) => (stdout += d));
-    child.stderr.on('data', (d) => (stderr += d));
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
-}
-
-function envFor(sandbox, overrides = {}) {
-  return {
-    KORE_HOST: sandbox.url,
-    KORE_IID: sandbox.credentials.iid,
-    KORE_ACCOUNT_ID: sandbox.credentials.accountId,
-    KORE_CLIENT_ID: sandbox.credentials.clientId,
-    KORE_CLIENT_SECRET: sandbox.credentials.clientSecret,
-    ...overrides,
-  };
-}
 
 function tempCampaign(transform) {
   const dir = tempDir('kore-push-');

@@ -3,11 +3,14 @@ import * as path from 'node:path';
 import { glob, isDynamicPattern } from 'tinyglobby';
 import { validateText, type CampaignDiagnostic } from '../../../core/src';
 import { EXIT, type CommandIO } from '../io';
+import { contactListsFromPlatform } from './validatePlatform';
 
-export const VALIDATE_USAGE = `Usage: kore-campaign validate [--format text|json] <files, folders or globs...>
+export const VALIDATE_USAGE = `Usage: kore-campaign validate [--format text|json] [--platform] <files, folders or globs...>
 
 Checks *.campaign.yaml / *.campaign.yml files with the same rules as the editor.
 Folders are searched recursively; node_modules and .git are skipped.
+--platform also checks contactLists names against the platform's lists (the KORE_* variables
+of kore-campaign push); if the platform cannot be reached, one notice, and the rest is checked.
 Prints file:line:col severity message [code] per problem.
 Exit codes: 0 no errors (warnings allowed), 1 at least one error, 2 bad usage or unreadable file.`;
 
@@ -16,6 +19,7 @@ const IGNORE = ['**/node_modules/**', '**/.git/**'];
 
 export async function runValidate(args: string[], io: CommandIO): Promise<number> {
   let format: 'text' | 'json' = 'text';
+  let platform = false;
   const targets: string[] = [];
   for (let i = 0; i < args.length; i++) {
     const arg = args[i];
@@ -26,6 +30,8 @@ export async function runValidate(args: string[], io: CommandIO): Promise<number
         return EXIT.usage;
       }
       format = value;
+    } else if (arg === '--platform') {
+      platform = true;
     } else if (arg === '--help' || arg === '-h') {
       io.stdout(`${VALIDATE_USAGE}\n`);
       return EXIT.ok;
@@ -50,6 +56,7 @@ export async function runValidate(args: string[], io: CommandIO): Promise<number
     return EXIT.usage;
   }
 
+  const contactLists = platform ? await contactListsFromPlatform(io) : undefined;
   const results: { file: string; diagnostics: CampaignDiagnostic[] }[] = [];
   // Reads overlap with validation of the previous file; validation itself is synchronous.
   const queue = files.map((file) => readFile(file, 'utf8').then((text) => ({ file, text }), (error: NodeJS.ErrnoException) => ({ file, error })));
@@ -60,7 +67,7 @@ export async function runValidate(args: string[], io: CommandIO): Promise<number
       status = EXIT.usage;
       continue;
     }
-    results.push({ file: read.file, diagnostics: validateText(read.text) });
+    results.push({ file: read.file, diagnostics: validateText(read.text, { contactLists }) });
   }
 
   const errors = results.reduce((n, r) => n + r.diagnostics.filter((d) => d.severity === 'error').length, 0);

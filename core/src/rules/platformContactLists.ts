@@ -32,7 +32,7 @@ export const platformContactLists: CampaignRule = {
         path: ['contactLists', index],
         code: 'unknown-contact-list',
         severity: 'warning',
-        message: `${known.source} has no contact list named "${name}"${suggestion ? `. Did you mean "${suggestion}"?` : ` (it has ${known.size}).`} A campaign's lists must exist before it is pushed.`,
+        message: `${known.source} has no contact list named "${name}"${suggestion ? `. Did you mean "${suggestion}"?` : ` (none of its ${known.size} lists has a name close to it).`} A campaign's lists must exist before it is pushed.`,
         fixes: replaceValueFix(context.parsed, suggestion),
       });
     });
