@@ -30,6 +30,8 @@ export function contactListCompletions(parsed: ParsedCampaign, context: ValueCon
   const typed = context.prefix.replace(/^["']/, '');
   listed.delete(typed);
   const quote = context.kind === 'value' ? context.quote : undefined;
+  // A list item read as a key (`  - "Ren`): the quote the author opened is part of the text replaced.
+  const typedQuote = !quote && /^["']/.test(context.prefix) ? (context.prefix[0] as '"' | "'") : undefined;
   const needsSpace = context.kind === 'value' && context.needsSpace;
   const items: CompletionEntry[] = [];
   for (const list of known.all()) {
@@ -39,8 +41,9 @@ export function contactListCompletions(parsed: ParsedCampaign, context: ValueCon
     if (quote) {
       // Inside a quote the author opened: escape for that quote and close it.
       range = { start: { line: range.start.line, character: range.start.character + 1 }, end: range.end };
-      insertText = `${quote === '"' ? JSON.stringify(list.name).slice(1, -1) : list.name.replace(/'/g, "''")}${quote}`;
-    } else insertText = `${needsSpace ? ' ' : ''}${stringScalarText(list.name)}`;
+      insertText = `${quoted(list.name, quote)}${quote}`;
+    } else if (typedQuote) insertText = `${typedQuote}${quoted(list.name, typedQuote)}${typedQuote}`;
+    else insertText = `${needsSpace ? ' ' : ''}${stringScalarText(list.name)}`;
     items.push({
       label: list.name,
       kind: 'value',
@@ -49,12 +52,17 @@ export function contactListCompletions(parsed: ParsedCampaign, context: ValueCon
       insertText,
       snippet: false,
       range,
-      filterText: quote ? list.name : insertText.trim(),
+      filterText: quote ? list.name : typedQuote ? `${typedQuote}${list.name}` : insertText.trim(),
       // Lists with contacts first: an empty one is rarely what a campaign wants.
       sortText: `${list.totalRecordCount === 0 ? '1' : '0'}${list.name}`,
     });
   }
   return items;
+}
+
+/** `name` escaped for the inside of `quote`. */
+function quoted(name: string, quote: '"' | "'"): string {
+  return quote === '"' ? JSON.stringify(name).slice(1, -1) : name.replace(/'/g, "''");
 }
 
 /** Hover text for a list name, or a note when the platform has no list of that name. */
