@@ -6,6 +6,7 @@ import type * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import type * as LanguageClientBundle from './languageClient';
 import { lazyBundle } from './lazyBundle';
+import { registerPlatformData, type PlatformDataApi } from './platformData';
 import { registerPushFeatures } from './push';
 
 export { LANGUAGE_ID } from './language';
@@ -14,14 +15,26 @@ const languageClientBundle = lazyBundle<typeof LanguageClientBundle>('languageCl
 let client: LanguageClient | undefined;
 let stopped = false;
 
-export function activate(context: vscode.ExtensionContext): void {
+/** What the extension gives other code (the in-editor tests read the status item through it). */
+export interface CampaignExtensionApi {
+  platformData: Pick<PlatformDataApi, 'status'>;
+}
+
+export function activate(context: vscode.ExtensionContext): CampaignExtensionApi {
   stopped = false;
-  registerPushFeatures(context);
+  const { store, log } = registerPushFeatures(context);
+  const platformData = registerPlatformData(context, store, log);
   setImmediate(() => {
     if (stopped) return;
-    client = languageClientBundle().startLanguageClient(context);
+    const started = (client = languageClientBundle().startLanguageClient(context));
+    platformData.attach(
+      (method, params) => void started.sendNotification(method, params).catch(() => undefined),
+      () => (started.isRunning() ? 'running' : started.state === 1 ? 'stopped' : 'starting'),
+      (listener) => started.onDidChangeState(listener),
+    );
   });
   context.subscriptions.push({ dispose: () => void deactivate() });
+  return { platformData: { status: () => platformData.status() } };
 }
 
 export async function deactivate(): Promise<void> {

@@ -2,4 +2,6 @@
 // the push flow with everything heavy it needs (the core's validator, yaml, ajv, jose, the sandbox).
 export { explainRestrictedMode, pushCommand, type PushDeps } from './pushFlow';
 export { KeyedSerializer } from '../../../platform/src';
+// The contact-list request of platform data (../platformData), on the push's HTTP machinery.
+export { fetchContactLists } from '../../../platform/src/contactLists';
 export { startSandbox } from '../../../sandbox/src';

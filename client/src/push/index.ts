@@ -11,7 +11,7 @@ import { ConnectionStatus } from './statusBar';
 
 export const OUTPUT_CHANNEL_NAME = 'Kore.ai Campaigns';
 
-export function registerPushFeatures(context: vscode.ExtensionContext): void {
+export function registerPushFeatures(context: vscode.ExtensionContext): { store: ConnectionStore; log: vscode.LogOutputChannel } {
   const store = new ConnectionStore(context);
   const log = vscode.window.createOutputChannel(OUTPUT_CHANNEL_NAME, { log: true });
   const diagnostics = vscode.languages.createDiagnosticCollection('kore-campaign-push');
@@ -77,4 +77,5 @@ export function registerPushFeatures(context: vscode.ExtensionContext): void {
   });
 
   command('koreCampaign.showPushLog', () => log.show());
+  return { store, log };
 }
