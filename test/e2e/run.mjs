@@ -6,21 +6,25 @@
 // Steps (each saves test-results/e2e/NN-name.png; a failure also saves NN-name-FAILED.png,
 // and the code-server and sandbox logs stay in test-results/e2e/):
 //   1. open the example with mistakes: squiggles, and the Problems count equals the CLI's
+//      (`validate --platform` against the same sandbox: the editor knows its contact lists)
 //   2. completion: type `timezone: kolk` and accept Asia/Kolkata from the suggest widget
 //   3. hover a key and read its docs
-//   4. fix a mistake with the light bulb (priority: 5 -> "5"), comment kept
-//   5. the status bar shows the "Local sandbox" connection; Push Campaign from the command
+//   4. completion of a contact-list name the sandbox serves (with its contact count)
+//   5. fix a mistake with the light bulb (priority: 5 -> "5"), comment kept
+//   6. the status bar shows the "Local sandbox" connection; Push Campaign from the command
 //      palette against the sandbox: the success toast
 // Closing line: `N passed, N failed`; exit 1 on failure. Options: --no-build, --headed, --keep.
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
+import { createRequire } from 'node:module';
 import * as path from 'node:path';
 import {
   ROOT, assertTools, buildAll, installVsix, killGroup, launchChromium, makeUserDataDir, onExitKill, packageVsix, sleep,
   startCliSandbox, startCodeServer,
 } from '../../scripts/lib/code-server.mjs';
 
+const { SANDBOX_CREDENTIALS } = createRequire(import.meta.url)('../../dist/sandbox.js');
 const argv = process.argv.slice(2);
 const outDir = path.join(ROOT, 'test-results', 'e2e');
 const t0 = Date.now();
@@ -40,10 +44,19 @@ const VALID = 'billing-reminder.campaign.yaml';
 for (const f of [MISTAKES, VALID]) if (!fs.existsSync(path.join(workspace, f))) throw new Error(`${f} missing in ${examplesDir}`);
 
 // What the CLI (same core) says about the file with mistakes: the Problems count must match.
-const cli = spawnSync(process.execPath, [path.join(ROOT, 'bin', 'kore-campaign.js'), 'validate', '--format', 'json', path.join(workspace, MISTAKES)], { encoding: 'utf8' });
-const cliReport = JSON.parse(cli.stdout);
-const expectErrors = cliReport.errors;
-const expectWarnings = cliReport.warnings;
+// The editor knows the sandbox's contact lists (the Local sandbox connection), so the CLI is
+// asked with --platform against the same sandbox, once it runs (below).
+let cliReport;
+let expectErrors;
+let expectWarnings;
+function cliVerdict(sandboxUrl) {
+  const env = { ...process.env, KORE_HOST: sandboxUrl, KORE_IID: SANDBOX_CREDENTIALS.iid, KORE_ACCOUNT_ID: SANDBOX_CREDENTIALS.accountId, KORE_CLIENT_ID: SANDBOX_CREDENTIALS.clientId, KORE_CLIENT_SECRET: SANDBOX_CREDENTIALS.clientSecret };
+  const cli = spawnSync(process.execPath, [path.join(ROOT, 'bin', 'kore-campaign.js'), 'validate', '--platform', '--format', 'json', path.join(workspace, MISTAKES)], { encoding: 'utf8', env });
+  if (cli.stderr.trim()) throw new Error(`validate --platform: ${cli.stderr.trim()}`);
+  cliReport = JSON.parse(cli.stdout);
+  expectErrors = cliReport.errors;
+  expectWarnings = cliReport.warnings;
+}
 
 const pgids = [];
 onExitKill(() => pgids);
@@ -149,6 +162,7 @@ let cs;
 try {
   sandbox = await startCliSandbox({ logFile: path.join(outDir, 'sandbox.log') });
   pgids.push(sandbox.pgid);
+  cliVerdict(sandbox.url);
   const userDataDir = makeUserDataDir(path.join(tmp, 'user-data'), {
     'koreCampaign.connections.sandboxPort': sandbox.port,
     'workbench.editor.enablePreview': false,
@@ -220,6 +234,26 @@ try {
     await sleep(300);
   });
 
+  await step('completion: a contact-list name from the sandbox, with its contact count', async () => {
+    await page.keyboard.press('Escape');
+    await openFile(VALID);
+    const { line, text } = lineOf(VALID, /^\s*- Recent Buyers - Q2 2025/);
+    await goTo(line, text.length + 1);
+    await page.keyboard.press('End');
+    await page.keyboard.press('Enter');
+    await page.keyboard.press('Shift+Home');
+    await page.keyboard.type('  - Over', { delay: 20 });
+    await page.keyboard.press('Control+Space');
+    const row = page.locator('.suggest-widget .monaco-list-row', { hasText: 'Overdue Accounts' }).first();
+    await row.waitFor({ timeout: 8_000 });
+    // The detail (contact count, status) shows for the focused row.
+    await page.locator('.suggest-widget', { hasText: '342 contacts' }).first().waitFor({ timeout: 5_000 });
+    await sleep(300);
+    await page.screenshot({ path: path.join(outDir, `04a-contact-list-completion.png`) });
+    await row.click();
+    await waitForLine(line + 1, (t) => t === '  - Overdue Accounts', 'should read "  - Overdue Accounts"');
+  });
+
   await step('fix a mistake with the light bulb: priority: 5 -> "5", comment kept', async () => {
     await page.keyboard.press('Escape');
     await openFile(MISTAKES);
@@ -234,7 +268,7 @@ try {
     }
     const menu = page.locator('.action-widget:not(.action-list-submenu-panel)').first();
     await menu.waitFor({ timeout: 5_000 });
-    await page.screenshot({ path: path.join(outDir, `04a-light-bulb-menu.png`) });
+    await page.screenshot({ path: path.join(outDir, `05a-light-bulb-menu.png`) });
     const fix = menu.locator('.monaco-list-row', { hasText: /"5"|[Qq]uote/ }).first();
     await fix.waitFor({ timeout: 5_000 });
     await fix.click();
