@@ -2,7 +2,7 @@
 // HTTP to the sandbox: the push's token, retries, timeout, cancellation and redaction.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { clientCredentials, connectionFor, platform, withSandbox } from './helpers/push.mjs';
+import { clientCredentials, connectionFor, platform, push, validBody, withSandbox } from './helpers/push.mjs';
 
 const fetchLists = (sandbox, options = {}, credentials = clientCredentials(sandbox)) =>
   platform.fetchContactLists(connectionFor(sandbox), credentials, { retry: { baseDelayMs: 20 }, ...options });
@@ -62,4 +62,13 @@ test('failures are typed with one sentence: credentials, unavailable, timeout, c
 
   assert.equal(platform.contactListsFromAnswer({ status: 'success', data: { results: [] } }), undefined);
   assert.deepEqual(platform.contactListsFromAnswer({ data: [{ name: 'A' }, { nope: 1 }, null] }), [{ name: 'A', campaignInUse: [] }]);
+});
+
+test('the sandbox refuses a campaign naming a list it does not have, on the entry', async (t) => {
+  const sandbox = await withSandbox(t);
+  const { outcome } = await push(sandbox, { body: validBody({ contactLists: ['Recent Buyers - Q2 2025', 'Overdue Acounts'] }) });
+  assert.equal(outcome.kind, 'invalid');
+  assert.deepEqual(outcome.errors, [{ message: 'Contact list "Overdue Acounts" does not exist in this account.', field: 'contactLists[1]' }]);
+  const { outcome: ok } = await push(sandbox, { body: validBody({ contactLists: ['Renewals: March', 'Win-back 2024'] }) });
+  assert.equal(ok.kind, 'success');
 });

@@ -46,3 +46,12 @@ export function contactListsAnswer(query: URLSearchParams, lists: readonly Sandb
     },
   };
 }
+
+/** A campaign's lists must exist before it is written (PLATFORM-API.md, "Contact lists"): one error per missing name. */
+export function missingContactLists(body: Record<string, unknown>, lists: readonly SandboxContactList[]): { msg: string; field: string }[] {
+  if (!Array.isArray(body.contactLists)) return [];
+  const names = new Set(lists.map((list) => list.name));
+  return body.contactLists.flatMap((name, index) =>
+    typeof name === 'string' && !names.has(name) ? [{ msg: `Contact list "${name}" does not exist in this account.`, field: `contactLists[${index}]` }] : [],
+  );
+}

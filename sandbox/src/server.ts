@@ -8,7 +8,7 @@ import { jwtVerify, errors as joseErrors } from 'jose';
 import { validateText } from '../../core/src';
 import { isLoopbackHostname } from '../../platform/src/connection';
 import { API_BASE_PATH } from '../../platform/src/request';
-import { CONTACT_LISTS_ROUTE, contactListsAnswer, SANDBOX_CONTACT_LISTS, type SandboxContactList } from './contactLists';
+import { CONTACT_LISTS_ROUTE, contactListsAnswer, missingContactLists, SANDBOX_CONTACT_LISTS, type SandboxContactList } from './contactLists';
 import { SANDBOX_CAMPAIGN_IDS, SANDBOX_CREDENTIALS, SANDBOX_SEED_CAMPAIGN } from './defaults';
 
 export interface SandboxOptions {
@@ -188,6 +188,8 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     if ('campaignId' in body) throw fail(400, 'campaignId belongs in the URL, not in the body.', 'campaignId');
     const problems = validateText(JSON.stringify(body, null, 2)).filter((d) => d.severity === 'error');
     if (problems.length) throw new HttpFailure(400, problems.map((d) => (d.path ? { msg: d.message, field: d.path } : { msg: d.message })));
+    const missing = missingContactLists(body as Record<string, unknown>, contactLists);
+    if (missing.length) throw new HttpFailure(400, missing);
     return body as Record<string, unknown>;
   }
 
