@@ -64,3 +64,10 @@ test('the policy group is configurable like every group: off, or another severit
   assert.deepEqual([...new Set(warned.map((d) => `${d.code}:${d.severity}`))], ['calling-hours-curfew:2']);
   client.setSettings({});
 });
+
+test('"Fix all" leaves calling hours alone: the clamp is offered, never applied unasked', async () => {
+  const uri = docUri('curfew-fix-all');
+  await client.open(uri, fixture);
+  const all = await client.request('textDocument/codeAction', { textDocument: { uri }, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, context: { diagnostics: [], only: ['source.fixAll'], triggerKind: 2 } });
+  assert.deepEqual(all, [], 'nothing in this file is fixed without asking');
+});

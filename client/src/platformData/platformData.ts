@@ -82,12 +82,18 @@ export class PlatformData implements vscode.Disposable {
 
     this.set({ ...this.current, fetching: true }, false);
     const abort = (this.inFlight = new AbortController());
-    const result = await pushEngine().fetchContactLists(connection, credentials, {
-      signal: abort.signal,
-      timeoutMs: 15_000,
-      subject: 'kore-campaign-vscode',
-      log: (line) => this.log.info(`[contact lists] ${line}`),
-    });
+    let result: Awaited<ReturnType<ReturnType<typeof pushEngine>['fetchContactLists']>>;
+    try {
+      result = await pushEngine().fetchContactLists(connection, credentials, {
+        signal: abort.signal,
+        timeoutMs: 15_000,
+        subject: 'kore-campaign-vscode',
+        log: (line) => this.log.info(`[contact lists] ${line}`),
+      });
+    } catch (error) {
+      // A bug or a bundle that will not load: say so rather than stay "fetching" for ever.
+      result = { kind: 'failed', outcome: 'http-error', reason: (error as Error)?.message ?? String(error) };
+    }
     if (generation !== this.generation) return this.current;
     this.inFlight = undefined;
     if (result.kind === 'success') {

@@ -38,7 +38,8 @@ export const callingHoursCurfew: CampaignRule = {
             if (!located || located.viaAlias) return undefined;
             edits.push(replaceNodeEdit(context.parsed, located.reportRange, stringScalarText(formatApiTime(minutes), located.node)));
           }
-          return [{ title: `Clamp to ${formatApiTime(clampedStart)}-${formatApiTime(clampedEnd)}`, preferred: true, edits }];
+          // Not preferred: "Fix all" (and fix on save) must not change calling hours for a policy the team may not follow.
+          return [{ title: `Clamp to ${formatApiTime(clampedStart)}-${formatApiTime(clampedEnd)}`, edits }];
         },
       });
     }

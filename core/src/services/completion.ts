@@ -1,13 +1,14 @@
 // Completion: what is valid at the cursor and nothing else. Keys not yet in the mapping
 // (required first) with skeletons of their required children; values for enums, booleans,
 // days, window times and time zones; a whole campaign for an empty file.
-import { isMap, isScalar, visit } from 'yaml';
+import { isMap, isScalar } from 'yaml';
 import type { FieldPath, ParsedCampaign } from '../parse';
 import { schemaAt, type FieldSchema } from '../schema';
 import { formatApiTime } from '../time';
 import { allTimeZoneNames, preferredTimeZoneNames } from '../timezones';
 import type { Position, Range } from '../types';
 import { cursorContext, indentUnit } from './cursor';
+export { campaignTimeZone } from './campaignTimeZone';
 import { fieldMarkdown, typeSummary } from './fieldDocs';
 import { contactListCompletions, isContactListItem } from './platformLists';
 import type { KnownContactLists } from '../knownContactLists';
@@ -289,25 +290,3 @@ function timeZoneItems(site: ValueSite, options: CompletionOptions): CompletionR
   }
   return { items, isIncomplete: typed.length > 0 };
 }
-
-/** Time zones a campaign file names (for "used in this workspace"); cheap: one path lookup. */
-export function campaignTimeZone(parsed: ParsedCampaign): string | undefined {
-  const value = parsed.value as { dialingStrategy?: { callingHours?: { timezone?: unknown } } } | undefined;
-  const zone = value?.dialingStrategy?.callingHours?.timezone;
-  if (typeof zone === 'string' && zone) return zone;
-  // A file with an error elsewhere has no value: look the key up in the text.
-  let found: string | undefined;
-  if (parsed.document) {
-    visit(parsed.document, {
-      Pair(_key, pair) {
-        if (isScalar(pair.key) && pair.key.value === 'timezone' && isScalar(pair.value) && typeof pair.value.value === 'string') {
-          found = pair.value.value;
-          return visit.BREAK;
-        }
-        return undefined;
-      },
-    });
-  }
-  return found;
-}
-
