@@ -23,4 +23,5 @@ export { formatPath as formatFieldPath, parseFieldPath, normaliseFieldName } fro
 // Platform knowledge: the fields it owns, its contact lists (when known), the calling-hours policy.
 export { PLATFORM_OWNED_FIELDS, PLATFORM_OWNED_PATHS, platformOwnedField, READ_ONLY_MESSAGE, type PlatformOwnedField } from './platformFields';
 export { KnownContactLists, contactCount, type ContactListFacts } from './knownContactLists';
+export { closestMatch } from './suggest';
 export { CURFEW_EARLIEST, CURFEW_LATEST, MIN_RING_SECONDS } from './policy';

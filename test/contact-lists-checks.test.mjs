@@ -1,11 +1,12 @@
-// Contact lists in the editor, over LSP against the built server: the extension's
+// Contact-list names checked against the platform's lists: in the core (only when the lists
+// are given), and over LSP against the built server, where the extension's
 // koreCampaign/platformData notification turns the checks on (known lists) or off (unknown),
 // completion offers the platform's names, hover tells a list's facts, the quick fix renames.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { sharedServer } from './helpers/lsp-client.mjs';
 import { accept, after, applyEdits, at, docUri, edit } from './helpers/authoring.mjs';
-import { readFixture } from './helpers/fixtures.mjs';
+import { core, readFixture, summarise } from './helpers/fixtures.mjs';
 import { sandboxLib } from './helpers/push.mjs';
 
 const client = sharedServer();
@@ -21,6 +22,23 @@ async function platformSays(uri, params, accept = () => true) {
   return (await next).diagnostics;
 }
 const known = { state: 'known', connection: 'Local sandbox', contactLists: LISTS, fetchedAt: Date.now() };
+
+test('the core checks names only when it is given the lists; the did-you-mean is the closest name', () => {
+  const known = new core.KnownContactLists(LISTS, 'Staging');
+  const without = core.validateText(fixture);
+  assert.deepEqual(listCodes(without), []);
+  assert.deepEqual(summarise(listCodes(core.validateText(fixture, { contactLists: known }))), [
+    ['7:5-7:20', 'warning', 'unknown-contact-list', 'Staging has no contact list named "Overdue Acounts". Did you mean "Overdue Accounts"? A campaign\'s lists must exist before it is pushed.'],
+    ['8:5-8:18', 'warning', 'empty-contact-list', 'The contact list "Win-back 2024" exists on Staging but has no contacts: this campaign would dial nobody from it.'],
+    ['9:5-9:26', 'warning', 'unknown-contact-list', 'Staging has no contact list named "Holiday Shoppers 2019" (none of its 6 lists has a name close to it). A campaign\'s lists must exist before it is pushed.'],
+  ]);
+  // The length-bucketed search answers as the general did-you-mean does.
+  for (const typed of ['overdue accounts', 'Renewals March', 'VIP callers', 'Win back 2024', 'Webinar', 'recent buyers q2 2025', 'x']) {
+    assert.equal(known.closest(typed), core.closestMatch(typed, LISTS.map((l) => l.name)), typed);
+  }
+  // An empty list of lists is known too: every name is unknown then.
+  assert.equal(listCodes(core.validateText(fixture, { contactLists: new core.KnownContactLists([], 'Staging') })).length, 4);
+});
 
 test('no contact-list diagnostic until the lists are known; then unknown and empty lists, at the name', async () => {
   const uri = docUri('lists');
