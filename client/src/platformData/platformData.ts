@@ -116,7 +116,7 @@ export class PlatformData implements vscode.Disposable {
       // Offline: the last lists fetched stand in (the status item says how old they are).
       return { state: 'known', connection: connection.name, contactLists: cached.lists, fetchedAt: cached.fetchedAt, offlineCopy: true };
     }
-    if (outcome === 'cancelled') return this.current;
+    if (outcome === 'cancelled') return { ...this.current, fetching: false };
     return { state: 'unknown', connection: connection.name, reason: unreachable ? 'offline' : 'fetch-failed', detail: reason };
   }
 
