@@ -72,7 +72,7 @@ if (flags.cliFiles > 0) {
 }
 
 log('contact lists: 5,000 known names against none, per keystroke');
-raw.contactLists = await measureContactLists({ names: 5000, rounds: flags.quick === 'true' ? 2 : 4, log });
+raw.contactLists = await measureContactLists({ names: 5000, rounds: flags.quick === 'true' ? 4 : 8, log });
 
 raw.extension = measureExtension();
 
