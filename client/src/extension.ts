@@ -6,7 +6,7 @@ import type * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import type * as LanguageClientBundle from './languageClient';
 import { lazyBundle } from './lazyBundle';
-import { registerPlatformData, type PlatformDataApi } from './platformData';
+import type { PlatformDataApi } from './platformData';
 import { registerPushFeatures } from './push';
 
 export { LANGUAGE_ID } from './language';
@@ -23,18 +23,16 @@ export interface CampaignExtensionApi {
 export function activate(context: vscode.ExtensionContext): CampaignExtensionApi {
   stopped = false;
   const { store, log } = registerPushFeatures(context);
-  const platformData = registerPlatformData(context, store, log);
+  let platformData: PlatformDataApi | undefined;
   setImmediate(() => {
     if (stopped) return;
-    const started = (client = languageClientBundle().startLanguageClient(context));
-    platformData.attach(
-      (method, params) => void started.sendNotification(method, params).catch(() => undefined),
-      () => (started.isRunning() ? 'running' : started.state === 1 ? 'stopped' : 'starting'),
-      (listener) => started.onDidChangeState(listener),
-    );
+    const bundle = languageClientBundle();
+    client = bundle.startLanguageClient(context);
+    // Platform data (contact lists, status item) starts with the client, off the activation path.
+    platformData = bundle.registerPlatformData(context, store, log, client);
   });
   context.subscriptions.push({ dispose: () => void deactivate() });
-  return { platformData: { status: () => platformData.status() } };
+  return { platformData: { status: () => platformData?.status() ?? { text: '', detail: 'starting', severity: 'information' } } };
 }
 
 export async function deactivate(): Promise<void> {

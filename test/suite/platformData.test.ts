@@ -25,6 +25,8 @@ describe('platform data: contact lists of the active connection', function () {
 
   before(async () => {
     api = (await activateExtension()).exports as CampaignExtensionApi;
+    // Platform data starts with the language client, just after activation.
+    await waitFor(() => api.platformData.status().text, (text) => text !== '', 15_000, 'platform data to start');
     sandbox = await startSandbox({ port: 0 });
     await config().update('platform.cacheMinutes', 10, vscode.ConfigurationTarget.Global);
     await config().update('connections.sandboxPort', sandbox.port, vscode.ConfigurationTarget.Global);

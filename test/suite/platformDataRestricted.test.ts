@@ -19,6 +19,7 @@ if (process.env.KORE_TEST_RESTRICTED) {
         await vscode.workspace.getConfiguration('koreCampaign').update('connections.sandboxPort', sandbox.port, vscode.ConfigurationTarget.Global);
         const doc = await openDoc(wsPath('fixtures', 'platform', 'contact-lists.campaign.yaml'));
         const api = (await activateExtension()).exports as CampaignExtensionApi;
+        await waitFor(() => api.platformData.status().text, (text) => text !== '', 15_000, 'platform data to start');
         assert.equal(await vscode.commands.executeCommand('koreCampaign.refreshPlatformData'), 'unknown');
         await openDoc(wsPath('examples', 'billing-reminder.campaign.yaml'));
         await openDoc(doc.uri.fsPath);

@@ -1,24 +1,25 @@
 // Platform data in the editor: the contact lists of the active connection for the language
-// server, the Refresh Platform Data command, and the language status item. Small on purpose:
-// it runs at activation; the HTTP client loads with the push engine on the first fetch.
+// server, the Refresh Platform Data command, and the language status item. Built into the
+// language client's bundle and started with it, right after activation (not on its path); the
+// HTTP client loads with the push engine on the first fetch.
 import * as vscode from 'vscode';
+import { State, type LanguageClient } from 'vscode-languageclient/node';
 import type { ConnectionStore } from '../push/connections';
 import { LANGUAGE_ID } from '../language';
 import { PlatformData, type NotifyServer } from './platformData';
 import { PlatformStatusItem, type ServerState, type StatusText } from './statusItem';
 
 export interface PlatformDataApi {
-  /** Give the language client's notify once it exists, and say how it is doing. */
-  attach(notify: NotifyServer, serverState: () => ServerState, onServerChange: (listener: () => void) => vscode.Disposable): void;
   /** What the language status item shows (for the in-editor tests). */
   status(): StatusText;
 }
 
-export function registerPlatformData(context: vscode.ExtensionContext, store: ConnectionStore, log: vscode.LogOutputChannel): PlatformDataApi {
+export function registerPlatformData(context: vscode.ExtensionContext, store: ConnectionStore, log: vscode.LogOutputChannel, client: LanguageClient): PlatformDataApi {
   const platform = new PlatformData(context, store, log);
-  let serverState: () => ServerState = () => 'starting';
-  const status = new PlatformStatusItem(platform, () => serverState());
+  const serverState = (): ServerState => (client.state === State.Running ? 'running' : client.state === State.Stopped ? 'stopped' : 'starting');
+  const status = new PlatformStatusItem(platform, serverState);
   context.subscriptions.push(platform, status);
+  const notify: NotifyServer = (method, params) => void client.sendNotification(method, params).catch(() => undefined);
 
   const refresh = (force = false) => void platform.refresh(force).catch((error: unknown) => log.error(`[contact lists] ${(error as Error)?.message ?? error}`));
   context.subscriptions.push(
@@ -36,22 +37,13 @@ export function registerPlatformData(context: vscode.ExtensionContext, store: Co
     vscode.window.onDidChangeActiveTextEditor((editor) => {
       if (editor?.document.languageId === LANGUAGE_ID) refresh();
     }),
-  );
-  refresh();
-
-  return {
-    attach(notify, state, onServerChange) {
-      serverState = state;
-      platform.attach(notify);
-      context.subscriptions.push(
-        onServerChange(() => {
-          status.update();
-          // A restarted server knows nothing: tell it again.
-          if (state() === 'running') platform.attach(notify);
-        }),
-      );
+    client.onDidChangeState(() => {
       status.update();
-    },
-    status: () => status.status,
-  };
+      // A restarted server knows nothing: tell it again.
+      if (client.state === State.Running) platform.attach(notify);
+    }),
+  );
+  platform.attach(notify);
+  refresh();
+  return { status: () => status.status };
 }
