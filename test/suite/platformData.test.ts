@@ -83,4 +83,12 @@ describe('platform data: contact lists of the active connection', function () {
     assert.match(status.detail, /· skipped unknown-contact-list, empty-contact-list: the request failed: Local sandbox rejected the credentials \(HTTP 401\)\.$/);
     assert.equal(listCalls(sandbox), 1);
   });
+
+  it('signed out: the lists are no longer used, even cached; the status item says so', async () => {
+    // Last in this suite: it deletes the Local sandbox credentials (the push suite uses its own connection).
+    await vscode.commands.executeCommand('koreCampaign.signOut');
+    const status = await waitFor(() => api.platformData.status(), (s) => /signed out/.test(s.detail), 15_000, 'the signed-out status');
+    assert.match(status.detail, /· skipped unknown-contact-list, empty-contact-list: signed out of Local sandbox$/);
+    await waitFor(() => listCodes(file), (c) => c.length === 0, 15_000, 'no contact-list diagnostic');
+  });
 });

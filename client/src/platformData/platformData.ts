@@ -72,13 +72,14 @@ export class PlatformData implements vscode.Disposable {
     // Restricted mode first: nothing is read from secret storage and nothing is sent.
     if (!vscode.workspace.isTrusted) return this.set({ state: 'unknown', connection: connection?.name, reason: 'restricted' });
     if (!connection) return this.set({ state: 'unknown', reason: 'no-connection' });
+    // Signed out wins over the cache: lists kept from before are not used without credentials.
+    const credentials = await this.store.getCredentials(connection);
+    if (generation !== this.generation) return this.current;
+    if (!credentials) return this.set({ state: 'unknown', connection: connection.name, reason: 'signed-out' });
     const cached = this.cache.get(connection);
     if (!force && cached && ContactListCache.fresh(cached.fetchedAt, cacheMinutes())) {
       return this.set({ state: 'known', connection: connection.name, contactLists: cached.lists, fetchedAt: cached.fetchedAt });
     }
-    const credentials = await this.store.getCredentials(connection);
-    if (generation !== this.generation) return this.current;
-    if (!credentials) return this.set({ state: 'unknown', connection: connection.name, reason: 'signed-out' });
 
     this.set({ ...this.current, fetching: true }, false);
     const abort = (this.inFlight = new AbortController());
