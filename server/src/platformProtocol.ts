@@ -5,7 +5,7 @@
 export const PLATFORM_DATA_NOTIFICATION = 'koreCampaign/platformData';
 
 /** Why the lists are not known: each turns the contact-list checks off rather than guess. */
-export type UnknownReason = 'no-connection' | 'signed-out' | 'offline' | 'restricted' | 'fetch-failed';
+export type UnknownReason = 'no-connection' | 'signed-out' | 'offline' | 'restricted' | 'fetch-failed' | 'fetching';
 
 export interface PlatformContactList {
   name: string;

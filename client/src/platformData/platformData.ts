@@ -13,6 +13,8 @@ import { ContactListCache, DEFAULT_CACHE_MINUTES, type CachedLists } from './con
 export type PlatformState = PlatformDataParams & {
   /** Lists from global state because the platform could not be reached. */
   offlineCopy?: boolean;
+  /** Whose state this is (the protocol names the connection for messages only). */
+  connectionId?: string;
   fetching?: boolean;
 };
 
@@ -25,6 +27,7 @@ const REASON_WORDS: Record<UnknownReason, string> = {
   offline: 'the platform cannot be reached and no lists were fetched before',
   restricted: 'Restricted Mode (untrusted workspace): no request is made',
   'fetch-failed': 'the request failed',
+  fetching: 'the lists are being fetched',
 };
 
 export function reasonWords(state: Extract<PlatformDataParams, { state: 'unknown' }>): string {
@@ -78,10 +81,13 @@ export class PlatformData implements vscode.Disposable {
     if (!credentials) return this.set({ state: 'unknown', connection: connection.name, reason: 'signed-out' });
     const cached = this.cache.get(connection);
     if (!force && cached && ContactListCache.fresh(cached.fetchedAt, cacheMinutes())) {
-      return this.set({ state: 'known', connection: connection.name, contactLists: cached.lists, fetchedAt: cached.fetchedAt });
+      return this.set({ state: 'known', connection: connection.name, connectionId: connection.id, contactLists: cached.lists, fetchedAt: cached.fetchedAt });
     }
 
-    this.set({ ...this.current, fetching: true }, false);
+    // The same connection's lists serve while new ones come; another connection's never do.
+    const sameConnection = this.current.state === 'known' && this.current.connectionId === connection.id;
+    if (sameConnection) this.set({ ...this.current, fetching: true }, false);
+    else this.set({ state: 'unknown', connection: connection.name, connectionId: connection.id, reason: 'fetching', fetching: true });
     const abort = (this.inFlight = new AbortController());
     let result: Awaited<ReturnType<ReturnType<typeof pushEngine>['fetchContactLists']>>;
     try {
@@ -101,7 +107,7 @@ export class PlatformData implements vscode.Disposable {
       const fetchedAt = Date.now();
       const lists = result.lists.map(({ name, totalRecordCount, status, campaignInUse }) => ({ name, totalRecordCount, status, campaignInUse }));
       await this.cache.put(connection, lists, fetchedAt);
-      return this.set({ state: 'known', connection: connection.name, contactLists: lists, fetchedAt });
+      return this.set({ state: 'known', connection: connection.name, connectionId: connection.id, contactLists: lists, fetchedAt });
     }
     return this.set(this.afterFailure(connection, result.outcome, result.reason, cached));
   }
@@ -115,7 +121,7 @@ export class PlatformData implements vscode.Disposable {
     const unreachable = outcome === 'network-error' || outcome === 'timeout' || outcome === 'unavailable';
     if (unreachable && cached) {
       // Offline: the last lists fetched stand in (the status item says how old they are).
-      return { state: 'known', connection: connection.name, contactLists: cached.lists, fetchedAt: cached.fetchedAt, offlineCopy: true };
+      return { state: 'known', connection: connection.name, connectionId: connection.id, contactLists: cached.lists, fetchedAt: cached.fetchedAt, offlineCopy: true };
     }
     if (outcome === 'cancelled') return { ...this.current, fetching: false };
     return { state: 'unknown', connection: connection.name, reason: unreachable ? 'offline' : 'fetch-failed', detail: reason };
@@ -129,8 +135,8 @@ export class PlatformData implements vscode.Disposable {
   }
 
   private send(): void {
-    if (!this.notify || this.current.fetching) return;
-    const { offlineCopy: _offline, fetching: _fetching, ...params } = this.current;
+    if (!this.notify) return;
+    const { offlineCopy: _offline, fetching: _fetching, connectionId: _id, ...params } = this.current;
     this.notify(PLATFORM_DATA_NOTIFICATION, params as PlatformDataParams);
   }
 }
