@@ -123,3 +123,17 @@ test('hover on a list name: its contact count, status and the other campaigns us
   const unknown = await client.request('textDocument/hover', { textDocument: { uri }, position: at(fixture, 'Overdue Acounts') });
   assert.match(unknown.contents.value, /^\*\*Overdue Acounts\*\*: no contact list of this name on Local sandbox \(did you mean \*\*Overdue Accounts\*\*\?\)\./);
 });
+
+test('a malformed notification is taken field by field, never a crash', async () => {
+  const uri = docUri('malformed');
+  client.notify(NOTIFICATION, { state: 'known', connection: 7, contactLists: [null, 5, { name: 3 }, { name: 'Overdue Accounts', totalRecordCount: '0', campaignInUse: 'cd-1' }, { name: 'Win-back 2024', totalRecordCount: 0 }] });
+  const diagnostics = listCodes(await client.open(uri, fixture));
+  // "Overdue Accounts" is known (its count unreadable, so not called empty); the connection name falls back.
+  assert.deepEqual(diagnostics.map((d) => d.code), ['unknown-contact-list', 'unknown-contact-list', 'empty-contact-list', 'unknown-contact-list']);
+  assert.match(diagnostics[1].message, /^Kore\.ai has no contact list named "Overdue Acounts"\. Did you mean "Overdue Accounts"\?/);
+  const hover = await client.request('textDocument/hover', { textDocument: { uri }, position: at(fixture, 'Win-back') });
+  assert.match(hover.contents.value, /no contacts\.\n\nNo other campaign uses it\./);
+  client.notify(NOTIFICATION, 'not an object');
+  await platformSays(uri, { state: 'unknown', reason: 'offline' }, (list) => listCodes(list).length === 0);
+  assert.equal(client.child.exitCode, null, 'the server is still running');
+});
