@@ -72,3 +72,17 @@ test('the sandbox refuses a campaign naming a list it does not have, on the entr
   const { outcome: ok } = await push(sandbox, { body: validBody({ contactLists: ['Renewals: March', 'Win-back 2024'] }) });
   assert.equal(ok.kind, 'success');
 });
+
+test('the sandbox holds the call to the contract: POST, type=call, the same authentication as the PUT', async (t) => {
+  const sandbox = await withSandbox(t);
+  const url = `${sandbox.url}/agentassist/api/v1/public/${sandbox.credentials.iid}/campaign/contactList/getAllListDetails`;
+  const unauthenticated = await fetch(`${url}?type=call`, { method: 'POST' });
+  assert.equal(unauthenticated.status, 401);
+  const request = await platform.preparePushRequest({ connection: connectionFor(sandbox), credentials: clientCredentials(sandbox), campaignId: 'cd-x', body: {} });
+  const get = await fetch(`${url}?type=call`, { method: 'GET', headers: request.headers });
+  assert.deepEqual([get.status, get.headers.get('allow')], [405, 'POST']);
+  const fresh = await platform.preparePushRequest({ connection: connectionFor(sandbox), credentials: clientCredentials(sandbox), campaignId: 'cd-x', body: {} });
+  const sms = await fetch(`${url}?type=sms`, { method: 'POST', headers: fresh.headers });
+  assert.equal(sms.status, 400);
+  assert.match((await sms.json()).errors[0].msg, /type query parameter must be "call"/);
+});
