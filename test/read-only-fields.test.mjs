@@ -5,7 +5,7 @@ import { test } from 'node:test';
 import { sharedServer } from './helpers/lsp-client.mjs';
 import { after, applyEdits, at, docUri } from './helpers/authoring.mjs';
 import { core, readFixture } from './helpers/fixtures.mjs';
-import { envFor, platform, runCli, withSandbox } from './helpers/push.mjs';
+import { envFor, runCli, withSandbox } from './helpers/push.mjs';
 
 const client = sharedServer();
 const FILE = 'test/fixtures/platform/from-get-answer.campaign.yaml';
@@ -58,7 +58,7 @@ test('removing the only key of a mapping removes the mapping too', async () => {
 
 test('push never sends them: the body, the CLI dry run and the request the sandbox receives', async (t) => {
   const campaign = core.parseCampaign(fixture).value;
-  const body = platform.bodyFromCampaign(campaign, core.PLATFORM_OWNED_PATHS);
+  const body = core.bodyFromCampaign(campaign);
   for (const key of OWNED.filter((k) => !k.includes('.'))) assert.ok(!(key in body), key);
   assert.deepEqual(body.schedule, { isSchedulingEnabled: false });
   assert.equal(campaign.schedule.isRecurrenceEnabled, false, "the caller's campaign is untouched");

@@ -19,33 +19,6 @@ export interface PushRequest extends PlatformRequest {
   body: string;
 }
 
-/**
- * The body the API receives: the file's mapping without the local-only `campaignId` key and
- * without the fields the platform owns (`platformOwned`, as paths: `['schedule', 'isRecurrenceEnabled']`).
- * The list is passed in because it is the core's (core/src/platformFields.ts) and this
- * module imports nothing of ours; it is required so no caller can forget it.
- */
-export function bodyFromCampaign(campaign: Record<string, unknown>, platformOwned: readonly (readonly string[])[]): Record<string, unknown> {
-  const { campaignId: _localOnly, ...body } = campaign;
-  for (const path of platformOwned) withoutPath(body, path);
-  return body;
-}
-
-/** Removes `path` from `record`, copying each mapping on the way so the caller's campaign is untouched. */
-function withoutPath(record: Record<string, unknown>, path: readonly string[]): void {
-  const [head, ...rest] = path;
-  if (!Object.prototype.hasOwnProperty.call(record, head)) return;
-  if (rest.length === 0) {
-    delete record[head];
-    return;
-  }
-  const child = record[head];
-  if (!child || typeof child !== 'object' || Array.isArray(child)) return;
-  const copy = { ...(child as Record<string, unknown>) };
-  withoutPath(copy, rest);
-  record[head] = copy;
-}
-
 /** `{origin}/agentassist/api/v1/public/{iid}{path}`: every v1 call starts here. */
 export function apiUrl(connection: Pick<Connection, 'host' | 'iid'>, path: string): string {
   const { origin } = normaliseHost(connection.host);

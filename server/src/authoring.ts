@@ -37,6 +37,7 @@ import {
   quickFixes,
   selectionRange,
   validateCampaign,
+  type ValidationOptions,
   type CampaignCodeAction,
   type CampaignSelectionRange,
   type CampaignSymbol,
@@ -45,7 +46,6 @@ import {
   type KnownContactLists,
   type SymbolKindName,
 } from '../../core/src';
-import { validationOptions, type CampaignSettings } from './settings';
 
 export const AUTHORING_CAPABILITIES = {
   // A space after `key:` or `- ` opens the list (`timezone: ` shows the zones); so does an opening quote.
@@ -82,7 +82,8 @@ export interface AuthoringHost {
   connection: Connection;
   documents: TextDocuments<TextDocument>;
   campaigns: CampaignDocuments;
-  settings(): CampaignSettings | undefined;
+  /** The options the document's diagnostics were published with (its folder's settings). */
+  validationOptions(uri: string): ValidationOptions;
   /** The active connection's contact lists, when known. */
   contactLists(): KnownContactLists | undefined;
 }
@@ -150,8 +151,7 @@ export function registerAuthoring(host: AuthoringHost): { initialize(params: { c
   });
 
   function currentDiagnostics(document: TextDocument): FixableDiagnostic[] {
-    if (host.settings()?.validate?.enable === false) return [];
-    return validateCampaign(campaigns.get(document), { ...validationOptions(host.settings()), contactLists: host.contactLists() });
+    return validateCampaign(campaigns.get(document), host.validationOptions(document.uri));
   }
 
   /** Zones named by the other open campaigns and the workspace's campaign files. */

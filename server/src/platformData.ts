@@ -1,7 +1,7 @@
 // What the server knows of the platform, as the extension last told it. The contact lists
 // are indexed once here, when they arrive, never per validation.
 import { KnownContactLists, type ContactListFacts } from '../../core/src';
-import type { PlatformDataParams } from './platformProtocol';
+import type { PlatformDataParams } from '../../core/src/platformProtocol';
 
 export class PlatformData {
   private known: KnownContactLists | undefined;

@@ -69,10 +69,10 @@ export async function closedPort() {
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 
-/** Run the built CLI as CI would, without blocking this process (the sandbox answers from here). */
-export function runCli(args, env = {}) {
+/** Run the built CLI as CI would (in `cwd`, the repository by default), without blocking this process (the sandbox answers from here). */
+export function runCli(args, env = {}, cwd = ROOT) {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, [path.join(ROOT, 'dist/cli.js'), ...args], { cwd: ROOT, env: { PATH: process.env.PATH, ...env } });
+    const child = spawn(process.execPath, [path.join(ROOT, 'dist/cli.js'), ...args], { cwd, env: { PATH: process.env.PATH, ...env } });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d) => (stdout += d));

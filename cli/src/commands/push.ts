@@ -3,9 +3,8 @@
 // secrets stay out of shell history and CI logs.
 import { readFile } from 'node:fs/promises';
 import * as path from 'node:path';
-import { normaliseFieldName, parseCampaign, PLATFORM_OWNED_PATHS, rangeForField, validateText, type CampaignDiagnostic } from '../../../core/src';
+import { normaliseFieldName, preparePush, rangeForField } from '../../../core/src';
 import {
-  bodyFromCampaign,
   checkAccountId,
   checkCampaignId,
   checkCredentials,
@@ -23,6 +22,7 @@ import {
   type PushOutcome,
 } from '../../../platform/src';
 import type { CommandIO } from '../io';
+import { commandValidationOptions, NO_SETTINGS_FLAG } from '../settings';
 
 /** Exit codes of `push`; documented in the usage text and docs/push.md. */
 export const PUSH_EXIT = {
@@ -45,9 +45,9 @@ export const PUSH_EXIT = {
   cancelled: 130,
 } as const;
 
-export const PUSH_USAGE = `Usage: kore-campaign push <file> [--dry-run] [--campaign-id ID] [--timeout SECONDS] [--verbose]
+export const PUSH_USAGE = `Usage: kore-campaign push <file> [--dry-run] [--campaign-id ID] [--timeout SECONDS] [--verbose] [--no-settings]
 
-Validates <file> and sends it to the platform (PUT .../campaign/{campaignId}?campaignType=voice).
+Validates <file> (as validate does, under the same settings) and sends it to the platform (PUT .../campaign/{campaignId}?campaignType=voice).
 
 Environment:
   KORE_HOST          platform host, e.g. platform.kore.ai (https only; http only to 127.0.0.1/localhost)
@@ -62,6 +62,7 @@ Options:
   --campaign-id ID   the campaign to update when the file has no campaignId (or to override it)
   --timeout SECONDS  per try (default ${DEFAULT_TIMEOUT_MS / 1000})
   --verbose          print the request log (redacted) to stderr
+  --no-settings      ignore koreCampaign.validate.* in .vscode/settings.json
 
 Exit codes: 0 pushed (or dry run printed), 1 the file has errors, 2 bad usage or configuration,
 3 refused by the platform (400), 4 credentials rejected (401/403), 5 no such campaign (404),
@@ -73,16 +74,18 @@ interface PushArgs {
   campaignId?: string;
   timeoutMs: number;
   verbose: boolean;
+  useSettings: boolean;
 }
 
 function parseArgs(args: string[]): PushArgs | string {
-  const parsed: Partial<PushArgs> & { dryRun: boolean; verbose: boolean; timeoutMs: number } = { dryRun: false, verbose: false, timeoutMs: DEFAULT_TIMEOUT_MS };
+  const parsed: Partial<PushArgs> & { dryRun: boolean; verbose: boolean; timeoutMs: number; useSettings: boolean } = { dryRun: false, verbose: false, timeoutMs: DEFAULT_TIMEOUT_MS, useSettings: true };
   for (let i = 0; i < args.length; i++) {
     const arg = args[i];
     const [flag, inline] = arg.startsWith('--') && arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
     const value = () => inline ?? args[++i];
     if (flag === '--dry-run') parsed.dryRun = true;
     else if (flag === '--verbose' || flag === '-v') parsed.verbose = true;
+    else if (flag === NO_SETTINGS_FLAG) parsed.useSettings = false;
     else if (flag === '--campaign-id') {
       const id = value();
       if (!id) return '--campaign-id needs a value.';
@@ -176,18 +179,17 @@ export async function run(args: string[], io: CommandIO): Promise<number> {
     return PUSH_EXIT.usage;
   }
 
-  const diagnostics: CampaignDiagnostic[] = validateText(text);
-  const errors = diagnostics.filter((d) => d.severity === 'error');
-  for (const d of diagnostics.filter((d) => d.severity === 'error' || d.severity === 'warning')) {
+  const prepared = preparePush(text, await commandValidationOptions('push', parsedArgs.useSettings, io));
+  for (const d of prepared.diagnostics.filter((d) => d.severity === 'error' || d.severity === 'warning')) {
     io.stderr(`${location(shownName, d)} ${d.severity} ${d.message} [${d.code}]\n`);
   }
-  if (errors.length) {
-    io.stderr(`kore-campaign push: ${shownName} has ${errors.length} error${errors.length === 1 ? '' : 's'}; nothing was sent.\n`);
+  if (!prepared.ok) {
+    const count = prepared.errors.length;
+    io.stderr(`kore-campaign push: ${shownName} has ${count} error${count === 1 ? '' : 's'}; nothing was sent.\n`);
     return PUSH_EXIT.invalidFile;
   }
-  const parsed = parseCampaign(text);
-  const campaign = parsed.value as Record<string, unknown>;
-  const campaignId = parsedArgs.campaignId ?? campaign.campaignId;
+  const { parsed, body } = prepared;
+  const campaignId = parsedArgs.campaignId ?? prepared.campaignId;
   if (campaignId === undefined) {
     io.stderr(`kore-campaign push: ${shownName} has no campaignId. Add "campaignId: cd-..." to the file or pass --campaign-id.\n`);
     return PUSH_EXIT.usage;
@@ -205,7 +207,7 @@ export async function run(args: string[], io: CommandIO): Promise<number> {
     return PUSH_EXIT.usage;
   }
   if (config.note) io.stderr(`kore-campaign push: ${config.note}\n`);
-  const input = { connection: config.connection, credentials: config.credentials, campaignId: campaignId as string, body: bodyFromCampaign(campaign, PLATFORM_OWNED_PATHS) };
+  const input = { connection: config.connection, credentials: config.credentials, campaignId: campaignId as string, body };
 
   if (parsedArgs.dryRun) {
     const unsafe = unsafeEnvironment(io.env, normaliseHost(config.connection.host).loopback);

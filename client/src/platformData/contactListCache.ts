@@ -4,7 +4,7 @@
 // host is edited never shows the old host's lists.
 import type * as vscode from 'vscode';
 import type { Connection } from '../../../platform/src/connection';
-import type { PlatformContactList } from '../../../server/src/platformProtocol';
+import type { PlatformContactList } from '../../../core/src/platformProtocol';
 
 const KEY_PREFIX = 'koreCampaign.platformData.contactLists/';
 export const DEFAULT_CACHE_MINUTES = 10;

@@ -4,7 +4,7 @@
 // checks names only while they are known: never a false "unknown list" while signed out.
 import * as vscode from 'vscode';
 import type { Connection } from '../../../platform/src/connection';
-import { PLATFORM_DATA_NOTIFICATION, type PlatformDataParams, type UnknownReason } from '../../../server/src/platformProtocol';
+import { PLATFORM_DATA_NOTIFICATION, type PlatformDataParams, type UnknownReason } from '../../../core/src/platformProtocol';
 import { pushEngine } from '../push/engineBundle';
 import type { ConnectionStore } from '../push/connections';
 import { ContactListCache, DEFAULT_CACHE_MINUTES, type CachedLists } from './contactListCache';

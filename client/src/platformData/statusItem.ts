@@ -2,7 +2,7 @@
 // state, the rule groups on, the active connection, how old its platform data is, and, when
 // the contact lists are not known, which checks were skipped and why.
 import * as vscode from 'vscode';
-import { RULE_GROUPS } from '../../../server/src/settings';
+import { RULE_GROUPS } from '../../../core/src/settings';
 import { LANGUAGE_ID } from '../language';
 import { age } from './contactListCache';
 import { reasonWords, type PlatformData, type PlatformState } from './platformData';

@@ -2,13 +2,14 @@ import { replaceNodeEdit, stringScalarText } from '../edits/yamlEdits';
 import { CURFEW_EARLIEST, CURFEW_LATEST, CURFEW_TEXT, curfewBreach } from '../policy';
 import { formatApiTime, parseApiTime } from '../time';
 import type { TextEdit } from '../types';
-import { callingWindows, DAYS_PATH, type CampaignRule } from './rule';
+import { CALLING_DAYS, CALLING_TIMEZONE } from '../fieldPaths';
+import { callingWindows, type CampaignRule } from './rule';
 
 /** A window that calls before 8:00 AM or after 9:00 PM in the campaign's zone (a policy a team may be bound by). */
 export const callingHoursCurfew: CampaignRule = {
   codes: ['calling-hours-curfew'],
   check(context) {
-    const zone = context.valueAt(['dialingStrategy', 'callingHours', 'timezone']);
+    const zone = context.valueAt(CALLING_TIMEZONE);
     const where = typeof zone === 'string' && zone ? ` ${zone} time` : " the campaign's time zone";
     for (const window of callingWindows(context.campaign)) {
       if (typeof window.start !== 'string' || typeof window.end !== 'string') continue;
@@ -21,7 +22,7 @@ export const callingHoursCurfew: CampaignRule = {
       const clampedStart = Math.max(start, CURFEW_EARLIEST);
       const clampedEnd = Math.min(end, CURFEW_LATEST);
       const outside = [breach.early ? `starts at ${window.start}` : '', breach.late ? `ends at ${window.end}` : ''].filter(Boolean).join(' and ');
-      const path = [...DAYS_PATH, window.index];
+      const path = [...CALLING_DAYS, window.index];
       context.report({
         path,
         code: 'calling-hours-curfew',

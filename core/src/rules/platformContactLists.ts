@@ -1,4 +1,5 @@
 import { replaceValueFix } from '../edits/yamlEdits';
+import { CONTACT_LISTS } from '../fieldPaths';
 import { contactCount } from '../knownContactLists';
 import type { CampaignRule } from './rule';
 
@@ -20,7 +21,7 @@ export const platformContactLists: CampaignRule = {
       if (facts) {
         if (facts.totalRecordCount !== 0) return;
         context.report({
-          path: ['contactLists', index],
+          path: [...CONTACT_LISTS, index],
           code: 'empty-contact-list',
           severity: 'warning',
           message: `The contact list "${name}" exists on ${known.source} but has ${contactCount(0)}: this campaign would dial nobody from it.`,
@@ -29,7 +30,7 @@ export const platformContactLists: CampaignRule = {
       }
       const suggestion = known.closest(name);
       context.report({
-        path: ['contactLists', index],
+        path: [...CONTACT_LISTS, index],
         code: 'unknown-contact-list',
         severity: 'warning',
         message: `${known.source} has no contact list named "${name}"${suggestion ? `. Did you mean "${suggestion}"?` : ` (none of its ${known.size} lists has a name close to it).`} A campaign's lists must exist before it is pushed.`,

@@ -2,6 +2,7 @@
 // (required first) with skeletons of their required children; values for enums, booleans,
 // days, window times and time zones; a whole campaign for an empty file.
 import { isMap, isScalar } from 'yaml';
+import { CALLING_TIMEZONE, samePath } from '../fieldPaths';
 import type { FieldPath, ParsedCampaign } from '../parse';
 import { schemaAt, type FieldSchema } from '../schema';
 import { formatApiTime } from '../time';
@@ -15,23 +16,8 @@ import type { KnownContactLists } from '../knownContactLists';
 import { campaignTemplate, fieldLines, listItemLines, mappingBodyLines } from './skeleton';
 import { currentOffset, formatOffset, zoneFacts } from './zoneInfo';
 
-export type CompletionKind = 'property' | 'value' | 'enum' | 'snippet' | 'constant' | 'timezone';
-
-export interface CompletionEntry {
-  label: string;
-  kind: CompletionKind;
-  /** Short text beside the label: the type, a day's full name, a zone's offset. */
-  detail?: string;
-  /** Markdown. */
-  documentation?: string;
-  /** Replaces `range`; a snippet (tab stops) when `snippet` is true. Indentation is final (insert as is). */
-  insertText: string;
-  snippet: boolean;
-  range: Range;
-  filterText?: string;
-  sortText?: string;
-  preselect?: boolean;
-}
+export type { CompletionEntry, CompletionKind } from './completionEntry';
+import type { CompletionEntry } from './completionEntry';
 
 export interface CompletionResult {
   items: CompletionEntry[];
@@ -206,7 +192,7 @@ interface ValueSite {
 
 function valueItems(path: FieldPath, schema: FieldSchema, site: ValueSite, options: CompletionOptions): CompletionResult {
   const last = path[path.length - 1];
-  if (last === 'timezone' && path[path.length - 2] === 'callingHours') return timeZoneItems(site, options);
+  if (samePath(path, CALLING_TIMEZONE)) return timeZoneItems(site, options);
   if (schema.enum) {
     return {
       isIncomplete: false,

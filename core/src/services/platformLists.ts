@@ -3,10 +3,11 @@
 // left out; on a name, its count, status and the other campaigns using it.
 import { isScalar, isSeq } from 'yaml';
 import { stringScalarText } from '../edits/yamlEdits';
+import { CONTACT_LISTS } from '../fieldPaths';
 import { contactCount, type ContactListFacts, type KnownContactLists } from '../knownContactLists';
 import { locate, type FieldPath, type ParsedCampaign } from '../parse';
 import type { Range } from '../types';
-import type { CompletionEntry } from './completion';
+import type { CompletionEntry } from './completionEntry';
 import type { CursorContext } from './cursor';
 
 /** `contactLists[n]`: where a list name goes. */
@@ -17,7 +18,7 @@ export function isContactListItem(path: FieldPath): boolean {
 /** The names the file already lists (from the tree, so a half-typed file still has them). */
 function listedNames(parsed: ParsedCampaign): Set<string> {
   const names = new Set<string>();
-  const seq = locate(parsed, ['contactLists'])?.node;
+  const seq = locate(parsed, CONTACT_LISTS)?.node;
   if (isSeq(seq)) for (const item of seq.items) if (isScalar(item) && typeof item.value === 'string') names.add(item.value);
   return names;
 }

@@ -1,6 +1,6 @@
-// The one message the extension sends the server about the platform: the active
+// The one message the extension sends the language server about the platform: the active
 // connection's contact lists, or why they are not known. Types and a name only, so the
-// extension can import it without the core.
+// extension imports it without pulling in the rest of the core.
 
 export const PLATFORM_DATA_NOTIFICATION = 'koreCampaign/platformData';
 
