@@ -101,7 +101,8 @@ async function openFile(name) {
   await input.fill(name);
   // Click the matching row (Enter could pick a row from before the filter applied).
   const row = page.locator('.quick-input-list .monaco-list-row', { hasText: name }).first();
-  await row.waitFor({ timeout: 5_000 });
+  // The first Quick Open of a session waits for the file search to start (slow on a busy machine).
+  await row.waitFor({ timeout: 15_000 });
   await sleep(200);
   await row.click();
   await page.locator(`.tab.active[aria-label*="${name}"], .tab.active:has-text("${name}")`).first().waitFor({ timeout: 5_000 });
