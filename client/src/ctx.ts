@@ -2,6 +2,16 @@
 // command is a function of it, so a command can be read and tested on its own.
 import type * as vscode from 'vscode';
 import type { ConnectionStore } from './push/connections';
+import type { PushOutcome } from '../../platform/src/outcome';
+
+/**
+ * The push engine bundle's face (dist/pushEngine.js, dist/web/pushEngine.js), loaded on the
+ * first push: push/pushFlow.ts's pushCampaignCommand and push/pushSteps.ts's explainRestrictedMode.
+ */
+export interface PushEngine {
+  pushCampaign(ctx: Ctx, uri?: unknown): Promise<PushOutcome | undefined>;
+  explainRestrictedMode(): Promise<void>;
+}
 
 /** The local sandbox as commands see it (push/localSandbox.ts runs it in the extension host). */
 export interface SandboxControl {
@@ -17,5 +27,8 @@ export interface Ctx {
   readonly log: vscode.LogOutputChannel;
   /** The platform's answers to a push (a 400's field errors); the language server owns the others. */
   readonly platformDiagnostics: vscode.DiagnosticCollection;
-  readonly sandbox: SandboxControl;
+  /** Desktop only: a browser cannot start a server. */
+  readonly sandbox: SandboxControl | undefined;
+  /** The push engine, loaded on first use (a bundle of its own, desktop and web). */
+  engine(): Promise<PushEngine>;
 }

@@ -3,17 +3,18 @@
 // event loop from its own bundle, and the push engine loads on the first push. Analysis lives
 // in the language server; nothing here parses YAML.
 import type * as vscode from 'vscode';
-import type { LanguageClient } from 'vscode-languageclient/node';
+import { BackgroundClient } from './backgroundClient';
 import type * as LanguageClientBundle from './languageClient';
 import { lazyBundle } from './lazyBundle';
 import type { PlatformDataApi } from './platformData';
 import { registerPushFeatures } from './push';
+import { pushEngine } from './push/engineBundle';
+import { LocalSandbox } from './push/localSandbox';
 
 export { LANGUAGE_ID } from './language';
 
 const languageClientBundle = lazyBundle<typeof LanguageClientBundle>('languageClient.js');
-let client: LanguageClient | undefined;
-let stopped = false;
+const client = new BackgroundClient();
 
 /** What the extension gives other code (the in-editor tests read the status item through it). */
 export interface CampaignExtensionApi {
@@ -21,23 +22,23 @@ export interface CampaignExtensionApi {
 }
 
 export function activate(context: vscode.ExtensionContext): CampaignExtensionApi {
-  stopped = false;
-  const { store, log } = registerPushFeatures(context);
+  client.reset();
+  const { store, log } = registerPushFeatures(context, { engine: async () => pushEngine(), localSandbox: (log) => new LocalSandbox(log) });
   let platformData: PlatformDataApi | undefined;
-  setImmediate(() => {
-    if (stopped) return;
-    const bundle = languageClientBundle();
-    client = bundle.startLanguageClient(context);
-    // Platform data (contact lists, status item) starts with the client, off the activation path.
-    platformData = bundle.registerPlatformData(context, store, log, client);
-  });
+  setImmediate(
+    () =>
+      void client.start(() => {
+        const bundle = languageClientBundle();
+        const started = bundle.startLanguageClient(context);
+        // Platform data (contact lists, status item) starts with the client, off the activation path.
+        platformData = bundle.registerPlatformData(context, store, log, started);
+        return started;
+      }),
+  );
   context.subscriptions.push({ dispose: () => void deactivate() });
   return { platformData: { status: () => platformData?.status() ?? { text: '', detail: 'starting', severity: 'information' } } };
 }
 
-export async function deactivate(): Promise<void> {
-  stopped = true;
-  const running = client;
-  client = undefined;
-  await running?.stop();
+export function deactivate(): Promise<void> {
+  return client.stop();
 }

@@ -2,14 +2,13 @@
 // of its own group. The push itself lives in the push engine bundle, loaded on first use.
 import * as vscode from 'vscode';
 import type { Ctx } from '../ctx';
-import { pushEngine } from '../push/engineBundle';
 import { addConnection, editConnection, removeConnection, selectConnection, signOut } from './connections';
 import { showPushLog, startSandbox } from './sandbox';
 
 type Command = (ctx: Ctx, ...args: never[]) => unknown;
 
 export const COMMANDS: Record<string, Command> = {
-  'koreCampaign.pushCampaign': (ctx: Ctx, uri?: vscode.Uri) => pushEngine().pushCampaign(ctx, uri),
+  'koreCampaign.pushCampaign': async (ctx: Ctx, uri?: vscode.Uri) => (await ctx.engine()).pushCampaign(ctx, uri),
   'koreCampaign.addConnection': addConnection,
   'koreCampaign.editConnection': editConnection,
   'koreCampaign.removeConnection': removeConnection,
