@@ -3,7 +3,8 @@
 // unreachable platform is one notice and an offline check whose exit code ignores it.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { closedPort, envFor, runCli, withSandbox } from './helpers/push.mjs';
+import { envFor, runCli } from './helpers/cli.mjs';
+import { closedPort, withSandbox } from './helpers/push.mjs';
 
 const FILE = 'test/fixtures/platform/contact-lists.campaign.yaml';
 const LIST_CALL = /^\/agentassist\/api\/v1\/public\/[^/]+\/campaign\/contactList\/getAllListDetails\?type=call$/;

@@ -4,6 +4,8 @@ export interface CommandIO {
   stderr: (text: string) => void;
   env: NodeJS.ProcessEnv;
   cwd: string;
+  /** Whether stderr is a terminal: progress lines are drawn only there. */
+  stderrIsTTY?: boolean;
 }
 
 export const EXIT = {

@@ -5,9 +5,12 @@ import { EXIT, type CommandIO } from './io';
 const USAGE = `Usage: kore-campaign <command> [options]
 
 Commands:
-  validate [--format text|json] [--platform] <files...>          check campaign files
-  push <file> [--dry-run]                                        send a campaign to the platform (PUT)
-  sandbox [--port N]                                             run the local sandbox API
+  validate [--format text|json] [--platform] <files, folders or globs...>  check campaign files
+  push <file> [--dry-run] [--force]                              plan, then send a campaign to the platform (PUT)
+  sandbox [--port N] [--latency-ms N]                            run the local sandbox API
+  pull <campaignId...> | --all [--out DIR] [--overwrite]         bring campaigns into campaign files
+  plan <files, folders or globs...>                              what a push would change (drift in CI)
+  create <file>                                                  create a campaign, write its id into the file
 
 Run kore-campaign <command> --help for details.
 
@@ -19,6 +22,9 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   validate: async () => runValidate,
   push: async () => (await import('./commands/push')).run,
   sandbox: async () => (await import('./commands/sandbox')).run,
+  pull: async () => (await import('./commands/pull')).run,
+  plan: async () => (await import('./commands/plan')).run,
+  create: async () => (await import('./commands/create')).run,
 };
 
 export async function main(argv: string[], io: CommandIO): Promise<number> {
@@ -40,6 +46,7 @@ const io: CommandIO = {
   stderr: (text) => process.stderr.write(text),
   env: process.env,
   cwd: process.cwd(),
+  stderrIsTTY: process.stderr.isTTY === true,
 };
 
 main(process.argv.slice(2), io).then(

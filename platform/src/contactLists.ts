@@ -1,12 +1,14 @@
 // The platform's contact lists (`POST /campaign/contactList/getAllListDetails?type=call`), so
 // the editor and `validate --platform` can check the names a campaign uses. The request goes
-// through the push's machinery (sendWithRetries): same token per try, retries, timeout,
-// cancellation, redaction and log.
+// through the shared pipeline (runCall): same token per try, retries, timeout, cancellation,
+// redaction and log as every other call.
+import { contactListsCall } from './apiV1';
+import { tryParseJson } from './answers';
 import type { Connection } from './connection';
 import type { Credentials } from './credentials';
-import { tryParseJson, type OutcomeKind } from './outcome';
-import { sendWithRetries, type PushOptions } from './push';
-import { apiUrl, platformHeaders, type PlatformRequest } from './request';
+import { failureFromResponse, unexpectedSuccessBody } from './messages';
+import type { OutcomeCommon, OutcomeContext, OutcomeKind } from './outcome';
+import { runCall, type RequestOptions } from './pipeline';
 
 /** What the editor and the CLI need of one list (the answer has more). */
 export interface ContactListInfo {
@@ -20,31 +22,23 @@ export interface ContactListInfo {
 
 export type ContactListsResult =
   | { kind: 'success'; lists: ContactListInfo[]; durationMs?: number }
-  /** `reason` is one sentence for a status line or a CLI notice; `outcome` is the push outcome's kind. */
+  /** `reason` is one sentence for a status line or a CLI notice; `outcome` is the call outcome's kind. */
   | { kind: 'failed'; outcome: OutcomeKind | 'bad-answer'; status?: number; reason: string };
 
-export function contactListsUrl(connection: Pick<Connection, 'host' | 'iid'>): string {
-  return apiUrl(connection, '/campaign/contactList/getAllListDetails?type=call');
-}
+const isSuccess = (status: number) => status >= 200 && status < 300;
 
-/** The documented call takes no body. */
-export function buildContactListsRequest(connection: Pick<Connection, 'host' | 'iid' | 'accountId'>, token: string): PlatformRequest {
-  return { method: 'POST', url: contactListsUrl(connection), headers: platformHeaders(connection, token) };
-}
+type ListsAnswer = OutcomeCommon & { kind: 'success'; status: number; lists: ContactListInfo[] };
 
-export async function fetchContactLists(connection: Connection, credentials: Credentials, options: PushOptions = {}): Promise<ContactListsResult> {
-  const outcome = await sendWithRetries(
-    {
-      connection,
-      credentials,
-      build: (token) => buildContactListsRequest(connection, token),
-      context: { connectionName: connection.name, campaignId: '', iid: connection.iid },
-    },
-    options,
-  );
-  if (outcome.kind === 'success') {
-    const lists = contactListsFromAnswer(tryParseJson(outcome.responseBody ?? ''));
-    if (lists) return { kind: 'success', lists, durationMs: outcome.durationMs };
+export async function fetchContactLists(connection: Connection, credentials: Credentials, options: RequestOptions = {}): Promise<ContactListsResult> {
+  const context: OutcomeContext = { action: 'list', connectionName: connection.name, iid: connection.iid };
+  const outcome = await runCall<ListsAnswer>({ connection, credentials, call: contactListsCall(), context }, options, (status, bodyText, attempts) => {
+    if (!isSuccess(status)) return failureFromResponse(status, bodyText, context, attempts);
+    const lists = contactListsFromAnswer(tryParseJson(bodyText));
+    if (!lists) return unexpectedSuccessBody(status, bodyText, context, attempts, 'a list of contact lists (`data`)');
+    return { kind: 'success', status, attempts, message: '', lists };
+  });
+  if (outcome.kind === 'success') return { kind: 'success', lists: outcome.lists, durationMs: outcome.durationMs };
+  if (outcome.kind === 'http-error' && outcome.status !== undefined && isSuccess(outcome.status)) {
     return { kind: 'failed', outcome: 'bad-answer', status: outcome.status, reason: `${connection.name} answered the contact-list request without a list of contact lists.` };
   }
   return { kind: 'failed', outcome: outcome.kind, status: outcome.status, reason: failureReason(connection.name, outcome.kind, outcome.status, outcome.message) };
@@ -78,7 +72,7 @@ function failureReason(where: string, kind: OutcomeKind, status: number | undefi
     case 'credentials-rejected':
       return `${where} rejected the credentials (HTTP ${status}).`;
     case 'network-error':
-      return message.replace(/; nothing was pushed\./, '.').split(/(?<=\.) /)[0];
+      return message.replace(/; nothing was (pushed|listed)\./, '.').split(/(?<=\.) /)[0];
     case 'timeout':
       return `${where} did not answer in time.`;
     case 'cancelled':

@@ -1,16 +1,16 @@
 // The request, built in one place so the extension, the CLI's --dry-run and the tests
 // see byte-for-byte what goes on the wire.
-import { normaliseHost, type Connection } from './connection';
+import { callUrl, updateCampaignCall, type ApiCall } from './apiV1';
+import type { Connection } from './connection';
 
-export const API_BASE_PATH = '/agentassist/api/v1/public';
+export { API_BASE_PATH, apiUrl } from './apiV1';
 
-/** Any call of the campaign API family, as sent. */
 export interface PlatformRequest {
-  method: 'GET' | 'POST' | 'PUT';
+  method: ApiCall['method'];
   url: string;
   /** Header names exactly as sent; `auth` holds the token. */
   headers: Record<string, string>;
-  /** The JSON text sent as the body, when there is one. */
+  /** The JSON text sent as the body; absent for GET. */
   body?: string;
 }
 
@@ -19,14 +19,9 @@ export interface PushRequest extends PlatformRequest {
   body: string;
 }
 
-/** `{origin}/agentassist/api/v1/public/{iid}{path}`: every v1 call starts here. */
-export function apiUrl(connection: Pick<Connection, 'host' | 'iid'>, path: string): string {
-  const { origin } = normaliseHost(connection.host);
-  return `${origin}${API_BASE_PATH}/${encodeURIComponent(connection.iid)}${path}`;
-}
-
+/** The PUT's URL (kept for callers that show where a push goes). */
 export function campaignUrl(connection: Pick<Connection, 'host' | 'iid'>, campaignId: string): string {
-  return apiUrl(connection, `/campaign/${encodeURIComponent(campaignId)}?campaignType=voice`);
+  return callUrl(connection, updateCampaignCall(campaignId, {}));
 }
 
 /** The headers every call carries (the seed page's). */
@@ -39,16 +34,18 @@ export function platformHeaders(connection: Pick<Connection, 'iid' | 'accountId'
   };
 }
 
+/** Any call, with the headers every call carries. */
+export function buildRequest(connection: Pick<Connection, 'host' | 'iid' | 'accountId'>, call: ApiCall, token: string): PlatformRequest {
+  const request: PlatformRequest = { method: call.method, url: callUrl(connection, call), headers: platformHeaders(connection, token) };
+  if (call.body !== undefined) request.body = JSON.stringify(call.body);
+  return request;
+}
+
 export function buildPushRequest(
   connection: Pick<Connection, 'host' | 'iid' | 'accountId'>,
   campaignId: string,
   body: Record<string, unknown>,
   token: string,
 ): PushRequest {
-  return {
-    method: 'PUT',
-    url: campaignUrl(connection, campaignId),
-    headers: platformHeaders(connection, token),
-    body: JSON.stringify(body),
-  };
+  return buildRequest(connection, updateCampaignCall(campaignId, body), token) as PushRequest;
 }

@@ -1,7 +1,7 @@
 // The sandbox's contact lists (`POST /campaign/contactList/getAllListDetails?type=call`).
 // The seeds cover what the editor must handle: lists with contacts, an empty one, names with
 // spaces and characters YAML needs quoted, and lists other campaigns already use.
-import { API_BASE_PATH } from '../../platform/src/request';
+import type { SandboxAnswer, SandboxRoute } from './http';
 
 /** A list as the platform's answer describes it (see PLATFORM-API.md, "contact lists"). */
 export interface SandboxContactList {
@@ -13,8 +13,6 @@ export interface SandboxContactList {
   campaignInUse: string[];
 }
 
-export const CONTACT_LISTS_ROUTE = new RegExp(`^${API_BASE_PATH.replace(/\//g, '\\/')}\\/([^/]+)\\/campaign\\/contactList\\/getAllListDetails$`);
-
 export const SANDBOX_CONTACT_LISTS: readonly SandboxContactList[] = [
   { _id: 'cl-00000000-0000-4000-8000-000000000001', name: 'Recent Buyers - Q2 2025', description: 'Customers who bought in Q2 2025.', totalRecordCount: 1250, status: 'Ready', campaignInUse: ['cd-ed19e3c7-3682-5e72-a839-af9e07110001', 'cd-00000000-0000-4000-8000-000000000002'] },
   { _id: 'cl-00000000-0000-4000-8000-000000000002', name: 'Overdue Accounts', totalRecordCount: 342, status: 'Ready', campaignInUse: [] },
@@ -25,7 +23,7 @@ export const SANDBOX_CONTACT_LISTS: readonly SandboxContactList[] = [
 ];
 
 /** The documented answer: every list of this account, with the fields the editor reads. */
-export function contactListsAnswer(query: URLSearchParams, lists: readonly SandboxContactList[]): { status: number; body: unknown } {
+export function contactListsAnswer(query: URLSearchParams, lists: readonly SandboxContactList[]): SandboxAnswer {
   if (query.get('type') !== 'call') {
     return { status: 400, body: { errors: [{ msg: 'The type query parameter must be "call" for voice contact lists.' }] } };
   }
@@ -54,4 +52,13 @@ export function missingContactLists(body: Record<string, unknown>, lists: readon
   return body.contactLists.flatMap((name, index) =>
     typeof name === 'string' && !names.has(name) ? [{ msg: `Contact list "${name}" does not exist in this account.`, field: `contactLists[${index}]` }] : [],
   );
+}
+
+/** What the contact-list route reads; edited in place by tests (Sandbox.contactLists). */
+export interface ContactListState {
+  contactLists: SandboxContactList[];
+}
+
+export function contactListRoutes(state: ContactListState): SandboxRoute[] {
+  return [{ method: 'POST', path: /^\/campaign\/contactList\/getAllListDetails$/, handle: (req) => contactListsAnswer(req.url.searchParams, state.contactLists) }];
 }

@@ -1,9 +1,6 @@
 // Shared set-up for the push and sandbox tests: a sandbox on a free loopback port and a
 // connection + credentials that match it.
-import { spawn } from 'node:child_process';
 import { createRequire } from 'node:module';
-import * as path from 'node:path';
-import { fileURLToPath } from 'node:url';
 
 const require = createRequire(import.meta.url);
 export const platform = require('../../dist/platform.js');
@@ -65,30 +62,4 @@ export async function closedPort() {
   const { port } = server.address();
   await new Promise((resolve) => server.close(resolve));
   return port;
-}
-
-const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
-
-/** Run the built CLI as CI would (in `cwd`, the repository by default), without blocking this process (the sandbox answers from here). */
-export function runCli(args, env = {}, cwd = ROOT) {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, [path.join(ROOT, 'dist/cli.js'), ...args], { cwd, env: { PATH: process.env.PATH, ...env } });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d) => (stdout += d));
-    child.stderr.on('data', (d) => (stderr += d));
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
-}
-
-/** The KORE_* variables that point the CLI at `sandbox`. */
-export function envFor(sandbox, overrides = {}) {
-  return {
-    KORE_HOST: sandbox.url,
-    KORE_IID: sandbox.credentials.iid,
-    KORE_ACCOUNT_ID: sandbox.credentials.accountId,
-    KORE_CLIENT_ID: sandbox.credentials.clientId,
-    KORE_CLIENT_SECRET: sandbox.credentials.clientSecret,
-    ...overrides,
-  };
 }

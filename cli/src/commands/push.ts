@@ -3,13 +3,9 @@
 // secrets stay out of shell history and CI logs.
 import { readFile } from 'node:fs/promises';
 import * as path from 'node:path';
-import { normaliseFieldName, preparePush, rangeForField } from '../../../core/src';
+import { preparePush } from '../../../core/src';
 import {
-  checkAccountId,
   checkCampaignId,
-  checkCredentials,
-  checkIid,
-  HostError,
   normaliseHost,
   preparePushRequest,
   pushCampaign,
@@ -17,48 +13,33 @@ import {
   secretsOf,
   unsafeEnvironment,
   DEFAULT_TIMEOUT_MS,
-  type Connection,
-  type Credentials,
-  type PushOutcome,
+  type PushProgress,
 } from '../../../platform/src';
+import { EXIT_FOR_FAILURE, PUSH_EXIT } from '../exitCodes';
 import type { CommandIO } from '../io';
+import { configFromEnv, ENVIRONMENT_HELP } from '../platformConfig';
+import { planJson } from '../planReport';
+import { planBeforePush } from '../pushPlan';
+import { failureJson, location, platformErrorLines } from '../report';
+import { withInterrupt } from '../session';
 import { commandValidationOptions, NO_SETTINGS_FLAG } from '../settings';
 
-/** Exit codes of `push`; documented in the usage text and docs/push.md. */
-export const PUSH_EXIT = {
-  ok: 0,
-  /** The file has errors (the same checks as `validate`): nothing was sent. */
-  invalidFile: 1,
-  /** Bad usage, unreadable file, missing or unsafe configuration: nothing was sent. */
-  usage: 2,
-  /** The platform refused the campaign (HTTP 400). */
-  rejected: 3,
-  /** The platform rejected the credentials (HTTP 401/403). */
-  credentials: 4,
-  /** No campaign with that id (HTTP 404). */
-  notFound: 5,
-  /** Worth trying again later: 429/502/503/504 on every try, network error or timeout. */
-  unavailable: 6,
-  /** Any other answer (an unexpected status or body). */
-  unexpected: 7,
-  /** Interrupted (Ctrl+C). */
-  cancelled: 130,
-} as const;
+export { PUSH_EXIT } from '../exitCodes';
+export { configFromEnv } from '../platformConfig';
 
-export const PUSH_USAGE = `Usage: kore-campaign push <file> [--dry-run] [--campaign-id ID] [--timeout SECONDS] [--verbose] [--no-settings]
+export const PUSH_USAGE = `Usage: kore-campaign push <file> [--dry-run] [--force] [--format text|json] [--campaign-id ID] [--timeout SECONDS] [--verbose] [--no-settings]
 
-Validates <file> (as validate does, under the same settings) and sends it to the platform (PUT .../campaign/{campaignId}?campaignType=voice).
+Validates <file> (as validate does, under the same settings), plans (reads the campaign and
+prints what would change), then sends it to the platform (PUT .../campaign/{campaignId}?campaignType=voice).
+When nothing would change, nothing is sent. A campaign that is Active on the platform is not
+overwritten without --force.
 
-Environment:
-  KORE_HOST          platform host, e.g. platform.kore.ai (https only; http only to 127.0.0.1/localhost)
-  KORE_IID           application id (st-...)
-  KORE_ACCOUNT_ID    account id
-  KORE_CLIENT_ID     Client ID and Client Secret of a JWT app with the Campaign Management scope
-  KORE_CLIENT_SECRET   (a fresh short-lived token is minted for every request), or
-  KORE_JWT           a ready JWT, sent as it is
+${ENVIRONMENT_HELP}
 
 Options:
-  --dry-run          print the exact request (token redacted) and send nothing
+  --dry-run          print the exact request (token redacted) and send nothing (no plan either)
+  --force            push even when the campaign is Active on the platform
+  --format json      print the plan and the result as one JSON object on stdout
   --campaign-id ID   the campaign to update when the file has no campaignId (or to override it)
   --timeout SECONDS  per try (default ${DEFAULT_TIMEOUT_MS / 1000})
   --verbose          print the request log (redacted) to stderr
@@ -66,7 +47,8 @@ Options:
 
 Exit codes: 0 pushed (or dry run printed), 1 the file has errors, 2 bad usage or configuration,
 3 refused by the platform (400), 4 credentials rejected (401/403), 5 no such campaign (404),
-6 unavailable/network error/timeout (try again later), 7 unexpected answer, 130 interrupted.`;
+6 unavailable/network error/timeout (try again later), 7 unexpected answer, 9 the campaign is
+Active on the platform (nothing sent; --force overrides), 130 interrupted.`;
 
 interface PushArgs {
   file: string;
@@ -74,18 +56,32 @@ interface PushArgs {
   campaignId?: string;
   timeoutMs: number;
   verbose: boolean;
+  force: boolean;
+  format: 'text' | 'json';
   useSettings: boolean;
 }
 
 function parseArgs(args: string[]): PushArgs | string {
-  const parsed: Partial<PushArgs> & { dryRun: boolean; verbose: boolean; timeoutMs: number; useSettings: boolean } = { dryRun: false, verbose: false, timeoutMs: DEFAULT_TIMEOUT_MS, useSettings: true };
+  const parsed: Partial<PushArgs> & { dryRun: boolean; verbose: boolean; timeoutMs: number; force: boolean; format: 'text' | 'json'; useSettings: boolean } = {
+    dryRun: false,
+    verbose: false,
+    timeoutMs: DEFAULT_TIMEOUT_MS,
+    force: false,
+    format: 'text',
+    useSettings: true,
+  };
   for (let i = 0; i < args.length; i++) {
     const arg = args[i];
     const [flag, inline] = arg.startsWith('--') && arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
     const value = () => inline ?? args[++i];
     if (flag === '--dry-run') parsed.dryRun = true;
     else if (flag === '--verbose' || flag === '-v') parsed.verbose = true;
-    else if (flag === NO_SETTINGS_FLAG) parsed.useSettings = false;
+    else if (flag === '--force') parsed.force = true;
+    else if (flag === '--format') {
+      const format = value();
+      if (format !== 'text' && format !== 'json') return `--format takes text or json, not ${format ?? 'nothing'}.`;
+      parsed.format = format;
+    } else if (flag === NO_SETTINGS_FLAG) parsed.useSettings = false;
     else if (flag === '--campaign-id') {
       const id = value();
       if (!id) return '--campaign-id needs a value.';
@@ -102,62 +98,6 @@ function parseArgs(args: string[]): PushArgs | string {
   return parsed as PushArgs;
 }
 
-/** Connection and credentials from the environment, or what is missing or wrong. */
-export function configFromEnv(env: NodeJS.ProcessEnv): { connection: Connection; credentials: Credentials; note?: string } | { problems: string[] } {
-  const problems: string[] = [];
-  const host = env.KORE_HOST?.trim() ?? '';
-  const iid = env.KORE_IID?.trim() ?? '';
-  const accountId = env.KORE_ACCOUNT_ID?.trim() ?? '';
-  if (!host) problems.push('KORE_HOST is not set (e.g. platform.kore.ai).');
-  else {
-    try {
-      normaliseHost(host);
-    } catch (error) {
-      if (!(error instanceof HostError)) throw error;
-      problems.push(`KORE_HOST: ${error.message}`);
-    }
-  }
-  if (!iid) problems.push('KORE_IID is not set (the application id, st-...).');
-  else if (checkIid(iid)) problems.push(`KORE_IID: ${checkIid(iid)}`);
-  if (!accountId) problems.push('KORE_ACCOUNT_ID is not set.');
-  else if (checkAccountId(accountId)) problems.push(`KORE_ACCOUNT_ID: ${checkAccountId(accountId)}`);
-
-  let credentials: Credentials | undefined;
-  let note: string | undefined;
-  const clientId = env.KORE_CLIENT_ID?.trim();
-  const clientSecret = env.KORE_CLIENT_SECRET;
-  const jwt = env.KORE_JWT?.trim();
-  if (clientId || clientSecret) {
-    if (!clientId) problems.push('KORE_CLIENT_SECRET is set but KORE_CLIENT_ID is not.');
-    else if (!clientSecret) problems.push('KORE_CLIENT_ID is set but KORE_CLIENT_SECRET is not.');
-    else credentials = { kind: 'client', clientId, clientSecret };
-    if (jwt) note = 'KORE_JWT is ignored: KORE_CLIENT_ID and KORE_CLIENT_SECRET are set and preferred.';
-  } else if (jwt) credentials = { kind: 'jwt', token: jwt };
-  else problems.push('No credentials: set KORE_CLIENT_ID and KORE_CLIENT_SECRET (preferred) or KORE_JWT.');
-  if (credentials) {
-    const bad = checkCredentials(credentials);
-    if (bad) problems.push(bad);
-  }
-  if (problems.length || !credentials) return { problems };
-  return { connection: { id: 'env', name: normaliseHost(host).origin, host, iid, accountId }, credentials, note };
-}
-
-function location(file: string, d: { range: { start: { line: number; character: number } } }): string {
-  return `${file}:${d.range.start.line + 1}:${d.range.start.character + 1}`;
-}
-
-const EXIT_FOR: Record<PushOutcome['kind'], number> = {
-  success: PUSH_EXIT.ok,
-  invalid: PUSH_EXIT.rejected,
-  'credentials-rejected': PUSH_EXIT.credentials,
-  'not-found': PUSH_EXIT.notFound,
-  unavailable: PUSH_EXIT.unavailable,
-  'network-error': PUSH_EXIT.unavailable,
-  timeout: PUSH_EXIT.unavailable,
-  'http-error': PUSH_EXIT.unexpected,
-  cancelled: PUSH_EXIT.cancelled,
-  refused: PUSH_EXIT.usage,
-};
 
 export async function run(args: string[], io: CommandIO): Promise<number> {
   if (args.includes('--help') || args.includes('-h')) {
@@ -225,36 +165,32 @@ export async function run(args: string[], io: CommandIO): Promise<number> {
     return PUSH_EXIT.ok;
   }
 
-  const abort = new AbortController();
-  const onSignal = () => abort.abort(new Error('interrupted'));
-  process.once('SIGINT', onSignal);
-  let outcome: PushOutcome;
-  try {
-    outcome = await pushCampaign(input, {
-      signal: abort.signal,
+  return withInterrupt(async (signal) => {
+    const options = {
+      signal,
       timeoutMs: parsedArgs.timeoutMs,
       env: io.env,
       subject: 'kore-campaign-cli',
-      log: parsedArgs.verbose ? (line) => io.stderr(`${line}\n`) : undefined,
-      onProgress: (progress) => {
+      log: parsedArgs.verbose ? (line: string) => io.stderr(`${line}\n`) : undefined,
+      onProgress: (progress: PushProgress) => {
         if (progress.kind === 'waiting') io.stderr(`kore-campaign push: ${progress.message}\n`);
       },
-    });
-  } finally {
-    process.off('SIGINT', onSignal);
-  }
-
-  if (outcome.kind === 'success') {
-    io.stdout(`${outcome.message}\n`);
-    return PUSH_EXIT.ok;
-  }
-  io.stderr(`kore-campaign push: ${outcome.message}\n`);
-  if (outcome.kind === 'invalid') {
-    for (const error of outcome.errors) {
-      const where = rangeForField(parsed, error.field);
-      const field = error.field ? ` (${normaliseFieldName(error.field)})` : '';
-      io.stderr(`${location(shownName, where)} error ${error.message}${field} [platform]\n`);
+    };
+    const planned = await planBeforePush(io, input, { shownName, force: parsedArgs.force, format: parsedArgs.format, options });
+    if ('exitCode' in planned) return planned.exitCode;
+    const outcome = await pushCampaign(input, options);
+    const exitCode = outcome.kind === 'success' ? PUSH_EXIT.ok : EXIT_FOR_FAILURE[outcome.kind];
+    if (parsedArgs.format === 'json') {
+      const result = outcome.kind === 'success' ? { result: 'pushed', message: outcome.message } : { result: 'failed', stage: 'push', failure: failureJson(outcome) };
+      io.stdout(`${JSON.stringify({ file: shownName, campaignId: input.campaignId, ...result, plan: planJson(planned.plan), exitCode }, null, 2)}\n`);
+      return exitCode;
     }
-  }
-  return EXIT_FOR[outcome.kind];
+    if (outcome.kind === 'success') {
+      io.stdout(`${outcome.message}\n`);
+      return exitCode;
+    }
+    io.stderr(`kore-campaign push: ${outcome.message}\n`);
+    if (outcome.kind === 'invalid') io.stderr(platformErrorLines(parsed, shownName, outcome.errors));
+    return exitCode;
+  });
 }

@@ -107,7 +107,7 @@ export async function runValidate(args: string[], io: CommandIO): Promise<number
   return errors > 0 ? EXIT.problems : EXIT.ok;
 }
 
-async function expandTargets(targets: string[], cwd: string): Promise<{ files: string[]; unreadable: string[] }> {
+export async function expandTargets(targets: string[], cwd: string): Promise<{ files: string[]; unreadable: string[] }> {
   const files = new Set<string>();
   const unreadable: string[] = [];
   for (const target of targets) {
@@ -131,7 +131,7 @@ async function expandTargets(targets: string[], cwd: string): Promise<{ files: s
   return { files: [...files], unreadable };
 }
 
-function display(file: string, cwd: string): string {
+export function display(file: string, cwd: string): string {
   const relative = path.relative(cwd, file);
   return relative && !relative.startsWith('..') && !path.isAbsolute(relative) ? relative : file;
 }

@@ -10,7 +10,7 @@ const PLATFORM_TIMEOUT_MS = 15_000;
 
 export async function contactListsFromPlatform(io: CommandIO): Promise<KnownContactLists | undefined> {
   // Loaded only with --platform: plain `validate` never loads the HTTP client.
-  const [{ configFromEnv }, { fetchContactLists }] = await Promise.all([import('./push'), import('../../../platform/src/contactLists')]);
+  const [{ configFromEnv }, { fetchContactLists }] = await Promise.all([import('../platformConfig'), import('../../../platform/src/contactLists')]);
   const config = configFromEnv(io.env);
   if ('problems' in config) {
     io.stderr(`kore-campaign validate: --platform needs the KORE_* connection variables (${config.problems.join(' ')}); contact-list names were not checked.\n`);
