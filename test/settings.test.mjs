@@ -11,13 +11,17 @@ import { authoringFixture, docUri, edit } from './helpers/authoring.mjs';
 
 const manifest = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
 const properties = manifest.contributes.configuration.properties;
-const GROUPS = ['fields', 'unknownKeys', 'callingHours', 'callerId', 'contactLists', 'dialingMode'];
+const GROUPS = ['fields', 'unknownKeys', 'callingHours', 'callerId', 'contactLists', 'dialingMode', 'policy'];
 
 /** The codes a group's setting names in its description (the user reads them there). */
 const codesOf = (group) => [...properties[`koreCampaign.validate.${group}`].markdownDescription.split('Codes:')[1].matchAll(/`([a-z0-9-]+)`/g)].map((m) => m[1]);
 
-// One file with a problem in every group: fixable.campaign.yaml plus a bad caller id and maxSkips outside Preview.
-const sample = edit(edit(authoringFixture('fixable.campaign.yaml'), '"+18123456789"', '812-345-6789'), 'dialingMode: preview # exact case', 'dialingMode: Progressive');
+// One file with a problem in every group: fixable.campaign.yaml plus a bad caller id, maxSkips outside Preview and a 10-second ring.
+const sample = edit(
+  edit(edit(authoringFixture('fixable.campaign.yaml'), '"+18123456789"', '812-345-6789'), 'dialingMode: preview # exact case', 'dialingMode: Progressive'),
+  'maxRingTime: "30" # a number, not a string',
+  'maxRingTime: 10',
+);
 const severityName = (d) => ['', 'error', 'warning', 'information', 'hint'][d.severity];
 
 /**

@@ -5,7 +5,7 @@ import { EXIT, type CommandIO } from './io';
 const USAGE = `Usage: kore-campaign <command> [options]
 
 Commands:
-  validate [--format text|json] <files, folders or globs...>   check campaign files
+  validate [--format text|json] [--platform] <files, folders or globs...>  check campaign files
   push <file> [--dry-run] [--force]                              plan, then send a campaign to the platform (PUT)
   sandbox [--port N] [--latency-ms N]                            run the local sandbox API
   pull <campaignId...> | --all [--out DIR] [--overwrite]         bring campaigns into campaign files

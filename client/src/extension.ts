@@ -6,6 +6,7 @@ import type * as vscode from 'vscode';
 import { BackgroundClient } from './backgroundClient';
 import type * as LanguageClientBundle from './languageClient';
 import { lazyBundle } from './lazyBundle';
+import type { PlatformDataApi } from './platformData';
 import { registerPushFeatures } from './push';
 import { pushEngine } from './push/engineBundle';
 import { LocalSandbox } from './push/localSandbox';
@@ -15,11 +16,27 @@ export { LANGUAGE_ID } from './language';
 const languageClientBundle = lazyBundle<typeof LanguageClientBundle>('languageClient.js');
 const client = new BackgroundClient();
 
-export function activate(context: vscode.ExtensionContext): void {
+/** What the extension gives other code (the in-editor tests read the status item through it). */
+export interface CampaignExtensionApi {
+  platformData: Pick<PlatformDataApi, 'status'>;
+}
+
+export function activate(context: vscode.ExtensionContext): CampaignExtensionApi {
   client.reset();
-  registerPushFeatures(context, { engine: async () => pushEngine(), localSandbox: (log) => new LocalSandbox(log) });
-  setImmediate(() => void client.start(() => languageClientBundle().startLanguageClient(context)));
+  const { store, log } = registerPushFeatures(context, { engine: async () => pushEngine(), localSandbox: (log) => new LocalSandbox(log) });
+  let platformData: PlatformDataApi | undefined;
+  setImmediate(
+    () =>
+      void client.start(() => {
+        const bundle = languageClientBundle();
+        const started = bundle.startLanguageClient(context);
+        // Platform data (contact lists, status item) starts with the client, off the activation path.
+        platformData = bundle.registerPlatformData(context, store, log, started);
+        return started;
+      }),
+  );
   context.subscriptions.push({ dispose: () => void deactivate() });
+  return { platformData: { status: () => platformData?.status() ?? { text: '', detail: 'starting', severity: 'information' } } };
 }
 
 export function deactivate(): Promise<void> {

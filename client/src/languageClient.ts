@@ -5,6 +5,8 @@ import type * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type ServerOptions } from 'vscode-languageclient/node';
 import { campaignClientOptions, CLIENT_ID, CLIENT_NAME, startInBackground } from './clientOptions';
 
+export { registerPlatformData } from './platformData';
+
 export function startLanguageClient(context: vscode.ExtensionContext): LanguageClient {
   const serverModule = context.asAbsolutePath(path.join('dist', 'server.js'));
   const serverOptions: ServerOptions = {

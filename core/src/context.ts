@@ -1,4 +1,5 @@
 import { withoutComment } from './lineText';
+import type { KnownContactLists } from './knownContactLists';
 import { locate, type FieldPath, type Located, type ParsedCampaign } from './parse';
 import { formatPath, valueAt } from './fieldPaths';
 import type { CampaignDiagnostic, Fix, Range, Severity } from './types';
@@ -41,6 +42,8 @@ export class ValidationContext {
   constructor(
     readonly parsed: ParsedCampaign,
     readonly campaign: Record<string, unknown>,
+    /** The active connection's contact lists, only when they are known (never guessed while signed out or offline). */
+    readonly contactLists?: KnownContactLists,
   ) {}
 
   /** The campaign's value at `path`, or undefined where the path does not lead (wrong types on the way). */

@@ -31,3 +31,7 @@ export { campaignFileForm, fileFormNotes, renderCampaignFile, yamlText, type Cam
 export { updateCampaignFile, type FileUpdate } from './edits/updateCampaignFile';
 export { planCampaign, planValueText, sameValue, withoutPlatformFields, type CampaignPlan, type PlanChange, type PlanChangeKind } from './plan';
 export { slugFor } from './campaignFileName';
+// Platform knowledge: its contact lists (when known), the calling-hours policy.
+export { KnownContactLists, contactCount, type ContactListFacts } from './knownContactLists';
+export { closestMatch } from './suggest';
+export { CURFEW_EARLIEST, CURFEW_LATEST, MIN_RING_SECONDS } from './policy';

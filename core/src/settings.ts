@@ -14,11 +14,13 @@ export type GroupSetting = Severity | 'off' | 'default';
  */
 export const RULE_GROUPS = {
   fields: ['required', 'type', 'enum', 'empty', 'max-length', 'range', 'min-items'],
-  unknownKeys: ['unknown-key'],
+  unknownKeys: ['unknown-key', 'read-only-field'],
   callingHours: ['time-format', 'time-order', 'window-overlap', 'duplicate-window', 'timezone'],
   callerId: ['caller-id-e164'],
-  contactLists: ['duplicate-contact-list'],
+  contactLists: ['duplicate-contact-list', 'unknown-contact-list', 'empty-contact-list'],
   dialingMode: ['campaign-type', 'max-skips-mode', 'agentless-flow'],
+  /** Calling policy (US telemarketing rules) a team may or may not be bound by: information by default. */
+  policy: ['calling-hours-curfew', 'short-ring-time'],
 } as const satisfies Record<string, readonly string[]>;
 
 export type RuleGroup = keyof typeof RULE_GROUPS;

@@ -21,11 +21,11 @@ export function editDistance(a: string, b: string, limit = Number.POSITIVE_INFIN
  * Case and separators (`_`, `-`, space) count as no difference: `queue-name` finds `queue_name`.
  */
 export function closestMatch(word: string, candidates: Iterable<string>): string | undefined {
-  const normalise = (s: string) => s.toLowerCase().replace(/[\s_-]/g, '');
+  const normalise = normaliseWord;
   const target = normalise(word);
   if (!target) return undefined;
   // Short words (`MO`, `5`) only match up to case and separators: one edit changes their meaning.
-  const limit = Math.floor(target.length / 3);
+  const limit = matchLimit(target.length);
   let best: string | undefined;
   let bestDistance = limit + 1;
   for (const candidate of candidates) {
@@ -37,6 +37,16 @@ export function closestMatch(word: string, candidates: Iterable<string>): string
     }
   }
   return best;
+}
+
+/** What did-you-mean compares: case and separators (`_`, `-`, space) removed. */
+export function normaliseWord(word: string): string {
+  return word.toLowerCase().replace(/[\s_-]/g, '');
+}
+
+/** The largest edit distance still taken as a misspelling of a word of this (normalised) length. */
+export function matchLimit(length: number): number {
+  return Math.floor(length / 3);
 }
 
 /** `a`, `a and b`, `a, b and c`. */

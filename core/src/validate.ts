@@ -1,4 +1,5 @@
 import { ValidationContext, withFixes, type PendingDiagnostic } from './context';
+import type { KnownContactLists } from './knownContactLists';
 import { parseCampaign, type ParsedCampaign } from './parse';
 import { CAMPAIGN_RULES } from './rules';
 import { isRecord } from './rules/rule';
@@ -13,6 +14,8 @@ export interface ValidationOptions {
   severities?: Readonly<Record<string, Severity | 'off'>>;
   /** The most problems an editor is sent (`koreCampaign.validate.maxProblems`): read by `validateCampaignLimited`'s callers; `validateCampaign` reports all. */
   maxProblems?: number;
+  /** The platform's contact lists, only when known: without them no contact-list name is checked. */
+  contactLists?: KnownContactLists;
 }
 
 /** Every problem in a campaign file, in document order. Pure and synchronous; never throws on any input. */
@@ -40,7 +43,7 @@ function problems(parsed: ParsedCampaign, options: ValidationOptions): PendingDi
   let diagnostics: PendingDiagnostic[] = yamlDiagnostics(parsed);
   // Campaign rules need a well-formed mapping: on broken YAML they would only add noise.
   if (diagnostics.length === 0 && isRecord(parsed.value)) {
-    const context = new ValidationContext(parsed, parsed.value);
+    const context = new ValidationContext(parsed, parsed.value, options.contactLists);
     schemaDiagnostics(context);
     for (const rule of CAMPAIGN_RULES) rule.check(context);
     diagnostics = context.diagnostics;

@@ -44,6 +44,11 @@ export function createCampaignCall(body: Record<string, unknown>): ApiCall {
   return { method: 'POST', path: '/campaign', query: { campaignType: 'voice' }, body };
 }
 
+/** Contact lists: `POST /campaign/contactList/getAllListDetails?type=call`, documented without a body. */
+export function contactListsCall(): ApiCall {
+  return { method: 'POST', path: '/campaign/contactList/getAllListDetails', query: { type: 'call' } };
+}
+
 /** `{origin}/agentassist/api/v1/public/{iid}{path}`: every v1 call starts here. */
 export function apiUrl(connection: Pick<Connection, 'host' | 'iid'>, path: string): string {
   const { origin } = normaliseHost(connection.host);

@@ -7,6 +7,7 @@ export * from './apiV1';
 export * from './campaigns';
 export * from './concurrency';
 export * from './connection';
+export * from './contactLists';
 export * from './credentials';
 export * from './jwt';
 export * from './messages';

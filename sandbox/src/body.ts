@@ -2,9 +2,10 @@
 // campaign rules the editor shows (the core's validator), as request validation would.
 import type * as http from 'node:http';
 import { validateText } from '../../core/src';
+import { missingContactLists, type SandboxContactList } from './contactLists';
 import { fail, HttpFailure } from './http';
 
-export function checkCampaignBody(headers: http.IncomingHttpHeaders, query: URLSearchParams, bodyText: string): Record<string, unknown> {
+export function checkCampaignBody(headers: http.IncomingHttpHeaders, query: URLSearchParams, bodyText: string, contactLists: readonly SandboxContactList[]): Record<string, unknown> {
   if (query.get('campaignType') !== 'voice') throw fail(400, 'The campaignType query parameter must be "voice".');
   const contentType = headers['content-type'] ?? '';
   if (!/^application\/json\s*(;|$)/i.test(contentType)) throw fail(415, `Content-Type must be application/json; got ${contentType || 'none'}.`);
@@ -18,6 +19,8 @@ export function checkCampaignBody(headers: http.IncomingHttpHeaders, query: URLS
   if ('campaignId' in body) throw fail(400, 'campaignId belongs in the URL, not in the body.', 'campaignId');
   const problems = validateText(JSON.stringify(body, null, 2)).filter((d) => d.severity === 'error');
   if (problems.length) throw new HttpFailure(400, problems.map((d) => (d.path ? { msg: d.message, field: d.path } : { msg: d.message })));
+  const missing = missingContactLists(body as Record<string, unknown>, contactLists);
+  if (missing.length) throw new HttpFailure(400, missing);
   return body as Record<string, unknown>;
 }
 

@@ -2,6 +2,7 @@
 // PUT, with the answer shapes the API pages document.
 import { randomUUID } from 'node:crypto';
 import { checkCampaignBody, jsonObjectBody } from './body';
+import type { SandboxContactList } from './contactLists';
 import type { FaultState } from './faults';
 import { fail, type SandboxAnswer, type SandboxRequest, type SandboxRoute } from './http';
 import { putCampaign, readShape, summaryShape, type CampaignStore } from './store';
@@ -11,6 +12,8 @@ export const SANDBOX_MAX_PAGE_SIZE = 25;
 
 export interface CampaignRouteState {
   campaigns: CampaignStore;
+  /** A written campaign must name lists that exist. */
+  contactLists: readonly SandboxContactList[];
   faults: FaultState;
   /** How long a created campaign stays Preparing before it is Ready. */
   preparingMs: number;
@@ -45,7 +48,7 @@ function list(state: CampaignRouteState, req: SandboxRequest): SandboxAnswer {
 }
 
 function create(state: CampaignRouteState, req: SandboxRequest): SandboxAnswer {
-  const body = checkCampaignBody(req.headers, req.url.searchParams, req.bodyText);
+  const body = checkCampaignBody(req.headers, req.url.searchParams, req.bodyText, state.contactLists);
   const id = `cd-${randomUUID()}`;
   putCampaign(state.campaigns, id, body, 'Preparing', new Date().toISOString());
   const timer = setTimeout(() => {
@@ -61,7 +64,7 @@ function create(state: CampaignRouteState, req: SandboxRequest): SandboxAnswer {
 function update(state: CampaignRouteState, req: SandboxRequest): SandboxAnswer {
   const [id] = req.params;
   // Body rules come before the existence check, as request validation runs before the handler.
-  const body = checkCampaignBody(req.headers, req.url.searchParams, req.bodyText);
+  const body = checkCampaignBody(req.headers, req.url.searchParams, req.bodyText, state.contactLists);
   const stored = existing(state, id);
   const status = String(stored.data.status);
   if (status === 'Active') throw fail(400, `Campaign ${id} is Active: an Active campaign cannot be edited. Pause or stop it first.`);

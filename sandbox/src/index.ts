@@ -5,3 +5,4 @@ export { SANDBOX_ACTIVE_CAMPAIGN_ID, SANDBOX_VARIED_CAMPAIGNS } from './seed';
 export { SANDBOX_MAX_PAGE_SIZE } from './campaignRoutes';
 export { flowIdFor } from './store';
 export * from './defaults';
+export { SANDBOX_CONTACT_LISTS, type SandboxContactList } from './contactLists';

@@ -8,6 +8,7 @@ import * as http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { isLoopbackHostname } from '../../platform/src/connection';
 import { authenticator } from './auth';
+import { SANDBOX_CONTACT_LISTS, type SandboxContactList } from './contactLists';
 import { SANDBOX_CREDENTIALS } from './defaults';
 import { FaultState, type SandboxFaults } from './faults';
 import { assertFetchablePort } from './ports';
@@ -31,6 +32,8 @@ export interface SandboxOptions {
   accountId?: string;
   /** Only these campaigns (each the API page's sample) instead of the varied seed. */
   campaignIds?: readonly string[];
+  /** The account's contact lists (default SANDBOX_CONTACT_LISTS). */
+  contactLists?: readonly SandboxContactList[];
   /** Refuse tokens without a fresh `jti` (as apps that enforce jti do). Default true. */
   requireJti?: boolean;
   /** Added to every answer, like a distant server. */
@@ -48,6 +51,8 @@ export interface Sandbox {
   faults: SandboxFaults;
   requests: RecordedRequest[];
   campaigns: CampaignStore;
+  /** Edit in place to change what the next contact-list request returns. */
+  contactLists: SandboxContactList[];
   stop(): Promise<void>;
 }
 
@@ -65,7 +70,13 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   };
   const authenticate = authenticator({ ...credentials, requireJti: options.requireJti ?? true });
   const faults = new FaultState();
-  const state: SandboxState = { campaigns: new Map(), faults, preparingMs: options.preparingMs ?? 300, timers: new Set() };
+  const state: SandboxState = {
+    campaigns: new Map(),
+    contactLists: structuredClone([...(options.contactLists ?? SANDBOX_CONTACT_LISTS)]),
+    faults,
+    preparingMs: options.preparingMs ?? 300,
+    timers: new Set(),
+  };
   seedCampaigns(state.campaigns, new Date().toISOString(), options.campaignIds);
   const requests: RecordedRequest[] = [];
   const stopping = new AbortController();
@@ -90,6 +101,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     faults,
     requests,
     campaigns: state.campaigns,
+    contactLists: state.contactLists,
     stop: () =>
       new Promise<void>((resolve) => {
         stopping.abort();

@@ -34,8 +34,14 @@ export function prepareRun(name, argv) {
 }
 
 /** What the CLI (the same core) reports for a file, as JSON: the editor's Problems count must match. */
-export function cliValidate(file) {
-  const cli = spawnSync(process.execPath, [path.join(ROOT, 'bin', 'kore-campaign.js'), 'validate', '--format', 'json', file], { encoding: 'utf8' });
+export function cliValidate(file, { platform } = {}) {
+  // With `platform` (a sandbox), `validate --platform` against it: the editor knows its contact lists too.
+  const env = platform
+    ? { ...process.env, KORE_HOST: platform.url, KORE_IID: platform.credentials.iid, KORE_ACCOUNT_ID: platform.credentials.accountId, KORE_CLIENT_ID: platform.credentials.clientId, KORE_CLIENT_SECRET: platform.credentials.clientSecret }
+    : process.env;
+  const args = ['validate', '--format', 'json', ...(platform ? ['--platform'] : []), file];
+  const cli = spawnSync(process.execPath, [path.join(ROOT, 'bin', 'kore-campaign.js'), ...args], { encoding: 'utf8', env });
+  if (platform && cli.stderr.trim()) throw new Error(`validate --platform: ${cli.stderr.trim()}`);
   return JSON.parse(cli.stdout);
 }
 

@@ -97,12 +97,14 @@ export async function startCodeServer({
   env = {},
   extraArgs = [],
   host = '127.0.0.1',
+  /** Keep workspace trust on (with the user setting on too, the folder opens in Restricted Mode). */
+  workspaceTrust = false,
 }) {
   port ??= await freePort();
   fs.mkdirSync(extensionsDir, { recursive: true });
   const args = [
     '--config', '/dev/null', '--auth', 'none', '--bind-addr', `${host}:${port}`, '--cert', 'false',
-    '--disable-telemetry', '--disable-update-check', '--disable-workspace-trust',
+    '--disable-telemetry', '--disable-update-check', ...(workspaceTrust ? [] : ['--disable-workspace-trust']),
     '--disable-getting-started-override', '--user-data-dir', userDataDir, '--extensions-dir', extensionsDir,
     ...(smokeTestDriver ? ['--vscode-option', 'enable-smoke-test-driver'] : []),
     ...extraArgs,

@@ -40,6 +40,7 @@ import {
   type CampaignSymbol,
   type CompletionEntry,
   type FixableDiagnostic,
+  type KnownContactLists,
   type SymbolKindName,
   type WorkspaceTimeZonesParams,
   WORKSPACE_TIME_ZONES,
@@ -82,6 +83,8 @@ export interface AuthoringHost {
   campaigns: CampaignDocuments;
   /** The options the document's diagnostics were published with (its folder's settings). */
   validationOptions(uri: string): ValidationOptions;
+  /** The active connection's contact lists, when known. */
+  contactLists(): KnownContactLists | undefined;
 }
 
 export function registerAuthoring(host: AuthoringHost): { initialize(params: { capabilities: ClientCaps }): void } {
@@ -99,14 +102,14 @@ export function registerAuthoring(host: AuthoringHost): { initialize(params: { c
     const document = documents.get(params.textDocument.uri);
     if (!document) return null;
     const trigger = params.context?.triggerKind === CompletionTriggerKind.TriggerCharacter ? params.context.triggerCharacter : undefined;
-    const result = completeAt(campaigns.get(document), params.position, { workspaceZones: otherZones(document.uri), ...(trigger ? { triggerCharacter: trigger } : {}) });
+    const result = completeAt(campaigns.get(document), params.position, { workspaceZones: otherZones(document.uri), contactLists: host.contactLists(), ...(trigger ? { triggerCharacter: trigger } : {}) });
     return { isIncomplete: result.isIncomplete, items: result.items.map((entry) => toCompletionItem(entry, snippets)) };
   });
 
   connection.onHover((params): Hover | null => {
     const document = documents.get(params.textDocument.uri);
     if (!document) return null;
-    const hover = hoverAt(campaigns.get(document), params.position);
+    const hover = hoverAt(campaigns.get(document), params.position, { contactLists: host.contactLists() });
     return hover ? { contents: { kind: 'markdown', value: hover.contents }, range: hover.range } : null;
   });
 

@@ -16,6 +16,8 @@ import { toLspDiagnostic } from './convert';
 import { SETTINGS_SECTION, validateCampaignLimited, type CampaignSettings } from '../../core/src';
 import { fileNameOf, logCaught, runtimeDescription, SLOW_VALIDATION_MS } from './log';
 import { DEFAULT_MAX_PROBLEMS, omittedProblemsNote } from './problemLimit';
+import { PlatformData } from './platformData';
+import { PLATFORM_DATA_NOTIFICATION } from '../../core/src/platformProtocol';
 import { FolderSettings } from './settings';
 
 const SERVER_VERSION = '0.1.0';
@@ -26,8 +28,16 @@ export function startLanguageServer(connection: Connection): void {
   let settings = new FolderSettings(undefined, connection.console);
   let canPullConfiguration = false;
   let multiRoot = false;
+  // The active connection's contact lists, as the extension last said (koreCampaign/platformData).
+  const platformData = new PlatformData();
   // Completion, hover, code actions, outline, folding and selection ranges (./authoring.ts).
-  const authoring = registerAuthoring({ connection, documents, campaigns, validationOptions: (uri) => settings.current(uri) });
+  const authoring = registerAuthoring({
+    connection,
+    documents,
+    campaigns,
+    validationOptions: (uri) => ({ ...settings.current(uri), contactLists: platformData.contactLists }),
+    contactLists: () => platformData.contactLists,
+  });
 
   connection.onInitialize((params): InitializeResult => {
     canPullConfiguration = params.capabilities.workspace?.configuration === true;
@@ -77,7 +87,7 @@ export function startLanguageServer(connection: Connection): void {
     try {
       const started = performance.now();
       const max = options.maxProblems ?? DEFAULT_MAX_PROBLEMS;
-      const { diagnostics, omitted } = validateCampaignLimited(campaigns.get(current), options, max);
+      const { diagnostics, omitted } = validateCampaignLimited(campaigns.get(current), { ...options, contactLists: platformData.contactLists }, max);
       if (omitted > 0) diagnostics.push(omittedProblemsNote(omitted, max));
       const elapsed = performance.now() - started;
       if (elapsed >= SLOW_VALIDATION_MS) connection.console.warn(`Validating ${fileNameOf(current.uri)} (${current.lineCount} lines) took ${Math.round(elapsed)} ms.`);
@@ -86,6 +96,11 @@ export function startLanguageServer(connection: Connection): void {
       logCaught(connection.console, 'Validating', current.uri, error);
     }
   }
+
+  // The extension says which contact lists the active connection has (or why it does not know): open documents are checked again.
+  connection.onNotification(PLATFORM_DATA_NOTIFICATION, (params: unknown) => {
+    if (platformData.update(params)) documents.all().forEach((document) => void publishDiagnostics(document));
+  });
 
   // Validation runs on every change with no debounce: it is fast enough, and latency counts from the keystroke.
   documents.onDidChangeContent((event) => void publishDiagnostics(event.document));

@@ -6,31 +6,36 @@
 // Steps (each saves test-results/e2e/NN-name.png; a failure also saves NN-name-FAILED.png,
 // and the code-server and sandbox logs stay in test-results/e2e/):
 //   1. open the example with mistakes: squiggles, and the Problems count equals the CLI's
+//      (`validate --platform` against the same sandbox: the editor knows its contact lists)
 //   2. completion: type `timezone: kolk` and accept Asia/Kolkata from the suggest widget
 //   3. hover a key and read its docs
-//   4. fix a mistake with the light bulb (priority: 5 -> "5"), comment kept
-//   5. Start Local Sandbox is in the command palette (code-server's UI is a browser, but this
+//   4. completion of a contact-list name the sandbox serves (with its contact count)
+//   5. fix a mistake with the light bulb (priority: 5 -> "5"), comment kept
+//   6. Start Local Sandbox is in the command palette (code-server's UI is a browser, but this
 //      extension host is Node: the extension says so with a context key)
-//   6. the status bar shows the "Local sandbox" connection; Push Campaign from the command
+//   7. the status bar shows the "Local sandbox" connection; Push Campaign from the command
 //      palette against the sandbox: the success toast
 //   7. Pull Campaign... from the sandbox (the campaign pick), edit the pulled file, Show Changes:
 //      the diff editor titled with the connection and the remote status
 // Closing line: `N passed, N failed`; exit 1 on failure. Options: --no-build, --headed, --keep.
 import * as fs from 'node:fs';
+import { createRequire } from 'node:module';
 import * as path from 'node:path';
 import { sleep, startCliSandbox } from '../../scripts/lib/code-server.mjs';
 import { MISTAKES, VALID, cliValidate, closeRun, codeServerWithExtension, openWorkbench, prepareRun } from '../../scripts/lib/browser-run.mjs';
 import { browserSteps } from '../../scripts/lib/workbench.mjs';
 import { hoverShowsKeyDocs, paletteKoreCommands, quoteFixFromLightBulb } from '../helpers/editor-scenarios.mjs';
 
+const { SANDBOX_CREDENTIALS } = createRequire(import.meta.url)('../../dist/sandbox.js');
 const argv = process.argv.slice(2);
 const t0 = Date.now();
 const { outDir, tmp, workspace, pgids, lineOf } = prepareRun('e2e', argv);
 
 // What the CLI (same core) says about the file with mistakes: the Problems count must match.
-const cliReport = cliValidate(path.join(workspace, MISTAKES));
-const expectErrors = cliReport.errors;
-const expectWarnings = cliReport.warnings;
+// Asked once the sandbox runs, with --platform: the editor knows the sandbox's contact lists.
+let cliReport;
+let expectErrors;
+let expectWarnings;
 
 let context;
 let page;
@@ -44,6 +49,8 @@ let cs;
 try {
   sandbox = await startCliSandbox({ logFile: path.join(outDir, 'sandbox.log') });
   pgids.push(sandbox.pgid);
+  cliReport = cliValidate(path.join(workspace, MISTAKES), { platform: { url: sandbox.url, credentials: SANDBOX_CREDENTIALS } });
+  ({ errors: expectErrors, warnings: expectWarnings } = cliReport);
   cs = await codeServerWithExtension({ tmp, outDir, workspace, settings: { 'koreCampaign.connections.sandboxPort': sandbox.port } });
   pgids.push(cs.pgid);
   console.log(`code-server ${cs.url}, sandbox ${sandbox.url}, workspace ${workspace}`);
@@ -83,10 +90,30 @@ try {
 
   await step('hover a key and read its docs', () => hoverShowsKeyDocs(run, VALID));
 
-  await step('fix a mistake with the light bulb: priority: 5 -> "5", comment kept', () => quoteFixFromLightBulb(run, MISTAKES, '04a-light-bulb-menu.png'));
+  await step('completion: a contact-list name from the sandbox, with its contact count', async () => {
+    await page.keyboard.press('Escape');
+    await openFile(VALID);
+    const { line, text } = lineOf(VALID, /^\s*- Recent Buyers - Q2 2025/);
+    await goTo(line, text.length + 1);
+    await page.keyboard.press('End');
+    await page.keyboard.press('Enter');
+    await page.keyboard.press('Shift+Home');
+    await page.keyboard.type('  - Over', { delay: 20 });
+    await page.keyboard.press('Control+Space');
+    const row = page.locator('.suggest-widget .monaco-list-row', { hasText: 'Overdue Accounts' }).first();
+    await row.waitFor({ timeout: 8_000 });
+    // The detail (contact count, status) shows for the focused row.
+    await page.locator('.suggest-widget', { hasText: '342 contacts' }).first().waitFor({ timeout: 5_000 });
+    await sleep(300);
+    await page.screenshot({ path: path.join(outDir, `04a-contact-list-completion.png`) });
+    await row.click();
+    await waitForLine(line + 1, (t) => t === '  - Overdue Accounts', 'should read "  - Overdue Accounts"');
+  });
+
+  await step('fix a mistake with the light bulb: priority: 5 -> "5", comment kept', () => quoteFixFromLightBulb(run, MISTAKES, '05a-light-bulb-menu.png'));
 
   await step('Start Local Sandbox is offered: a browser UI, but the extension host is Node', async () => {
-    const titles = await paletteKoreCommands(run, '05a-command-palette.png');
+    const titles = await paletteKoreCommands(run, '06a-command-palette.png');
     if (!titles.some((t) => t.includes('Start Local Sandbox'))) throw new Error(`the palette does not offer Start Local Sandbox: ${titles.join(' | ')}`);
   });
 

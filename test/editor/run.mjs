@@ -5,6 +5,8 @@
 // download desktop VS Code, `npm run test:electron` runs the same suite.
 //
 // Options: --no-build   reuse dist/ as it is
+//          --restricted open the workspace in Restricted Mode (workspace trust on, not trusted)
+//                       and run the suite's restricted-mode tests only
 //          --grep TEXT  run only tests whose full title contains TEXT
 //          --keep       leave the temporary user-data folder for inspection
 // Output: mocha's spec report, then a closing line `N passed, N failed`; exit 1 on failure.
@@ -20,7 +22,8 @@ import {
 const argv = process.argv.slice(2);
 const noBuild = argv.includes('--no-build');
 const keep = argv.includes('--keep');
-const grep = argv.includes('--grep') ? argv[argv.indexOf('--grep') + 1] : undefined;
+const restricted = argv.includes('--restricted');
+const grep = argv.includes('--grep') ? argv[argv.indexOf('--grep') + 1] : restricted ? 'restricted mode' : undefined;
 // Workbench chatter that is not the suite's output (all of it goes to workbench-console.log).
 const NOISE = [/open-vsx\.org/, /^Resolv(ing|ed) connection token/, /^Creating a socket/, /^\[(Service Worker|AgentHost|AccountPolicyGate|reconnection-grace-time)/,
   /^Updating additional builtin extensions cache/, /vsda/, /^\s*at (async )?\S+ \(http/];
@@ -28,7 +31,7 @@ const TIMEOUT_MS = Number(process.env.KORE_EDITOR_TEST_TIMEOUT_MS || 300_000);
 
 const t0 = Date.now();
 assertTools({ chromium: true });
-const outDir = path.join(ROOT, 'test-results', 'editor');
+const outDir = path.join(ROOT, 'test-results', restricted ? 'editor-restricted' : 'editor');
 fs.rmSync(outDir, { recursive: true, force: true });
 fs.mkdirSync(outDir, { recursive: true });
 
@@ -37,7 +40,7 @@ if (!noBuild) buildAll();
 // A throwaway workspace: the suite may edit and save files without touching the repo.
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'kore-editor-test-'));
 const workspace = prepareWorkspace(path.join(tmp, 'workspace'));
-const userDataDir = makeUserDataDir(path.join(tmp, 'user-data'));
+const userDataDir = makeUserDataDir(path.join(tmp, 'user-data'), restricted ? { 'security.workspace.trust.enabled': true, 'security.workspace.trust.startupPrompt': 'never' } : {});
 const extensionsDir = path.join(tmp, 'extensions');
 const resultsFile = path.join(outDir, 'results.json');
 const logFile = path.join(outDir, 'code-server.log');
@@ -50,8 +53,8 @@ let exitCode = 1;
 let summary = { passed: 0, failed: 0, pending: 0 };
 try {
   const cs = await startCodeServer({
-    workspace, userDataDir, extensionsDir, smokeTestDriver: true, logFile,
-    env: { KORE_TEST_RESULTS: resultsFile, KORE_TEST_REPO: ROOT, ...(grep ? { KORE_TEST_GREP: grep } : {}) },
+    workspace, userDataDir, extensionsDir, smokeTestDriver: true, logFile, workspaceTrust: restricted,
+    env: { KORE_TEST_RESULTS: resultsFile, KORE_TEST_REPO: ROOT, ...(grep ? { KORE_TEST_GREP: grep } : {}), ...(restricted ? { KORE_TEST_RESTRICTED: '1' } : {}) },
   });
   pgids.push(cs.pgid);
   console.log(`code-server ${cs.url} (pgid ${cs.pgid}), workspace ${workspace}`);
@@ -105,7 +108,7 @@ try {
 }
 
 if (summary.pending) console.log(`(${summary.pending} pending: see the list above)`);
-console.log(`in-editor suite: ${((Date.now() - t0) / 1000).toFixed(1)} s; artifacts in test-results/editor/`);
+console.log(`in-editor suite: ${((Date.now() - t0) / 1000).toFixed(1)} s; artifacts in ${path.relative(ROOT, outDir)}/`);
 console.log(`${summary.passed} passed, ${summary.failed} failed`);
 process.exit(exitCode);
 

@@ -3,14 +3,17 @@ import * as path from 'node:path';
 import { glob, isDynamicPattern } from 'tinyglobby';
 import { validateText, type CampaignDiagnostic } from '../../../core/src';
 import { EXIT, type CommandIO } from '../io';
+import { contactListsFromPlatform } from './validatePlatform';
 import { commandValidationOptions, NO_SETTINGS_FLAG } from '../settings';
 
-export const VALIDATE_USAGE = `Usage: kore-campaign validate [--format text|json] [--no-settings] <files, folders or globs...>
+export const VALIDATE_USAGE = `Usage: kore-campaign validate [--format text|json] [--no-settings] [--platform] <files, folders or globs...>
 
 Checks *.campaign.yaml / *.campaign.yml files with the same rules as the editor, under the
 koreCampaign.validate.* settings of .vscode/settings.json in this folder and its parents up to
 the repository root (--no-settings: every rule at its own severity).
 Folders are searched recursively; node_modules and .git are skipped.
+--platform also checks contactLists names against the platform's lists (the KORE_* variables
+of kore-campaign push); if the platform cannot be reached, one notice, and the rest is checked.
 Prints file:line:col severity message [code] per problem.
 Exit codes: 0 no errors (warnings allowed), 1 at least one error, 2 bad usage or unreadable file.`;
 
@@ -19,6 +22,7 @@ const IGNORE = ['**/node_modules/**', '**/.git/**'];
 
 export async function runValidate(args: string[], io: CommandIO): Promise<number> {
   let format: 'text' | 'json' = 'text';
+  let platform = false;
   let useSettings = true;
   const targets: string[] = [];
   for (let i = 0; i < args.length; i++) {
@@ -30,6 +34,8 @@ export async function runValidate(args: string[], io: CommandIO): Promise<number
         return EXIT.usage;
       }
       format = value;
+    } else if (arg === '--platform') {
+      platform = true;
     } else if (arg === NO_SETTINGS_FLAG) {
       useSettings = false;
     } else if (arg === '--help' || arg === '-h') {
@@ -57,6 +63,7 @@ export async function runValidate(args: string[], io: CommandIO): Promise<number
     return EXIT.usage;
   }
 
+  const contactLists = platform ? await contactListsFromPlatform(io) : undefined;
   const results: { file: string; diagnostics: CampaignDiagnostic[] }[] = [];
   // Reads overlap with validation of the previous file; validation itself is synchronous.
   const queue = files.map((file) => readFile(file, 'utf8').then((text) => ({ file, text }), (error: NodeJS.ErrnoException) => ({ file, error })));
@@ -67,7 +74,7 @@ export async function runValidate(args: string[], io: CommandIO): Promise<number
       status = EXIT.usage;
       continue;
     }
-    results.push({ file: read.file, diagnostics: validateText(read.text, options) });
+    results.push({ file: read.file, diagnostics: validateText(read.text, { ...options, contactLists }) });
   }
 
   const errors = results.reduce((n, r) => n + r.diagnostics.filter((d) => d.severity === 'error').length, 0);

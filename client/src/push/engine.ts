@@ -8,3 +8,5 @@ export { pullCampaignCommand } from '../roundTrip/pullCampaign';
 export { pullAllCampaignsCommand } from '../roundTrip/pullAll';
 export { showChangesCommand, remoteCampaignContent } from '../roundTrip/showChanges';
 export { createCampaignCommand } from '../roundTrip/createCampaign';
+// The contact-list request of platform data (../platformData), on the push's HTTP machinery.
+export { fetchContactLists } from '../../../platform/src/contactLists';

@@ -1,6 +1,6 @@
 // Text edits that change one value, key or list item and nothing else: comments,
 // key order and indentation around it stay as the author wrote them.
-import { isScalar, Scalar, type Node, type YAMLSeq } from 'yaml';
+import { isScalar, Scalar, type Node, type Pair, type YAMLMap, type YAMLSeq } from 'yaml';
 import type { Located, ParsedCampaign } from '../parse';
 import type { Fix, TextEdit } from '../types';
 
@@ -53,4 +53,30 @@ export function replaceValueFix(parsed: ParsedCampaign, suggestion: string | und
     suggestion === undefined || located.viaAlias
       ? undefined
       : [{ title: `Change to "${suggestion}"`, preferred: true, edits: [replaceNodeEdit(parsed, located.reportRange, stringScalarText(suggestion, located.node))] }];
+}
+
+/**
+ * Remove one key and its value from a mapping. Block mappings lose the pair's whole lines (a
+ * comment on its own line before the next key survives); flow mappings lose the pair and one comma.
+ */
+export function deletePairEdit(parsed: ParsedCampaign, map: YAMLMap, pair: Pair): TextEdit | undefined {
+  const index = map.items.indexOf(pair);
+  const key = pair.key as Node | null;
+  if (index === -1 || !key?.range) return undefined;
+  const value = pair.value as Node | null;
+  const end = value?.range ? value.range[1] : key.range[1];
+  if (map.flow) {
+    const previous = map.items[index - 1]?.value as Node | null | undefined;
+    const previousEnd = previous?.range?.[1] ?? (map.items[index - 1]?.key as Node | undefined)?.range?.[1];
+    const next = map.items[index + 1]?.key as Node | undefined;
+    if (previousEnd !== undefined) return replaceNodeEdit(parsed, [previousEnd, end], '');
+    if (next?.range) return replaceNodeEdit(parsed, [key.range[0], next.range[0]], '');
+    return replaceNodeEdit(parsed, [key.range[0], end], '');
+  }
+  const { lines } = parsed;
+  const firstLine = lines.positionAt(key.range[0]).line;
+  const lastLine = lines.positionAt(Math.max(key.range[0], end - 1)).line;
+  const start = lines.lineStart(firstLine);
+  const stop = lastLine + 1 < lines.lineCount ? lines.lineStart(lastLine + 1) : lines.text.length;
+  return { range: lines.range(start, stop), newText: '' };
 }

@@ -1,9 +1,13 @@
 import { agentlessFlow } from './agentlessFlow';
 import { callerId } from './callerId';
+import { callingHoursCurfew } from './callingHoursCurfew';
 import { campaignType } from './campaignType';
 import { duplicateContactLists } from './duplicateContactLists';
 import { maxSkipsMode } from './maxSkipsMode';
+import { platformContactLists } from './platformContactLists';
+import { readOnlyFields } from './readOnlyFields';
 import type { CampaignRule } from './rule';
+import { shortRingTime } from './shortRingTime';
 import { timeFormat } from './timeFormat';
 import { timeOrder } from './timeOrder';
 import { timezone } from './timezone';
@@ -22,4 +26,8 @@ export const CAMPAIGN_RULES: readonly CampaignRule[] = [
   campaignType,
   maxSkipsMode,
   agentlessFlow,
+  readOnlyFields,
+  platformContactLists,
+  callingHoursCurfew,
+  shortRingTime,
 ];

@@ -2,6 +2,7 @@ import { replaceNodeEdit } from '../edits/yamlEdits';
 import type { FieldPath } from '../parse';
 import { formatPath } from '../fieldPaths';
 import { campaignSchema, type FieldSchema } from '../schema';
+import { platformOwnedField } from '../platformFields';
 import { closestMatch } from '../suggest';
 import { isRecord, type CampaignRule } from './rule';
 import type { ValidationContext } from '../context';
@@ -44,6 +45,11 @@ function visit(context: ValidationContext, schema: FieldSchema, value: unknown, 
       continue;
     }
     if (schema.additionalProperties !== false) continue;
+    // The platform knows these (a read returns them): readOnlyFields gives them a hint instead.
+    path.push(key);
+    const owned = platformOwnedField(path);
+    path.pop();
+    if (owned) continue;
     report(context, schema, value, path.slice(), key);
   }
 }

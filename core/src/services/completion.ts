@@ -1,35 +1,23 @@
 // Completion: what is valid at the cursor and nothing else. Keys not yet in the mapping
 // (required first) with skeletons of their required children; values for enums, booleans,
 // days, window times and time zones; a whole campaign for an empty file.
-import { isMap, isScalar, visit } from 'yaml';
-import { CALLING_TIMEZONE, samePath, valueAt } from '../fieldPaths';
+import { isMap, isScalar } from 'yaml';
+import { CALLING_TIMEZONE, samePath } from '../fieldPaths';
 import type { FieldPath, ParsedCampaign } from '../parse';
 import { schemaAt, type FieldSchema } from '../schema';
 import { formatApiTime } from '../time';
 import { allTimeZoneNames, preferredTimeZoneNames } from '../timezones';
 import type { Position, Range } from '../types';
 import { cursorContext, indentUnit } from './cursor';
+export { campaignTimeZone } from './campaignTimeZone';
 import { fieldMarkdown, typeSummary } from './fieldDocs';
+import { contactListCompletions, isContactListItem } from './platformLists';
+import type { KnownContactLists } from '../knownContactLists';
 import { campaignTemplate, fieldLines, listItemLines, mappingBodyLines } from './skeleton';
 import { currentOffset, formatOffset, zoneFacts } from './zoneInfo';
 
-export type CompletionKind = 'property' | 'value' | 'enum' | 'snippet' | 'constant' | 'timezone';
-
-export interface CompletionEntry {
-  label: string;
-  kind: CompletionKind;
-  /** Short text beside the label: the type, a day's full name, a zone's offset. */
-  detail?: string;
-  /** Markdown. */
-  documentation?: string;
-  /** Replaces `range`; a snippet (tab stops) when `snippet` is true. Indentation is final (insert as is). */
-  insertText: string;
-  snippet: boolean;
-  range: Range;
-  filterText?: string;
-  sortText?: string;
-  preselect?: boolean;
-}
+export type { CompletionEntry, CompletionKind } from './completionEntry';
+import type { CompletionEntry } from './completionEntry';
 
 export interface CompletionResult {
   items: CompletionEntry[];
@@ -44,6 +32,8 @@ export interface CompletionOptions {
   workspaceZones?: readonly string[];
   /** The character that opened completion as the author typed (not on an explicit request). */
   triggerCharacter?: string;
+  /** The platform's contact lists, when known: offered in `contactLists`. */
+  contactLists?: KnownContactLists;
 }
 
 const EMPTY: CompletionResult = { items: [], isIncomplete: false };
@@ -60,6 +50,7 @@ function completeInContext(parsed: ParsedCampaign, position: Position, options: 
   if (context.kind === 'none') return EMPTY;
   // Typing a space or quote asks for values (`timezone: `, `- `); indenting a line must not pop up the keys.
   if (options.triggerCharacter && context.kind === 'key' && !(options.triggerCharacter === ' ' && context.afterDash && context.prefix === '')) return EMPTY;
+  if (options.contactLists && isContactListItem(context.path)) return { items: contactListCompletions(parsed, context, options.contactLists), isIncomplete: false };
   const unit = ' '.repeat(indentUnit(parsed));
   if (context.kind === 'key') {
     const schema = schemaAt(context.path);
@@ -285,24 +276,3 @@ function timeZoneItems(site: ValueSite, options: CompletionOptions): CompletionR
   }
   return { items, isIncomplete: typed.length > 0 };
 }
-
-/** Time zones a campaign file names (for "used in this workspace"); cheap: one path lookup. */
-export function campaignTimeZone(parsed: ParsedCampaign): string | undefined {
-  const zone = valueAt(parsed.value, CALLING_TIMEZONE);
-  if (typeof zone === 'string' && zone) return zone;
-  // A file with an error elsewhere has no value: look the key up in the text.
-  let found: string | undefined;
-  if (parsed.document) {
-    visit(parsed.document, {
-      Pair(_key, pair) {
-        if (isScalar(pair.key) && pair.key.value === 'timezone' && isScalar(pair.value) && typeof pair.value.value === 'string') {
-          found = pair.value.value;
-          return visit.BREAK;
-        }
-        return undefined;
-      },
-    });
-  }
-  return found;
-}
-

@@ -8,6 +8,10 @@ import { parseApiTime } from '../time';
 import { isValidTimeZone } from '../timezones';
 import type { Position, Range } from '../types';
 import { cursorContext } from './cursor';
+import type { KnownContactLists } from '../knownContactLists';
+import { platformOwnedField, READ_ONLY_MESSAGE } from '../platformFields';
+import { curfewBreach, CURFEW_TEXT } from '../policy';
+import { contactListHover, isContactListItem } from './platformLists';
 import { fieldMarkdown } from './fieldDocs';
 import { treeAt } from './treeAt';
 import { formatClock24, formatOffset, shiftDay, windowInUtc, zoneClock, zoneFacts } from './zoneInfo';
@@ -20,6 +24,8 @@ export interface HoverResult {
 
 export interface HoverOptions {
   now?: Date;
+  /** The platform's contact lists, when known: a list name's hover shows its facts. */
+  contactLists?: KnownContactLists;
 }
 
 
@@ -32,6 +38,8 @@ export function hoverAt(parsed: ParsedCampaign, position: Position, options: Hov
   const windowIndex = dayWindowIndex(hit.path);
   const windowText = windowIndex === undefined ? undefined : windowSummary(parsed, windowIndex, now);
   const schema = schemaAt(hit.path);
+  const owned = hit.on === 'inside' ? undefined : platformOwnedField(hit.path);
+  if (owned) return { contents: `**${owned.path.join('.')}**: ${READ_ONLY_MESSAGE}.\n\n${owned.about}\n\nA read from the platform returns it; a push never sends it.`, range };
 
   if (hit.on === 'inside') {
     // On the `- ` of a calling window, or between fields: the window is what matters there.
@@ -53,6 +61,9 @@ export function hoverAt(parsed: ParsedCampaign, position: Position, options: Hov
     return { contents: zone ? `${zone}\n\n---\n\n${docs}` : docs, range };
   }
   if (windowText) return { contents: `${windowText}\n\n---\n\n${docs}`, range };
+  if (options.contactLists && isContactListItem(hit.path) && typeof value === 'string') {
+    return { contents: `${contactListHover(value, options.contactLists, (parsed.value as { campaignId?: unknown } | undefined)?.campaignId)}\n\n---\n\n${docs}`, range };
+  }
   const enumIndex = schema.enum && typeof value === 'string' ? schema.enum.indexOf(value) : -1;
   const note = enumIndex >= 0 ? schema.enumDescriptions?.[enumIndex] : undefined;
   return { contents: note ? `\`${value}\`: ${note}\n\n---\n\n${docs}` : docs, range };
@@ -114,7 +125,7 @@ export function windowSummary(parsed: ParsedCampaign, index: number, now: Date):
   const utcText = same
     ? `${formatClock24(utc.startMinutes)}-${formatClock24(utc.endMinutes)} UTC`
     : `${shiftDay(day, utc.startDayShift)} ${formatClock24(utc.startMinutes)}-${shiftDay(day, utc.endDayShift)} ${formatClock24(utc.endMinutes)} UTC`;
-  const order = startMinutes >= endMinutes ? '\n\nThe window ends before it starts: no calls would be placed.' : '';
+  const order = startMinutes >= endMinutes ? '\n\nThe window ends before it starts: no calls would be placed.' : curfewNote(startMinutes, endMinutes, zone);
   return `**Calling window** \`${local} ${zone} = ${utcText}\`\n\n(${zone} is ${formatOffset(utc.offsetMinutes)} on the next ${dayName(day)}.)${order}`;
 }
 
@@ -128,6 +139,14 @@ function allWindows(parsed: ParsedCampaign, now: Date): string | undefined {
     if (match) lines.push(`- \`${match[1]}\``);
   }
   return lines.length ? `**Calling windows**\n${lines.join('\n')}` : undefined;
+}
+
+/** Whether the window keeps to the US telemarketing calling hours, in the campaign's zone. */
+function curfewNote(start: number, end: number, zone: string): string {
+  const breach = curfewBreach(start, end);
+  if (!breach) return `\n\nInside the ${CURFEW_TEXT} calling hours (US telemarketing rules) in ${zone}.`;
+  const parts = [breach.early ? 'starts before 8:00 AM' : '', breach.late ? 'ends after 9:00 PM' : ''].filter(Boolean).join(' and ');
+  return `\n\nOutside the ${CURFEW_TEXT} calling hours (US telemarketing rules): it ${parts} in ${zone}.`;
 }
 
 function dayName(code: string): string {
