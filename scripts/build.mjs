@@ -1,9 +1,13 @@
 // One build for every entry point: the extension client, the language server and the CLI.
 // `--production` minifies and drops sourcemaps; `--watch` rebuilds on change.
 import * as esbuild from 'esbuild';
+import { readFileSync } from 'node:fs';
 import { campaignValidatorPlugin } from './lib/campaign-validator.mjs';
 
-const production = process.argv.includes('--production');
+const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
+
+// Packing (npm pack/publish runs prepack, then prepare) always ships the production build.
+const production = process.argv.includes('--production') || ['pack', 'publish'].includes(process.env.npm_command ?? '');
 const watch = process.argv.includes('--watch');
 
 /** @type {import('esbuild').BuildOptions} */
@@ -18,7 +22,8 @@ const common = {
   logLevel: 'warning',
   legalComments: 'none',
   // ESM dependencies (tinyglobby's fdir) read import.meta.url, which CommonJS output lacks.
-  define: { 'import.meta.url': '__importMetaUrl' },
+  // The CLI's --version and SARIF tool metadata (cli/src/version.ts) come from package.json.
+  define: { 'import.meta.url': '__importMetaUrl', KORE_CAMPAIGN_VERSION: JSON.stringify(pkg.version), KORE_CAMPAIGN_HOMEPAGE: JSON.stringify((pkg.homepage ?? '').replace(/#.*$/, '')) },
   banner: { js: "const __importMetaUrl = require('url').pathToFileURL(__filename).href;" },
   // The schema validator is generated code, not compiled when the server starts.
   plugins: [campaignValidatorPlugin],

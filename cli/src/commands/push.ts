@@ -1,7 +1,6 @@
 // `kore-campaign push <file>`: the extension's push for CI pipelines, with the same request,
 // retries and messages (all from platform/src). Configuration comes from the environment so
 // secrets stay out of shell history and CI logs.
-import { readFile } from 'node:fs/promises';
 import * as path from 'node:path';
 import { normaliseFieldName, parseCampaign, rangeForField, validateText, type CampaignDiagnostic } from '../../../core/src';
 import {
@@ -22,7 +21,9 @@ import {
   type Credentials,
   type PushOutcome,
 } from '../../../platform/src';
+import { numberOption, parseCommandArgs, usageError } from '../args';
 import type { CommandIO } from '../io';
+import { readCampaignFile } from '../readCampaignFile';
 
 /** Exit codes of `push`; documented in the usage text and docs/push.md. */
 export const PUSH_EXIT = {
@@ -45,12 +46,13 @@ export const PUSH_EXIT = {
   cancelled: 130,
 } as const;
 
-export const PUSH_USAGE = `Usage: kore-campaign push <file> [--dry-run] [--campaign-id ID] [--timeout SECONDS] [--verbose]
+export const PUSH_USAGE = `Usage: kore-campaign push [options] <file>
 
 Validates <file> and sends it to the platform (PUT .../campaign/{campaignId}?campaignType=voice).
 
 Environment:
-  KORE_HOST          platform host, e.g. platform.kore.ai (https only; http only to 127.0.0.1/localhost)
+  KORE_HOST          platform host, e.g. platform.kore.ai or https://platform.kore.ai (https only;
+                     http only to this machine, with the scheme: http://127.0.0.1:4777)
   KORE_IID           application id (st-...)
   KORE_ACCOUNT_ID    account id
   KORE_CLIENT_ID     Client ID and Client Secret of a JWT app with the Campaign Management scope
@@ -61,11 +63,29 @@ Options:
   --dry-run          print the exact request (token redacted) and send nothing
   --campaign-id ID   the campaign to update when the file has no campaignId (or to override it)
   --timeout SECONDS  per try (default ${DEFAULT_TIMEOUT_MS / 1000})
-  --verbose          print the request log (redacted) to stderr
+  -v, --verbose      print the request log (redacted) to stderr
+  -q, --quiet        print nothing when the push succeeds
+  -h, --help         this help
 
 Exit codes: 0 pushed (or dry run printed), 1 the file has errors, 2 bad usage or configuration,
 3 refused by the platform (400), 4 credentials rejected (401/403), 5 no such campaign (404),
-6 unavailable/network error/timeout (try again later), 7 unexpected answer, 130 interrupted.`;
+6 unavailable/network error/timeout (try again later), 7 unexpected answer, 130 interrupted.
+
+Examples:
+  KORE_HOST=platform.kore.ai KORE_IID=st-... KORE_ACCOUNT_ID=... \\
+  KORE_CLIENT_ID=cs-... KORE_CLIENT_SECRET=... kore-campaign push campaigns/billing.campaign.yaml
+  kore-campaign push --dry-run campaigns/billing.campaign.yaml
+  kore-campaign push --campaign-id cd-ed19e3c7-3682-5e72-a839-af9e07110001 billing.campaign.yaml`;
+
+const SPEC = {
+  name: 'push',
+  usage: PUSH_USAGE,
+  options: {
+    'dry-run': { type: 'boolean' },
+    'campaign-id': { type: 'string' },
+    timeout: { type: 'string' },
+  },
+} as const;
 
 interface PushArgs {
   file: string;
@@ -73,30 +93,26 @@ interface PushArgs {
   campaignId?: string;
   timeoutMs: number;
   verbose: boolean;
+  quiet: boolean;
 }
 
-function parseArgs(args: string[]): PushArgs | string {
-  const parsed: Partial<PushArgs> & { dryRun: boolean; verbose: boolean; timeoutMs: number } = { dryRun: false, verbose: false, timeoutMs: DEFAULT_TIMEOUT_MS };
-  for (let i = 0; i < args.length; i++) {
-    const arg = args[i];
-    const [flag, inline] = arg.startsWith('--') && arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
-    const value = () => inline ?? args[++i];
-    if (flag === '--dry-run') parsed.dryRun = true;
-    else if (flag === '--verbose' || flag === '-v') parsed.verbose = true;
-    else if (flag === '--campaign-id') {
-      const id = value();
-      if (!id) return '--campaign-id needs a value.';
-      parsed.campaignId = id;
-    } else if (flag === '--timeout') {
-      const seconds = Number(value());
-      if (!Number.isFinite(seconds) || seconds <= 0 || seconds > 600) return '--timeout takes a number of seconds between 1 and 600.';
-      parsed.timeoutMs = seconds * 1000;
-    } else if (flag.startsWith('-')) return `unknown option ${arg}`;
-    else if (parsed.file) return `push takes one file; got ${parsed.file} and ${arg}.`;
-    else parsed.file = arg;
-  }
-  if (!parsed.file) return 'name the campaign file to push.';
-  return parsed as PushArgs;
+function pushArgs(args: string[], io: CommandIO): PushArgs | number {
+  const parsed = parseCommandArgs(SPEC, args, io);
+  if (typeof parsed === 'number') return parsed;
+  const { values, positionals } = parsed;
+  if (positionals.length === 0) return usageError(SPEC, io, 'name the campaign file to push.');
+  if (positionals.length > 1) return usageError(SPEC, io, `push takes one file; got ${positionals.join(', ')}.`);
+  if (values['campaign-id'] !== undefined && !values['campaign-id'].trim()) return usageError(SPEC, io, '--campaign-id needs a value.');
+  const seconds = numberOption('timeout', values.timeout, 0, 600);
+  if (typeof seconds === 'string') return usageError(SPEC, io, seconds);
+  return {
+    file: positionals[0],
+    dryRun: values['dry-run'] ?? false,
+    campaignId: values['campaign-id'],
+    timeoutMs: seconds === undefined ? DEFAULT_TIMEOUT_MS : seconds * 1000,
+    verbose: values.verbose ?? false,
+    quiet: values.quiet ?? false,
+  };
 }
 
 /** Connection and credentials from the environment, or what is missing or wrong. */
@@ -107,12 +123,8 @@ export function configFromEnv(env: NodeJS.ProcessEnv): { connection: Connection;
   const accountId = env.KORE_ACCOUNT_ID?.trim() ?? '';
   if (!host) problems.push('KORE_HOST is not set (e.g. platform.kore.ai).');
   else {
-    try {
-      normaliseHost(host);
-    } catch (error) {
-      if (!(error instanceof HostError)) throw error;
-      problems.push(`KORE_HOST: ${error.message}`);
-    }
+    const problem = hostProblem(host);
+    if (problem) problems.push(`KORE_HOST: ${problem}`);
   }
   if (!iid) problems.push('KORE_IID is not set (the application id, st-...).');
   else if (checkIid(iid)) problems.push(`KORE_IID: ${checkIid(iid)}`);
@@ -139,6 +151,25 @@ export function configFromEnv(env: NodeJS.ProcessEnv): { connection: Connection;
   return { connection: { id: 'env', name: normaliseHost(host).origin, host, iid, accountId }, credentials, note };
 }
 
+/**
+ * Why KORE_HOST cannot work. A scheme-less loopback host (127.0.0.1:4777) would be tried over
+ * https, which the local sandbox does not speak: every retry fails the same way, so it is a
+ * usage error with the fix, not "try again later".
+ */
+function hostProblem(host: string): string | undefined {
+  let normalised;
+  try {
+    normalised = normaliseHost(host);
+  } catch (error) {
+    if (!(error instanceof HostError)) throw error;
+    return error.message;
+  }
+  if (normalised.loopback && !/^[a-z][a-z0-9+.-]*:\/\//i.test(host)) {
+    return `"${host}" has no scheme, so it would be tried over https, which the local sandbox does not speak. Write KORE_HOST=http://${host}.`;
+  }
+  return undefined;
+}
+
 function location(file: string, d: { range: { start: { line: number; character: number } } }): string {
   return `${file}:${d.range.start.line + 1}:${d.range.start.character + 1}`;
 }
@@ -157,24 +188,16 @@ const EXIT_FOR: Record<PushOutcome['kind'], number> = {
 };
 
 export async function run(args: string[], io: CommandIO): Promise<number> {
-  if (args.includes('--help') || args.includes('-h')) {
-    io.stdout(`${PUSH_USAGE}\n`);
-    return PUSH_EXIT.ok;
-  }
-  const parsedArgs = parseArgs(args);
-  if (typeof parsedArgs === 'string') {
-    io.stderr(`kore-campaign push: ${parsedArgs}\n\n${PUSH_USAGE}\n`);
+  const parsedArgs = pushArgs(args, io);
+  if (typeof parsedArgs === 'number') return parsedArgs;
+  // The path as the user gave it: that is what they can find in their own shell or CI log.
+  const shownName = parsedArgs.file;
+  const read = await readCampaignFile(path.resolve(io.cwd, parsedArgs.file));
+  if ('problem' in read) {
+    io.stderr(`kore-campaign push: ${shownName} ${read.problem}. Nothing was sent.\n`);
     return PUSH_EXIT.usage;
   }
-  const cwd = io.cwd ?? process.cwd();
-  const shownName = path.relative(cwd, path.resolve(cwd, parsedArgs.file)) || parsedArgs.file;
-  let text: string;
-  try {
-    text = await readFile(path.resolve(cwd, parsedArgs.file), 'utf8');
-  } catch (error) {
-    io.stderr(`kore-campaign push: cannot read ${shownName}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}\n`);
-    return PUSH_EXIT.usage;
-  }
+  const text = read.text;
 
   const diagnostics: CampaignDiagnostic[] = validateText(text);
   const errors = diagnostics.filter((d) => d.severity === 'error');
@@ -243,7 +266,7 @@ export async function run(args: string[], io: CommandIO): Promise<number> {
   }
 
   if (outcome.kind === 'success') {
-    io.stdout(`${outcome.message}\n`);
+    if (!parsedArgs.quiet) io.stdout(`${outcome.message}\n`);
     return PUSH_EXIT.ok;
   }
   io.stderr(`kore-campaign push: ${outcome.message}\n`);

@@ -5,38 +5,38 @@ import {
   SANDBOX_DEFAULT_PORT,
   startSandbox,
 } from '../../../sandbox/src';
+import { integerOption, parseCommandArgs, usageError } from '../args';
 import type { CommandIO } from '../io';
 
-export const SANDBOX_USAGE = `Usage: kore-campaign sandbox [--port N] [--quiet]
+export const SANDBOX_USAGE = `Usage: kore-campaign sandbox [options]
 
 Runs a local emulation of the Kore.ai campaign API on http://127.0.0.1:N (default ${SANDBOX_DEFAULT_PORT};
 0 picks a free port). It checks requests as strictly as the contract says (auth header, HS256 JWT
 signed with the sandbox's client secret, iid/accountId headers, the campaign rules) and
 prints the environment a push needs. Its credentials are public and only work on this machine.
-Exit codes: 0 stopped with Ctrl+C, 2 bad usage or the port is taken.`;
+
+Options:
+  --port N       the port (default ${SANDBOX_DEFAULT_PORT}; 0 for any free port)
+  -q, --quiet    do not log each request
+  -v, --verbose  log each request (the default)
+  -h, --help     this help
+
+Exit codes: 0 stopped with Ctrl+C, 2 bad usage or the port is taken.
+
+Examples:
+  kore-campaign sandbox
+  kore-campaign sandbox --port 0 --quiet`;
+
+const SPEC = { name: 'sandbox', usage: SANDBOX_USAGE, options: { port: { type: 'string' } } } as const;
 
 export async function run(args: string[], io: CommandIO, stopSignal?: AbortSignal): Promise<number> {
-  let port = SANDBOX_DEFAULT_PORT;
-  let quiet = false;
-  for (let i = 0; i < args.length; i++) {
-    const arg = args[i];
-    if (arg === '--help' || arg === '-h') {
-      io.stdout(`${SANDBOX_USAGE}\n`);
-      return 0;
-    } else if (arg === '--quiet' || arg === '-q') quiet = true;
-    else if (arg === '--port' || arg.startsWith('--port=')) {
-      const value = arg.includes('=') ? arg.slice('--port='.length) : args[++i];
-      const n = Number(value);
-      if (!/^\d+$/.test(value ?? '') || n > 65535) {
-        io.stderr(`kore-campaign sandbox: --port takes a number from 0 to 65535, not ${value ?? 'nothing'}.\n`);
-        return 2;
-      }
-      port = n;
-    } else {
-      io.stderr(`kore-campaign sandbox: unknown argument ${arg}\n\n${SANDBOX_USAGE}\n`);
-      return 2;
-    }
-  }
+  const parsed = parseCommandArgs(SPEC, args, io);
+  if (typeof parsed === 'number') return parsed;
+  if (parsed.positionals.length) return usageError(SPEC, io, `unexpected argument ${parsed.positionals[0]} (sandbox takes only options).`);
+  const chosenPort = integerOption('port', parsed.values.port, 0, 65535);
+  if (typeof chosenPort === 'string') return usageError(SPEC, io, chosenPort);
+  const port = chosenPort ?? SANDBOX_DEFAULT_PORT;
+  const quiet = parsed.values.quiet ?? false;
   let sandbox;
   try {
     sandbox = await startSandbox({ port, log: quiet ? undefined : (line) => io.stdout(`${new Date().toISOString()} ${line}\n`) });
