@@ -22,7 +22,8 @@ export const SERVER = path.join(ROOT, 'dist', 'server.js');
  * Start the server. `settings` answers `workspace/configuration` for the `koreCampaign` section.
  * `workspaceFolder` is where the server looks for the workspace's other campaigns; by default an
  * empty folder, so what a test sees does not depend on the files around the checkout.
- * @param {{transport?: 'stdio' | 'ipc', settings?: object, capabilities?: object, workspaceFolder?: string}} [options]
+ * `serverArgs` starts another entry point over stdio (e.g. an installed bin) instead of dist/server.js.
+ * @param {{transport?: 'stdio' | 'ipc', settings?: object, capabilities?: object, workspaceFolder?: string, serverArgs?: string[]}} [options]
  */
 export async function startServer(options = {}) {
   const workspaceUri = pathToFileURL(options.workspaceFolder ?? emptyWorkspace()).href;
@@ -31,7 +32,7 @@ export async function startServer(options = {}) {
   const child =
     transport === 'ipc'
       ? fork(SERVER, ['--node-ipc'], { stdio: ['ignore', 'ignore', 'pipe', 'ipc'] })
-      : spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+      : spawn(process.execPath, options.serverArgs ?? [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
   let stderr = '';
   child.stderr.on('data', (chunk) => (stderr += chunk));
   const connection =
