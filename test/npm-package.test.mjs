@@ -53,9 +53,11 @@ test('the tarball holds only what runs: bins, bundles, schema, README, LICENSE; 
     assert.ok(names.includes(required), `${required} is missing from the tarball`);
   }
   for (const name of names) {
-    assert.doesNotMatch(name, /^(test|core|cli|client|server|platform|sandbox|scripts|bench|docs|examples)\//, `${name} should not be published`);
+    assert.doesNotMatch(name, /^(test|core|cli|client|server|platform|sandbox|scripts|bench|docs)\//, `${name} should not be published`);
     assert.doesNotMatch(name, /\.(ts|map)$/, `${name} should not be published`);
   }
+  // The one example is the Get Started walkthrough's "Open an example campaign".
+  assert.deepEqual(names.filter((n) => n.startsWith('examples/')), ['examples/billing-reminder.campaign.yaml']);
   // Production bundles: minified, no source map references.
   const cli = readFileSync(path.join(installed, 'node_modules', 'kore-campaign', 'dist', 'cli.js'), 'utf8');
   assert.doesNotMatch(cli, /sourceMappingURL/);

@@ -7,6 +7,7 @@ import type { LanguageClient } from 'vscode-languageclient/node';
 import type * as LanguageClientBundle from './languageClient';
 import { lazyBundle } from './lazyBundle';
 import { registerPushFeatures } from './push';
+import { registerWalkthroughCommands } from './walkthrough';
 
 export { LANGUAGE_ID } from './language';
 
@@ -17,6 +18,7 @@ let stopped = false;
 export function activate(context: vscode.ExtensionContext): void {
   stopped = false;
   registerPushFeatures(context);
+  registerWalkthroughCommands(context);
   setImmediate(() => {
     if (stopped) return;
     client = languageClientBundle().startLanguageClient(context);

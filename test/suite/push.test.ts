@@ -208,7 +208,7 @@ describe('Push Campaign against the sandbox', function () {
     await sleep(300);
     assert.equal(sandbox!.requests.length, before, 'no request was sent');
     const err = ui.messages('error');
-    assert.ok(err.some((m) => /has \d+ errors? .*Nothing was pushed/.test(m)), `error message: ${JSON.stringify(err)}`);
+    assert.ok(err.some((m) => /Nothing was pushed: .* has \d+ errors? \(first on line \d+\)/.test(m)), `error message: ${JSON.stringify(err)}`);
   });
 
   it('the platform answers 400: its message is shown and a diagnostic lands on the named field', async () => {

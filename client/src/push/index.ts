@@ -2,11 +2,13 @@
 // Campaign command, its status bar item, log and diagnostics. Everything that talks to the
 // platform is in platform/src (shared with the CLI); this file only wires it into VS Code.
 import * as vscode from 'vscode';
+import { trackConnectionContext } from './connectionContext';
 import { ConnectionStore, SANDBOX_CONNECTION_ID } from './connections';
 import { LocalSandbox } from './localSandbox';
 import { addConnection, editConnection, pickConnection } from './prompts';
 import type { PushDeps } from './engine';
 import { pushEngine } from './engineBundle';
+import { pushSelection } from './pushSelection';
 import { ConnectionStatus } from './statusBar';
 
 export const OUTPUT_CHANNEL_NAME = 'Kore.ai Campaigns';
@@ -20,13 +22,14 @@ export function registerPushFeatures(context: vscode.ExtensionContext): void {
   // Created with the engine on the first push; one serializer for the session keeps two pushes of a file in order.
   const pushDeps = (): PushDeps => (deps ??= { store, log, diagnostics, sandbox, serializer: new (pushEngine().KeyedSerializer)() });
   const status = new ConnectionStatus(store);
-  context.subscriptions.push(store, log, diagnostics, sandbox, status);
+  context.subscriptions.push(store, log, diagnostics, sandbox, status, trackConnectionContext(store));
   void store.seedSandbox().then(() => status.update());
 
   const command = (id: string, handler: (...args: never[]) => unknown) =>
     context.subscriptions.push(vscode.commands.registerCommand(id, handler as (...args: unknown[]) => unknown));
 
-  command('koreCampaign.pushCampaign', (uri?: vscode.Uri) => pushEngine().pushCommand(pushDeps(), uri));
+  // From the explorer with several files selected, VS Code passes the selection as the second argument.
+  command('koreCampaign.pushCampaign', (uri?: unknown, selected?: unknown) => pushSelection((one) => pushEngine().pushCommand(pushDeps(), one), uri, selected));
 
   command('koreCampaign.addConnection', async () => {
     const connection = await addConnection(store);
@@ -65,6 +68,12 @@ export function registerPushFeatures(context: vscode.ExtensionContext): void {
     const active = store.active(vscode.window.activeTextEditor?.document.uri);
     const connection = store.list().length > 1 || !active ? await pickConnection(store, 'Sign out of which connection?') : active;
     if (!connection) return;
+    const confirm = await vscode.window.showWarningMessage(
+      `Sign out of ${connection.name} (${connection.host})? Its stored credentials are deleted; the connection stays, and the next push asks for credentials again.`,
+      { modal: true },
+      'Sign Out',
+    );
+    if (confirm !== 'Sign Out') return;
     await store.deleteCredentials(connection);
     const sandboxNote = connection.id === SANDBOX_CONNECTION_ID ? ' (Add Connection > Local sandbox restores the sandbox credentials.)' : '';
     void vscode.window.showInformationMessage(`Signed out of ${connection.name}: its credentials were deleted from secret storage.${sandboxNote}`);

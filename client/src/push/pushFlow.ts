@@ -17,6 +17,7 @@ import {
 import { SANDBOX_CONNECTION_ID, type ConnectionStore } from './connections';
 import type { LocalSandbox } from './localSandbox';
 import { addConnection, pickConnection, promptCampaignId, promptCredentials } from './prompts';
+import { showResponse } from './responseDocument';
 
 import { LANGUAGE_ID } from '../language';
 const CAMPAIGN_FILE = /\.campaign\.ya?ml$/i;
@@ -88,10 +89,10 @@ export async function pushCommand(deps: PushDeps, arg?: vscode.Uri): Promise<Pus
   const errors = problems.filter((d) => d.severity === 'error');
   if (errors.length) {
     if (!target.document) await vscode.window.showTextDocument(uri, { preview: false, preserveFocus: true });
-    await vscode.commands.executeCommand('workbench.actions.view.problems');
-    void vscode.window.showErrorMessage(
-      `${fileName} has ${errors.length} error${errors.length === 1 ? '' : 's'} (first: line ${errors[0].range.start.line + 1}, ${errors[0].message}). Nothing was pushed: fix ${errors.length === 1 ? 'it' : 'them'} first.`,
-    );
+    // Short enough not to be cut off in the toast; the problems themselves are one click away.
+    void Promise.resolve(
+      vscode.window.showErrorMessage(`Nothing was pushed: ${fileName} has ${errors.length} error${errors.length === 1 ? '' : 's'} (first on line ${errors[0].range.start.line + 1}).`, 'Show Problems'),
+    ).then((choice) => choice && vscode.commands.executeCommand('workbench.actions.view.problems'));
     return;
   }
   const warnings = problems.filter((d) => d.severity === 'warning');
@@ -236,23 +237,12 @@ interface PushedFile {
   unsaved: boolean;
 }
 
-async function showResponse(outcome: PushOutcome): Promise<void> {
-  let content = outcome.responseBody ?? '';
-  try {
-    content = JSON.stringify(JSON.parse(content), null, 2);
-  } catch {
-    // Not JSON: shown verbatim.
-  }
-  const document = await vscode.workspace.openTextDocument({ language: 'json', content });
-  await vscode.window.showTextDocument(document, { preview: true });
-}
-
 /** Tell the user; the buttons are handled when clicked, without holding the command. */
 function reportOutcome(deps: PushDeps, outcome: PushOutcome, pushed: PushedFile): void {
   const { uri, connection } = pushed;
   const showLog = 'Show Log';
   const common = async (choice: string | undefined) => {
-    if (choice === 'Show Response') await showResponse(outcome);
+    if (choice === 'Show Response') await showResponse(outcome.responseBody, `response from ${connection.name} to ${pushed.fileName}`);
     else if (choice === showLog) deps.log.show(true);
   };
   const handle = (shown: Thenable<string | undefined>, extra?: (choice: string | undefined) => Promise<unknown> | void) =>
