@@ -3,32 +3,22 @@
 // validates a file, the language server answers a real LSP session over stdio.
 import assert from 'node:assert/strict';
 import { execFileSync, spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, symlinkSync, writeFileSync } from 'node:fs';
+import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { before, test } from 'node:test';
 import { pathToFileURL } from 'node:url';
+import { cleanCopy, cleanEnv } from './helpers/clean-copy.mjs';
 import { runCli } from './helpers/cli.mjs';
 import { readFixture, tempDir } from './helpers/fixtures.mjs';
 import { ROOT, startServer } from './helpers/lsp-client.mjs';
 
 const pkg = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
-// npm run from `npm test` passes its own npm_* variables; the inner npm must not inherit them.
-const cleanEnv = Object.fromEntries(Object.entries(process.env).filter(([k]) => !/^npm_/i.test(k)));
 let tarball;
 let packed;
 let installed;
 
 before(async () => {
-  // A copy of what a clone has (tracked and new, unignored files), so packing builds from
-  // sources and never touches this checkout's dist/ while other tests use it.
-  const source = path.join(tempDir('kc-pack-src-'), 'kore-campaign');
-  const files = execFileSync('git', ['ls-files', '--cached', '--others', '--exclude-standard', '-z'], { cwd: ROOT, encoding: 'utf8' }).split('\0').filter(Boolean);
-  for (const file of files) {
-    if (!existsSync(path.join(ROOT, file))) continue;
-    mkdirSync(path.dirname(path.join(source, file)), { recursive: true });
-    cpSync(path.join(ROOT, file), path.join(source, file));
-  }
-  symlinkSync(path.join(ROOT, 'node_modules'), path.join(source, 'node_modules'), 'dir');
+  const source = cleanCopy('kc-pack-src-');
   const out = tempDir('kc-pack-out-');
   const result = spawnSync('npm', ['pack', '--json', '--pack-destination', out], { cwd: source, encoding: 'utf8', env: cleanEnv });
   assert.equal(result.status, 0, result.stderr);

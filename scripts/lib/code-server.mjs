@@ -150,10 +150,10 @@ export function killGroup(pgid, graceMs = 1500) {
   try { process.kill(-pgid, 'SIGKILL'); } catch { /* gone */ }
 }
 
-/** Package the extension as a .vsix with vsce (offline, `.vscodeignore` decides the content). */
+/** Package the extension as a .vsix with a plain `vsce package` (its vscode:prepublish builds for production; package.json `files` decides the content). */
 export function packageVsix(outFile) {
   const vsce = path.join(ROOT, 'node_modules', '@vscode', 'vsce', 'vsce');
-  run(process.execPath, [vsce, 'package', '--no-dependencies', '--allow-missing-repository', '--no-rewrite-relative-links', '--out', outFile],
+  run(process.execPath, [vsce, 'package', '--out', outFile],
     { stdio: ['ignore', 'ignore', 'inherit'] });
   return outFile;
 }

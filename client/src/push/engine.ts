@@ -3,3 +3,5 @@
 export { explainRestrictedMode, pushCommand, type PushDeps } from './pushFlow';
 export { KeyedSerializer } from '../../../platform/src';
 export { startSandbox } from '../../../sandbox/src';
+// The connection dialogs (multi-step input) load with the engine: activation only lists connections.
+export { addConnection, editConnection } from './prompts';

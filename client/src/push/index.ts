@@ -5,7 +5,7 @@ import * as vscode from 'vscode';
 import { trackConnectionContext } from './connectionContext';
 import { ConnectionStore, SANDBOX_CONNECTION_ID } from './connections';
 import { LocalSandbox } from './localSandbox';
-import { addConnection, editConnection, pickConnection } from './prompts';
+import { pickConnection } from './prompts';
 import type { PushDeps } from './engine';
 import { pushEngine } from './engineBundle';
 import { pushSelection } from './pushSelection';
@@ -32,7 +32,7 @@ export function registerPushFeatures(context: vscode.ExtensionContext): void {
   command('koreCampaign.pushCampaign', (uri?: unknown, selected?: unknown) => pushSelection((one) => pushEngine().pushCommand(pushDeps(), one), uri, selected));
 
   command('koreCampaign.addConnection', async () => {
-    const connection = await addConnection(store);
+    const connection = await pushEngine().addConnection(store);
     if (!connection) return;
     await store.setActive(connection);
     void vscode.window.showInformationMessage(`Connection ${connection.name} (${connection.host}) added and selected.`);
@@ -41,7 +41,7 @@ export function registerPushFeatures(context: vscode.ExtensionContext): void {
   command('koreCampaign.editConnection', async () => {
     const connection = await pickConnection(store, 'Edit which connection?');
     if (!connection) return;
-    const updated = await editConnection(store, connection);
+    const updated = await pushEngine().editConnection(store, connection);
     if (updated) void vscode.window.showInformationMessage(`Connection ${updated.name} updated.`);
   });
 
