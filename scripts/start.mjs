@@ -117,7 +117,11 @@ if (code) {
     stopAll(1);
   }
   let port = Number(argv.includes('--port') ? argv[argv.indexOf('--port') + 1] : process.env.KORE_START_PORT || 3777);
-  if (!(await portFree(port))) port = await freePort();
+  if (!(await portFree(port))) {
+    const wanted = port;
+    port = await freePort();
+    say(`port ${wanted} is taken; code-server uses port ${port} instead (the address is printed below; --port N to choose one)`);
+  }
   const cs = await startCodeServer({
     workspace: examples, userDataDir, extensionsDir, port, logFile: path.join(logDir, 'code-server.log'),
   });

@@ -22,11 +22,18 @@ export function toolsMissing() {
   return missing;
 }
 
+/**
+ * Make sure code-server, Node 24 (and Chromium when asked) are there: install them with
+ * scripts/editor-tools.sh when missing, as `npm start` does; exit 2 when that fails.
+ */
 export function assertTools({ chromium = false } = {}) {
-  const missing = toolsMissing();
-  if (chromium && !fs.existsSync(CHROMIUM)) missing.push(`Chromium (${CHROMIUM})`);
-  if (missing.length) {
-    console.error(`Missing: ${missing.join(', ')}.\nRun scripts/editor-tools.sh first (installs into ${TOOLS_DIR}).`);
+  const missingNow = () => [...toolsMissing(), ...(chromium && !fs.existsSync(CHROMIUM) ? [`Chromium (${CHROMIUM})`] : [])];
+  if (missingNow().length === 0) return;
+  console.log(`Missing: ${missingNow().join(', ')}. Installing with scripts/editor-tools.sh (into ${TOOLS_DIR}; about 2 minutes the first time)...`);
+  const install = spawnSync('bash', [path.join(ROOT, 'scripts', 'editor-tools.sh')], { stdio: 'inherit' });
+  const missing = missingNow();
+  if (install.status !== 0 || missing.length) {
+    console.error(`Still missing: ${missing.join(', ') || 'nothing, but the installer failed'}.\nSee the output above; scripts/editor-tools.sh can be run on its own.`);
     process.exit(2);
   }
 }
