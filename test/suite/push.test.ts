@@ -12,6 +12,7 @@ import { jwtVerify } from 'jose';
 import { startSandbox } from '../../sandbox/src';
 import * as vscode from 'vscode';
 import { parse as parseYaml } from 'yaml';
+import { installFakeQuickInputs } from './fakeQuickInput';
 import { activateExtension, closeAllEditors, openDoc, sleep, waitFor, wsPath } from './helpers';
 
 type Sandbox = Awaited<ReturnType<NonNullable<typeof startSandbox>>>;
@@ -35,6 +36,7 @@ class ScriptedUi {
   private inputs: string[] = [];
   private buttons: { match: RegExp; choose: string }[] = [];
   private originals: Partial<typeof vscode.window> = {};
+  private restoreQuickInputs: (() => void) | undefined;
 
   pick(label: string | undefined): this { this.quickPicks.push(() => label); return this; }
   type(...values: string[]): this { this.inputs.push(...values); return this; }
@@ -46,6 +48,20 @@ class ScriptedUi {
   }
 
   install(): void {
+    // The multi-step inputs (Add Connection, credentials) take answers from the same queues.
+    this.restoreQuickInputs = installFakeQuickInputs(
+      (shown) => {
+        if (shown.type === 'input') {
+          const value = this.inputs.shift();
+          assert.ok(value !== undefined, `unexpected input box "${shown.title}"`);
+          return value;
+        }
+        const next = this.quickPicks.shift();
+        assert.ok(next, `unexpected quick pick "${shown.title}" (${shown.items?.join(', ')})`);
+        return next(shown.items ?? []);
+      },
+      (shown) => this.shown.push({ kind: shown.type === 'pick' ? 'quickPick' : 'inputBox', text: shown.title, items: shown.items }),
+    );
     const w = vscode.window as unknown as Record<string, unknown>;
     for (const k of ['showQuickPick', 'showInputBox', 'showInformationMessage', 'showWarningMessage', 'showErrorMessage'] as const) {
       (this.originals as Record<string, unknown>)[k] = w[k];
@@ -83,6 +99,7 @@ class ScriptedUi {
   }
 
   restore(): void {
+    this.restoreQuickInputs?.();
     Object.assign(vscode.window as unknown as Record<string, unknown>, this.originals);
   }
 }
@@ -106,8 +123,9 @@ async function push(file: string): Promise<PushOutcomeLike | undefined> {
 }
 
 async function addConnection(ui: ScriptedUi, sandbox: Sandbox, name: string, secret: string): Promise<void> {
-  ui.pick('Another https host...')
-    .type(sandbox.url, CREDS.iid, CREDS.accountId)
+  // The host step takes a typed URL as its answer.
+  ui.pick(sandbox.url)
+    .type(CREDS.iid, CREDS.accountId)
     .type(name)
     .pick('Client ID and Client Secret')
     .type(CREDS.clientId, secret);
