@@ -104,7 +104,7 @@ function measureExtension() {
   }
   const vsix = path.join(os.tmpdir(), `kore-campaign-bench-${process.pid}.vsix`);
   try {
-    execFileSync(path.join(ROOT, 'node_modules', '.bin', 'vsce'), ['package', '--no-dependencies', '--allow-missing-repository', '--skip-license', '--no-rewrite-relative-links', '-o', vsix], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'], timeout: 120000 });
+    execFileSync(path.join(ROOT, 'node_modules', '.bin', 'vsce'), ['package', '-o', vsix], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'], timeout: 120000 });
     out.vsixBytes = statSync(vsix).size;
   } catch (error) {
     out.vsixNote = `vsce package failed: ${String(error.stderr || error.message).trim().split('\n').slice(-3).join(' ')}`;

@@ -50,7 +50,7 @@ say(`packaging ${path.basename(vsix)}...`);
 packageVsix(vsix);
 const size = fs.statSync(vsix).size;
 say(`${path.relative(ROOT, vsix)}: ${(size / 1024).toFixed(0)} KB`);
-if (size > 1024 * 1024) console.warn(`warning: the .vsix is over 1 MB (${size} bytes); check .vscodeignore`);
+if (size > 1024 * 1024) console.warn(`warning: the .vsix is over 1 MB (${size} bytes); check the files list in package.json`);
 
 // ---- 2. The sandbox ---------------------------------------------------------------------------
 const logDir = path.join(ROOT, 'test-results', 'start');

@@ -158,7 +158,7 @@ try {
     'editor.lightbulb.enabled': 'on',
   });
   const extensionsDir = path.join(tmp, 'extensions');
-  // As a user has it: the packaged .vsix (so .vscodeignore is proven too), installed.
+  // As a user has it: the packaged .vsix (so package.json `files` is proven too), installed.
   const vsix = packageVsix(path.join(tmp, 'kore-campaign.vsix'));
   installVsix(vsix, { userDataDir, extensionsDir });
   console.log(`installed ${(fs.statSync(vsix).size / 1024).toFixed(0)} KB .vsix into code-server`);
