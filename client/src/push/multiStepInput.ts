@@ -93,6 +93,7 @@ export function pickStep<T extends vscode.QuickPickItem>(at: StepPosition, optio
     placeholder: options.placeholder,
     items: options.items,
     ignoreFocusOut: true,
+    sortByLabel: false,
     buttons: at.step > 1 ? [vscode.QuickInputButtons.Back] : [],
   });
   if (options.active) pick.activeItems = [options.active];
@@ -104,8 +105,9 @@ export function pickStep<T extends vscode.QuickPickItem>(at: StepPosition, optio
   };
   return settle(pick, (done) => [
     pick.onDidChangeValue((value) => {
+      // Last, so a partly typed known host ("platform") still picks the known one on Enter.
       const typed = typedItem(value);
-      pick.items = typed ? [typed, ...options.items] : options.items;
+      pick.items = typed ? [...options.items, typed] : options.items;
     }),
     pick.onDidAccept(() => {
       const chosen = pick.selectedItems[0] ?? pick.activeItems[0] ?? typedItem(pick.value);
