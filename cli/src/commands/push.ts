@@ -9,7 +9,6 @@ import {
   checkCampaignId,
   checkCredentials,
   checkIid,
-  HostError,
   normaliseHost,
   preparePushRequest,
   pushCampaign,
@@ -23,6 +22,7 @@ import {
 } from '../../../platform/src';
 import { numberOption, parseCommandArgs, usageError } from '../args';
 import type { CommandIO } from '../io';
+import { hostProblem } from '../hostCheck';
 import { readCampaignFile } from '../readCampaignFile';
 
 /** Exit codes of `push`; documented in the usage text and docs/push.md. */
@@ -149,25 +149,6 @@ export function configFromEnv(env: NodeJS.ProcessEnv): { connection: Connection;
   }
   if (problems.length || !credentials) return { problems };
   return { connection: { id: 'env', name: normaliseHost(host).origin, host, iid, accountId }, credentials, note };
-}
-
-/**
- * Why KORE_HOST cannot work. A scheme-less loopback host (127.0.0.1:4777) would be tried over
- * https, which the local sandbox does not speak: every retry fails the same way, so it is a
- * usage error with the fix, not "try again later".
- */
-function hostProblem(host: string): string | undefined {
-  let normalised;
-  try {
-    normalised = normaliseHost(host);
-  } catch (error) {
-    if (!(error instanceof HostError)) throw error;
-    return error.message;
-  }
-  if (normalised.loopback && !/^[a-z][a-z0-9+.-]*:\/\//i.test(host)) {
-    return `"${host}" has no scheme, so it would be tried over https, which the local sandbox does not speak. Write KORE_HOST=http://${host}.`;
-  }
-  return undefined;
 }
 
 function location(file: string, d: { range: { start: { line: number; character: number } } }): string {
