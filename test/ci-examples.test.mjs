@@ -41,8 +41,11 @@ const RUNNERS = {
     assert.equal((result.stdout.match(/^Pushed '/gm) ?? []).length, 2, result.stdout);
     assert.equal(sandbox.requests.filter((r) => r.method === 'PUT').length, 2);
   },
-  // plan: (result, line, repo, sandbox) => { ... } when the command lands
-  // pull: ...
+  plan: (result, line, _repo, sandbox) => {
+    assert.equal(result.status, 0, `${line}\n${result.stdout}${result.stderr}`);
+    assert.match(result.stdout, /billing-reminder\.campaign\.yaml/);
+    assert.equal(sandbox.requests.filter((r) => r.method === 'PUT').length, 0, 'plan changes nothing');
+  },
 };
 
 function throwawayRepo() {
