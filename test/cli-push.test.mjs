@@ -2,7 +2,7 @@
 // environment variables, stdout/stderr and exit codes.
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { test } from 'node:test';
 import { fileURLToPath } from 'node:url';
@@ -15,9 +15,9 @@ const example = path.join(root, 'examples/billing-reminder.campaign.yaml');
 const EXAMPLE_ID = 'cd-ed19e3c7-3682-5e72-a839-af9e07110001';
 
 /** Run the CLI without blocking this process (the sandbox answers from here). */
-function runCli(args, env = {}) {
+function runCli(args, env = {}, cwd = root) {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, [cli, ...args], { cwd: root, env: { PATH: process.env.PATH, ...env } });
+    const child = spawn(process.execPath, [cli, ...args], { cwd, env: { PATH: process.env.PATH, ...env } });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d) => (stdout += d));
@@ -213,4 +213,29 @@ test('sandbox command: a taken port exits 2 and says what to do', async (t) => {
   const r = await runCli(['sandbox', '--port', String(sandbox.port)]);
   assert.equal(r.code, 2);
   assert.match(r.stderr, new RegExp(`port ${sandbox.port} is in use; pass --port with another number`));
+});
+
+test('push honours koreCampaign.validate.* from .vscode/settings.json: a rule switched off no longer blocks; --no-settings restores it', async (t) => {
+  const sandbox = await withSandbox(t);
+  const file = tempCampaign((text) => text.replace('end: "6:00 PM" }', 'end: "18:00" }'));
+  const folder = path.dirname(file);
+  const blocked = await runCli(['push', path.basename(file)], envFor(sandbox), folder);
+  assert.equal(blocked.code, 1, 'without settings the time-format error stops the push');
+  assert.match(blocked.stderr, /test\.campaign\.yaml:\d+:\d+ error end must be a 12-hour time .* \[time-format\]/);
+  assert.equal(sandbox.requests.length, 0);
+
+  mkdirSync(path.join(folder, '.vscode'));
+  writeFileSync(path.join(folder, '.vscode', 'settings.json'), '{\n  "koreCampaign.validate.rules": { "time-format": "off" }, // 24-hour times on purpose\n}\n');
+  const sent = await runCli(['push', path.basename(file)], envFor(sandbox), folder);
+  assert.match(sent.stderr, /koreCampaign\.validate settings from \.vscode\/settings\.json/);
+  assert.doesNotMatch(sent.stderr, /\[time-format\]/);
+  assert.equal(sandbox.requests.length, 1, 'the file was sent');
+  assert.match(JSON.parse(sandbox.requests[0].body).dialingStrategy.callingHours.days.map((d) => d.end).join(' '), /18:00/);
+  // The sandbox checks as the platform does: the time the settings let through is refused there (exit 3), on its line.
+  assert.equal(sent.code, 3, sent.stderr);
+  assert.match(sent.stderr, /test\.campaign\.yaml:\d+:\d+ error .*\[platform\]/);
+
+  const ignored = await runCli(['push', path.basename(file), '--no-settings'], envFor(sandbox), folder);
+  assert.equal(ignored.code, 1);
+  assert.equal(sandbox.requests.length, 1, '--no-settings: nothing more was sent');
 });

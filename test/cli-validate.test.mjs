@@ -128,3 +128,55 @@ test('the examples: the quick start\'s main job', () => {
   assert.doesNotMatch(stdout, /billing-reminder/);
   assert.match(stdout, /2 files checked: 9 errors, 3 warnings\./);
 });
+
+/** A repository (a `.git` folder) inside a folder whose own settings must not apply. */
+function repositoryWithSettings() {
+  const outside = tempDir('kore-settings-');
+  mkdirSync(path.join(outside, '.vscode'));
+  writeFileSync(path.join(outside, '.vscode', 'settings.json'), '{ "koreCampaign.validate.enable": false }');
+  const repo = path.join(outside, 'repo');
+  const team = path.join(repo, 'team');
+  for (const dir of [path.join(repo, '.git'), path.join(repo, '.vscode'), path.join(team, '.vscode')]) mkdirSync(dir, { recursive: true });
+  // As VS Code writes it: comments and a trailing comma; flat keys at the root, the nested form below.
+  writeFileSync(path.join(repo, '.vscode', 'settings.json'), '{\n  // the team agreed on 24-hour times\n  "koreCampaign.validate.callingHours": "off", /* for now */\n  "editor.tabSize": 2,\n}\n');
+  writeFileSync(path.join(team, '.vscode', 'settings.json'), '{ "koreCampaign": { "validate": { "rules": { "duplicate-contact-list": "error" } } } }');
+  for (const name of ['time-24-hour.campaign.yaml', 'contact-lists-duplicate.campaign.yaml']) writeFileSync(path.join(team, name), readFixture(name));
+  return { repo, team };
+}
+
+test('.vscode/settings.json of the folder and its parents up to the repository root decide what is reported', () => {
+  const { repo, team } = repositoryWithSettings();
+  // From the team folder: the root's file turns calling hours off, the team's makes a duplicate list an error.
+  const inTeam = run(['validate', '.'], team);
+  assert.equal(inTeam.code, 1, inTeam.stderr);
+  assert.equal(
+    inTeam.stdout,
+    'contact-lists-duplicate.campaign.yaml:8:5 error The contact list "Recent Buyers - Q2 2025" is already listed (contactLists[0]). [duplicate-contact-list]\n' +
+      '2 files checked: 1 error, 0 warnings.\n',
+  );
+  assert.match(inTeam.stderr, /koreCampaign\.validate settings from \.\.\/\.vscode\/settings\.json, \.vscode\/settings\.json \(--no-settings ignores them\)/);
+  // From the root only its own file applies; the folder above the repository (validation off there) never does.
+  const inRepo = run(['validate', '--format', 'json', 'team'], repo);
+  assert.equal(inRepo.code, 0, inRepo.stderr);
+  const report = JSON.parse(inRepo.stdout);
+  assert.deepEqual([report.errors, report.warnings], [0, 1]);
+  assert.deepEqual(report.files.flatMap((f) => f.diagnostics.map((d) => d.code)), ['duplicate-contact-list']);
+});
+
+test('--no-settings checks every rule at its own severity', () => {
+  const { team } = repositoryWithSettings();
+  const { code, stdout, stderr } = run(['validate', '--no-settings', '.'], team);
+  assert.equal(code, 1);
+  assert.match(stdout, /time-24-hour\.campaign\.yaml:18:14 error end must be a 12-hour time/);
+  assert.match(stdout, /:8:5 warning The contact list "Recent Buyers - Q2 2025" is already listed/);
+  assert.equal(stderr, '');
+});
+
+test('a settings file that is not valid JSON is reported and what can be read still applies', () => {
+  const { repo, team } = repositoryWithSettings();
+  writeFileSync(path.join(repo, '.vscode', 'settings.json'), '{ "koreCampaign.validate.callingHours": "off" "editor.tabSize": 2 }');
+  const { code, stdout, stderr } = run(['validate', '.'], team);
+  assert.match(stderr, /\.vscode\/settings\.json:1:47 CommaExpected; the rest of the file still applies/);
+  assert.doesNotMatch(stdout, /time-format/);
+  assert.equal(code, 1, 'the team folder still makes the duplicate an error');
+});

@@ -25,7 +25,7 @@ test('the sandbox receives exactly the documented request', async (t) => {
 
 test('the body is the file mapping without campaignId', () => {
   const campaign = { campaignId: CAMPAIGN_ID, name: 'x', priority: '1' };
-  assert.deepEqual(platform.bodyFromCampaign(campaign), { name: 'x', priority: '1' });
+  assert.deepEqual(core.bodyFromCampaign(campaign), { name: 'x', priority: '1' });
   assert.equal(campaign.campaignId, CAMPAIGN_ID, 'the input is not mutated');
 });
 

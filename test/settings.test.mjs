@@ -4,8 +4,9 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { sharedServer, startServer, ROOT } from './helpers/lsp-client.mjs';
-import { core } from './helpers/fixtures.mjs';
+import { core, tempDir } from './helpers/fixtures.mjs';
 import { authoringFixture, docUri, edit } from './helpers/authoring.mjs';
 
 const manifest = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
@@ -107,5 +108,65 @@ test('settings given at start apply to the first diagnostics; enable: false repo
     assert.deepEqual(completion.items.map((i) => i.label), ['Agentless', 'Progressive', 'Preview']);
   } finally {
     await off.stop();
+  }
+});
+
+test('multi-root: each workspace folder has its own settings, pulled per document (scopeUri), once per folder, again after a change', async () => {
+  const [strict, relaxed] = [tempDir('kore-folder-strict-'), tempDir('kore-folder-relaxed-')];
+  const [strictUri, relaxedUri] = [strict, relaxed].map((folder) => pathToFileURL(folder).href);
+  const hours = codesOf('callingHours');
+  let relaxedSettings = { validate: { callingHours: 'off' } };
+  const settingsFor = (scopeUri) => (scopeUri?.startsWith(`${relaxedUri}/`) ? relaxedSettings : {});
+  const server = await startServer({ workspaceFolders: [strict, relaxed], settings: settingsFor });
+  try {
+    const inStrict = pathToFileURL(path.join(strict, 'a.campaign.yaml')).href;
+    const inRelaxed = pathToFileURL(path.join(relaxed, 'a.campaign.yaml')).href;
+    const strictDiagnostics = await server.open(inStrict, sample);
+    const relaxedDiagnostics = await server.open(inRelaxed, sample);
+    assert.ok(strictDiagnostics.some((d) => hours.includes(d.code)), 'the strict folder reports calling hours');
+    assert.deepEqual(relaxedDiagnostics, strictDiagnostics.filter((d) => !hours.includes(d.code)), 'the relaxed folder reports all but calling hours');
+
+    // A second file in a folder reuses the folder's settings; each pull named a document of its folder.
+    await server.open(pathToFileURL(path.join(relaxed, 'b.campaign.yaml')).href, sample);
+    const pulls = server.configurationRequests.filter((item) => item.section === 'koreCampaign');
+    assert.deepEqual(pulls.map((item) => item.scopeUri), [inStrict, inRelaxed]);
+
+    // The folder's settings change: after didChangeConfiguration the server pulls again.
+    relaxedSettings = { validate: { rules: { 'time-format': 'off' } } };
+    const next = server.nextDiagnostics(inRelaxed, (p) => p.diagnostics.some((d) => d.code === 'timezone'));
+    server.setSettings(settingsFor);
+    const changed = (await next).diagnostics;
+    assert.deepEqual(changed, strictDiagnostics.filter((d) => d.code !== 'time-format'));
+
+    // The server's log names the folders and what their settings change, never a campaign's text.
+    const log = server.logs.map((m) => m.message).join('\n');
+    assert.match(log, /language server 0\.1\.0 started/);
+    assert.match(log, new RegExp(`Settings for ${relaxedUri}/: time-format off, time-order off`));
+    assert.match(log, new RegExp(`Settings for ${strictUri}/: every rule at its own severity`));
+    assert.ok(!log.includes('dialingStrategy') && !log.includes('Asia/'), 'no campaign text in the log');
+  } finally {
+    await server.stop();
+  }
+});
+
+test('a workspace folder added later gets its own settings (workspace/didChangeWorkspaceFolders)', async () => {
+  const [first, added, outside] = [tempDir('kore-folder-first-'), tempDir('kore-folder-added-'), tempDir('kore-outside-')];
+  const addedUri = pathToFileURL(added).href;
+  const hours = codesOf('callingHours');
+  const settingsFor = (scopeUri) => (scopeUri?.startsWith(`${addedUri}/`) ? { validate: { callingHours: 'off' } } : {});
+  const capabilities = { workspace: { configuration: true, workspaceFolders: true, didChangeConfiguration: { dynamicRegistration: true } } };
+  const server = await startServer({ workspaceFolders: [first], settings: settingsFor, capabilities });
+  try {
+    assert.equal(server.initialize.capabilities.workspace?.workspaceFolders?.changeNotifications, true);
+    const inAdded = pathToFileURL(path.join(added, 'a.campaign.yaml')).href;
+    const next = server.nextDiagnostics(inAdded, (p) => p.diagnostics.length > 0);
+    server.notify('workspace/didChangeWorkspaceFolders', { event: { added: [{ uri: addedUri, name: 'added' }], removed: [] } });
+    server.notify('textDocument/didOpen', { textDocument: { uri: inAdded, languageId: 'kore-campaign', version: 1, text: sample } });
+    assert.ok(!(await next).diagnostics.some((d) => hours.includes(d.code)), 'the added folder switches calling hours off');
+    // A file outside every folder is not taken for one in the added folder.
+    const elsewhere = await server.open(pathToFileURL(path.join(outside, 'b.campaign.yaml')).href, sample);
+    assert.ok(elsewhere.some((d) => hours.includes(d.code)), 'outside the folders every rule applies');
+  } finally {
+    await server.stop();
   }
 });

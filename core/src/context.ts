@@ -1,5 +1,5 @@
 import { locate, type FieldPath, type Located, type ParsedCampaign } from './parse';
-import { formatPath } from './schema';
+import { formatPath, valueAt } from './fieldPaths';
 import type { CampaignDiagnostic, Fix, Range, Severity } from './types';
 import { DIAGNOSTIC_SOURCE } from './types';
 
@@ -70,13 +70,4 @@ export class ValidationContext {
     const rest = text.slice(startChar).replace(/\s+#.*$/, '').trimEnd();
     return { start: { line, character: startChar }, end: { line, character: startChar + rest.length } };
   }
-}
-
-export function valueAt(root: unknown, path: FieldPath): unknown {
-  let current = root;
-  for (const segment of path) {
-    if (current === null || typeof current !== 'object') return undefined;
-    current = (current as Record<string | number, unknown>)[segment];
-  }
-  return current;
 }

@@ -32,6 +32,26 @@ export function parseFieldPath(field: string): FieldPathSegment[] {
   return segments.filter((s) => s !== '');
 }
 
+
+/** The value at `path` in plain data (the parsed campaign), or undefined where a step is missing. */
+export function valueAt(root: unknown, path: FieldPath): unknown {
+  let current = root;
+  for (const segment of path) {
+    if (current === null || typeof current !== 'object') return undefined;
+    current = (current as Record<string | number, unknown>)[segment];
+  }
+  return current;
+}
+
+export function samePath(a: FieldPath, b: FieldPath): boolean {
+  return a.length === b.length && a.every((segment, i) => segment === b[i]);
+}
+
+/** Whether `path` is `prefix` or lies under it. */
+export function isWithin(path: FieldPath, prefix: FieldPath): boolean {
+  return path.length >= prefix.length && prefix.every((segment, i) => path[i] === segment);
+}
+
 /** The platform's name for a field, normalised to the form messages use. */
 export function normaliseFieldName(field: string): string {
   return formatPath(parseFieldPath(field));
@@ -39,9 +59,8 @@ export function normaliseFieldName(field: string): string {
 
 // The paths that rules, services and edits name; spelled once.
 export const DIALING_STRATEGY: FieldPath = ['dialingStrategy'];
-export const CALLING_HOURS: FieldPath = ['dialingStrategy', 'callingHours'];
-export const CALLING_DAYS: FieldPath = ['dialingStrategy', 'callingHours', 'days'];
-export const CALLING_TIMEZONE: FieldPath = ['dialingStrategy', 'callingHours', 'timezone'];
-export const CALLER_ID_NUMBER: FieldPath = ['dialingStrategy', 'callerId', 'phoneNumber'];
-export const MAX_RING_TIME: FieldPath = ['dialingStrategy', 'maxRingTime'];
+export const CALLING_HOURS: FieldPath = [...DIALING_STRATEGY, 'callingHours'];
+export const CALLING_DAYS: FieldPath = [...CALLING_HOURS, 'days'];
+export const CALLING_TIMEZONE: FieldPath = [...CALLING_HOURS, 'timezone'];
+export const CALLER_ID_NUMBER: FieldPath = [...DIALING_STRATEGY, 'callerId', 'phoneNumber'];
 export const CONTACT_LISTS: FieldPath = ['contactLists'];

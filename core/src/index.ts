@@ -6,7 +6,7 @@ export { LineIndex } from './lineIndex';
 export { incrementalParseStats } from './incrementalParse';
 export { syntaxTreeOf } from './parse';
 export { validateCampaign, validateText, RULE_CODES, type ValidationOptions } from './validate';
-export { campaignSchema, schemaAt, formatPath, type FieldSchema } from './schema';
+export { campaignSchema, schemaAt, type FieldSchema } from './schema';
 export { isValidTimeZone, allTimeZoneNames, preferredTimeZoneNames } from './timezones';
 export { parseApiTime, formatApiTime, suggestApiTime } from './time';
 // Authoring services (completion, hover, code actions, outline): pure functions over a parse.
@@ -19,4 +19,8 @@ export { foldingRanges, selectionRange, type CampaignFoldingRange, type Campaign
 export { setCampaignIdEdit } from './edits/setCampaignId';
 export { rangeForField, type FieldLocation } from './fieldRange';
 export { applyTextEdits } from './edits/setCampaignId';
-export { formatPath as formatFieldPath, parseFieldPath, normaliseFieldName } from './fieldPaths';
+export { formatPath, parseFieldPath, normaliseFieldName } from './fieldPaths';
+// Settings and the push pre-flight, shared by the language server, the editor's push and the CLI.
+export { validationOptions, campaignSettingsFromJson, mergeCampaignSettings, RULE_GROUPS, SETTINGS_SECTION, type CampaignSettings, type GroupSetting, type RuleGroup } from './settings';
+export { preparePush, type PreparedPush, type PushReady, type PushBlocked } from './prepare';
+export { bodyFromCampaign } from './pushBody';

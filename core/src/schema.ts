@@ -46,5 +46,3 @@ export function schemaAt(path: FieldPath): FieldSchema | undefined {
   }
   return current;
 }
-
-export { formatPath } from './fieldPaths';

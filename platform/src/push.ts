@@ -22,7 +22,7 @@ export interface PushInput {
   connection: Connection;
   credentials: Credentials;
   campaignId: string;
-  /** The request body: the file's mapping without `campaignId` (see bodyFromCampaign). */
+  /** The request body: the file's mapping without `campaignId` (the core's bodyFromCampaign builds it). */
   body: Record<string, unknown>;
 }
 

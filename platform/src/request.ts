@@ -13,12 +13,6 @@ export interface PushRequest {
   body: string;
 }
 
-/** The body the API receives: the file's mapping without the local-only `campaignId` key. */
-export function bodyFromCampaign(campaign: Record<string, unknown>): Record<string, unknown> {
-  const { campaignId: _localOnly, ...body } = campaign;
-  return body;
-}
-
 export function campaignUrl(connection: Pick<Connection, 'host' | 'iid'>, campaignId: string): string {
   const { origin } = normaliseHost(connection.host);
   return `${origin}${API_BASE_PATH}/${encodeURIComponent(connection.iid)}/campaign/${encodeURIComponent(campaignId)}?campaignType=voice`;

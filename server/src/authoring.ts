@@ -37,6 +37,7 @@ import {
   quickFixes,
   selectionRange,
   validateCampaign,
+  type ValidationOptions,
   type CampaignCodeAction,
   type CampaignSelectionRange,
   type CampaignSymbol,
@@ -44,7 +45,6 @@ import {
   type FixableDiagnostic,
   type SymbolKindName,
 } from '../../core/src';
-import { validationOptions, type CampaignSettings } from './settings';
 
 export const AUTHORING_CAPABILITIES = {
   // A space after `key:` or `- ` opens the list (`timezone: ` shows the zones); so does an opening quote.
@@ -81,7 +81,8 @@ export interface AuthoringHost {
   connection: Connection;
   documents: TextDocuments<TextDocument>;
   campaigns: CampaignDocuments;
-  settings(): CampaignSettings | undefined;
+  /** The options the document's diagnostics were published with (its folder's settings). */
+  validationOptions(uri: string): ValidationOptions;
 }
 
 export function registerAuthoring(host: AuthoringHost): { initialize(params: { capabilities: ClientCaps; workspaceFolders?: { uri: string }[] | null; rootUri?: string | null }): void } {
@@ -147,8 +148,7 @@ export function registerAuthoring(host: AuthoringHost): { initialize(params: { c
   });
 
   function currentDiagnostics(document: TextDocument): FixableDiagnostic[] {
-    if (host.settings()?.validate?.enable === false) return [];
-    return validateCampaign(campaigns.get(document), validationOptions(host.settings()));
+    return validateCampaign(campaigns.get(document), host.validationOptions(document.uri));
   }
 
   /** Zones named by the other open campaigns and the workspace's campaign files. */

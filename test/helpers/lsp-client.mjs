@@ -19,20 +19,23 @@ export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '
 export const SERVER = path.join(ROOT, 'dist', 'server.js');
 
 /**
- * Start the server. `settings` answers `workspace/configuration` for the `koreCampaign` section.
+ * Start the server. `settings` answers `workspace/configuration` for the `koreCampaign` section:
+ * an object, or a function of the request's `scopeUri` (per-folder settings).
  * `workspaceFolder` is where the server looks for the workspace's other campaigns; by default an
  * empty folder, so what a test sees does not depend on the files around the checkout.
+ * `workspaceFolders` (paths) makes a multi-root workspace instead. `env` is added to the server's environment.
  * `serverArgs` starts another entry point over stdio (e.g. an installed bin) instead of dist/server.js.
- * @param {{transport?: 'stdio' | 'ipc', settings?: object, capabilities?: object, workspaceFolder?: string, serverArgs?: string[]}} [options]
+ * @param {{transport?: 'stdio' | 'ipc', settings?: object | ((scopeUri: string | undefined) => object), capabilities?: object, workspaceFolder?: string, workspaceFolders?: string[], env?: object, serverArgs?: string[]}} [options]
  */
 export async function startServer(options = {}) {
-  const workspaceUri = pathToFileURL(options.workspaceFolder ?? emptyWorkspace()).href;
+  const folderUris = (options.workspaceFolders ?? [options.workspaceFolder ?? emptyWorkspace()]).map((folder) => pathToFileURL(folder).href);
+  const workspaceUri = folderUris[0];
   const transport = options.transport ?? 'stdio';
   let settings = options.settings ?? {};
   const child =
     transport === 'ipc'
-      ? fork(SERVER, ['--node-ipc'], { stdio: ['ignore', 'ignore', 'pipe', 'ipc'] })
-      : spawn(process.execPath, options.serverArgs ?? [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+      ? fork(SERVER, ['--node-ipc'], { stdio: ['ignore', 'ignore', 'pipe', 'ipc'], env: { ...process.env, ...options.env } })
+      : spawn(process.execPath, options.serverArgs ?? [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'], env: { ...process.env, ...options.env } });
   let stderr = '';
   child.stderr.on('data', (chunk) => (stderr += chunk));
   const connection =
@@ -54,10 +57,19 @@ export async function startServer(options = {}) {
       }
     }
   });
-  connection.onRequest('workspace/configuration', (params) => params.items.map((item) => (item.section === 'koreCampaign' ? settings : null)));
+  /** Every `workspace/configuration` item asked for, and every `window/logMessage` received. */
+  const configurationRequests = [];
+  const logs = [];
+  connection.onRequest('workspace/configuration', (params) =>
+    params.items.map((item) => {
+      configurationRequests.push(item);
+      if (item.section !== 'koreCampaign') return null;
+      return typeof settings === 'function' ? settings(item.scopeUri) : settings;
+    }),
+  );
   connection.onRequest('client/registerCapability', () => null);
   connection.onRequest('window/workDoneProgress/create', () => null);
-  connection.onNotification('window/logMessage', () => {});
+  connection.onNotification('window/logMessage', (params) => logs.push(params));
   connection.listen();
 
   const initialize = await connection.sendRequest('initialize', {
@@ -74,7 +86,7 @@ export async function startServer(options = {}) {
         documentSymbol: { hierarchicalDocumentSymbolSupport: true },
       },
     },
-    workspaceFolders: [{ uri: workspaceUri, name: 'workspace' }],
+    workspaceFolders: folderUris.map((uri, index) => ({ uri, name: `workspace${index || ''}` })),
   });
   connection.sendNotification('initialized', {});
 
@@ -87,6 +99,8 @@ export async function startServer(options = {}) {
       return stderr;
     },
     published,
+    configurationRequests,
+    logs,
     /** The next publishDiagnostics for `uri` (after this call) that satisfies `predicate`. */
     nextDiagnostics(uri, predicate = () => true, timeoutMs = 10_000) {
       return new Promise((resolve, reject) => {
@@ -129,7 +143,7 @@ export async function startServer(options = {}) {
     },
     setSettings(next) {
       settings = next;
-      connection.sendNotification('workspace/didChangeConfiguration', { settings: { koreCampaign: next } });
+      connection.sendNotification('workspace/didChangeConfiguration', { settings: { koreCampaign: typeof next === 'function' ? null : next } });
     },
     async stop() {
       try {

@@ -301,4 +301,28 @@ describe('Push Campaign against the sandbox', function () {
     assert.ok(ui.messages('error').some((m) => /^No campaign cd-00000000-0000-4000-8000-0000000000ff on Wrong secret \(HTTP 404\)/.test(m)),
       JSON.stringify(ui.messages('error')));
   });
+
+  it('a rule switched off in the settings no longer blocks the push: the same options as the editor\'s diagnostics', async () => {
+    const file = copyExample('rule-off.campaign.yaml', 'billing-reminder.campaign.yaml');
+    fs.writeFileSync(file, fs.readFileSync(file, 'utf8').replace('end: "6:00 PM" }', 'end: "18:00" }'));
+    const doc = await openDoc(file);
+    const timeFormat = () => vscode.languages.getDiagnostics(doc.uri).filter((d) => d.source === 'kore-campaign' && String(typeof d.code === 'object' ? d.code.value : d.code) === 'time-format');
+    await waitFor(timeFormat, (list) => list.length === 1, 15_000, 'the editor reports the 24-hour time');
+    const before = sandbox!.requests.length;
+    assert.equal(await push(file), undefined, 'with every rule on, the error stops the push');
+    assert.equal(sandbox!.requests.length, before);
+
+    const config = vscode.workspace.getConfiguration('koreCampaign', doc.uri);
+    await config.update('validate.rules', { 'time-format': 'off' }, vscode.ConfigurationTarget.Workspace);
+    try {
+      await waitFor(timeFormat, (list) => list.length === 0, 15_000, 'the editor drops time-format once it is off');
+      const outcome = await push(file);
+      assert.equal(sandbox!.requests.length, before + 1, `the file was sent; messages: ${JSON.stringify(ui.messages())}`);
+      assert.match(JSON.parse(sandbox!.requests[before].body).dialingStrategy.callingHours.days.map((d: { end: string }) => d.end).join(' '), /18:00/);
+      // The sandbox checks as the platform does: it refuses the time the settings let through.
+      assert.equal(outcome?.kind, 'invalid', JSON.stringify(outcome));
+    } finally {
+      await config.update('validate.rules', undefined, vscode.ConfigurationTarget.Workspace);
+    }
+  });
 });

@@ -2,9 +2,8 @@
 // retries and messages (all from platform/src). Configuration comes from the environment so
 // secrets stay out of shell history and CI logs.
 import * as path from 'node:path';
-import { normaliseFieldName, parseCampaign, rangeForField, validateText, type CampaignDiagnostic } from '../../../core/src';
+import { normaliseFieldName, preparePush, rangeForField } from '../../../core/src';
 import {
-  bodyFromCampaign,
   checkAccountId,
   checkCampaignId,
   checkCredentials,
@@ -24,6 +23,7 @@ import { numberOption, parseCommandArgs, usageError } from '../args';
 import type { CommandIO } from '../io';
 import { hostProblem } from '../hostCheck';
 import { readCampaignFile } from '../readCampaignFile';
+import { commandValidationOptions } from '../settings';
 
 /** Exit codes of `push`; documented in the usage text and docs/push.md. */
 export const PUSH_EXIT = {
@@ -48,7 +48,7 @@ export const PUSH_EXIT = {
 
 export const PUSH_USAGE = `Usage: kore-campaign push [options] <file>
 
-Validates <file> and sends it to the platform (PUT .../campaign/{campaignId}?campaignType=voice).
+Validates <file> (as validate does, under the same settings) and sends it to the platform (PUT .../campaign/{campaignId}?campaignType=voice).
 
 Environment:
   KORE_HOST          platform host, e.g. platform.kore.ai or https://platform.kore.ai (https only;
@@ -65,6 +65,7 @@ Options:
   --timeout SECONDS  per try (default ${DEFAULT_TIMEOUT_MS / 1000})
   -v, --verbose      print the request log (redacted) to stderr
   -q, --quiet        print nothing when the push succeeds
+  --no-settings      ignore koreCampaign.validate.* in .vscode/settings.json
   -h, --help         this help
 
 Exit codes: 0 pushed (or dry run printed), 1 the file has errors, 2 bad usage or configuration,
@@ -84,6 +85,7 @@ const SPEC = {
     'dry-run': { type: 'boolean' },
     'campaign-id': { type: 'string' },
     timeout: { type: 'string' },
+    'no-settings': { type: 'boolean' },
   },
 } as const;
 
@@ -94,6 +96,7 @@ interface PushArgs {
   timeoutMs: number;
   verbose: boolean;
   quiet: boolean;
+  useSettings: boolean;
 }
 
 function pushArgs(args: string[], io: CommandIO): PushArgs | number {
@@ -112,6 +115,7 @@ function pushArgs(args: string[], io: CommandIO): PushArgs | number {
     timeoutMs: seconds === undefined ? DEFAULT_TIMEOUT_MS : seconds * 1000,
     verbose: values.verbose ?? false,
     quiet: values.quiet ?? false,
+    useSettings: !values['no-settings'],
   };
 }
 
@@ -180,18 +184,17 @@ export async function run(args: string[], io: CommandIO): Promise<number> {
   }
   const text = read.text;
 
-  const diagnostics: CampaignDiagnostic[] = validateText(text);
-  const errors = diagnostics.filter((d) => d.severity === 'error');
-  for (const d of diagnostics.filter((d) => d.severity === 'error' || d.severity === 'warning')) {
+  const prepared = preparePush(text, await commandValidationOptions('push', parsedArgs.useSettings, io));
+  for (const d of prepared.diagnostics.filter((d) => d.severity === 'error' || d.severity === 'warning')) {
     io.stderr(`${location(shownName, d)} ${d.severity} ${d.message} [${d.code}]\n`);
   }
-  if (errors.length) {
-    io.stderr(`kore-campaign push: ${shownName} has ${errors.length} error${errors.length === 1 ? '' : 's'}; nothing was sent.\n`);
+  if (!prepared.ok) {
+    const count = prepared.errors.length;
+    io.stderr(`kore-campaign push: ${shownName} has ${count} error${count === 1 ? '' : 's'}; nothing was sent.\n`);
     return PUSH_EXIT.invalidFile;
   }
-  const parsed = parseCampaign(text);
-  const campaign = parsed.value as Record<string, unknown>;
-  const campaignId = parsedArgs.campaignId ?? campaign.campaignId;
+  const { parsed, body } = prepared;
+  const campaignId = parsedArgs.campaignId ?? prepared.campaignId;
   if (campaignId === undefined) {
     io.stderr(`kore-campaign push: ${shownName} has no campaignId. Add "campaignId: cd-..." to the file or pass --campaign-id.\n`);
     return PUSH_EXIT.usage;
@@ -209,7 +212,7 @@ export async function run(args: string[], io: CommandIO): Promise<number> {
     return PUSH_EXIT.usage;
   }
   if (config.note) io.stderr(`kore-campaign push: ${config.note}\n`);
-  const input = { connection: config.connection, credentials: config.credentials, campaignId: campaignId as string, body: bodyFromCampaign(campaign) };
+  const input = { connection: config.connection, credentials: config.credentials, campaignId: campaignId as string, body };
 
   if (parsedArgs.dryRun) {
     const unsafe = unsafeEnvironment(io.env, normaliseHost(config.connection.host).loopback);

@@ -10,14 +10,17 @@ import { formatSarif } from '../formats/sarif';
 import { formatText } from '../formats/text';
 import { EXIT, type CommandIO } from '../io';
 import { MAX_CAMPAIGN_FILE_BYTES, readCampaignFile, readCampaignStream, type ReadResult } from '../readCampaignFile';
+import { commandValidationOptions } from '../settings';
 
 const FORMATS = ['text', 'json', 'sarif', 'github'] as const;
 type Format = (typeof FORMATS)[number];
 
 export const VALIDATE_USAGE = `Usage: kore-campaign validate [options] <files, folders, globs or -...>
 
-Checks *.campaign.yaml / *.campaign.yml files with the same rules as the editor.
-Folders are searched recursively; node_modules and .git are skipped. "-" reads one file from stdin.
+Checks *.campaign.yaml / *.campaign.yml files with the same rules as the editor, under the
+koreCampaign.validate.* settings of .vscode/settings.json in this folder and its parents up to
+the repository root. Folders are searched recursively; node_modules and .git are skipped.
+"-" reads one file from stdin.
 
 Options:
   --format FORMAT       text (default), json, sarif (SARIF 2.1.0, for GitHub code scanning) or
@@ -26,6 +29,7 @@ Options:
   -q, --quiet           report errors only
   -v, --verbose         name each file on stderr as it is checked
   --stdin-filename NAME the name shown for "-" (default <stdin>)
+  --no-settings         ignore .vscode/settings.json: every rule at its own severity
   -h, --help            this help
 
 Exit codes: 0 no errors (warnings allowed), 1 at least one error (or more warnings than
@@ -46,6 +50,7 @@ const SPEC = {
     format: { type: 'string' },
     'max-warnings': { type: 'string' },
     'stdin-filename': { type: 'string' },
+    'no-settings': { type: 'boolean' },
   },
 } as const;
 
@@ -61,6 +66,7 @@ export async function runValidate(args: string[], io: CommandIO): Promise<number
   if (targets.filter((t) => t === '-').length > 1) return usageError(SPEC, io, 'stdin ("-") can be read only once.');
   if (values['stdin-filename'] !== undefined && !targets.includes('-')) return usageError(SPEC, io, '--stdin-filename names what "-" reads; add - to the files.');
 
+  const options = await commandValidationOptions('validate', !values['no-settings'], io);
   const { inputs, problems } = await collectInputs(targets, io.cwd, values['stdin-filename'] ?? '<stdin>');
   const files: FileReport[] = [...problems];
   // Reads overlap with validation of the previous file; validation itself is synchronous.
@@ -69,7 +75,7 @@ export async function runValidate(args: string[], io: CommandIO): Promise<number
     const result = await read;
     if (values.verbose) io.stderr(`kore-campaign validate: ${input.file}${'problem' in result ? ` ${result.problem}` : ''}\n`);
     if ('problem' in result) files.push(inputProblem(input.file, input.relative, INPUT_CODES.unreadable, `${input.file} ${result.problem}.`));
-    else files.push({ file: input.file, relative: input.relative, diagnostics: validateText(result.text).map(fromCampaignDiagnostic) });
+    else files.push({ file: input.file, relative: input.relative, diagnostics: validateText(result.text, options).map(fromCampaignDiagnostic) });
   }
   const full = summarise(files);
   const shown: ValidationReport = values.quiet ? summarise(files.map((f) => ({ ...f, diagnostics: f.diagnostics.filter((d) => d.severity === 'error') }))) : full;

@@ -2,10 +2,11 @@
 // with nothing else started. It listens on 127.0.0.1 only and stops with the extension.
 import * as vscode from 'vscode';
 import type { Sandbox } from '../../../sandbox/src';
+import type { SandboxControl } from '../ctx';
 import { pushEngine } from './engineBundle';
 import { sandboxPort } from './connections';
 
-export class LocalSandbox implements vscode.Disposable {
+export class LocalSandbox implements SandboxControl, vscode.Disposable {
   private sandbox: Sandbox | undefined;
 
   constructor(private readonly log: vscode.LogOutputChannel) {}
@@ -20,6 +21,7 @@ export class LocalSandbox implements vscode.Disposable {
       this.sandbox = await pushEngine().startSandbox({ port, log: (line) => this.log.info(`[sandbox] ${line}`) });
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
+      this.log.error(`The local sandbox did not start on port ${port}: ${code ?? (error as Error).message}`);
       void vscode.window.showErrorMessage(
         code === 'EADDRINUSE'
           ? `Port ${port} is in use, so the local sandbox cannot start there. Something else (perhaps \`kore-campaign sandbox\`) is listening; change koreCampaign.connections.sandboxPort or stop it.`

@@ -1,18 +1,18 @@
 import { replaceValueFix } from '../edits/yamlEdits';
+import { CALLER_ID_NUMBER } from '../fieldPaths';
 import type { CampaignRule } from './rule';
 
 const E164 = /^\+[1-9]\d{6,14}$/;
-const PATH = ['dialingStrategy', 'callerId', 'phoneNumber'] as const;
 
 /** The caller id is E.164: `+` then 7 to 15 digits. */
 export const callerId: CampaignRule = {
   codes: ['caller-id-e164'],
   check(context) {
-    const phone = context.valueAt(PATH);
+    const phone = context.valueAt(CALLER_ID_NUMBER);
     if (typeof phone !== 'string' || E164.test(phone)) return;
     const suggestion = suggestE164(phone);
     context.report({
-      path: [...PATH],
+      path: [...CALLER_ID_NUMBER],
       code: 'caller-id-e164',
       severity: 'error',
       message: `phoneNumber must be in E.164 format: + then 7 to 15 digits with no spaces, e.g. "+18123456789"; found "${phone}"${suggestion ? `. Did you mean "${suggestion}"?` : '.'}`,

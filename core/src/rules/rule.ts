@@ -1,4 +1,5 @@
 import type { ValidationContext } from '../context';
+import { CALLING_DAYS, valueAt } from '../fieldPaths';
 
 /** A check JSON Schema cannot express. Each rule reads the campaign and reports through the context. */
 export interface CampaignRule {
@@ -13,9 +14,7 @@ export function isRecord(value: unknown): value is Record<string, unknown> {
 
 /** The `days` entries that are mappings, with their index in the list. */
 export function callingWindows(campaign: Record<string, unknown>): { index: number; day: unknown; start: unknown; end: unknown }[] {
-  const strategy = campaign.dialingStrategy;
-  const hours = isRecord(strategy) ? strategy.callingHours : undefined;
-  const days = isRecord(hours) ? hours.days : undefined;
+  const days = valueAt(campaign, CALLING_DAYS);
   if (!Array.isArray(days)) return [];
   const out = [];
   for (let index = 0; index < days.length; index++) {
@@ -24,5 +23,3 @@ export function callingWindows(campaign: Record<string, unknown>): { index: numb
   }
   return out;
 }
-
-export const DAYS_PATH = ['dialingStrategy', 'callingHours', 'days'] as const;

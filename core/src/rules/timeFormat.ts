@@ -1,6 +1,7 @@
 import { replaceValueFix } from '../edits/yamlEdits';
 import { parseApiTime, suggestApiTime } from '../time';
-import { callingWindows, DAYS_PATH, type CampaignRule } from './rule';
+import { CALLING_DAYS } from '../fieldPaths';
+import { callingWindows, type CampaignRule } from './rule';
 
 /** `start` and `end` use the API's 12-hour clock: `9:00 AM`. */
 export const timeFormat: CampaignRule = {
@@ -12,7 +13,7 @@ export const timeFormat: CampaignRule = {
         // Other types are the schema's to report (`start: 9` is a number, not a time).
         if (typeof value !== 'string' || parseApiTime(value) !== undefined) continue;
         const suggestion = suggestApiTime(value);
-        const path = [...DAYS_PATH, window.index, field];
+        const path = [...CALLING_DAYS, window.index, field];
         context.report({
           path,
           code: 'time-format',

@@ -1,5 +1,6 @@
 import { parseApiTime } from '../time';
-import { callingWindows, DAYS_PATH, type CampaignRule } from './rule';
+import { CALLING_DAYS } from '../fieldPaths';
+import { callingWindows, type CampaignRule } from './rule';
 
 /** A window must end after it starts: the API has no windows across midnight. */
 export const timeOrder: CampaignRule = {
@@ -12,7 +13,7 @@ export const timeOrder: CampaignRule = {
       if (start === undefined || end === undefined || start < end) continue;
       const day = typeof window.day === 'string' ? `${window.day} ` : '';
       context.report({
-        path: [...DAYS_PATH, window.index, 'end'],
+        path: [...CALLING_DAYS, window.index, 'end'],
         code: 'time-order',
         severity: 'error',
         message:

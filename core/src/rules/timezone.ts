@@ -1,19 +1,18 @@
 import { replaceValueFix } from '../edits/yamlEdits';
 import { closestMatch } from '../suggest';
 import { allTimeZoneNames, isValidTimeZone } from '../timezones';
+import { CALLING_TIMEZONE } from '../fieldPaths';
 import type { CampaignRule } from './rule';
-
-const PATH = ['dialingStrategy', 'callingHours', 'timezone'] as const;
 
 /** An IANA time zone the runtime knows; legacy aliases (`Asia/Calcutta`) are valid too. */
 export const timezone: CampaignRule = {
   codes: ['timezone'],
   check(context) {
-    const zone = context.valueAt(PATH);
+    const zone = context.valueAt(CALLING_TIMEZONE);
     if (typeof zone !== 'string' || zone === '' || isValidTimeZone(zone)) return;
     const suggestion = suggestTimeZone(zone);
     context.report({
-      path: [...PATH],
+      path: [...CALLING_TIMEZONE],
       code: 'timezone',
       severity: 'error',
       message: `"${zone}" is not an IANA time zone${suggestion ? `. Did you mean "${suggestion}"?` : ' (e.g. "Asia/Kolkata", "America/New_York", "Europe/London").'}`,

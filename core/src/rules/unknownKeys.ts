@@ -1,6 +1,7 @@
 import { replaceNodeEdit } from '../edits/yamlEdits';
 import type { FieldPath } from '../parse';
-import { campaignSchema, formatPath, type FieldSchema } from '../schema';
+import { formatPath } from '../fieldPaths';
+import { campaignSchema, type FieldSchema } from '../schema';
 import { closestMatch } from '../suggest';
 import { isRecord, type CampaignRule } from './rule';
 import type { ValidationContext } from '../context';

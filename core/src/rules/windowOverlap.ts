@@ -2,7 +2,8 @@ import { isSeq } from 'yaml';
 import type { ValidationContext } from '../context';
 import { deleteSeqItemEdit } from '../edits/yamlEdits';
 import { parseApiTime } from '../time';
-import { callingWindows, DAYS_PATH, type CampaignRule } from './rule';
+import { CALLING_DAYS } from '../fieldPaths';
+import { callingWindows, type CampaignRule } from './rule';
 
 interface Window {
   index: number;
@@ -26,7 +27,7 @@ export const windowOverlap: CampaignRule = {
       list.push({ index: w.index, day: w.day, start, end, text: `${w.start}-${w.end}` });
       byDay.set(w.day, list);
     }
-    const daysSeq = context.locate(DAYS_PATH)?.node;
+    const daysSeq = context.locate(CALLING_DAYS)?.node;
     for (const windows of byDay.values()) {
       if (windows.length < 2) continue;
       // One sweep in start order (linear after the sort, for files with thousands of windows):
@@ -52,7 +53,7 @@ function reportOverlap(context: ValidationContext, earlier: Window, later: Windo
   const earlierLine = lineOf(context, earlier.index);
   const identical = earlier.start === later.start && earlier.end === later.end;
   context.report({
-    path: [...DAYS_PATH, later.index],
+    path: [...CALLING_DAYS, later.index],
     code: identical ? 'duplicate-window' : 'window-overlap',
     severity: 'warning',
     target: 'firstLine',
@@ -68,6 +69,6 @@ function reportOverlap(context: ValidationContext, earlier: Window, later: Windo
 }
 
 function lineOf(context: ValidationContext, index: number): number {
-  const located = context.locate([...DAYS_PATH, index]);
+  const located = context.locate([...CALLING_DAYS, index]);
   return (located ? context.parsed.lines.positionAt(located.reportRange[0]).line : 0) + 1;
 }

@@ -2,6 +2,7 @@
 // (required first) with skeletons of their required children; values for enums, booleans,
 // days, window times and time zones; a whole campaign for an empty file.
 import { isMap, isScalar, visit } from 'yaml';
+import { CALLING_TIMEZONE, samePath, valueAt } from '../fieldPaths';
 import type { FieldPath, ParsedCampaign } from '../parse';
 import { schemaAt, type FieldSchema } from '../schema';
 import { formatApiTime } from '../time';
@@ -200,7 +201,7 @@ interface ValueSite {
 
 function valueItems(path: FieldPath, schema: FieldSchema, site: ValueSite, options: CompletionOptions): CompletionResult {
   const last = path[path.length - 1];
-  if (last === 'timezone' && path[path.length - 2] === 'callingHours') return timeZoneItems(site, options);
+  if (samePath(path, CALLING_TIMEZONE)) return timeZoneItems(site, options);
   if (schema.enum) {
     return {
       isIncomplete: false,
@@ -287,8 +288,7 @@ function timeZoneItems(site: ValueSite, options: CompletionOptions): CompletionR
 
 /** Time zones a campaign file names (for "used in this workspace"); cheap: one path lookup. */
 export function campaignTimeZone(parsed: ParsedCampaign): string | undefined {
-  const value = parsed.value as { dialingStrategy?: { callingHours?: { timezone?: unknown } } } | undefined;
-  const zone = value?.dialingStrategy?.callingHours?.timezone;
+  const zone = valueAt(parsed.value, CALLING_TIMEZONE);
   if (typeof zone === 'string' && zone) return zone;
   // A file with an error elsewhere has no value: look the key up in the text.
   let found: string | undefined;

@@ -1,6 +1,7 @@
 // The outline: the campaign (by its name) at the root, its fields beneath, and under calling
 // hours one entry per day window, so the Outline view and breadcrumbs read like the campaign.
 import { isMap, isScalar, isSeq, type Node } from 'yaml';
+import { CALLING_DAYS, CALLING_HOURS, samePath } from '../fieldPaths';
 import type { FieldPath, ParsedCampaign } from '../parse';
 import { schemaAt } from '../schema';
 import type { Range } from '../types';
@@ -58,7 +59,7 @@ function mapChildren(parsed: ParsedCampaign, map: { items: { key: unknown; value
     } else if (isMap(value)) {
       symbol.detail = schema?.title;
       symbol.children = mapChildren(parsed, value, fieldPath, budget);
-      if (name === 'callingHours') symbol.detail = hoursDetail(value) ?? symbol.detail;
+      if (samePath(fieldPath, CALLING_HOURS)) symbol.detail = hoursDetail(value) ?? symbol.detail;
     } else if (isSeq(value)) {
       symbol.detail = `${value.items.length} ${value.items.length === 1 ? 'entry' : 'entries'}`;
       symbol.children = seqChildren(parsed, value, fieldPath, budget);
@@ -70,7 +71,7 @@ function mapChildren(parsed: ParsedCampaign, map: { items: { key: unknown; value
 
 function seqChildren(parsed: ParsedCampaign, seq: { items: unknown[] }, path: FieldPath, budget: { left: number }): CampaignSymbol[] {
   const out: CampaignSymbol[] = [];
-  const isDays = path.join('.') === 'dialingStrategy.callingHours.days';
+  const isDays = samePath(path, CALLING_DAYS);
   seq.items.forEach((item, index) => {
     if (budget.left-- <= 0) return;
     const node = item as Node | null;

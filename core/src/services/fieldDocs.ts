@@ -3,7 +3,8 @@
 // words live in one place.
 import { describeEnum } from '../describe';
 import type { FieldPath } from '../parse';
-import { formatPath, schemaAt, type FieldSchema } from '../schema';
+import { formatPath } from '../fieldPaths';
+import { schemaAt, type FieldSchema } from '../schema';
 
 /** `string, required`, `whole number 5..120, required`, `list of calling windows, at least 1`. */
 export function typeSummary(schema: FieldSchema): string {

@@ -1,6 +1,7 @@
 // Hover: a key's documentation from the schema; a time zone's offset and current time; a
 // calling window in the campaign's zone and in UTC (the conversion authors get wrong).
 import { isScalar } from 'yaml';
+import { CALLING_DAYS, CALLING_TIMEZONE, isWithin, samePath } from '../fieldPaths';
 import { locate, type FieldPath, type ParsedCampaign } from '../parse';
 import { schemaAt } from '../schema';
 import { parseApiTime } from '../time';
@@ -21,8 +22,6 @@ export interface HoverOptions {
   now?: Date;
 }
 
-const TIMEZONE_PATH = ['dialingStrategy', 'callingHours', 'timezone'] as const;
-const DAYS_PATH = ['dialingStrategy', 'callingHours', 'days'] as const;
 
 export function hoverAt(parsed: ParsedCampaign, position: Position, options: HoverOptions = {}): HoverResult | undefined {
   const now = options.now ?? new Date();
@@ -36,12 +35,12 @@ export function hoverAt(parsed: ParsedCampaign, position: Position, options: Hov
 
   if (hit.on === 'inside') {
     // On the `- ` of a calling window, or between fields: the window is what matters there.
-    if (windowText && hit.path.length === DAYS_PATH.length + 1) return { contents: windowText, range };
+    if (windowText && hit.path.length === CALLING_DAYS.length + 1) return { contents: windowText, range };
     return undefined;
   }
   if (!schema) return undefined;
   const docs = fieldMarkdown(hit.path, schema);
-  if (hit.on === 'key' && isSamePath(hit.path, DAYS_PATH)) {
+  if (hit.on === 'key' && samePath(hit.path, CALLING_DAYS)) {
     // On `days:` itself: every window in UTC at a glance.
     const all = allWindows(parsed, now);
     return { contents: all ? `${all}\n\n---\n\n${docs}` : docs, range };
@@ -49,7 +48,7 @@ export function hoverAt(parsed: ParsedCampaign, position: Position, options: Hov
   if (hit.on === 'key') return { contents: windowText ? `${windowText}\n\n---\n\n${docs}` : docs, range };
 
   const value = isScalar(hit.node) ? hit.node.value : undefined;
-  if (isSamePath(hit.path, TIMEZONE_PATH) && typeof value === 'string') {
+  if (samePath(hit.path, CALLING_TIMEZONE) && typeof value === 'string') {
     const zone = zoneHover(value, now);
     return { contents: zone ? `${zone}\n\n---\n\n${docs}` : docs, range };
   }
@@ -75,14 +74,10 @@ function keyHoverFromText(parsed: ParsedCampaign, position: Position): HoverResu
   };
 }
 
-function isSamePath(a: FieldPath, b: readonly (string | number)[]): boolean {
-  return a.length === b.length && a.every((segment, i) => segment === b[i]);
-}
-
 /** The index of the calling window a path is in (`days[2]`, `days[2].start`), if any. */
 function dayWindowIndex(path: FieldPath): number | undefined {
-  if (path.length < DAYS_PATH.length + 1 || !DAYS_PATH.every((segment, i) => path[i] === segment)) return undefined;
-  const index = path[DAYS_PATH.length];
+  if (path.length < CALLING_DAYS.length + 1 || !isWithin(path, CALLING_DAYS)) return undefined;
+  const index = path[CALLING_DAYS.length];
   return typeof index === 'number' ? index : undefined;
 }
 
@@ -101,13 +96,13 @@ export function zoneHover(zone: string, now: Date): string | undefined {
 
 /** `MO 9:00 AM-6:00 PM Asia/Kolkata = 03:30-12:30 UTC`, in a code span, with the offset used. */
 export function windowSummary(parsed: ParsedCampaign, index: number, now: Date): string | undefined {
-  const entry = locate(parsed, [...DAYS_PATH, index])?.node;
+  const entry = locate(parsed, [...CALLING_DAYS, index])?.node;
   const json = entry && typeof (entry as { toJSON?: unknown }).toJSON === 'function' ? (entry as { toJSON(): unknown }).toJSON() : undefined;
   if (!json || typeof json !== 'object') return undefined;
   const { day, start, end } = json as Record<string, unknown>;
   if (typeof day !== 'string' || typeof start !== 'string' || typeof end !== 'string') return undefined;
   const local = `${day} ${start}-${end}`;
-  const zoneNode = locate(parsed, [...TIMEZONE_PATH])?.node;
+  const zoneNode = locate(parsed, CALLING_TIMEZONE)?.node;
   const zone = isScalar(zoneNode) && typeof zoneNode.value === 'string' ? zoneNode.value : undefined;
   const startMinutes = parseApiTime(start);
   const endMinutes = parseApiTime(end);
@@ -125,7 +120,7 @@ export function windowSummary(parsed: ParsedCampaign, index: number, now: Date):
 
 /** One line per window (`MO 9:00 AM-6:00 PM Asia/Kolkata = 03:30-12:30 UTC`), at most 50. */
 function allWindows(parsed: ParsedCampaign, now: Date): string | undefined {
-  const days = locate(parsed, [...DAYS_PATH])?.node as { items?: unknown[] } | undefined;
+  const days = locate(parsed, [...CALLING_DAYS])?.node as { items?: unknown[] } | undefined;
   const count = Math.min(days?.items?.length ?? 0, 50);
   const lines: string[] = [];
   for (let i = 0; i < count; i++) {

@@ -1,0 +1,96 @@
+// The language server's wiring: documents, settings per workspace folder, diagnostics and
+// the authoring features, over whatever connection the entry point made (server.ts: Node over
+// stdio or IPC). It imports the platform-neutral `vscode-languageserver` and no Node module.
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import {
+  DidChangeConfigurationNotification,
+  TextDocuments,
+  TextDocumentSyncKind,
+  type Connection,
+  type InitializeResult,
+} from 'vscode-languageserver';
+import { AUTHORING_CAPABILITIES, registerAuthoring } from './authoring';
+import { CampaignDocuments } from './campaignDocuments';
+import { toLspDiagnostic } from './convert';
+import { SETTINGS_SECTION, validateCampaign, type CampaignSettings } from '../../core/src';
+import { fileNameOf, logCaught, runtimeDescription, SLOW_VALIDATION_MS } from './log';
+import { FolderSettings } from './settings';
+
+const SERVER_VERSION = '0.1.0';
+
+export function startLanguageServer(connection: Connection): void {
+  const documents = new TextDocuments(TextDocument);
+  const campaigns = new CampaignDocuments();
+  let settings = new FolderSettings(undefined, connection.console);
+  let canPullConfiguration = false;
+  let multiRoot = false;
+  // Completion, hover, code actions, outline, folding and selection ranges (./authoring.ts).
+  const authoring = registerAuthoring({ connection, documents, campaigns, validationOptions: (uri) => settings.current(uri) });
+
+  connection.onInitialize((params): InitializeResult => {
+    canPullConfiguration = params.capabilities.workspace?.configuration === true;
+    multiRoot = params.capabilities.workspace?.workspaceFolders === true;
+    if (canPullConfiguration) {
+      const pull = async (scopeUri: string) => (await connection.workspace.getConfiguration({ scopeUri, section: SETTINGS_SECTION })) as CampaignSettings | undefined;
+      settings = new FolderSettings(pull, connection.console);
+    }
+    settings.setFolders(params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []));
+    authoring.initialize(params);
+    return {
+      capabilities: {
+        textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
+        ...AUTHORING_CAPABILITIES,
+        ...(multiRoot ? { workspace: { workspaceFolders: { supported: true, changeNotifications: true } } } : {}),
+      },
+      serverInfo: { name: 'kore-campaign-language-server', version: SERVER_VERSION },
+    };
+  });
+
+  connection.onInitialized(() => {
+    connection.console.info(`Kore.ai campaign language server ${SERVER_VERSION} started (${runtimeDescription()}).`);
+    if (canPullConfiguration) void connection.client.register(DidChangeConfigurationNotification.type, { section: SETTINGS_SECTION });
+    if (multiRoot) {
+      connection.workspace.onDidChangeWorkspaceFolders((event) => {
+        settings.changeFolders(event.added.map((f) => f.uri), event.removed.map((f) => f.uri));
+        documents.all().forEach((document) => void publishDiagnostics(document));
+      });
+    }
+  });
+
+  connection.onDidChangeConfiguration((change) => {
+    settings.changed((change.settings as { koreCampaign?: CampaignSettings } | undefined)?.koreCampaign);
+    documents.all().forEach((document) => void publishDiagnostics(document));
+  });
+
+  /**
+   * Validate under the settings of the document's folder. The first diagnostics wait for those
+   * settings rather than flicker; a result made stale meanwhile (a newer edit, a settings change)
+   * is dropped, since whatever made it stale publishes again.
+   */
+  async function publishDiagnostics(document: TextDocument): Promise<void> {
+    const generation = settings.generationCount;
+    const options = await settings.optionsFor(document.uri);
+    const current = documents.get(document.uri);
+    if (!current || current.version !== document.version || generation !== settings.generationCount) return;
+    try {
+      const started = performance.now();
+      const diagnostics = validateCampaign(campaigns.get(current), options);
+      const elapsed = performance.now() - started;
+      if (elapsed >= SLOW_VALIDATION_MS) connection.console.warn(`Validating ${fileNameOf(current.uri)} (${current.lineCount} lines) took ${Math.round(elapsed)} ms.`);
+      void connection.sendDiagnostics({ uri: current.uri, version: current.version, diagnostics: diagnostics.map(toLspDiagnostic) });
+    } catch (error) {
+      logCaught(connection.console, 'Validating', current.uri, error);
+    }
+  }
+
+  // Validation runs on every change with no debounce: it is fast enough, and latency counts from the keystroke.
+  documents.onDidChangeContent((event) => void publishDiagnostics(event.document));
+
+  documents.onDidClose((event) => {
+    campaigns.forget(event.document.uri);
+    void connection.sendDiagnostics({ uri: event.document.uri, diagnostics: [] });
+  });
+
+  documents.listen(connection);
+  connection.listen();
+}
