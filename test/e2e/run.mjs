@@ -90,7 +90,15 @@ async function openFile(name) {
   await input.fill(name);
   // Click the matching row (Enter could pick a row from before the filter applied).
   const row = page.locator('.quick-input-list .monaco-list-row', { hasText: name }).first();
-  await row.waitFor({ timeout: 5_000 });
+  // Right after start-up (extensions still activating, the file search warming up) the first
+  // query can come back empty: ask once more before giving up.
+  try {
+    await row.waitFor({ timeout: 8_000 });
+  } catch {
+    await input.fill('');
+    await input.fill(name);
+    await row.waitFor({ timeout: 15_000 });
+  }
   await sleep(200);
   await row.click();
   await page.locator(`.tab.active[aria-label*="${name}"], .tab.active:has-text("${name}")`).first().waitFor({ timeout: 5_000 });
