@@ -15,6 +15,7 @@ import { fileURLToPath } from 'node:url';
 import { generateCorpus, parseFlags } from './corpus.mjs';
 import { measureCli } from './cli.mjs';
 import { measureSession, measureStartup, quantile, ROOT, SERVER_EXEC_ARGV, SERVERS } from './lsp-driver.mjs';
+import { bundleSizes } from '../scripts/lib/bundle-budgets.mjs';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const RESULTS = path.join(HERE, 'results');
@@ -40,6 +41,8 @@ rmSync(SNAPSHOT, { recursive: true, force: true });
 mkdirSync(SNAPSHOT, { recursive: true });
 for (const file of ['server.js', 'client.js', 'cli.js']) copyFileSync(path.join(ROOT, 'dist', file), path.join(SNAPSHOT, file));
 SERVERS.ours.args = [...SERVER_EXEC_ARGV, path.join(SNAPSHOT, 'server.js'), '--stdio'];
+// Bundle sizes of the same (production) build: desktop and web (vscode.dev, github.dev) side by side.
+const bundles = bundleSizes(path.join(ROOT, 'dist'));
 
 const machine = {
   cpu: os.cpus()[0]?.model ?? 'unknown',
@@ -77,7 +80,8 @@ if (flags.cliFiles > 0) {
   raw.cli = measureCli({ dir: manifest.cli.dir, runs: flags.cliRuns, log, cliJs: path.join(SNAPSHOT, 'cli.js') });
 }
 
-raw.extension = measureExtension();
+raw.extension = { ...measureExtension(), bundles };
+log(`bundles: ${bundles.map((b) => `${b.file} ${(b.bytes / 1024).toFixed(0)} KB`).join(', ')}`);
 
 // Equal work: both servers must report an error on the files whose mistake the schema (or YAML) can see.
 raw.agreement = agreement(manifest, raw.sessions);
@@ -177,6 +181,11 @@ function buildTable(raw) {
     if (deferred.length) {
       rows.push({ measure: 'language client load, right after activation (not on the activation path)', unit: 'ms', ours: stats(deferred), theirs: undefined, ratio: undefined, target: '', met: undefined });
     }
+  }
+  for (const { file, bytes, budget } of raw.extension.bundles ?? []) {
+    const kb = bytes / 1024;
+    const measure = `bundle dist/${file} (minified)${file === 'web/client.js' ? ', the browser\'s activation bundle' : ''}`;
+    rows.push({ measure, unit: 'KB', ours: { n: 1, median: kb, p95: kb }, theirs: undefined, ratio: undefined, target: budget ? `< ${budget / 1024} KB` : '', met: budget ? bytes < budget : undefined });
   }
   if (raw.extension.vsixBytes) {
     const kb = raw.extension.vsixBytes / 1024;

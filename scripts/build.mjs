@@ -1,14 +1,19 @@
-// One build for every entry point: the extension client, the language server and the CLI.
-// `--production` minifies and drops sourcemaps; `--watch` rebuilds on change.
+// One build for every entry point: the extension client, the language server and the CLI, and
+// the same client and server for a web worker (dist/web/: vscode.dev, github.dev).
+// `--production` minifies and drops sourcemaps; `--watch` rebuilds on change; `--outdir DIR`
+// writes to DIR instead of dist/ (the bundle-size test builds into a temporary folder).
 import * as esbuild from 'esbuild';
 import { readFileSync } from 'node:fs';
 import { campaignValidatorPlugin } from './lib/campaign-validator.mjs';
+import { noNodeBuiltinsPlugin } from './lib/no-node-builtins.mjs';
 
 const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
 
 // Packing (npm pack/publish runs prepack, then prepare) always ships the production build.
 const production = process.argv.includes('--production') || ['pack', 'publish'].includes(process.env.npm_command ?? '');
 const watch = process.argv.includes('--watch');
+const outdirFlag = process.argv.indexOf('--outdir');
+const outdir = outdirFlag === -1 ? 'dist' : process.argv[outdirFlag + 1];
 
 /** @type {import('esbuild').BuildOptions} */
 const common = {
@@ -43,7 +48,22 @@ const entries = [
   { entryPoints: ['core/src/index.ts'], outfile: 'dist/core.js' },
 ];
 
-const contexts = await Promise.all(entries.map((e) => esbuild.context({ ...common, ...e })));
+// The browser: no Node built-ins (the plugin fails the build on one), no import.meta shim. The
+// extension's bundles are CommonJS functions as VS Code's web worker host runs them; the server is a worker script.
+/** @type {import('esbuild').BuildOptions} */
+const web = { ...common, platform: 'browser', target: 'es2022', define: {}, banner: {}, plugins: [campaignValidatorPlugin, noNodeBuiltinsPlugin] };
+const webEntries = [
+  { entryPoints: ['client/src/web/extension.ts'], outfile: 'dist/web/client.js', external: ['vscode'] },
+  { entryPoints: ['client/src/web/languageClient.ts'], outfile: 'dist/web/languageClient.js', external: ['vscode'] },
+  { entryPoints: ['client/src/web/pushEngine.ts'], outfile: 'dist/web/pushEngine.js', external: ['vscode'] },
+  { entryPoints: ['server/src/browserMain.ts'], outfile: 'dist/web/server.js', format: 'iife' },
+];
+
+const options = [...entries.map((e) => ({ ...common, ...e })), ...webEntries.map((e) => ({ ...web, ...e }))].map((o) => ({
+  ...o,
+  outfile: o.outfile.replace(/^dist\//, `${outdir}/`),
+}));
+const contexts = await Promise.all(options.map((o) => esbuild.context(o)));
 if (watch) {
   await Promise.all(contexts.map((c) => c.watch()));
 } else {

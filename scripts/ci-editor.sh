@@ -3,7 +3,8 @@
 #   1. install (or reuse) Chromium, Node 24 and code-server in a cache folder outside the repo
 #   2. npm run test:editor   the in-editor mocha suite in code-server's extension host
 #   3. npm run test:e2e      Playwright in headless Chromium against code-server
-# Each step is timed; both suites run even if the first fails; exit 1 if any failed.
+#   4. npm run test:web      the browser entry (dist/web/) in the web worker extension host
+# Each step is timed; every suite runs even if an earlier one fails; exit 1 if any failed.
 # Artifacts (screenshots, logs, results.json) are under test-results/.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -24,4 +25,5 @@ timed "typecheck of the in-editor suite" npx tsc -p test/suite || status=1
 # production build of the extension's bundles through vscode:prepublish).
 timed "in-editor suite (npm run test:editor)" npm run --silent test:editor || status=1
 timed "browser end-to-end (npm run test:e2e)" npm run --silent test:e2e -- --no-build || status=1
+timed "web extension in the browser (npm run test:web)" npm run --silent test:web -- --no-build || status=1
 exit "$status"

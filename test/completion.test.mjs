@@ -2,11 +2,7 @@
 // campaign files (complete, half-typed, broken, flow style, empty), and what accepting it writes.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync, writeFileSync } from 'node:fs';
-import * as path from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { sharedServer, startServer } from './helpers/lsp-client.mjs';
-import { tempDir } from './helpers/fixtures.mjs';
 import { accept, after, at, authoringFixture, docUri, edit, schema } from './helpers/authoring.mjs';
 
 const client = sharedServer();
@@ -189,25 +185,30 @@ test('time zones used by the workspace\'s other campaigns are listed first', asy
   client.notify('textDocument/didClose', { textDocument: { uri: other } });
 });
 
-test('campaign files on disk in the workspace folder count too, before they are opened', async () => {
-  const folder = tempDir('kore-ws-');
-  mkdirSync(path.join(folder, 'campaigns'));
-  writeFileSync(path.join(folder, 'campaigns', 'nz.campaign.yaml'), edit(complete1, 'timezone: Asia/Kolkata # India', 'timezone: Pacific/Auckland'));
-  const server = await startServer({ workspaceFolder: folder });
+test('campaign files the client found in the workspace count too, before they are opened', async () => {
+  // The extension scans the workspace (vscode.workspace.fs, so virtual file systems work too) and
+  // sends the zones it found; the server reads no disk. A second list replaces the first.
+  const server = await startServer();
   try {
-    const uri = pathToFileURL(path.join(folder, 'new.campaign.yaml')).href;
+    const uri = docUri('new-in-workspace');
     await server.open(uri, inProgress);
     const position = after(inProgress, 'timezone:');
-    // The folder is read in the background after initialize: ask until it has been.
-    let result;
-    for (let i = 0; i < 50; i++) {
-      result = await server.request('textDocument/completion', { textDocument: { uri }, position });
-      if (/used in this workspace/.test(byLabel(result, 'Pacific/Auckland')?.detail ?? '')) break;
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
+    const nz = 'file:///workspace/regions/nz.campaign.yaml';
+    server.notify('koreCampaign/workspaceTimeZones', { files: [{ uri: nz, timeZone: 'Pacific/Auckland' }, { uri: `${nz}x`, timeZone: 'Not/AZone' }] });
+    let result = await server.request('textDocument/completion', { textDocument: { uri }, position });
     assert.match(byLabel(result, 'Pacific/Auckland').detail, /used in this workspace/);
     assert.equal(sorted(result)[0], 'Pacific/Auckland');
     assert.doesNotMatch(byLabel(result, 'Asia/Kolkata').detail, /used in this workspace/);
+
+    server.notify('koreCampaign/workspaceTimeZones', { files: [{ uri: nz, timeZone: 'America/Chicago' }] });
+    result = await server.request('textDocument/completion', { textDocument: { uri }, position });
+    assert.doesNotMatch(byLabel(result, 'Pacific/Auckland').detail, /used in this workspace/);
+    assert.match(byLabel(result, 'America/Chicago').detail, /used in this workspace/);
+
+    // A malformed message changes nothing it cannot read and does not break the server.
+    server.notify('koreCampaign/workspaceTimeZones', { files: 'nonsense' });
+    result = await server.request('textDocument/completion', { textDocument: { uri }, position });
+    assert.ok(byLabel(result, 'America/Chicago'));
   } finally {
     await server.stop();
   }

@@ -36,3 +36,13 @@ test('yamlValidation points the Red Hat YAML extension at the same schema', () =
 test('a kore-campaign bin for the command line', () => {
   assert.equal(manifest.bin['kore-campaign'], 'bin/kore-campaign.js');
 });
+
+test('in the browser (vscode.dev, github.dev) the Local Sandbox command is hidden, not failing', () => {
+  assert.equal(manifest.browser, './dist/web/client.js');
+  // Shown on desktop, and in a browser UI whose extension host is Node (code-server), which sets the key.
+  const shown = '!isWeb || koreCampaign.localSandboxAvailable';
+  const start = manifest.contributes.commands.find((c) => c.command === 'koreCampaign.startSandbox');
+  assert.equal(start.enablement, `isWorkspaceTrusted && (${shown})`);
+  const palette = manifest.contributes.menus.commandPalette.find((m) => m.command === 'koreCampaign.startSandbox');
+  assert.equal(palette?.when, shown);
+});

@@ -2,6 +2,21 @@
 // command is a function of it, so a command can be read and tested on its own.
 import type * as vscode from 'vscode';
 import type { ConnectionStore } from './push/connections';
+import type { PushOutcome } from '../../platform/src/outcome';
+import type { Connection } from '../../platform/src/connection';
+
+/**
+ * The push engine bundle's face (dist/pushEngine.js, dist/web/pushEngine.js), loaded on the
+ * first push: push/pushFlow.ts's pushCampaignCommand, push/pushSteps.ts's explainRestrictedMode and
+ * the connection dialogs.
+ */
+export interface PushEngine {
+  pushCampaign(ctx: Ctx, uri?: unknown): Promise<PushOutcome | undefined>;
+  explainRestrictedMode(): Promise<void>;
+  /** The connection dialogs (push/prompts.ts, a multi-step input): loaded with the engine, not at activation. */
+  addConnection(store: ConnectionStore): Promise<Connection | undefined>;
+  editConnection(store: ConnectionStore, connection: Connection): Promise<Connection | undefined>;
+}
 
 /** The local sandbox as commands see it (push/localSandbox.ts runs it in the extension host). */
 export interface SandboxControl {
@@ -17,5 +32,8 @@ export interface Ctx {
   readonly log: vscode.LogOutputChannel;
   /** The platform's answers to a push (a 400's field errors); the language server owns the others. */
   readonly platformDiagnostics: vscode.DiagnosticCollection;
-  readonly sandbox: SandboxControl;
+  /** Desktop only: a browser cannot start a server. */
+  readonly sandbox: SandboxControl | undefined;
+  /** The push engine, loaded on first use (a bundle of its own, desktop and web). */
+  engine(): Promise<PushEngine>;
 }

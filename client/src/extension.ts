@@ -3,32 +3,27 @@
 // event loop from its own bundle, and the push engine loads on the first push. Analysis lives
 // in the language server; nothing here parses YAML.
 import type * as vscode from 'vscode';
-import type { LanguageClient } from 'vscode-languageclient/node';
+import { BackgroundClient } from './backgroundClient';
 import type * as LanguageClientBundle from './languageClient';
 import { lazyBundle } from './lazyBundle';
 import { registerPushFeatures } from './push';
+import { pushEngine } from './push/engineBundle';
+import { LocalSandbox } from './push/localSandbox';
 import { registerWalkthroughCommands } from './walkthrough';
 
 export { LANGUAGE_ID } from './language';
 
 const languageClientBundle = lazyBundle<typeof LanguageClientBundle>('languageClient.js');
-let client: LanguageClient | undefined;
-let stopped = false;
+const client = new BackgroundClient();
 
 export function activate(context: vscode.ExtensionContext): void {
-  stopped = false;
-  registerPushFeatures(context);
+  client.reset();
+  registerPushFeatures(context, { engine: async () => pushEngine(), localSandbox: (log) => new LocalSandbox(log) });
   registerWalkthroughCommands(context);
-  setImmediate(() => {
-    if (stopped) return;
-    client = languageClientBundle().startLanguageClient(context);
-  });
+  setImmediate(() => void client.start(() => languageClientBundle().startLanguageClient(context)));
   context.subscriptions.push({ dispose: () => void deactivate() });
 }
 
-export async function deactivate(): Promise<void> {
-  stopped = true;
-  const running = client;
-  client = undefined;
-  await running?.stop();
+export function deactivate(): Promise<void> {
+  return client.stop();
 }

@@ -1,9 +1,9 @@
 // Built as dist/languageClient.js: the LSP client and its protocol libraries, loaded by
-// extension.ts right after activation returns.
+// extension.ts right after activation returns. The browser's counterpart is web/languageClient.ts.
 import * as path from 'node:path';
 import type * as vscode from 'vscode';
-import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
-import { LANGUAGE_ID } from './language';
+import { LanguageClient, TransportKind, type ServerOptions } from 'vscode-languageclient/node';
+import { campaignClientOptions, CLIENT_ID, CLIENT_NAME, startInBackground } from './clientOptions';
 
 export function startLanguageClient(context: vscode.ExtensionContext): LanguageClient {
   const serverModule = context.asAbsolutePath(path.join('dist', 'server.js'));
@@ -12,13 +12,7 @@ export function startLanguageClient(context: vscode.ExtensionContext): LanguageC
     run: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--max-semi-space-size=2', '--heap-growing-percent=25'] } },
     debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--max-semi-space-size=2', '--heap-growing-percent=25', '--nolazy', '--inspect=6019'] } },
   };
-  const clientOptions: LanguageClientOptions = {
-    documentSelector: [{ language: LANGUAGE_ID }],
-    synchronize: { configurationSection: 'koreCampaign' },
-    outputChannelName: 'Kore.ai Campaigns (language server)',
-  };
-  const client = new LanguageClient('koreCampaign', 'Kore.ai Campaigns', serverOptions, clientOptions);
-  // Not awaited: the server comes up in the background; documents already open are synced when it does.
-  void client.start();
+  const client = new LanguageClient(CLIENT_ID, CLIENT_NAME, serverOptions, campaignClientOptions());
+  startInBackground(client, context);
   return client;
 }

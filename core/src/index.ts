@@ -8,6 +8,7 @@ export { syntaxTreeOf } from './parse';
 export { validateCampaign, validateText, RULE_CODES, type ValidationOptions } from './validate';
 export { campaignSchema, schemaAt, type FieldSchema } from './schema';
 export { isValidTimeZone, allTimeZoneNames, preferredTimeZoneNames } from './timezones';
+export { WORKSPACE_TIME_ZONES, timeZoneInText, type WorkspaceTimeZonesParams } from './workspaceZones';
 export { parseApiTime, formatApiTime, suggestApiTime } from './time';
 // Authoring services (completion, hover, code actions, outline): pure functions over a parse.
 export { completeAt, campaignTimeZone, type CompletionEntry, type CompletionResult, type CompletionOptions, type CompletionKind } from './services/completion';

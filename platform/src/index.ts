@@ -1,4 +1,5 @@
-// The Kore.ai platform client: pure Node, no vscode, shared by the extension, the CLI and tests.
+// The Kore.ai platform client: fetch and Web Crypto only (runs in Node and in a browser), no
+// vscode; shared by the extension (desktop and web), the CLI and tests.
 export * from './connection';
 export * from './credentials';
 export * from './jwt';

@@ -1,6 +1,5 @@
 // One token per request: a random `jti` and a short `exp` mean a token that leaks through a
 // proxy log is useless within minutes, and apps that enforce `jti` never see one twice.
-import { randomUUID } from 'node:crypto';
 import { SignJWT } from 'jose';
 import type { Credentials } from './credentials';
 
@@ -23,7 +22,7 @@ export async function mintToken(clientId: string, clientSecret: string, options:
     .setSubject(options.subject ?? DEFAULT_SUBJECT)
     .setIssuedAt(nowSeconds)
     .setExpirationTime(nowSeconds + (options.lifetimeSeconds ?? TOKEN_LIFETIME_SECONDS))
-    .setJti(randomUUID())
+    .setJti(crypto.randomUUID()) // Web Crypto: Node and browsers alike
     .sign(new TextEncoder().encode(clientSecret));
 }
 

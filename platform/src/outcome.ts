@@ -243,8 +243,28 @@ export function networkErrorCode(error: unknown): string | undefined {
   return undefined;
 }
 
+/**
+ * In a browser, fetch fails with a bare `TypeError` (no code, no cause) when the request never
+ * got an answer it may read: most often a server that does not allow this page's origin
+ * (CORS), also an unreachable host. Node's fetch failures always carry a code in `cause`.
+ */
+export function isBrowserFetchFailure(error: unknown): boolean {
+  return typeof process === 'undefined' && error instanceof TypeError && networkErrorCode(error) === undefined;
+}
+
 export function networkErrorOutcome(error: unknown, origin: string, loopback: boolean, attempts: number): PushOutcome {
   const code = networkErrorCode(error);
+  if (isBrowserFetchFailure(error)) {
+    return {
+      kind: 'network-error',
+      code: 'BROWSER_FETCH_BLOCKED',
+      tls: false,
+      attempts,
+      message:
+        `The browser could not reach ${origin}: it refused the request or did not answer, most likely because it does not allow requests from this web page (CORS). Nothing was pushed. ` +
+        'Pushing from VS Code in the browser needs a platform that allows this origin; otherwise push from desktop VS Code or the CLI (`kore-campaign push`).',
+    };
+  }
   const tls = code !== undefined && TLS_CODES.test(code);
   if (code === 'ERR_SSL_WRONG_VERSION_NUMBER' || code === 'EPROTO') {
     const plain = loopback ? ` The local sandbox speaks plain http: use ${origin.replace(/^https:/, 'http:')}.` : ' Check the host and port.';

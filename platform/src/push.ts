@@ -90,7 +90,8 @@ export async function pushCampaign(input: PushInput, options: PushOptions = {}):
   }
   const badId = checkCampaignId(campaignId);
   if (badId) return refused(badId);
-  const unsafe = unsafeEnvironment(options.env ?? process.env, host.loopback);
+  // A browser has no environment (nor a way to turn certificate checks off).
+  const unsafe = unsafeEnvironment(options.env ?? (typeof process === 'undefined' ? {} : process.env), host.loopback);
   if (unsafe) return refused(unsafe);
 
   const started = performance.now();
@@ -123,7 +124,7 @@ export async function pushCampaign(input: PushInput, options: PushOptions = {}):
     });
     log(`--> ${request.method} ${request.url} (try ${attempt} of ${policy.maxAttempts})`);
     for (const [name, value] of Object.entries(redactor.headers(request.headers))) log(`    ${name}: ${value}`);
-    log(`    body: ${Buffer.byteLength(request.body)} bytes of JSON`);
+    log(`    body: ${new TextEncoder().encode(request.body).length} bytes of JSON`);
 
     const timeoutSignal = AbortSignal.timeout(timeoutMs);
     const signal = options.signal ? AbortSignal.any([options.signal, timeoutSignal]) : timeoutSignal;

@@ -1,9 +1,6 @@
 // LSP wiring for the authoring features (completion, hover, code actions, outline, folding,
 // selection ranges): each handler takes the cached parse, calls one core service and renames
 // its result into LSP shapes. No analysis here.
-import { promises as fs } from 'node:fs';
-import * as path from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import {
   CodeActionKind,
@@ -22,7 +19,7 @@ import {
   type Hover,
   type SelectionRange,
   type TextDocuments,
-} from 'vscode-languageserver/node';
+} from 'vscode-languageserver';
 import type { CampaignDocuments } from './campaignDocuments';
 import type { DiagnosticData } from './convert';
 import {
@@ -44,6 +41,8 @@ import {
   type CompletionEntry,
   type FixableDiagnostic,
   type SymbolKindName,
+  type WorkspaceTimeZonesParams,
+  WORKSPACE_TIME_ZONES,
 } from '../../core/src';
 
 export const AUTHORING_CAPABILITIES = {
@@ -85,10 +84,16 @@ export interface AuthoringHost {
   validationOptions(uri: string): ValidationOptions;
 }
 
-export function registerAuthoring(host: AuthoringHost): { initialize(params: { capabilities: ClientCaps; workspaceFolders?: { uri: string }[] | null; rootUri?: string | null }): void } {
+export function registerAuthoring(host: AuthoringHost): { initialize(params: { capabilities: ClientCaps }): void } {
   const { connection, documents, campaigns } = host;
   let snippets = true;
-  const workspaceZones = new WorkspaceZones();
+  /** Campaign file URI -> its time zone, for the workspace's files that are not open (from the client's scan). */
+  let workspaceZones = new Map<string, string>();
+
+  // The client reads the workspace (vscode.workspace.fs: local disk, github.dev's virtual one alike) and sends what it found.
+  connection.onNotification(WORKSPACE_TIME_ZONES, (params: WorkspaceTimeZonesParams) => {
+    workspaceZones = new Map((Array.isArray(params?.files) ? params.files : []).filter((f) => typeof f?.uri === 'string' && typeof f.timeZone === 'string').map((f) => [f.uri, f.timeZone]));
+  });
 
   connection.onCompletion((params): CompletionList | null => {
     const document = documents.get(params.textDocument.uri);
@@ -160,16 +165,13 @@ export function registerAuthoring(host: AuthoringHost): { initialize(params: { c
       const zone = campaigns.summary(other).timeZone;
       if (zone && isValidTimeZone(zone)) zones.add(zone);
     }
-    for (const [fileUri, zone] of workspaceZones.zones) if (fileUri !== uri && !documents.get(fileUri) && isValidTimeZone(zone)) zones.add(zone);
+    for (const [fileUri, zone] of workspaceZones) if (fileUri !== uri && !documents.get(fileUri) && isValidTimeZone(zone)) zones.add(zone);
     return [...zones];
   }
 
   return {
     initialize(params) {
       snippets = params.capabilities.textDocument?.completion?.completionItem?.snippetSupport !== false;
-      const folders = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
-      // In the background: completion works before the scan ends, it only sorts better after.
-      void workspaceZones.scan(folders.filter((uri) => uri.startsWith('file:')));
     },
   };
 }
@@ -226,56 +228,4 @@ function toDocumentSymbol(symbol: CampaignSymbol): DocumentSymbol {
 
 function toSelectionRange(range: CampaignSelectionRange): SelectionRange {
   return { range: range.range, ...(range.parent ? { parent: toSelectionRange(range.parent) } : {}) };
-}
-
-/**
- * Time zones of the campaign files in the workspace folders, read once at start with a
- * bounded walk and a regular expression (no YAML parse): only used to sort completions.
- */
-class WorkspaceZones {
-  readonly zones = new Map<string, string>();
-
-  async scan(folderUris: readonly string[]): Promise<void> {
-    const budget = { entries: 20_000, files: 200 };
-    for (const uri of folderUris) {
-      try {
-        await this.walk(fileURLToPath(uri), 0, budget);
-      } catch {
-        // An unreadable folder only means less sorting help.
-      }
-    }
-  }
-
-  private async walk(dir: string, depth: number, budget: { entries: number; files: number }): Promise<void> {
-    if (depth > 8 || budget.entries <= 0 || budget.files <= 0) return;
-    let entries: import('node:fs').Dirent[];
-    try {
-      entries = await fs.readdir(dir, { withFileTypes: true });
-    } catch {
-      return;
-    }
-    for (const entry of entries) {
-      if (--budget.entries <= 0 || budget.files <= 0) return;
-      const full = path.join(dir, entry.name);
-      if (entry.isDirectory()) {
-        if (entry.name.startsWith('.') || entry.name === 'node_modules') continue;
-        await this.walk(full, depth + 1, budget);
-      } else if (entry.isFile() && /\.campaign\.ya?ml$/.test(entry.name)) {
-        budget.files--;
-        try {
-          const handle = await fs.open(full, 'r');
-          try {
-            const buffer = Buffer.alloc(65_536);
-            const { bytesRead } = await handle.read(buffer, 0, buffer.length, 0);
-            const match = /^\s*timezone:\s*["']?([A-Za-z0-9_+\-/]+)["']?\s*(?:#.*)?$/m.exec(buffer.toString('utf8', 0, bytesRead));
-            if (match) this.zones.set(pathToFileURL(full).href, match[1]);
-          } finally {
-            await handle.close();
-          }
-        } catch {
-          // Skip unreadable files.
-        }
-      }
-    }
-  }
 }

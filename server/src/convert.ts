@@ -1,5 +1,5 @@
 // Core shapes -> LSP shapes. The core mirrors LSP's coordinates, so this is naming only.
-import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver/node';
+import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver';
 import type { CampaignDiagnostic, Severity } from '../../core/src';
 
 const SEVERITY: Record<Severity, DiagnosticSeverity> = {

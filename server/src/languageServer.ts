@@ -1,6 +1,7 @@
 // The language server's wiring: documents, settings per workspace folder, diagnostics and
 // the authoring features, over whatever connection the entry point made (server.ts: Node over
-// stdio or IPC). It imports the platform-neutral `vscode-languageserver` and no Node module.
+// stdio or IPC; browserMain.ts: a web worker). It imports the platform-neutral
+// `vscode-languageserver` and no Node module.
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import {
   DidChangeConfigurationNotification,

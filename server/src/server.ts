@@ -1,5 +1,5 @@
 // The language server for desktop VS Code, other editors and the tests: a Node process over
-// stdio or IPC. The wiring is in languageServer.ts.
+// stdio or IPC. The wiring, shared with the browser entry (browserMain.ts), is in languageServer.ts.
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
 import { startLanguageServer } from './languageServer';
 

@@ -9,149 +9,34 @@
 //   2. completion: type `timezone: kolk` and accept Asia/Kolkata from the suggest widget
 //   3. hover a key and read its docs
 //   4. fix a mistake with the light bulb (priority: 5 -> "5"), comment kept
-//   5. the status bar shows the "Local sandbox" connection; Push Campaign from the command
+//   5. Start Local Sandbox is in the command palette (code-server's UI is a browser, but this
+//      extension host is Node: the extension says so with a context key)
+//   6. the status bar shows the "Local sandbox" connection; Push Campaign from the command
 //      palette against the sandbox: the success toast
-//   6. Add Connection: the multi-step input (step 2/7, Back), an account id refused as an IID
-//   7. the Get Started walkthrough with its five steps
+//   7. Add Connection: the multi-step input (step 2/7, Back), an account id refused as an IID
+//   8. the Get Started walkthrough with its five steps
 // Closing line: `N passed, N failed`; exit 1 on failure. Options: --no-build, --headed, --keep.
-import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
-import {
-  ROOT, assertTools, buildAll, installVsix, killGroup, launchChromium, makeUserDataDir, onExitKill, packageVsix, sleep,
-  startCliSandbox, startCodeServer,
-} from '../../scripts/lib/code-server.mjs';
+import { sleep, startCliSandbox } from '../../scripts/lib/code-server.mjs';
+import { MISTAKES, VALID, cliValidate, closeRun, codeServerWithExtension, openWorkbench, prepareRun } from '../../scripts/lib/browser-run.mjs';
+import { browserSteps } from '../../scripts/lib/workbench.mjs';
+import { hoverShowsKeyDocs, paletteKoreCommands, quoteFixFromLightBulb } from '../helpers/editor-scenarios.mjs';
 
 const argv = process.argv.slice(2);
-const outDir = path.join(ROOT, 'test-results', 'e2e');
 const t0 = Date.now();
-
-assertTools({ chromium: true });
-fs.rmSync(outDir, { recursive: true, force: true });
-fs.mkdirSync(outDir, { recursive: true });
-if (!argv.includes('--no-build')) buildAll({ tests: false });
-
-// ---- Workspace: a throwaway copy of examples/ (the run edits files) -------------------------
-const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'kore-e2e-'));
-const workspace = path.join(tmp, 'workspace');
-const examplesDir = path.join(ROOT, 'examples');
-fs.cpSync(examplesDir, workspace, { recursive: true });
-const MISTAKES = 'typical-mistakes.campaign.yaml';
-const VALID = 'billing-reminder.campaign.yaml';
-for (const f of [MISTAKES, VALID]) if (!fs.existsSync(path.join(workspace, f))) throw new Error(`${f} missing in ${examplesDir}`);
+const { outDir, tmp, workspace, pgids, lineOf } = prepareRun('e2e', argv);
 
 // What the CLI (same core) says about the file with mistakes: the Problems count must match.
-const cli = spawnSync(process.execPath, [path.join(ROOT, 'bin', 'kore-campaign.js'), 'validate', '--format', 'json', path.join(workspace, MISTAKES)], { encoding: 'utf8' });
-const cliReport = JSON.parse(cli.stdout);
+const cliReport = cliValidate(path.join(workspace, MISTAKES));
 const expectErrors = cliReport.errors;
 const expectWarnings = cliReport.warnings;
 
-const pgids = [];
-onExitKill(() => pgids);
 let context;
 let page;
-const results = [];
-
-async function step(name, fn) {
-  const n = String(results.length + 1).padStart(2, '0');
-  const started = Date.now();
-  try {
-    // Start from a calm workbench: no widget, palette or menu left open by the step before.
-    await page.mouse.move(5, 5);
-    for (let i = 0; i < 2; i++) { await page.keyboard.press('Escape'); await sleep(100); }
-    await fn();
-    await page.screenshot({ path: path.join(outDir, `${n}-${slug(name)}.png`) });
-    results.push({ name, state: 'passed', ms: Date.now() - started });
-    console.log(`  ✔ ${name} (${Date.now() - started} ms)`);
-  } catch (err) {
-    results.push({ name, state: 'failed', error: String(err?.stack ?? err) });
-    console.log(`  ✗ ${name}\n    ${String(err?.message ?? err).split('\n').join('\n    ')}`);
-    await page?.screenshot({ path: path.join(outDir, `${n}-${slug(name)}-FAILED.png`) }).catch(() => {});
-    await page?.keyboard.press('Escape').catch(() => {});
-  }
-}
-const slug = (s) => s.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 50);
-
-// ---- Editor helpers -----------------------------------------------------------------------------
-async function command(title) {
-  await page.keyboard.press('F1');
-  const input = page.locator('.quick-input-widget input');
-  await input.waitFor({ state: 'visible', timeout: 5_000 });
-  await input.fill(`>${title}`);
-  await page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first().waitFor({ timeout: 5_000 });
-  await page.keyboard.press('Enter');
-}
-
-async function openFile(name) {
-  await page.keyboard.press('Control+P');
-  const input = page.locator('.quick-input-widget input');
-  await input.waitFor({ state: 'visible', timeout: 5_000 });
-  await input.fill(name);
-  // Click the matching row (Enter could pick a row from before the filter applied).
-  const row = page.locator('.quick-input-list .monaco-list-row', { hasText: name }).first();
-  // Right after start-up (extensions still activating, the file search warming up) the first
-  // query can come back empty: ask once more before giving up.
-  try {
-    await row.waitFor({ timeout: 8_000 });
-  } catch {
-    await input.fill('');
-    await input.fill(name);
-    await row.waitFor({ timeout: 15_000 });
-  }
-  await sleep(200);
-  await row.click();
-  await page.locator(`.tab.active[aria-label*="${name}"], .tab.active:has-text("${name}")`).first().waitFor({ timeout: 5_000 });
-  await page.locator('.monaco-editor .view-lines').first().waitFor();
-}
-
-/** Go to 1-based line:column through the "Go to Line" box. */
-async function goTo(line, column = 1) {
-  await page.keyboard.press('Control+G');
-  const input = page.locator('.quick-input-widget input');
-  await input.waitFor({ state: 'visible', timeout: 5_000 });
-  await input.fill(`:${line}:${column}`);
-  await page.keyboard.press('Enter');
-  await input.waitFor({ state: 'hidden', timeout: 5_000 });
-}
-
-/** The text of a rendered line (whitespace normalised by the DOM: nbsp -> space). */
-async function lineText(lineNumber) {
-  // Ask the editor through the DOM: the line at `lineNumber` is visible after goTo.
-  const texts = await page.locator('.monaco-editor .view-lines .view-line').allInnerTexts();
-  const tops = await page.locator('.monaco-editor .view-lines .view-line').evaluateAll((els) => els.map((e) => parseFloat(e.style.top)));
-  const numbers = await page.locator('.monaco-editor .margin-view-overlays .line-numbers').evaluateAll((els) =>
-    els.map((e) => ({ n: Number(e.textContent), top: parseFloat(e.parentElement.style.top) })));
-  const top = numbers.find((x) => x.n === lineNumber)?.top;
-  const i = tops.findIndex((t) => t === top);
-  return i >= 0 ? texts[i].replace(/\u00a0/g, ' ') : undefined;
-}
-
-async function waitForLine(lineNumber, predicate, what, timeout = 8_000) {
-  const until = Date.now() + timeout;
-  let last;
-  while (Date.now() < until) {
-    last = await lineText(lineNumber);
-    if (last !== undefined && predicate(last)) return last;
-    await sleep(150);
-  }
-  throw new Error(`line ${lineNumber}: ${what}; it reads ${JSON.stringify(last)}`);
-}
-
-function lineOf(file, re) {
-  const lines = fs.readFileSync(path.join(workspace, file), 'utf8').split('\n');
-  const i = lines.findIndex((l) => re.test(l));
-  if (i < 0) throw new Error(`${re} not found in ${file}`);
-  return { line: i + 1, text: lines[i] };
-}
-
-async function problemsCounts() {
-  const item = page.locator('[id="status.problems"]').first();
-  await item.waitFor({ timeout: 5_000 });
-  const label = (await item.getAttribute('aria-label')) ?? (await item.innerText());
-  const num = (re) => Number((label.match(re) ?? [])[1] ?? 0);
-  return { label, errors: num(/(\d+)\s+Errors?/i) || num(/Errors?:\s*(\d+)/i), warnings: num(/(\d+)\s+Warnings?/i) || num(/Warnings?:\s*(\d+)/i) };
-}
+const { step, setupFailed, finish, workbench: wb } = browserSteps(outDir, () => page);
+const { command, openFile, goTo, waitForLine, waitForProblems } = wb;
+const run = { get page() { return page; }, outDir, workbench: wb, lineOf };
 
 // ---- Run ----------------------------------------------------------------------------------------
 let sandbox;
@@ -159,39 +44,18 @@ let cs;
 try {
   sandbox = await startCliSandbox({ logFile: path.join(outDir, 'sandbox.log') });
   pgids.push(sandbox.pgid);
-  const userDataDir = makeUserDataDir(path.join(tmp, 'user-data'), {
-    'koreCampaign.connections.sandboxPort': sandbox.port,
-    'workbench.editor.enablePreview': false,
-    'editor.quickSuggestions': { other: false, comments: false, strings: false },
-    'editor.lightbulb.enabled': 'on',
-  });
-  const extensionsDir = path.join(tmp, 'extensions');
-  // As a user has it: the packaged .vsix (so package.json `files` is proven too), installed.
-  const vsix = packageVsix(path.join(tmp, 'kore-campaign.vsix'));
-  installVsix(vsix, { userDataDir, extensionsDir });
-  console.log(`installed ${(fs.statSync(vsix).size / 1024).toFixed(0)} KB .vsix into code-server`);
-  cs = await startCodeServer({ workspace, userDataDir, extensionsDir, logFile: path.join(outDir, 'code-server.log') });
+  cs = await codeServerWithExtension({ tmp, outDir, workspace, settings: { 'koreCampaign.connections.sandboxPort': sandbox.port } });
   pgids.push(cs.pgid);
   console.log(`code-server ${cs.url}, sandbox ${sandbox.url}, workspace ${workspace}`);
 
-  context = await launchChromium(path.join(tmp, 'chromium'), { headless: !argv.includes('--headed') });
-  page = context.pages()[0] ?? (await context.newPage());
-  await page.goto(`${cs.url}/?folder=${encodeURIComponent(workspace)}`);
-  await page.locator('.monaco-workbench').waitFor({ timeout: 30_000 });
-  await page.locator('.explorer-folders-view, .explorer-viewlet').first().waitFor({ timeout: 20_000 }).catch(() => {});
-  await sleep(1500);
+  ({ context, page } = await openWorkbench({ url: cs.url, tmp, workspace, file: MISTAKES, headed: argv.includes('--headed') }));
 
   console.log('\nbrowser end-to-end');
 
   await step('open the example with mistakes: squiggles and the Problems count', async () => {
     await openFile(MISTAKES);
     await page.locator('.monaco-editor .squiggly-error').first().waitFor({ timeout: 15_000 });
-    let counts;
-    const until = Date.now() + 10_000;
-    do { counts = await problemsCounts(); if (counts.errors === expectErrors && counts.warnings === expectWarnings) break; await sleep(200); } while (Date.now() < until);
-    if (counts.errors !== expectErrors || counts.warnings !== expectWarnings) {
-      throw new Error(`status bar says "${counts.label}"; the CLI says ${expectErrors} errors, ${expectWarnings} warnings`);
-    }
+    const counts = await waitForProblems(expectErrors, expectWarnings);
     await page.keyboard.press('Control+Shift+M');
     const panel = page.locator('.markers-panel');
     await panel.waitFor({ timeout: 5_000 });
@@ -217,39 +81,13 @@ try {
     await waitForLine(line, (t) => t === `${indent}timezone: Asia/Kolkata` || t.startsWith(`${indent}timezone: Asia/Kolkata `), 'should read timezone: Asia/Kolkata');
   });
 
-  await step('hover a key and read its docs', async () => {
-    await openFile(VALID);
-    const { line } = lineOf(VALID, /^dialingMode:/);
-    await goTo(line, 1);
-    const key = page.locator('.monaco-editor .view-lines .view-line span span', { hasText: /^dialingMode$/ }).first();
-    await key.waitFor({ timeout: 5_000 });
-    await key.hover();
-    const hover = page.locator('.monaco-hover:visible, .monaco-resizable-hover:visible').first();
-    await hover.waitFor({ timeout: 8_000 });
-    await page.locator('.monaco-hover', { hasText: 'Dialing mode defines how calls are handled' }).first().waitFor({ timeout: 8_000 });
-    await sleep(300);
-  });
+  await step('hover a key and read its docs', () => hoverShowsKeyDocs(run, VALID));
 
-  await step('fix a mistake with the light bulb: priority: 5 -> "5", comment kept', async () => {
-    await page.keyboard.press('Escape');
-    await openFile(MISTAKES);
-    const { line, text } = lineOf(MISTAKES, /^priority: 5\b/);
-    await goTo(line, text.indexOf('5') + 1);
-    const bulb = page.locator('.lightBulbWidget, .codicon-light-bulb, .codicon-lightbulb-autofix').first();
-    try {
-      await bulb.waitFor({ state: 'visible', timeout: 5_000 });
-      await bulb.click();
-    } catch {
-      await page.keyboard.press('Control+.'); // the light bulb's keyboard shortcut
-    }
-    const menu = page.locator('.action-widget:not(.action-list-submenu-panel)').first();
-    await menu.waitFor({ timeout: 5_000 });
-    await page.screenshot({ path: path.join(outDir, `04a-light-bulb-menu.png`) });
-    const fix = menu.locator('.monaco-list-row', { hasText: /"5"|[Qq]uote/ }).first();
-    await fix.waitFor({ timeout: 5_000 });
-    await fix.click();
-    const expected = text.replace(/^priority: 5/, 'priority: "5"');
-    await waitForLine(line, (t) => t === expected, `should read ${JSON.stringify(expected)}`);
+  await step('fix a mistake with the light bulb: priority: 5 -> "5", comment kept', () => quoteFixFromLightBulb(run, MISTAKES, '04a-light-bulb-menu.png'));
+
+  await step('Start Local Sandbox is offered: a browser UI, but the extension host is Node', async () => {
+    const titles = await paletteKoreCommands(run, '05a-command-palette.png');
+    if (!titles.some((t) => t.includes('Start Local Sandbox'))) throw new Error(`the palette does not offer Start Local Sandbox: ${titles.join(' | ')}`);
   });
 
   await step('Push Campaign from the command palette (Local sandbox): the success notification', async () => {
@@ -265,7 +103,6 @@ try {
     if (!/Pushed '.+' to Local sandbox/.test(text)) throw new Error(`toast says: ${text}`);
     console.log(`    toast: ${text.slice(0, 160)}`);
   });
-
   await step('Add Connection: one input with a step counter; an account id in the IID box is caught', async () => {
     await page.keyboard.press('Escape');
     await command('Add Connection');
@@ -301,19 +138,12 @@ try {
     await sleep(800); // the step's markdown media renders in a webview
   });
 } catch (err) {
-  console.error(err?.stack ?? String(err));
-  results.push({ name: 'set-up', state: 'failed', error: String(err) });
-  await page?.screenshot({ path: path.join(outDir, 'setup-FAILED.png') }).catch(() => {});
+  await setupFailed(err);
 } finally {
-  await context?.close().catch(() => {});
-  for (const p of pgids.splice(0)) killGroup(p);
-  if (!argv.includes('--keep')) fs.rmSync(tmp, { recursive: true, force: true });
+  await closeRun({ context, pgids, tmp, keep: argv.includes('--keep') });
 }
 
-const passed = results.filter((r) => r.state === 'passed').length;
-const failed = results.filter((r) => r.state === 'failed').length;
-fs.writeFileSync(path.join(outDir, 'results.json'), JSON.stringify({ passed, failed, results }, null, 2));
-if (failed) console.log(`\nFailure screenshots and logs (code-server.log, sandbox.log) in test-results/e2e/`);
-console.log(`browser end-to-end: ${((Date.now() - t0) / 1000).toFixed(1)} s; screenshots in test-results/e2e/`);
-console.log(`${passed} passed, ${failed} failed`);
-process.exit(failed ? 1 : 0);
+process.exit(finish(
+  `browser end-to-end: ${((Date.now() - t0) / 1000).toFixed(1)} s; screenshots in test-results/e2e/`,
+  'Failure screenshots and logs (code-server.log, sandbox.log) in test-results/e2e/',
+));

@@ -21,8 +21,9 @@ export const SERVER = path.join(ROOT, 'dist', 'server.js');
 /**
  * Start the server. `settings` answers `workspace/configuration` for the `koreCampaign` section:
  * an object, or a function of the request's `scopeUri` (per-folder settings).
- * `workspaceFolder` is where the server looks for the workspace's other campaigns; by default an
- * empty folder, so what a test sees does not depend on the files around the checkout.
+ * `workspaceFolder` is the folder sent (settings are pulled per folder); by default an empty one.
+ * The server reads no files: the workspace's other campaigns reach it from the client
+ * (koreCampaign/workspaceTimeZones).
  * `workspaceFolders` (paths) makes a multi-root workspace instead. `env` is added to the server's environment.
  * `serverArgs` starts another entry point over stdio (e.g. an installed bin) instead of dist/server.js.
  * @param {{transport?: 'stdio' | 'ipc', settings?: object | ((scopeUri: string | undefined) => object), capabilities?: object, workspaceFolder?: string, workspaceFolders?: string[], env?: object, serverArgs?: string[]}} [options]

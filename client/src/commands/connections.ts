@@ -3,12 +3,11 @@
 import * as vscode from 'vscode';
 import type { Ctx } from '../ctx';
 import { SANDBOX_CONNECTION_ID } from '../push/connections';
-import { pushEngine } from '../push/engineBundle';
 import { pickConnection } from '../push/prompts';
 
 export async function addConnection(ctx: Ctx): Promise<void> {
   // The dialogs (a multi-step input) load with the push engine: activation only lists connections.
-  const connection = await pushEngine().addConnection(ctx.store);
+  const connection = await (await ctx.engine()).addConnection(ctx.store);
   if (!connection) return;
   await ctx.store.setActive(connection);
   ctx.log.info(`Connection ${connection.name} (${connection.host}) added and selected.`);
@@ -18,7 +17,7 @@ export async function addConnection(ctx: Ctx): Promise<void> {
 export async function editConnection(ctx: Ctx): Promise<void> {
   const connection = await pickConnection(ctx.store, 'Edit which connection?');
   if (!connection) return;
-  const updated = await pushEngine().editConnection(ctx.store, connection);
+  const updated = await (await ctx.engine()).editConnection(ctx.store, connection);
   if (updated) void vscode.window.showInformationMessage(`Connection ${updated.name} updated.`);
 }
 

@@ -2,7 +2,6 @@
 // of its own group. The push itself lives in the push engine bundle, loaded on first use.
 import * as vscode from 'vscode';
 import type { Ctx } from '../ctx';
-import { pushEngine } from '../push/engineBundle';
 import { pushSelection } from '../push/pushSelection';
 import { addConnection, editConnection, removeConnection, selectConnection, signOut } from './connections';
 import { showPushLog, startSandbox } from './sandbox';
@@ -11,7 +10,7 @@ type Command = (ctx: Ctx, ...args: never[]) => unknown;
 
 export const COMMANDS: Record<string, Command> = {
   // From the explorer with several files selected, VS Code passes the selection as the second argument.
-  'koreCampaign.pushCampaign': (ctx: Ctx, uri?: unknown, selected?: unknown) => pushSelection((one?: vscode.Uri) => pushEngine().pushCampaign(ctx, one), uri, selected),
+  'koreCampaign.pushCampaign': (ctx: Ctx, uri?: unknown, selected?: unknown) => pushSelection(async (one?: vscode.Uri) => (await ctx.engine()).pushCampaign(ctx, one), uri, selected),
   'koreCampaign.addConnection': addConnection,
   'koreCampaign.editConnection': editConnection,
   'koreCampaign.removeConnection': removeConnection,

@@ -3,7 +3,6 @@
 // only name the connection it prefers (koreCampaign.preferredConnection), by display name.
 // Secrets live only in SecretStorage, keyed by connection id AND host, so a connection whose
 // host is edited can never send the old host's secret to the new one.
-import { randomUUID } from 'node:crypto';
 import * as vscode from 'vscode';
 // Direct imports, not the platform's index: these run at activation and must not pull in the push engine.
 import { normaliseHost, type Connection } from '../../../platform/src/connection';
@@ -78,7 +77,8 @@ export class ConnectionStore implements vscode.Disposable {
   }
 
   newId(): string {
-    return randomUUID();
+    // The Web Crypto API: the same in Node and in the browser.
+    return crypto.randomUUID();
   }
 
   async upsert(connection: Connection): Promise<void> {

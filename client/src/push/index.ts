@@ -3,23 +3,42 @@
 // talks to the platform is in platform/src (shared with the CLI); this only wires it in.
 import * as vscode from 'vscode';
 import { registerCommands } from '../commands';
-import type { Ctx } from '../ctx';
+import type { Ctx, PushEngine } from '../ctx';
 import { trackConnectionContext } from './connectionContext';
 import { ConnectionStore } from './connections';
-import { LocalSandbox } from './localSandbox';
+import type { LocalSandbox } from './localSandbox';
 import { ConnectionStatus } from './statusBar';
 
 export const OUTPUT_CHANNEL_NAME = 'Kore.ai Campaigns';
 
-export function registerPushFeatures(context: vscode.ExtensionContext): Ctx {
+/** What differs between desktop and the browser; the entry (extension.ts or web/extension.ts) decides. */
+export interface PushHost {
+  engine(): Promise<PushEngine>;
+  /** The in-process sandbox: desktop only (it is a Node HTTP server). */
+  localSandbox?(log: vscode.LogOutputChannel): LocalSandbox;
+}
+
+export function registerPushFeatures(context: vscode.ExtensionContext, host: PushHost): Ctx {
   const store = new ConnectionStore(context);
   const log = vscode.window.createOutputChannel(OUTPUT_CHANNEL_NAME, { log: true });
+  log.info(`Extension host: ${extensionHostDescription()}`);
   const platformDiagnostics = vscode.languages.createDiagnosticCollection('kore-campaign-push');
-  const sandbox = new LocalSandbox(log);
+  const sandbox = host.localSandbox?.(log);
+  // `isWeb` hides Start Local Sandbox in a browser, but a browser UI can also drive a Node
+  // extension host (code-server, Codespaces), where the sandbox starts on that machine.
+  if (sandbox) void vscode.commands.executeCommand('setContext', 'koreCampaign.localSandboxAvailable', true);
   const status = new ConnectionStatus(store);
-  context.subscriptions.push(store, log, platformDiagnostics, sandbox, status, trackConnectionContext(store));
+  context.subscriptions.push(store, log, platformDiagnostics, status, trackConnectionContext(store), ...(sandbox ? [sandbox] : []));
   void store.seedSandbox().then(() => status.update());
-  const ctx: Ctx = { store, log, platformDiagnostics, sandbox };
+  const ctx: Ctx = { store, log, platformDiagnostics, sandbox, engine: host.engine };
   registerCommands(context, ctx);
   return ctx;
+}
+
+/** Where this copy of the extension runs: what support (and the browser test) asks first. */
+function extensionHostDescription(): string {
+  const ui = vscode.env.uiKind === vscode.UIKind.Web ? 'web' : 'desktop';
+  // `process` is Node's: a web worker extension host has none.
+  const runtime = typeof process === 'undefined' ? 'a web worker (no Node.js process)' : `Node.js ${process.version}`;
+  return `${runtime}, ${ui} UI (${vscode.env.appName}, VS Code ${vscode.version})`;
 }

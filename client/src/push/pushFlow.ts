@@ -2,7 +2,6 @@
 // explained and a next step offered. The pre-flight (checks, campaign, id, body) is the core's
 // preparePush, under the same settings as the editor's diagnostics; the request, retries and
 // messages come from platform/src. Both are shared with the CLI.
-import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { preparePush, type PushReady } from '../../../core/src';
 import { checkCampaignId, DEFAULT_TIMEOUT_MS, KeyedSerializer, pushCampaign, type Connection, type PushInput, type PushOutcome } from '../../../platform/src';
@@ -37,7 +36,7 @@ async function readTarget(arg: unknown): Promise<Target | undefined> {
     void vscode.window.showInformationMessage('Open a *.campaign.yaml file to push it.');
     return undefined;
   }
-  const fileName = path.basename(uri.path);
+  const fileName = uri.path.slice(uri.path.lastIndexOf('/') + 1);
   const document = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
   if (!CAMPAIGN_FILE.test(uri.path) && document?.languageId !== LANGUAGE_ID) {
     void vscode.window.showErrorMessage(`${fileName} is not a campaign file (*.campaign.yaml).`);

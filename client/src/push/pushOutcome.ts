@@ -38,7 +38,7 @@ function isStoppedSandbox(ctx: Ctx, connection: Connection, outcome: Extract<Pus
   } catch {
     // A host that does not parse never got this far.
   }
-  return loopback && connection.id === SANDBOX_CONNECTION_ID && outcome.code === 'ECONNREFUSED' && !ctx.sandbox.running;
+  return loopback && connection.id === SANDBOX_CONNECTION_ID && outcome.code === 'ECONNREFUSED' && ctx.sandbox !== undefined && !ctx.sandbox.running;
 }
 
 /** Tell the user; the buttons are handled when clicked, without holding the command. */
@@ -83,7 +83,7 @@ export function reportOutcome(ctx: Ctx, outcome: PushOutcome, pushed: PushedFile
         return handle(vscode.window.showErrorMessage(outcome.message, startAndPush, showLog), async (choice) => {
           if (choice !== startAndPush) return;
           const port = Number(new URL(normaliseHost(connection.host).origin).port) || undefined;
-          if (await ctx.sandbox.start(port)) await vscode.commands.executeCommand('koreCampaign.pushCampaign', uri);
+          if (await ctx.sandbox?.start(port)) await vscode.commands.executeCommand('koreCampaign.pushCampaign', uri);
         });
       }
       return handle(vscode.window.showErrorMessage(outcome.message, showLog));

@@ -1,6 +1,5 @@
 // Push Campaign on several files selected in the explorer: each is pushed in turn (a push may
 // ask questions, so never two at once); files that are not campaigns are skipped with a note.
-import * as path from 'node:path';
 import * as vscode from 'vscode';
 
 const CAMPAIGN_FILE = /\.campaign\.ya?ml$/i;
@@ -15,7 +14,8 @@ export async function pushSelection<T>(push: (uri?: vscode.Uri) => Promise<T>, c
   const campaigns = uris.filter((u) => CAMPAIGN_FILE.test(u.path));
   const skipped = uris.length - campaigns.length;
   if (skipped) {
-    const names = uris.filter((u) => !campaigns.includes(u)).map((u) => path.basename(u.path));
+    // uri.path is always '/'-separated (no node:path: this runs in the browser entry too).
+    const names = uris.filter((u) => !campaigns.includes(u)).map((u) => u.path.slice(u.path.lastIndexOf('/') + 1));
     void vscode.window.showInformationMessage(`Skipped ${skipped} selected file${skipped === 1 ? '' : 's'} that ${skipped === 1 ? 'is' : 'are'} not *.campaign.yaml: ${names.join(', ')}.`);
   }
   const results: T[] = [];

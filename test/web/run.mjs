@@ -1,0 +1,195 @@
+#!/usr/bin/env node
+// `npm run test:web`: the extension's `browser` entry (dist/web/) in VS Code's web worker
+// extension host, as in vscode.dev and github.dev, driven in headless Chromium by Playwright.
+//
+// How: code-server (VS Code 1.139.1's browser client plus a server) with the packaged .vsix
+// installed, and the user setting `remote.extensionKind` = ["ui"] for this extension. VS Code
+// then runs an extension that has a `browser` entry in the browser's web worker host instead
+// of the Node host on the server. The manifest is not changed for the test.
+//
+// Steps (each saves test-results/web/NN-name.png; a failure NN-name-FAILED.png):
+//   1. the extension reports, from inside, a web worker host with no Node `process` and the web UI
+//   2. squiggles, and the Problems count equals the CLI's
+//   3. completion: time zones with their offsets, the workspace's own zones first (read
+//      through vscode.workspace.fs, not by the server)
+//   4. hover a key and read its docs
+//   5. a quick fix from the light bulb; 6. Fix All, and the outline
+//   7. Start Local Sandbox is not offered in the command palette
+//   8. Push Campaign to a server that does not allow the page's origin: a plain message
+//      naming desktop VS Code and the CLI, never "Failed to fetch"
+// Closing line: `N passed, N failed`; exit 1 on failure. Options: --no-build, --headed, --keep.
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { readPkg, sleep, startCliSandbox } from '../../scripts/lib/code-server.mjs';
+import { MISTAKES, VALID, cliValidate, closeRun, codeServerWithExtension, openWorkbench, prepareRun } from '../../scripts/lib/browser-run.mjs';
+import { browserSteps } from '../../scripts/lib/workbench.mjs';
+import { hoverShowsKeyDocs, paletteKoreCommands, quoteFixFromLightBulb } from '../helpers/editor-scenarios.mjs';
+
+const argv = process.argv.slice(2);
+const t0 = Date.now();
+const { outDir, tmp, workspace, pgids, lineOf } = prepareRun('web', argv);
+// A campaign in another zone, never opened in the run: only the extension's workspace scan sees it.
+const OTHER_ZONE = 'Pacific/Auckland';
+fs.mkdirSync(path.join(workspace, 'regions'));
+fs.writeFileSync(
+  path.join(workspace, 'regions', 'auckland.campaign.yaml'),
+  fs.readFileSync(path.join(workspace, VALID), 'utf8').replace(/timezone: Asia\/Kolkata/, `timezone: ${OTHER_ZONE}`),
+);
+const cliReport = cliValidate(path.join(workspace, MISTAKES));
+
+let context;
+let page;
+const { step, setupFailed, finish, workbench: wb } = browserSteps(outDir, () => page);
+const { command, openFile, goTo, waitForLine, waitForProblems, problemsCounts } = wb;
+const run = { get page() { return page; }, outDir, workbench: wb, lineOf };
+
+/** Text of the Output panel's editor once it contains `needle`. */
+async function outputContaining(needle, timeout = 15_000) {
+  const view = page.locator('.part.panel .monaco-editor .view-lines').first();
+  const until = Date.now() + timeout;
+  let text = '';
+  while (Date.now() < until) {
+    text = ((await view.innerText().catch(() => '')) ?? '').replace(/\u00a0/g, ' ');
+    if (text.includes(needle)) return text;
+    await sleep(200);
+  }
+  throw new Error(`the Output panel does not show "${needle}"; it shows:\n${text.slice(0, 600)}`);
+}
+
+// ---- Run ----------------------------------------------------------------------------------------
+let sandbox;
+let cs;
+try {
+  sandbox = await startCliSandbox({ logFile: path.join(outDir, 'sandbox.log') });
+  pgids.push(sandbox.pgid);
+  const { publisher, name } = readPkg();
+  cs = await codeServerWithExtension({
+    tmp,
+    outDir,
+    workspace,
+    settings: {
+      // The route into the web worker host (see top): this extension is a UI extension for this profile.
+      'remote.extensionKind': { [`${publisher}.${name}`]: ['ui'] },
+      'koreCampaign.connections.sandboxPort': sandbox.port,
+    },
+  });
+  pgids.push(cs.pgid);
+  console.log(`code-server ${cs.url}, sandbox ${sandbox.url}, workspace ${workspace}`);
+
+  // The page's console (the extension host worker's errors land there), kept for a failing run.
+  const consoleLines = [];
+  process.on('exit', () => fs.writeFileSync(path.join(outDir, 'browser-console.log'), consoleLines.join('\n')));
+  ({ context, page } = await openWorkbench({ url: cs.url, tmp, workspace, file: MISTAKES, headed: argv.includes('--headed'), onConsole: (line) => consoleLines.push(line) }));
+
+  console.log('\nweb extension (web worker extension host)');
+
+  await step('the extension runs in the web worker extension host', async () => {
+    // From the explorer: Quick Open's file search is slow to answer while extensions activate.
+    await page.locator('.explorer-folders-view .monaco-list-row', { hasText: MISTAKES }).first().click();
+    await page.locator(`.tab.active[aria-label*="${MISTAKES}"]`).first().waitFor({ timeout: 10_000 });
+    // Activated, and its language server answering: the file's squiggles.
+    await page.locator('.monaco-editor .squiggly-error').first().waitFor({ timeout: 30_000 });
+    await command('Kore.ai: Show Push Log');
+    // Written at activation from inside the extension: typeof process and vscode.env.uiKind.
+    const text = await outputContaining('Extension host:');
+    const line = text.split('\n').find((l) => l.includes('Extension host:'));
+    console.log(`    ${line.trim()}`);
+    if (!/a web worker \(no Node\.js process\), web UI/.test(line)) throw new Error(`expected a web worker with no Node.js process and the web UI: ${line}`);
+  });
+
+  await step('squiggles, and the Problems count equals the CLI\'s', async () => {
+    await openFile(MISTAKES);
+    await page.locator('.monaco-editor .squiggly-error').first().waitFor({ timeout: 20_000 });
+    const counts = await waitForProblems(cliReport.errors, cliReport.warnings);
+    console.log(`    status bar: ${counts.label}`);
+  });
+
+  await step('completion: zones with offsets, the workspace\'s own zone first', async () => {
+    await openFile(VALID);
+    const { line, text } = lineOf(VALID, /^\s*timezone:/);
+    const indent = text.match(/^\s*/)[0];
+    await goTo(line, text.length + 1);
+    await page.keyboard.press('Shift+Home');
+    await page.keyboard.type('timezone: ', { delay: 20 });
+    await page.keyboard.press('Control+Space');
+    const first = page.locator('.suggest-widget .monaco-list-row').first();
+    await first.waitFor({ timeout: 10_000 });
+    // regions/auckland.campaign.yaml was never opened: only the client's workspace scan knows its zone.
+    const until = Date.now() + 10_000;
+    let firstText = '';
+    while (Date.now() < until) {
+      firstText = (await first.innerText()).replace(/\s+/g, ' ');
+      if (firstText.includes(OTHER_ZONE) && firstText.includes('used in this workspace')) break;
+      // The scan may land after the list opened: ask again.
+      await page.keyboard.press('Escape');
+      await sleep(300);
+      await page.keyboard.press('Control+Space');
+      await first.waitFor({ timeout: 5_000 });
+    }
+    if (!firstText.includes(OTHER_ZONE) || !firstText.includes('used in this workspace') || !/UTC[+-]\d\d:\d\d/.test(firstText)) {
+      throw new Error(`first suggestion: "${firstText}"; expected ${OTHER_ZONE} with its offset, used in this workspace`);
+    }
+    console.log(`    first suggestion: ${firstText}`);
+    await page.keyboard.type('kolk', { delay: 20 });
+    const row = page.locator('.suggest-widget .monaco-list-row', { hasText: 'Asia/Kolkata' }).first();
+    await row.waitFor({ timeout: 8_000 });
+    await sleep(300);
+    const rowText = (await row.innerText()).replace(/\s+/g, ' ');
+    if (!rowText.includes('UTC+05:30')) throw new Error(`Asia/Kolkata's row reads "${rowText}"; expected its offset UTC+05:30`);
+    await page.screenshot({ path: path.join(outDir, '03a-completion-widget.png') });
+    await row.click();
+    await waitForLine(line, (t) => t.startsWith(`${indent}timezone: Asia/Kolkata`), 'should read timezone: Asia/Kolkata');
+  });
+
+  await step('hover a key and read its docs', () => hoverShowsKeyDocs(run, VALID));
+
+  await step('a quick fix from the light bulb: priority: 5 -> "5"', () => quoteFixFromLightBulb(run, MISTAKES, '05a-light-bulb-menu.png'));
+
+  await step('Fix All, and the outline', async () => {
+    await openFile(MISTAKES);
+    const before = await waitForProblems(cliReport.errors - 1, cliReport.warnings); // the quick fix above fixed one
+    await command('Fix All');
+    // Every fix at once (lines move: the repeated contact list goes), so the result is looked for by text.
+    const lines = page.locator('.editor-group-container.active .view-lines .view-line');
+    const until = Date.now() + 8_000;
+    const isFixed = (texts) => texts.some((t) => t.replace(/\u00a0/g, ' ') === 'dialingMode: Preview # exact case: Preview');
+    while (!isFixed(await lines.allInnerTexts())) {
+      if (Date.now() > until) throw new Error('Fix All did not change `dialingMode: preview` to `Preview`');
+      await sleep(200);
+    }
+    const after = await problemsCounts();
+    if (after.errors >= before.errors) throw new Error(`Fix All left ${after.label} (before: ${before.label})`);
+    console.log(`    after Fix All: ${after.label}`);
+    const outline = page.locator('.pane-header', { hasText: /^Outline/ }).first();
+    if ((await outline.getAttribute('aria-expanded')) !== 'true') await outline.click();
+    // The campaign (by its name) at the root, its keys below: the rows a small pane shows first.
+    for (const symbol of ['Renewal Reminder', 'contactLists']) await page.locator('.outline-pane .monaco-list-row', { hasText: symbol }).first().waitFor({ timeout: 10_000 });
+  });
+
+  await step('Start Local Sandbox is not offered in the browser', async () => {
+    const titles = await paletteKoreCommands(run, '07a-command-palette.png');
+    if (titles.some((t) => t.includes('Start Local Sandbox'))) throw new Error(`the palette offers Start Local Sandbox: ${titles.join(' | ')}`);
+    if (!titles.some((t) => t.includes('Push Campaign'))) throw new Error(`Push Campaign missing from the palette: ${titles.join(' | ')}`);
+  });
+
+  await step('Push Campaign to a server that refuses the page\'s origin: a plain message', async () => {
+    await openFile(VALID);
+    await command('Kore.ai: Push Campaign');
+    const toast = page.locator('.notifications-toasts .notification-toast', { hasText: /Nothing was pushed|Could not reach|Failed to fetch/ }).first();
+    await toast.waitFor({ timeout: 25_000 });
+    await sleep(800);
+    const text = (await toast.innerText()).replace(/\s+/g, ' ');
+    console.log(`    toast: ${text.slice(0, 220)}`);
+    if (/Failed to fetch|TypeError/.test(text)) throw new Error(`a raw fetch error reached the user: ${text}`);
+    if (!/desktop VS Code/.test(text) || !/CLI/.test(text)) throw new Error(`the message does not say what works instead: ${text}`);
+  });
+} catch (err) {
+  await setupFailed(err);
+} finally {
+  await closeRun({ context, pgids, tmp, keep: argv.includes('--keep') });
+}
+
+process.exit(finish(
+  `web extension in the browser: ${((Date.now() - t0) / 1000).toFixed(1)} s; screenshots in test-results/web/`,
+  'Failure screenshots and logs (code-server.log, browser-console.log) in test-results/web/',
+));
