@@ -5,7 +5,7 @@
 //
 //   npm run bench                       (production build, then the full run: ~10 min on 2 cores)
 //   node bench/run.mjs --quick          (a small corpus: ~2 min)
-//   node bench/run.mjs --files 300 --cli-files 10000 --edit-files 60 --request-files 60 \
+//   node bench/run.mjs --files 300 --cli-files 10000 --edit-files 60 --request-files 60 --plan-files 500 \
 //     --large 5000,50000 --large-repeats 3 --startup-runs 5 --cli-runs 3 [--skip-corpus]
 import { execFileSync, spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -14,14 +14,15 @@ import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { generateCorpus, parseFlags } from './corpus.mjs';
 import { measureCli } from './cli.mjs';
+import { measurePlan } from './plan.mjs';
 import { measureSession, measureStartup, quantile, ROOT, SERVER_EXEC_ARGV, SERVERS } from './lsp-driver.mjs';
 import { bundleSizes } from '../scripts/lib/bundle-budgets.mjs';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const RESULTS = path.join(HERE, 'results');
 
-const FULL = { files: 300, cliFiles: 10000, editFiles: 60, requestFiles: 60, large: '5000,50000', largeRepeats: 3, startupRuns: 5, cliRuns: 3, activationRuns: 5, skipCorpus: 'false', quick: 'false' };
-const QUICK = { files: 60, cliFiles: 1000, editFiles: 15, requestFiles: 15, large: '5000,50000', largeRepeats: 2, startupRuns: 3, cliRuns: 2, activationRuns: 3 };
+const FULL = { planFiles: 500, planLatency: 50, planRuns: 3, files: 300, cliFiles: 10000, editFiles: 60, requestFiles: 60, large: '5000,50000', largeRepeats: 3, startupRuns: 5, cliRuns: 3, activationRuns: 5, skipCorpus: 'false', quick: 'false' };
+const QUICK = { planFiles: 100, files: 60, cliFiles: 1000, editFiles: 15, requestFiles: 15, large: '5000,50000', largeRepeats: 2, startupRuns: 3, cliRuns: 2, activationRuns: 3 };
 
 let flags = parseFlags(process.argv.slice(2), FULL);
 if (flags.quick === 'true') flags = parseFlags(process.argv.slice(2), { ...FULL, ...QUICK, quick: 'true' });
@@ -78,6 +79,11 @@ for (const kind of ['ours', 'theirs']) {
 if (flags.cliFiles > 0) {
   log(`cli: ${flags.cliFiles} files`);
   raw.cli = measureCli({ dir: manifest.cli.dir, runs: flags.cliRuns, log, cliJs: path.join(SNAPSHOT, 'cli.js') });
+}
+
+if (flags.planFiles > 0) {
+  log(`plan: ${flags.planFiles} files against the sandbox, ${flags.planLatency} ms added per request`);
+  raw.plan = await measurePlan({ files: flags.planFiles, latencyMs: flags.planLatency, runs: flags.planRuns, log, cliJs: path.join(SNAPSHOT, 'cli.js') });
 }
 
 raw.extension = { ...measureExtension(), bundles };
@@ -172,6 +178,11 @@ function buildTable(raw) {
     const o = stats(raw.cli.ours);
     const f = stats(raw.cli.floor);
     rows.push({ measure: `CLI validate, ${flags.cliFiles.toLocaleString('en-US')} files (theirs = parse-only floor)`, unit: 'ms', ours: o, theirs: f, ratio: o.median / f.median, target: '<= 2x floor', met: o.median / f.median <= 2 });
+  }
+  if (raw.plan) {
+    const c = stats(raw.plan.concurrent);
+    const s = stats(raw.plan.sequential);
+    rows.push({ measure: `CLI plan, ${raw.plan.files} files, ${raw.plan.latencyMs} ms per request (theirs = --concurrency 1; ratio: median of back-to-back pairs)`, unit: 'ms', ours: c, theirs: s, ratio: raw.plan.ratio, target: '< 0.3', met: raw.plan.ratio < 0.3 });
   }
   const act = raw.extension.activation.map((a) => a.totalMs);
   if (act.length) {

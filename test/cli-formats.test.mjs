@@ -7,7 +7,7 @@ import { createRequire } from 'node:module';
 import * as path from 'node:path';
 import { test } from 'node:test';
 import Ajv from 'ajv';
-import { runCli } from './helpers/cli.mjs';
+import { runCliWith } from './helpers/cli.mjs';
 import { core } from './helpers/fixtures.mjs';
 import { ROOT } from './helpers/lsp-client.mjs';
 
@@ -35,7 +35,7 @@ function sarifValidator() {
 const MIXED = ['test/fixtures/priority-number.campaign.yaml', 'test/fixtures/windows-overlap.campaign.yaml', 'test/fixtures/max-skips-progressive.campaign.yaml'];
 
 test('SARIF: valid SARIF 2.1.0, rules with help and default levels, results with regions', async () => {
-  const r = await runCli(['validate', '--format', 'sarif', ...MIXED, 'missing.campaign.yaml']);
+  const r = await runCliWith(['validate', '--format', 'sarif', ...MIXED, 'missing.campaign.yaml']);
   assert.equal(r.code, 2);
   const log = JSON.parse(r.stdout);
   const validate = sarifValidator();
@@ -77,7 +77,7 @@ test('SARIF: every code the validator can produce has its own help text', async 
 });
 
 test('SARIF of a clean run is valid and has no results', async () => {
-  const r = await runCli(['validate', '--format=sarif', 'test/fixtures/valid.campaign.yaml']);
+  const r = await runCliWith(['validate', '--format=sarif', 'test/fixtures/valid.campaign.yaml']);
   assert.equal(r.code, 0);
   const log = JSON.parse(r.stdout);
   assert.ok(sarifValidator()(log));
@@ -85,7 +85,7 @@ test('SARIF of a clean run is valid and has no results', async () => {
 });
 
 test('github: ::error/::warning/::notice annotations with file, line, col and title; then the summary', async () => {
-  const r = await runCli(['validate', '--format', 'github', ...MIXED]);
+  const r = await runCliWith(['validate', '--format', 'github', ...MIXED]);
   assert.equal(r.code, 1);
   const lines = r.stdout.trimEnd().split('\n');
   assert.equal(lines[0], '::error file=test/fixtures/priority-number.campaign.yaml,line=7,col=11,endLine=7,endColumn=12,title=kore-campaign type::priority must be a string "1".."5"; found the number 5.');
@@ -95,34 +95,34 @@ test('github: ::error/::warning/::notice annotations with file, line, col and ti
 });
 
 test('github is the default under GitHub Actions; an explicit --format wins', async () => {
-  const auto = await runCli(['validate', 'test/fixtures/priority-number.campaign.yaml'], { env: { GITHUB_ACTIONS: 'true' } });
+  const auto = await runCliWith(['validate', 'test/fixtures/priority-number.campaign.yaml'], { env: { GITHUB_ACTIONS: 'true' } });
   assert.match(auto.stdout, /^::error file=test\/fixtures\/priority-number\.campaign\.yaml,line=7,col=11,/);
-  const text = await runCli(['validate', '--format', 'text', 'test/fixtures/priority-number.campaign.yaml'], { env: { GITHUB_ACTIONS: 'true' } });
+  const text = await runCliWith(['validate', '--format', 'text', 'test/fixtures/priority-number.campaign.yaml'], { env: { GITHUB_ACTIONS: 'true' } });
   assert.match(text.stdout, /^test\/fixtures\/priority-number\.campaign\.yaml:7:11 error/);
-  const local = await runCli(['validate', 'test/fixtures/priority-number.campaign.yaml']);
+  const local = await runCliWith(['validate', 'test/fixtures/priority-number.campaign.yaml']);
   assert.match(local.stdout, /^test\/fixtures\/priority-number\.campaign\.yaml:7:11 error/);
 });
 
 test('github: messages and properties are escaped (%, newlines, commas, colons)', async () => {
-  const r = await runCli(['validate', '--format', 'github', '--stdin-filename', 'a,b:c.campaign.yaml', '-'], { input: 'name: [\n' });
+  const r = await runCliWith(['validate', '--format', 'github', '--stdin-filename', 'a,b:c.campaign.yaml', '-'], { input: 'name: [\n' });
   assert.equal(r.code, 1);
   assert.match(r.stdout, /^::error file=a%2Cb%3Ac\.campaign\.yaml,line=/m);
   assert.doesNotMatch(r.stdout.split('\n')[0], /file=a,b/);
 });
 
 test('--quiet reports errors only; --max-warnings fails on too many warnings', async () => {
-  const quiet = await runCli(['validate', '-q', ...MIXED]);
+  const quiet = await runCliWith(['validate', '-q', ...MIXED]);
   assert.equal(quiet.code, 1);
   assert.doesNotMatch(quiet.stdout, / warning | hint /);
   assert.match(quiet.stdout, /3 files checked: 1 error, 0 warnings\./);
 
   const overlap = 'test/fixtures/windows-overlap.campaign.yaml';
-  assert.equal((await runCli(['validate', overlap])).code, 0);
-  const strict = await runCli(['validate', '--max-warnings', '0', overlap]);
+  assert.equal((await runCliWith(['validate', overlap])).code, 0);
+  const strict = await runCliWith(['validate', '--max-warnings', '0', overlap]);
   assert.equal(strict.code, 1);
   assert.match(strict.stderr, /1 warning, more than --max-warnings 0/);
-  assert.equal((await runCli(['validate', '--max-warnings=1', overlap])).code, 0);
-  const bad = await runCli(['validate', '--max-warnings', 'lots', overlap]);
+  assert.equal((await runCliWith(['validate', '--max-warnings=1', overlap])).code, 0);
+  const bad = await runCliWith(['validate', '--max-warnings', 'lots', overlap]);
   assert.equal(bad.code, 2);
   assert.match(bad.stderr, /--max-warnings takes a whole number/);
 });

@@ -5,37 +5,12 @@ import { spawn } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { test } from 'node:test';
-import { fileURLToPath } from 'node:url';
+import { cli, envFor, root, runCli } from './helpers/cli.mjs';
 import { closedPort, withSandbox } from './helpers/push.mjs';
 import { tempDir } from './helpers/fixtures.mjs';
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const cli = path.join(root, 'dist/cli.js');
 const example = path.join(root, 'examples/billing-reminder.campaign.yaml');
 const EXAMPLE_ID = 'cd-ed19e3c7-3682-5e72-a839-af9e07110001';
-
-/** Run the CLI without blocking this process (the sandbox answers from here). */
-function runCli(args, env = {}, cwd = root) {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, [cli, ...args], { cwd, env: { PATH: process.env.PATH, ...env } });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d) => (stdout += d));
-    child.stderr.on('data', (d) => (stderr += d));
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
-}
-
-function envFor(sandbox, overrides = {}) {
-  return {
-    KORE_HOST: sandbox.url,
-    KORE_IID: sandbox.credentials.iid,
-    KORE_ACCOUNT_ID: sandbox.credentials.accountId,
-    KORE_CLIENT_ID: sandbox.credentials.clientId,
-    KORE_CLIENT_SECRET: sandbox.credentials.clientSecret,
-    ...overrides,
-  };
-}
 
 function tempCampaign(transform) {
   const dir = tempDir('kore-push-');
@@ -48,10 +23,12 @@ test('push: the example reaches the sandbox, exit 0, one line on stdout', async 
   const sandbox = await withSandbox(t);
   const r = await runCli(['push', 'examples/billing-reminder.campaign.yaml'], envFor(sandbox));
   assert.equal(r.code, 0, r.stderr);
-  assert.match(r.stdout, /^Pushed 'Billing Reminder Voice Campaign' to http:\/\/127\.0\.0\.1:\d+ \(status Ready, updated \d{4}-[\d-]+T[\d:.]+Z\)\.\n$/);
-  assert.equal(sandbox.requests.length, 1);
+  // Push plans first: the GET, the plan on stdout, then the PUT and its one line.
+  assert.match(r.stdout, /^examples\/billing-reminder\.campaign\.yaml: 1 change to 'Billing Reminder Voice Campaign'/);
+  assert.match(r.stdout, /\nPushed 'Billing Reminder Voice Campaign' to http:\/\/127\.0\.0\.1:\d+ \(status Ready, updated \d{4}-[\d-]+T[\d:.]+Z\)\.\n$/);
+  assert.deepEqual(sandbox.requests.map((q) => q.method), ['GET', 'PUT']);
   assert.equal(sandbox.campaigns.get(EXAMPLE_ID).data.name, 'Billing Reminder Voice Campaign');
-  assert.ok(!JSON.parse(sandbox.requests[0].body).campaignId);
+  assert.ok(!JSON.parse(sandbox.requests[1].body).campaignId);
 });
 
 test('push --dry-run prints the exact request with the token redacted and sends nothing', async (t) => {
@@ -84,6 +61,7 @@ test('push --verbose logs the request to stderr without the token or secret', as
   assert.match(r.stderr, /auth: <redacted>/);
   assert.ok(!r.stderr.includes(sandbox.credentials.clientSecret));
   assert.ok(!r.stderr.includes(sandbox.requests[0].headers.auth));
+  assert.ok(!r.stderr.includes(sandbox.requests[1].headers.auth));
 });
 
 test('push: a file with errors exits 1 and sends nothing', async (t) => {
@@ -121,12 +99,12 @@ test('push: a file without campaignId needs --campaign-id', async (t) => {
   assert.match(missing.stderr, /has no campaignId\. Add "campaignId: cd-\.\.\." to the file or pass --campaign-id\./);
   const given = await runCli(['push', file, '--campaign-id', 'cd-00000000-0000-4000-8000-000000000003'], envFor(sandbox));
   assert.equal(given.code, 0, given.stderr);
-  assert.match(sandbox.requests[0].url, /\/campaign\/cd-00000000-0000-4000-8000-000000000003\?/);
+  assert.match(sandbox.requests.find((q) => q.method === 'PUT').url, /\/campaign\/cd-00000000-0000-4000-8000-000000000003\?/);
 });
 
 test('push exit codes: 3 refused (400), 4 credentials (401), 5 not found (404), 6 unavailable, 6 network', async (t) => {
   const sandbox = await withSandbox(t);
-  sandbox.faults.failNext(1, 400, undefined, [{ msg: 'Contact list "Recent Buyers - Q2 2025" does not exist', field: 'contactLists[0]' }]);
+  sandbox.faults.failNext(1, 400, undefined, [{ msg: 'Contact list "Recent Buyers - Q2 2025" does not exist', field: 'contactLists[0]' }], 'PUT');
   const refused = await runCli(['push', example], envFor(sandbox));
   assert.equal(refused.code, 3);
   assert.match(refused.stderr, /refused the campaign \(HTTP 400\): Contact list "Recent Buyers - Q2 2025" does not exist \(contactLists\[0\]\)/);
@@ -140,6 +118,7 @@ test('push exit codes: 3 refused (400), 4 credentials (401), 5 not found (404), 
   const notFound = await runCli(['push', example, '--campaign-id', 'cd-missing-1'], envFor(sandbox));
   assert.equal(notFound.code, 5);
   assert.match(notFound.stderr, /No campaign cd-missing-1 on http:\/\/127\.0\.0\.1:\d+ \(HTTP 404\)/);
+  assert.match(notFound.stderr, /To make it a new campaign instead, remove its campaignId and run kore-campaign create .*billing-reminder\.campaign\.yaml\./);
 
   sandbox.faults.rateLimitNext(3, 0);
   const busy = await runCli(['push', example], envFor(sandbox));
@@ -164,12 +143,12 @@ test('push with KORE_JWT sends the pasted token', async (t) => {
 
 test('push: Ctrl+C during the request exits 130 and says the campaign may have been updated', async (t) => {
   const sandbox = await withSandbox(t);
-  sandbox.faults.setDelay(5000);
+  sandbox.faults.setDelay(5000, 'PUT');
   const child = spawn(process.execPath, [cli, 'push', example], { cwd: root, env: { PATH: process.env.PATH, ...envFor(sandbox) } });
   let stderr = '';
   child.stderr.on('data', (d) => (stderr += d));
   const exit = new Promise((resolve) => child.on('close', (code) => resolve(code)));
-  while (sandbox.requests.length === 0) await new Promise((r) => setTimeout(r, 20));
+  while (!sandbox.requests.some((q) => q.method === 'PUT')) await new Promise((r) => setTimeout(r, 20));
   const started = performance.now();
   child.kill('SIGINT');
   assert.equal(await exit, 130);
@@ -179,7 +158,7 @@ test('push: Ctrl+C during the request exits 130 and says the campaign may have b
 
 test('push --timeout: a slow platform exits 6 with the timeout message', async (t) => {
   const sandbox = await withSandbox(t);
-  sandbox.faults.setDelay(3000);
+  sandbox.faults.setDelay(3000, 'PUT');
   const r = await runCli(['push', example, '--timeout', '0.3'], envFor(sandbox));
   assert.equal(r.code, 6);
   assert.match(r.stderr, /No answer from http:\/\/127\.0\.0\.1:\d+ within 0\.3 s; the push was abandoned\./);
@@ -229,13 +208,14 @@ test('push honours koreCampaign.validate.* from .vscode/settings.json: a rule sw
   const sent = await runCli(['push', path.basename(file)], envFor(sandbox), folder);
   assert.match(sent.stderr, /koreCampaign\.validate settings from \.vscode\/settings\.json/);
   assert.doesNotMatch(sent.stderr, /\[time-format\]/);
-  assert.equal(sandbox.requests.length, 1, 'the file was sent');
-  assert.match(JSON.parse(sandbox.requests[0].body).dialingStrategy.callingHours.days.map((d) => d.end).join(' '), /18:00/);
+  // Push plans first: the GET, then the PUT with the file.
+  assert.deepEqual(sandbox.requests.map((q) => q.method), ['GET', 'PUT'], 'the file was sent');
+  assert.match(JSON.parse(sandbox.requests[1].body).dialingStrategy.callingHours.days.map((d) => d.end).join(' '), /18:00/);
   // The sandbox checks as the platform does: the time the settings let through is refused there (exit 3), on its line.
   assert.equal(sent.code, 3, sent.stderr);
   assert.match(sent.stderr, /test\.campaign\.yaml:\d+:\d+ error .*\[platform\]/);
 
   const ignored = await runCli(['push', path.basename(file), '--no-settings'], envFor(sandbox), folder);
   assert.equal(ignored.code, 1);
-  assert.equal(sandbox.requests.length, 1, '--no-settings: nothing more was sent');
+  assert.equal(sandbox.requests.length, 2, '--no-settings: nothing more was sent');
 });

@@ -8,7 +8,7 @@ import * as path from 'node:path';
 import { before, test } from 'node:test';
 import { pathToFileURL } from 'node:url';
 import { cleanCopy, cleanEnv } from './helpers/clean-copy.mjs';
-import { runCli } from './helpers/cli.mjs';
+import { runCliWith } from './helpers/cli.mjs';
 import { readFixture, tempDir } from './helpers/fixtures.mjs';
 import { ROOT, startServer } from './helpers/lsp-client.mjs';
 
@@ -58,7 +58,7 @@ test('the installed kore-campaign bin runs: --version and validate', async () =>
   const bin = path.join(installed, 'node_modules', '.bin', 'kore-campaign');
   assert.equal(execFileSync(bin, ['--version'], { cwd: installed, encoding: 'utf8' }), `${pkg.version}\n`);
   writeFileSync(path.join(installed, 'billing.campaign.yaml'), readFixture('priority-number.campaign.yaml'));
-  const r = await runCli(['validate', 'billing.campaign.yaml'], { cwd: installed, bin });
+  const r = await runCliWith(['validate', 'billing.campaign.yaml'], { cwd: installed, bin });
   assert.equal(r.code, 1);
   assert.equal(r.stdout, 'billing.campaign.yaml:7:11 error priority must be a string "1".."5"; found the number 5. [type]\n1 file checked: 1 error, 0 warnings.\n');
 });

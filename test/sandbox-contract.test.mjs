@@ -13,7 +13,7 @@ async function token(sandbox, { claims = {}, secret = sandbox.credentials.client
   return jwt.sign(new TextEncoder().encode(secret));
 }
 
-async function send(sandbox, { method = 'PUT', iid = sandbox.credentials.iid, campaignId = CAMPAIGN_ID, query = '?campaignType=voice', headers, body = validBody(), auth } = {}) {
+async function send(sandbox, { method = 'PUT', iid = sandbox.credentials.iid, campaignId = CAMPAIGN_ID, path = `/campaign/${campaignId}`, query = '?campaignType=voice', headers, body = validBody(), auth } = {}) {
   const defaults = {
     auth: auth ?? (await token(sandbox)),
     iid: sandbox.credentials.iid,
@@ -22,7 +22,7 @@ async function send(sandbox, { method = 'PUT', iid = sandbox.credentials.iid, ca
   };
   const merged = { ...defaults, ...headers };
   for (const [k, v] of Object.entries(merged)) if (v === undefined) delete merged[k];
-  const response = await fetch(`${sandbox.url}/agentassist/api/v1/public/${iid}/campaign/${campaignId}${query}`, {
+  const response = await fetch(`${sandbox.url}/agentassist/api/v1/public/${iid}${path}${query}`, {
     method,
     headers: merged,
     body: method === 'GET' ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
@@ -50,7 +50,12 @@ test('a valid PUT answers the documented success shape and GET returns what was 
   assert.deepEqual(data.dialingStrategy, body.dialingStrategy);
   const get = await send(sandbox, { method: 'GET', query: '' });
   assert.equal(get.status, 200);
-  assert.deepEqual(get.json.data, data);
+  // A read names the id `_id` (the PUT's echo says `id`); the rest is what was stored.
+  const { _id, ...read } = get.json.data;
+  const { id, ...written } = data;
+  assert.equal(_id, CAMPAIGN_ID);
+  assert.equal(id, CAMPAIGN_ID);
+  assert.deepEqual(read, written);
 });
 
 test('auth: missing, sent as Authorization, wrong secret, wrong alg, wrong appId, no sub', async (t) => {
@@ -168,4 +173,58 @@ test('fault switches: 503 for the next N, 429 with Retry-After, delay', async (t
 
 test('the sandbox refuses to listen beyond this machine', async () => {
   await assert.rejects(sandboxLib.startSandbox({ port: 0, bindAddress: '0.0.0.0' }), /listens on this machine only/);
+});
+
+test('list: the documented page shape, summaries without dialingStrategy, a page size capped whatever the limit', async (t) => {
+  const sandbox = await withSandbox(t);
+  const first = await send(sandbox, { method: 'POST', path: '/campaign/getAllCampaignDetails', query: '', body: { type: 'voice', limit: 1000, skip: 0, page: 1 } });
+  assert.equal(first.status, 200);
+  const { data } = first.json;
+  assert.equal(first.json.status, 'success');
+  assert.equal(data.results.length, sandboxLib.SANDBOX_MAX_PAGE_SIZE);
+  assert.deepEqual([data.skip, data.limit, data.hasMore, data.totalResults], [0, sandboxLib.SANDBOX_MAX_PAGE_SIZE, true, sandbox.campaigns.size]);
+  for (const summary of data.results) {
+    assert.match(summary._id, /^cd-/);
+    assert.equal(summary.dialingStrategy, undefined);
+    assert.ok(['name', 'status', 'dialingMode', 'updatedAt', 'schedule', 'contactLists', 'connection'].every((key) => key in summary), Object.keys(summary).join());
+  }
+  const last = await send(sandbox, { method: 'POST', path: '/campaign/getAllCampaignDetails', query: '', body: { type: 'voice', limit: 1000, skip: sandboxLib.SANDBOX_MAX_PAGE_SIZE } });
+  assert.equal(last.json.data.hasMore, false);
+  const bad = await send(sandbox, { method: 'POST', path: '/campaign/getAllCampaignDetails', query: '', body: { type: 'sms' } });
+  assert.equal(bad.status, 400);
+  const put = await send(sandbox, { method: 'PUT', path: '/campaign/getAllCampaignDetails', query: '?campaignType=voice' });
+  assert.equal(put.status, 404, 'a PUT there names a campaign that does not exist');
+});
+
+test('create: answers with the new id at once, the campaign Preparing; then Ready; a GET answers `_id`', async (t) => {
+  const sandbox = await withSandbox(t, { preparingMs: 100 });
+  const created = await send(sandbox, { method: 'POST', path: '/campaign', body: validBody({ name: 'Made Here' }) });
+  assert.equal(created.status, 200);
+  assert.equal(created.json.status, 'success');
+  assert.equal(created.json.message, 'Campaign Made Here creation in progress');
+  assert.match(created.json.id, /^cd-[0-9a-f-]+$/);
+  assert.equal(created.json.data.campId, created.json.id);
+  assert.equal(sandbox.campaigns.get(created.json.id).data.status, 'Preparing');
+  await new Promise((resolve) => setTimeout(resolve, 200));
+  const read = await send(sandbox, { method: 'GET', campaignId: created.json.id, query: '' });
+  assert.equal(read.json.data._id, created.json.id);
+  assert.equal(read.json.data.status, 'Ready');
+  const invalid = await send(sandbox, { method: 'POST', path: '/campaign', body: validBody({ priority: 5 }) });
+  assert.equal(invalid.status, 400);
+  const deleted = await send(sandbox, { method: 'DELETE', path: '/campaign' });
+  assert.equal(deleted.status, 405);
+  assert.equal(deleted.headers.get('allow'), 'POST');
+});
+
+test('an Active campaign cannot be edited; partial reads and `id` reads are switches', async (t) => {
+  const sandbox = await withSandbox(t);
+  const active = await send(sandbox, { campaignId: sandboxLib.SANDBOX_ACTIVE_CAMPAIGN_ID });
+  assert.equal(active.status, 400);
+  assert.match(firstMsg(active), /is Active: an Active campaign cannot be edited/);
+  sandbox.faults.partialReads(true);
+  sandbox.faults.readIdAs('id');
+  const read = await send(sandbox, { method: 'GET', query: '' });
+  assert.equal(read.json.data.id, CAMPAIGN_ID);
+  assert.equal(read.json.data._id, undefined);
+  for (const missing of sandboxLib.PARTIAL_READ_FIELDS) assert.equal(missing.split('.').reduce((v, k) => v?.[k], read.json.data), undefined, missing);
 });

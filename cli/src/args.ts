@@ -3,6 +3,7 @@
 // and `--name value`, and `--` before file names that start with a dash. A command declares its
 // own options and gets back typed values or the usage error to print (exit 2).
 import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { DEFAULT_TIMEOUT_MS } from '../../platform/src';
 import { EXIT, type CommandIO } from './io';
 
 type OptionSpec = NonNullable<ParseArgsConfig['options']>;
@@ -78,4 +79,59 @@ function plainParseError(error: Error): string {
   const message = error.message.replace(/\. To specify a positional argument.*$/s, '.').replace(/\s+/g, ' ').trim();
   if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') return message.replace(/^Unknown option/, 'unknown option');
   return message;
+}
+
+export const DEFAULT_CONCURRENCY = 4;
+/** More would only queue at the platform's rate limit. */
+const MAX_CONCURRENCY = 32;
+
+/** The options of the commands that talk to the platform (pull, plan, create). */
+export const PLATFORM_OPTIONS = {
+  format: { type: 'string' },
+  concurrency: { type: 'string' },
+  timeout: { type: 'string' },
+  'no-settings': { type: 'boolean' },
+} as const satisfies OptionSpec;
+
+/** The help lines of PLATFORM_OPTIONS (and the common ones), for each command's usage. */
+export const PLATFORM_OPTIONS_HELP = `  --format FORMAT    text (default) or json: one JSON object on stdout
+  --concurrency N    requests at once, 1 to ${MAX_CONCURRENCY} (default ${DEFAULT_CONCURRENCY})
+  --timeout SECONDS  per try (default ${DEFAULT_TIMEOUT_MS / 1000})
+  --no-settings      ignore koreCampaign.validate.* in .vscode/settings.json
+  -v, --verbose      print the request log (redacted) to stderr
+  -h, --help         this help`;
+
+export interface CommonOptions {
+  format: 'text' | 'json';
+  concurrency: number;
+  timeoutMs: number;
+  verbose: boolean;
+  /** False with --no-settings: ignore koreCampaign.validate.* in .vscode/settings.json. */
+  useSettings: boolean;
+}
+
+/** The platform options checked in one place, or the sentence that says what is wrong with them. */
+export function platformOptions(values: Values<typeof PLATFORM_OPTIONS & typeof COMMON_OPTIONS>): CommonOptions | string {
+  const format = values.format ?? 'text';
+  if (format !== 'text' && format !== 'json') return `--format takes text or json, not "${format}".`;
+  const concurrency = integerOption('concurrency', values.concurrency, 1, MAX_CONCURRENCY);
+  if (typeof concurrency === 'string') return concurrency;
+  const seconds = numberOption('timeout', values.timeout, 0, 600);
+  if (typeof seconds === 'string') return seconds;
+  return {
+    format,
+    concurrency: concurrency ?? DEFAULT_CONCURRENCY,
+    timeoutMs: seconds === undefined ? DEFAULT_TIMEOUT_MS : seconds * 1000,
+    verbose: values.verbose ?? false,
+    useSettings: !values['no-settings'],
+  };
+}
+
+/** parseCommandArgs for a command that talks to the platform: its own options plus PLATFORM_OPTIONS, checked. */
+export function parsePlatformCommand<O extends OptionSpec>(spec: CommandSpec<O>, args: string[], io: CommandIO): (Parsed<O & typeof PLATFORM_OPTIONS> & { common: CommonOptions }) | number {
+  const parsed = parseCommandArgs({ ...spec, options: { ...PLATFORM_OPTIONS, ...spec.options } }, args, io);
+  if (typeof parsed === 'number') return parsed;
+  const common = platformOptions(parsed.values as Values<typeof PLATFORM_OPTIONS & typeof COMMON_OPTIONS>);
+  if (typeof common === 'string') return usageError(spec, io, common);
+  return { ...parsed, common };
 }

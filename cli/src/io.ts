@@ -8,6 +8,8 @@ export interface CommandIO {
   cwd: string;
   /** What "-" reads; process.stdin when not given. */
   stdin?: Readable;
+  /** Whether stderr is a terminal: progress lines are drawn only there. */
+  stderrIsTTY?: boolean;
 }
 
 export const EXIT = {

@@ -25,3 +25,9 @@ export { formatPath, parseFieldPath, normaliseFieldName } from './fieldPaths';
 export { validationOptions, campaignSettingsFromJson, mergeCampaignSettings, RULE_GROUPS, SETTINGS_SECTION, type CampaignSettings, type GroupSetting, type RuleGroup } from './settings';
 export { preparePush, type PreparedPush, type PushReady, type PushBlocked } from './prepare';
 export { bodyFromCampaign } from './pushBody';
+// Campaigns as code: platform-owned fields, the file form of a read, a plan (file vs platform).
+export { PLATFORM_OWNED_FIELDS, PLATFORM_OWNED_PATHS, platformOwnedField, READ_ONLY_MESSAGE, type PlatformOwnedField } from './platformFields';
+export { campaignFileForm, fileFormNotes, renderCampaignFile, yamlText, type CampaignFileForm, type RenderOptions } from './fileForm';
+export { updateCampaignFile, type FileUpdate } from './edits/updateCampaignFile';
+export { planCampaign, planValueText, sameValue, withoutPlatformFields, type CampaignPlan, type PlanChange, type PlanChangeKind } from './plan';
+export { slugFor } from './campaignFileName';

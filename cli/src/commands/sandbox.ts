@@ -17,6 +17,7 @@ prints the environment a push needs. Its credentials are public and only work on
 
 Options:
   --port N       the port (default ${SANDBOX_DEFAULT_PORT}; 0 for any free port)
+  --latency-ms N add N milliseconds (0 to 60000) to every answer, like a distant server
   -q, --quiet    do not log each request
   -v, --verbose  log each request (the default)
   -h, --help     this help
@@ -27,7 +28,7 @@ Examples:
   kore-campaign sandbox
   kore-campaign sandbox --port 0 --quiet`;
 
-const SPEC = { name: 'sandbox', usage: SANDBOX_USAGE, options: { port: { type: 'string' } } } as const;
+const SPEC = { name: 'sandbox', usage: SANDBOX_USAGE, options: { port: { type: 'string' }, 'latency-ms': { type: 'string' } } } as const;
 
 export async function run(args: string[], io: CommandIO, stopSignal?: AbortSignal): Promise<number> {
   const parsed = parseCommandArgs(SPEC, args, io);
@@ -36,10 +37,12 @@ export async function run(args: string[], io: CommandIO, stopSignal?: AbortSigna
   const chosenPort = integerOption('port', parsed.values.port, 0, 65535);
   if (typeof chosenPort === 'string') return usageError(SPEC, io, chosenPort);
   const port = chosenPort ?? SANDBOX_DEFAULT_PORT;
+  const latencyMs = integerOption('latency-ms', parsed.values['latency-ms'], 0, 60_000);
+  if (typeof latencyMs === 'string') return usageError(SPEC, io, latencyMs);
   const quiet = parsed.values.quiet ?? false;
   let sandbox;
   try {
-    sandbox = await startSandbox({ port, log: quiet ? undefined : (line) => io.stdout(`${new Date().toISOString()} ${line}\n`) });
+    sandbox = await startSandbox({ port, latencyMs: latencyMs ?? 0, log: quiet ? undefined : (line) => io.stdout(`${new Date().toISOString()} ${line}\n`) });
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     io.stderr(`kore-campaign sandbox: ${code === 'EADDRINUSE' ? `port ${port} is in use; pass --port with another number (or 0 for any free port).` : (error as Error).message}\n`);
@@ -58,7 +61,7 @@ export async function run(args: string[], io: CommandIO, stopSignal?: AbortSigna
       `  export KORE_CLIENT_SECRET=${c.clientSecret}`,
       '  kore-campaign push examples/billing-reminder.campaign.yaml',
       '',
-      `Campaigns that exist (PUT needs one of these ids): ${SANDBOX_CAMPAIGN_IDS.join(', ')}`,
+      `Campaigns that exist (PUT needs one of these ids): ${SANDBOX_CAMPAIGN_IDS.join(', ')} and ${sandbox.campaigns.size - SANDBOX_CAMPAIGN_IDS.length} more (kore-campaign pull --all).`,
       'These credentials are public and work only against this local sandbox. Press Ctrl+C to stop.',
       '',
     ].join('\n'),

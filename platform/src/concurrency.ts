@@ -1,0 +1,69 @@
+// Many requests at once (pull --all, plan over a folder): a bounded pool, and one back-off
+// shared by every request so a 429 slows the whole run down instead of each request
+// hammering the platform on its own schedule.
+import { sleep } from './retry';
+
+/** When a 429 arrives, every request that uses this gate waits until the platform's time is up. */
+export class BackoffGate {
+  private resumeAt = 0;
+
+  /** Hold every request for at least `ms` from now (a longer hold already set is kept). */
+  pause(ms: number): void {
+    this.resumeAt = Math.max(this.resumeAt, Date.now() + ms);
+  }
+
+  /** Milliseconds until requests may go again (0 when they may go now). */
+  get remainingMs(): number {
+    return Math.max(0, this.resumeAt - Date.now());
+  }
+
+  /** Resolves when requests may go; rejects with the signal's reason when it aborts first. */
+  async wait(signal?: AbortSignal): Promise<void> {
+    // A pause set while waiting extends the wait.
+    for (let ms = this.remainingMs; ms > 0; ms = this.remainingMs) await sleep(ms, signal);
+  }
+}
+
+/**
+ * `task` over every item with at most `limit` running at a time; results in the items' order.
+ * Tasks should not throw (platform calls return outcomes); a throw stops taking new items and
+ * rejects once the running ones end.
+ */
+export async function mapConcurrent<T, R>(items: readonly T[], limit: number, task: (item: T, index: number) => Promise<R>): Promise<R[]> {
+  const results = new Array<R>(items.length);
+  let next = 0;
+  let failed: unknown;
+  const worker = async () => {
+    while (failed === undefined && next < items.length) {
+      const index = next++;
+      try {
+        results[index] = await task(items[index], index);
+      } catch (error) {
+        failed ??= error;
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, worker));
+  if (failed !== undefined) throw failed;
+  return results;
+}
+
+/**
+ * At most `limit` tasks running at once, whoever calls: `const limit = concurrencyLimit(4);
+ * await limit(() => getCampaign(...))`. Lets local work (reading, validating a file) go on
+ * while the request slots are all busy.
+ */
+export function concurrencyLimit(limit: number): <T>(task: () => Promise<T>) => Promise<T> {
+  let running = 0;
+  const waiting: (() => void)[] = [];
+  return async (task) => {
+    if (running >= limit) await new Promise<void>((resolve) => waiting.push(resolve));
+    running++;
+    try {
+      return await task();
+    } finally {
+      running--;
+      waiting.shift()?.();
+    }
+  };
+}

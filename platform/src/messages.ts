@@ -1,0 +1,189 @@
+// From an HTTP answer (or its absence) to what the user is told. The extension and the CLI
+// print these messages as they are, so both say the same thing for the same failure.
+import { campaignSummary, isBrowserFetchFailure, isSuccessBody, networkErrorCode, platformErrors, tryParseJson } from './answers';
+import type { OutcomeContext, PlatformAction, PlatformError, PlatformFailure, PushOutcome } from './outcome';
+
+/** The words that change with the call: a failed read must not say "nothing was pushed". */
+const WORDS: Record<PlatformAction, { noun: string; nothing: string; maybe: string }> = {
+  push: { noun: 'push', nothing: 'nothing was pushed', maybe: 'The campaign may or may not have been updated: push again or check it on the platform.' },
+  read: { noun: 'read', nothing: 'nothing was read', maybe: 'Nothing was changed on the platform; try again.' },
+  list: { noun: 'list', nothing: 'nothing was listed', maybe: 'Nothing was changed on the platform; try again.' },
+  create: { noun: 'create', nothing: 'nothing was created', maybe: 'The campaign may or may not have been created: check the platform before creating it again.' },
+};
+
+export function wordsFor(context: Pick<OutcomeContext, 'action'>) {
+  return WORDS[context.action ?? 'push'];
+}
+
+const BODY_SHOWN = 500;
+
+function verbatim(body: string | undefined): string {
+  if (!body) return '';
+  const trimmed = body.trim();
+  return trimmed.length > BODY_SHOWN ? `${trimmed.slice(0, BODY_SHOWN)}...` : trimmed;
+}
+
+/** End with exactly one full stop, whatever the platform's message ended with. */
+function endSentence(text: string): string {
+  return /[.!?]$/.test(text) ? text : `${text}.`;
+}
+
+function listErrors(errors: PlatformError[], body: string | undefined): string {
+  if (errors.length === 0) return body?.trim() ? `: ${verbatim(body)}` : '';
+  return `: ${errors.map((e) => (e.field ? `${e.message} (${e.field})` : e.message)).join('; ')}`;
+}
+
+export function seconds(ms: number): string {
+  return `${Math.round(ms / 100) / 10} s`.replace('.0 s', ' s');
+}
+
+/** A 2xx whose body is not what the call documents: the call may or may not have worked. */
+export function unexpectedSuccessBody(status: number, bodyText: string, context: OutcomeContext, attempts: number, what = 'the documented success body'): PlatformFailure {
+  const json = tryParseJson(bodyText);
+  const shape = json === undefined ? 'not JSON' : `not ${what}`;
+  const effect = context.action === 'push' || context.action === undefined ? ', so the push may not have been applied' : '';
+  return {
+    kind: 'http-error',
+    status,
+    attempts,
+    responseBody: bodyText,
+    errors: platformErrors(json),
+    message: `${context.connectionName} answered HTTP ${status} but ${shape}${effect}: ${verbatim(bodyText) || '(empty body)'}`,
+  };
+}
+
+/** Map an answer that is not a 2xx (and will not be retried) to a failure. */
+export function failureFromResponse(status: number, bodyText: string, context: OutcomeContext, attempts: number): PlatformFailure {
+  const errors = platformErrors(tryParseJson(bodyText));
+  const common = { attempts, status, responseBody: bodyText, errors };
+  const where = context.connectionName;
+  if (status === 400) {
+    const count = errors.length;
+    const what = context.action === 'create' || context.action === 'push' || context.action === undefined ? 'the campaign' : 'the request';
+    return { ...common, kind: 'invalid', status, message: `${where} refused ${what} (HTTP 400)${count > 1 ? `, ${count} problems` : ''}${listErrors(errors, bodyText)}` };
+  }
+  if (status === 401 || status === 403) {
+    return {
+      ...common,
+      kind: 'credentials-rejected',
+      status,
+      message: `${endSentence(`${where} rejected the credentials (HTTP ${status})${listErrors(errors, bodyText)}`)} Check the Client ID and Client Secret (or the JWT), that the app has the Campaign Management scope, and that IID ${context.iid} and the account id belong to it.`,
+    };
+  }
+  if (status === 404 && context.campaignId) {
+    return {
+      ...common,
+      kind: 'not-found',
+      status,
+      message: `${endSentence(`No campaign ${context.campaignId} on ${where} (HTTP 404)${listErrors(errors, bodyText)}`)} Check the campaignId, and that ${where} (IID ${context.iid}) is where the campaign lives.`,
+    };
+  }
+  if (status >= 300 && status < 400) {
+    return { ...common, kind: 'http-error', message: `${where} answered with a redirect (HTTP ${status}); it was not followed because it would carry the token elsewhere. Check the connection's host.` };
+  }
+  return { ...common, kind: 'http-error', message: endSentence(`${where} answered HTTP ${status}${listErrors(errors, bodyText)}`) };
+}
+
+/** Map a complete push answer that will not be retried to an outcome. */
+export function outcomeFromResponse(status: number, bodyText: string, context: OutcomeContext, attempts: number): PushOutcome {
+  if (status < 200 || status >= 300) return failureFromResponse(status, bodyText, context, attempts);
+  const json = tryParseJson(bodyText);
+  if (!isSuccessBody(json)) return unexpectedSuccessBody(status, bodyText, context, attempts);
+  const campaign = campaignSummary(json);
+  const message = (json as Record<string, unknown>).message;
+  const name = campaign.name ?? context.campaignName ?? context.campaignId;
+  const details = [campaign.status ? `status ${campaign.status}` : undefined, campaign.updatedAt ? `updated ${campaign.updatedAt}` : undefined].filter(Boolean).join(', ');
+  return {
+    attempts,
+    responseBody: bodyText,
+    kind: 'success',
+    status,
+    campaign,
+    platformMessage: typeof message === 'string' ? message : undefined,
+    message: `Pushed '${name}' to ${context.connectionName}${details ? ` (${details})` : ''}.`,
+  };
+}
+
+/** The message after the last retryable answer (429/502/503/504). */
+export function unavailableOutcome(
+  status: number,
+  bodyText: string,
+  context: OutcomeContext,
+  attempts: number,
+  retryAfterMs?: number,
+  tooLongToWait = false,
+): PlatformFailure {
+  const { noun } = wordsFor(context);
+  const what = status === 429 ? `rate-limited the ${noun} (HTTP 429)` : `is unavailable (HTTP ${status})`;
+  const later = retryAfterMs !== undefined ? ` It asked to wait ${Math.ceil(retryAfterMs / 1000)} s.` : '';
+  const message = tooLongToWait
+    ? `${context.connectionName} ${what} and asked to wait ${Math.ceil((retryAfterMs ?? 0) / 1000)} s, longer than this ${noun} waits. Try again later.`
+    : `${context.connectionName} ${what}; gave up after ${attempts} ${attempts === 1 ? 'try' : 'tries'}.${later} Try again later.`;
+  return { kind: 'unavailable', status, attempts, responseBody: bodyText, retryAfterMs, message };
+}
+
+export function timeoutOutcome(context: OutcomeContext, origin: string, timeoutMs: number, attempts: number): PlatformFailure {
+  const { noun, maybe } = wordsFor(context);
+  const where = context.connectionName === origin ? origin : `${context.connectionName} (${origin})`;
+  return { kind: 'timeout', attempts, timeoutMs, message: `No answer from ${where} within ${seconds(timeoutMs)}; the ${noun} was abandoned. ${maybe}` };
+}
+
+export function cancelledOutcome(context: OutcomeContext, attempts: number): PlatformFailure {
+  const { noun } = wordsFor(context);
+  const Noun = noun[0].toUpperCase() + noun.slice(1);
+  const sent = context.action === 'push' || context.action === undefined
+    ? 'The request had already been sent, so the campaign may or may not have been updated.'
+    : context.action === 'create'
+      ? 'The request had already been sent, so the campaign may or may not have been created.'
+      : 'Nothing was changed on the platform.';
+  return { kind: 'cancelled', attempts, message: attempts > 0 ? `${Noun} cancelled. ${sent}` : `${Noun} cancelled before anything was sent.` };
+}
+
+const TLS_CODES = /^(?:CERT_|ERR_TLS_|UNABLE_TO_|SELF_SIGNED|DEPTH_ZERO|ERR_SSL_|HOSTNAME_MISMATCH)/;
+
+const NETWORK_WORDS: Record<string, string> = {
+  ECONNREFUSED: 'connection refused',
+  ENOTFOUND: 'host name not found',
+  EAI_AGAIN: 'host name lookup failed',
+  ECONNRESET: 'connection reset',
+  EHOSTUNREACH: 'host unreachable',
+  ENETUNREACH: 'network unreachable',
+  ETIMEDOUT: 'connection timed out',
+  UND_ERR_CONNECT_TIMEOUT: 'connection timed out',
+  UND_ERR_SOCKET: 'connection closed unexpectedly',
+  EPIPE: 'connection closed unexpectedly',
+};
+
+export function networkErrorOutcome(error: unknown, origin: string, loopback: boolean, attempts: number, context: Pick<OutcomeContext, 'action'> = {}): PlatformFailure {
+  const code = networkErrorCode(error);
+  const { nothing } = wordsFor(context);
+  if (isBrowserFetchFailure(error)) {
+    const Nothing = nothing[0].toUpperCase() + nothing.slice(1);
+    return {
+      kind: 'network-error',
+      code: 'BROWSER_FETCH_BLOCKED',
+      tls: false,
+      attempts,
+      message:
+        `The browser could not reach ${origin}: it refused the request or did not answer, most likely because it does not allow requests from this web page (CORS). ${Nothing}. ` +
+        'Pushing from VS Code in the browser needs a platform that allows this origin; otherwise push from desktop VS Code or the CLI (`kore-campaign push`).',
+    };
+  }
+  const tls = code !== undefined && TLS_CODES.test(code);
+  if (code === 'ERR_SSL_WRONG_VERSION_NUMBER' || code === 'EPROTO') {
+    const plain = loopback ? ` The local sandbox speaks plain http: use ${origin.replace(/^https:/, 'http:')}.` : ' Check the host and port.';
+    return { kind: 'network-error', code, tls: true, attempts, message: `${origin} does not speak TLS (https) on that port (${code}); ${nothing}.${plain}` };
+  }
+  if (tls) {
+    return {
+      kind: 'network-error',
+      code,
+      tls,
+      attempts,
+      message: `The TLS certificate of ${origin} was not accepted (${code}); ${nothing}. Certificate errors are never ignored: fix the certificate or the host name.`,
+    };
+  }
+  const words = code ? NETWORK_WORDS[code] ?? code : (error as Error)?.message ?? String(error);
+  const hint = loopback ? ' Is the local sandbox running? Start it with `kore-campaign sandbox`.' : ' Check the host name and your network or proxy.';
+  return { kind: 'network-error', code, tls, attempts, message: `Could not reach ${origin}: ${words}${code && NETWORK_WORDS[code] ? ` (${code})` : ''}.${hint}` };
+}

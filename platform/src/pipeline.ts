@@ -1,0 +1,187 @@
+// The one request pipeline every call goes through: a fresh token per try, the request log
+// (redacted), a timeout per try, cancellation, retries of what is worth retrying, and the
+// mapping of what came back. Push, get, list and create differ only in the call they send and
+// in how they read a complete answer.
+import type { ApiCall } from './apiV1';
+import type { BackoffGate } from './concurrency';
+import { checkCampaignId, HostError, normaliseHost, type Connection } from './connection';
+import { secretsOf, type Credentials } from './credentials';
+import { tokenFor } from './jwt';
+import { cancelledOutcome, networkErrorOutcome, seconds, timeoutOutcome, unavailableOutcome } from './messages';
+import type { OutcomeCommon, OutcomeContext, PlatformFailure } from './outcome';
+import { Redactor } from './redact';
+import { buildRequest } from './request';
+import { DEFAULT_RETRY_POLICY, parseRetryAfter, RETRYABLE_STATUSES, retryDelayMs, sleep, type RetryPolicy } from './retry';
+
+export const DEFAULT_TIMEOUT_MS = 30_000;
+/** Response bodies longer than this are cut in the log (the outcome keeps the whole body). */
+const LOGGED_BODY_CHARS = 4000;
+
+export type RequestProgress =
+  | { kind: 'sending'; attempt: number; maxAttempts: number; message: string }
+  | { kind: 'waiting'; nextAttempt: number; maxAttempts: number; delayMs: number; status: number; message: string };
+
+export interface RequestOptions {
+  /** Per try, from sending to the last byte of the answer. */
+  timeoutMs?: number;
+  signal?: AbortSignal;
+  retry?: Partial<RetryPolicy>;
+  onProgress?: (progress: RequestProgress) => void;
+  /** Receives every log line, already redacted. */
+  log?: (line: string) => void;
+  /** `sub` of minted tokens. */
+  subject?: string;
+  fetch?: typeof globalThis.fetch;
+  /** Environment consulted for unsafe TLS settings; defaults to process.env. */
+  env?: Record<string, string | undefined>;
+  /** Shared by concurrent calls: a 429 holds all of them (see concurrency.ts). */
+  gate?: BackoffGate;
+}
+
+export interface CallInput {
+  connection: Connection;
+  credentials: Credentials;
+  call: ApiCall;
+  context: OutcomeContext;
+}
+
+/** Statuses a call retries; create narrows this (a 5xx may have created the campaign). */
+export type RetryableStatuses = ReadonlySet<number>;
+
+/** Why this environment cannot call the platform safely, or undefined. */
+export function unsafeEnvironment(env: Record<string, string | undefined>, loopback: boolean): string | undefined {
+  if (!loopback && env.NODE_TLS_REJECT_UNAUTHORIZED === '0') {
+    return 'NODE_TLS_REJECT_UNAUTHORIZED=0 is set, which turns off certificate checks; the token would go to whoever answers. Unset it to push.';
+  }
+  return undefined;
+}
+
+/**
+ * Send `input.call` until it gets an answer that is not retried, then let `readAnswer` turn it
+ * into an outcome. Every outcome's message and body are redacted before they are returned.
+ */
+export async function runCall<T extends OutcomeCommon>(
+  input: CallInput,
+  options: RequestOptions,
+  readAnswer: (status: number, bodyText: string, attempts: number) => T | PlatformFailure,
+  retryable: RetryableStatuses = RETRYABLE_STATUSES,
+): Promise<T | PlatformFailure> {
+  const { connection, context } = input;
+  const policy: RetryPolicy = { ...DEFAULT_RETRY_POLICY, ...options.retry };
+  const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  const redactor = new Redactor(secretsOf(input.credentials));
+  const log = (line: string) => options.log?.(redactor.text(line));
+  const fetchImpl = options.fetch ?? globalThis.fetch;
+  const refused = (message: string): PlatformFailure => {
+    log(`${context.action ?? 'push'} refused: ${message}`);
+    return { kind: 'refused', attempts: 0, message };
+  };
+
+  let host;
+  try {
+    host = normaliseHost(connection.host);
+  } catch (error) {
+    if (error instanceof HostError) return refused(`Connection ${connection.name}: ${error.message}`);
+    throw error;
+  }
+  const badId = context.campaignId !== undefined ? checkCampaignId(context.campaignId) : undefined;
+  if (badId) return refused(badId);
+  // A browser has no environment (nor a way to turn certificate checks off).
+  const unsafe = unsafeEnvironment(options.env ?? (typeof process === 'undefined' ? {} : process.env), host.loopback);
+  if (unsafe) return refused(unsafe);
+
+  const started = performance.now();
+  const finish = <O extends OutcomeCommon>(outcome: O): O => {
+    outcome.durationMs = Math.round(performance.now() - started);
+    if (outcome.responseBody !== undefined) outcome.responseBody = redactor.text(outcome.responseBody);
+    outcome.message = redactor.text(outcome.message);
+    return outcome;
+  };
+  const cancelled = (attempts: number) => finish(cancelledOutcome(context, attempts));
+  const waitForGate = async (): Promise<boolean> => {
+    try {
+      await options.gate?.wait(options.signal);
+      return true;
+    } catch {
+      return false;
+    }
+  };
+
+  for (let attempt = 1; attempt <= policy.maxAttempts; attempt++) {
+    if (options.signal?.aborted || !(await waitForGate())) return cancelled(attempt - 1);
+    const token = await tokenFor(input.credentials, { subject: options.subject });
+    redactor.add(token);
+    const request = buildRequest(connection, input.call, token);
+    options.onProgress?.({
+      kind: 'sending',
+      attempt,
+      maxAttempts: policy.maxAttempts,
+      message: attempt === 1 ? `Sending to ${connection.name}...` : `Sending to ${connection.name} (try ${attempt} of ${policy.maxAttempts})...`,
+    });
+    log(`--> ${request.method} ${request.url} (try ${attempt} of ${policy.maxAttempts})`);
+    for (const [name, value] of Object.entries(redactor.headers(request.headers))) log(`    ${name}: ${value}`);
+    if (request.body !== undefined) log(`    body: ${new TextEncoder().encode(request.body).length} bytes of JSON`);
+
+    const timeoutSignal = AbortSignal.timeout(timeoutMs);
+    const signal = options.signal ? AbortSignal.any([options.signal, timeoutSignal]) : timeoutSignal;
+    const sentAt = performance.now();
+    let status: number;
+    let statusText: string;
+    let bodyText: string;
+    let retryAfterHeader: string | null;
+    try {
+      const response = await fetchImpl(request.url, {
+        method: request.method,
+        headers: request.headers,
+        body: request.body,
+        signal,
+        // A redirect would re-send the `auth` header to wherever it points; never follow one.
+        redirect: 'manual',
+      });
+      status = response.status;
+      statusText = response.statusText;
+      retryAfterHeader = response.headers.get('retry-after');
+      bodyText = await response.text();
+    } catch (error) {
+      const elapsed = Math.round(performance.now() - sentAt);
+      if (options.signal?.aborted) {
+        log(`<-- cancelled after ${elapsed} ms`);
+        return cancelled(attempt);
+      }
+      if (timeoutSignal.aborted) {
+        log(`<-- no answer within ${timeoutMs} ms: timed out`);
+        return finish(timeoutOutcome(context, host.origin, timeoutMs, attempt));
+      }
+      const outcome = networkErrorOutcome(error, host.origin, host.loopback, attempt, context);
+      log(`<-- network error after ${elapsed} ms: ${outcome.kind === 'network-error' && outcome.code ? outcome.code : (error as Error).message}`);
+      return finish(outcome);
+    }
+    const elapsed = Math.round(performance.now() - sentAt);
+    log(`<-- ${status}${statusText ? ` ${statusText}` : ''} in ${elapsed} ms${retryAfterHeader !== null ? ` (Retry-After: ${retryAfterHeader})` : ''}`);
+    if (bodyText) log(`    response: ${bodyText.length > LOGGED_BODY_CHARS ? `${bodyText.slice(0, LOGGED_BODY_CHARS)}... (${bodyText.length} chars)` : bodyText}`);
+
+    if (!retryable.has(status)) return finish(readAnswer(status, bodyText, attempt));
+
+    const retryAfterMs = parseRetryAfter(retryAfterHeader);
+    if (attempt >= policy.maxAttempts) return finish(unavailableOutcome(status, bodyText, context, attempt, retryAfterMs));
+    if (retryAfterMs !== undefined && retryAfterMs > policy.maxDelayMs) {
+      log(`    Retry-After ${seconds(retryAfterMs)} is longer than the ${seconds(policy.maxDelayMs)} this ${context.action ?? 'push'} waits: giving up`);
+      return finish(unavailableOutcome(status, bodyText, context, attempt, retryAfterMs, true));
+    }
+    const delayMs = retryDelayMs(attempt, policy, retryAfterMs);
+    const reason = status === 429 ? 'rate-limited (HTTP 429)' : `HTTP ${status}`;
+    const message = `${connection.name} ${reason}; try ${attempt + 1} of ${policy.maxAttempts} in ${seconds(delayMs)}`;
+    log(`    ${message}${retryAfterMs !== undefined ? ' (as Retry-After asked)' : ''}`);
+    options.onProgress?.({ kind: 'waiting', nextAttempt: attempt + 1, maxAttempts: policy.maxAttempts, delayMs, status, message });
+    try {
+      // A 429 is about the account, not this request: every request sharing the gate waits it out.
+      if (status === 429 && options.gate) options.gate.pause(delayMs);
+      else await sleep(delayMs, options.signal);
+    } catch {
+      log('<-- cancelled while waiting to retry');
+      return cancelled(attempt);
+    }
+  }
+  // The loop always returns; this satisfies the compiler.
+  throw new Error('unreachable');
+}

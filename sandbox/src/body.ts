@@ -1,0 +1,34 @@
+// The write body's checks (PUT and create): the query, the content type, JSON, and the
+// campaign rules the editor shows (the core's validator), as request validation would.
+import type * as http from 'node:http';
+import { validateText } from '../../core/src';
+import { fail, HttpFailure } from './http';
+
+export function checkCampaignBody(headers: http.IncomingHttpHeaders, query: URLSearchParams, bodyText: string): Record<string, unknown> {
+  if (query.get('campaignType') !== 'voice') throw fail(400, 'The campaignType query parameter must be "voice".');
+  const contentType = headers['content-type'] ?? '';
+  if (!/^application\/json\s*(;|$)/i.test(contentType)) throw fail(415, `Content-Type must be application/json; got ${contentType || 'none'}.`);
+  let body: unknown;
+  try {
+    body = JSON.parse(bodyText);
+  } catch {
+    throw fail(400, 'The body is not valid JSON.');
+  }
+  if (!body || typeof body !== 'object' || Array.isArray(body)) throw fail(400, 'The body must be a JSON object.');
+  if ('campaignId' in body) throw fail(400, 'campaignId belongs in the URL, not in the body.', 'campaignId');
+  const problems = validateText(JSON.stringify(body, null, 2)).filter((d) => d.severity === 'error');
+  if (problems.length) throw new HttpFailure(400, problems.map((d) => (d.path ? { msg: d.message, field: d.path } : { msg: d.message })));
+  return body as Record<string, unknown>;
+}
+
+/** A JSON body of a read-style POST (list): an object, or empty. */
+export function jsonObjectBody(bodyText: string): Record<string, unknown> {
+  if (!bodyText.trim()) return {};
+  try {
+    const body = JSON.parse(bodyText);
+    if (body && typeof body === 'object' && !Array.isArray(body)) return body as Record<string, unknown>;
+  } catch {
+    // Falls through to the same refusal.
+  }
+  throw fail(400, 'The body must be a JSON object.');
+}
