@@ -36,7 +36,8 @@ export const SERVERS = {
   theirs: {
     name: 'yaml-language-server 2.0.0',
     command: process.execPath,
-    args: [path.join(ROOT, 'node_modules', 'yaml-language-server', 'bin', 'yaml-language-server'), '--stdio'],
+    // Installed into bench/node_modules on demand by bench/run.mjs (bench/package.json), not by the root npm ci.
+    args: [path.join(ROOT, 'bench', 'node_modules', 'yaml-language-server', 'bin', 'yaml-language-server'), '--stdio'],
     languageId: 'yaml',
     settings: {
       yaml: {

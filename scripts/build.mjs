@@ -3,10 +3,14 @@
 // `--production` minifies and drops sourcemaps; `--watch` rebuilds on change; `--outdir DIR`
 // writes to DIR instead of dist/ (the bundle-size test builds into a temporary folder).
 import * as esbuild from 'esbuild';
+import { readFileSync } from 'node:fs';
 import { campaignValidatorPlugin } from './lib/campaign-validator.mjs';
 import { noNodeBuiltinsPlugin } from './lib/no-node-builtins.mjs';
 
-const production = process.argv.includes('--production');
+const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
+
+// Packing (npm pack/publish runs prepack, then prepare) always ships the production build.
+const production = process.argv.includes('--production') || ['pack', 'publish'].includes(process.env.npm_command ?? '');
 const watch = process.argv.includes('--watch');
 const outdirFlag = process.argv.indexOf('--outdir');
 const outdir = outdirFlag === -1 ? 'dist' : process.argv[outdirFlag + 1];
@@ -23,7 +27,8 @@ const common = {
   logLevel: 'warning',
   legalComments: 'none',
   // ESM dependencies (tinyglobby's fdir) read import.meta.url, which CommonJS output lacks.
-  define: { 'import.meta.url': '__importMetaUrl' },
+  // The CLI's --version and SARIF tool metadata (cli/src/version.ts) come from package.json.
+  define: { 'import.meta.url': '__importMetaUrl', KORE_CAMPAIGN_VERSION: JSON.stringify(pkg.version), KORE_CAMPAIGN_HOMEPAGE: JSON.stringify((pkg.homepage ?? '').replace(/#.*$/, '')) },
   banner: { js: "const __importMetaUrl = require('url').pathToFileURL(__filename).href;" },
   // The schema validator is generated code, not compiled when the server starts.
   plugins: [campaignValidatorPlugin],

@@ -22,7 +22,8 @@ timed "editor tools" scripts/editor-tools.sh
 
 status=0
 timed "typecheck of the in-editor suite" npx tsc -p test/suite || status=1
-# The in-editor suite bundles dist/test; the e2e run reuses the same dist/ (no second build).
+# The in-editor suite bundles dist/test; the e2e run reuses it (its `vsce package` runs the
+# production build of the extension's bundles through vscode:prepublish).
 timed "in-editor suite (npm run test:editor)" npm run --silent test:editor || status=1
 timed "in-editor suite in Restricted Mode" node test/editor/run.mjs --restricted --no-build || status=1
 timed "browser end-to-end (npm run test:e2e)" npm run --silent test:e2e -- --no-build || status=1

@@ -37,9 +37,21 @@ for p in chromium libkrb5-dev build-essential pkg-config python3; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")
 done
 if ((${#missing[@]})); then
-  log "apt-get install ${missing[*]}"
+  log "Debian packages needed: ${missing[*]} (Chromium for the browser tests; the rest builds code-server's native modules)"
   SUDO=""
-  if [[ $(id -u) -ne 0 ]]; then SUDO="sudo"; fi
+  if [[ $(id -u) -ne 0 ]]; then
+    # Never sudo silently: ask on a terminal, or need KORE_TOOLS_SUDO=yes in scripts and CI.
+    answer="${KORE_TOOLS_SUDO:-}"
+    if [[ -z "$answer" && -t 0 ]]; then
+      read -r -p "Install them with 'sudo apt-get install'? [y/N] " answer
+    fi
+    if [[ ! "$answer" =~ ^([yY]|yes)$ ]]; then
+      log "not installing: run 'sudo apt-get install ${missing[*]}' yourself (or set KORE_TOOLS_SUDO=yes), then run this again"
+      exit 2
+    fi
+    SUDO="sudo"
+  fi
+  log "apt-get install ${missing[*]}"
   export DEBIAN_FRONTEND=noninteractive
   $SUDO apt-get update -qq
   $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}"

@@ -50,7 +50,7 @@ say(`packaging ${path.basename(vsix)}...`);
 packageVsix(vsix);
 const size = fs.statSync(vsix).size;
 say(`${path.relative(ROOT, vsix)}: ${(size / 1024).toFixed(0)} KB`);
-if (size > 1024 * 1024) console.warn(`warning: the .vsix is over 1 MB (${size} bytes); check .vscodeignore`);
+if (size > 1024 * 1024) console.warn(`warning: the .vsix is over 1 MB (${size} bytes); check the files list in package.json`);
 
 // ---- 2. The sandbox ---------------------------------------------------------------------------
 const logDir = path.join(ROOT, 'test-results', 'start');
@@ -117,7 +117,11 @@ if (code) {
     stopAll(1);
   }
   let port = Number(argv.includes('--port') ? argv[argv.indexOf('--port') + 1] : process.env.KORE_START_PORT || 3777);
-  if (!(await portFree(port))) port = await freePort();
+  if (!(await portFree(port))) {
+    const wanted = port;
+    port = await freePort();
+    say(`port ${wanted} is taken; code-server uses port ${port} instead (the address is printed below; --port N to choose one)`);
+  }
   const cs = await startCodeServer({
     workspace: examples, userDataDir, extensionsDir, port, logFile: path.join(logDir, 'code-server.log'),
   });

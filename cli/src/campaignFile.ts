@@ -1,8 +1,8 @@
 // A campaign file read for the round trip: its text, parse, the core's diagnostics, and the
 // problems that stop a platform call (errors, a missing or malformed campaignId).
-import { readFileSync } from 'node:fs';
 import { parseCampaign, validateCampaign, type CampaignDiagnostic, type ParsedCampaign, type ValidationOptions } from '../../core/src';
 import { checkCampaignId } from '../../platform/src';
+import { readCampaignFile } from './readCampaignFile';
 import { location } from './report';
 
 export interface CampaignFile {
@@ -18,14 +18,10 @@ export interface CampaignFile {
 
 /** Read and check a campaign file (under the workspace's settings); `readError` when it cannot be read at all. */
 export async function loadCampaignFile(absolute: string, shownName: string, options: ValidationOptions = {}): Promise<CampaignFile | { readError: string }> {
-  let text: string;
-  try {
-    // Synchronous on purpose: a campaign file is a few KB, and fs/promises' per-file handle,
-    // stat and chunked reads cost more CPU than the read itself when plan reads hundreds.
-    text = readFileSync(absolute, 'utf8');
-  } catch (error) {
-    return { readError: `cannot read ${shownName}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}` };
-  }
+  // The same refusals as validate (missing, folder, pipe, binary, oversized), in the same words.
+  const read = await readCampaignFile(absolute);
+  if ('problem' in read) return { readError: `${shownName} ${read.problem}.` };
+  const text = read.text;
   // One parse for both the checks and the values: plan reads hundreds of files.
   const parsed = parseCampaign(text);
   const diagnostics = validateCampaign(parsed, options);

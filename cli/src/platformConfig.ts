@@ -4,14 +4,15 @@ import {
   checkAccountId,
   checkCredentials,
   checkIid,
-  HostError,
   normaliseHost,
   type Connection,
   type Credentials,
 } from '../../platform/src';
+import { hostProblem } from './hostCheck';
 
 export const ENVIRONMENT_HELP = `Environment:
-  KORE_HOST          platform host, e.g. platform.kore.ai (https only; http only to 127.0.0.1/localhost)
+  KORE_HOST          platform host, e.g. platform.kore.ai or https://platform.kore.ai (https only;
+                     http only to this machine, with the scheme: http://127.0.0.1:4777)
   KORE_IID           application id (st-...)
   KORE_ACCOUNT_ID    account id
   KORE_CLIENT_ID     Client ID and Client Secret of a JWT app with the Campaign Management scope
@@ -26,12 +27,8 @@ export function configFromEnv(env: NodeJS.ProcessEnv): { connection: Connection;
   const accountId = env.KORE_ACCOUNT_ID?.trim() ?? '';
   if (!host) problems.push('KORE_HOST is not set (e.g. platform.kore.ai).');
   else {
-    try {
-      normaliseHost(host);
-    } catch (error) {
-      if (!(error instanceof HostError)) throw error;
-      problems.push(`KORE_HOST: ${error.message}`);
-    }
+    const problem = hostProblem(host);
+    if (problem) problems.push(`KORE_HOST: ${problem}`);
   }
   if (!iid) problems.push('KORE_IID is not set (the application id, st-...).');
   else if (checkIid(iid)) problems.push(`KORE_IID: ${checkIid(iid)}`);

@@ -3,10 +3,12 @@
 import type * as vscode from 'vscode';
 import type { ConnectionStore } from './push/connections';
 import type { PushOutcome } from '../../platform/src/outcome';
+import type { Connection } from '../../platform/src/connection';
 
 /**
  * The push engine bundle's face (dist/pushEngine.js, dist/web/pushEngine.js), loaded on the
- * first push: push/pushFlow.ts's pushCampaignCommand and push/pushSteps.ts's explainRestrictedMode.
+ * first push: push/pushFlow.ts's pushCampaignCommand, push/pushSteps.ts's explainRestrictedMode and
+ * the connection dialogs.
  */
 export interface PushEngine {
   pushCampaign(ctx: Ctx, uri?: unknown): Promise<PushOutcome | undefined>;
@@ -17,6 +19,9 @@ export interface PushEngine {
   showChangesCommand?(ctx: Ctx, uri?: vscode.Uri): Promise<unknown>;
   createCampaignCommand?(ctx: Ctx, uri?: vscode.Uri): Promise<unknown>;
   remoteCampaignContent?(uri: vscode.Uri): string;
+  /** The connection dialogs (push/prompts.ts, a multi-step input): loaded with the engine, not at activation. */
+  addConnection(store: ConnectionStore): Promise<Connection | undefined>;
+  editConnection(store: ConnectionStore, connection: Connection): Promise<Connection | undefined>;
 }
 
 /** The local sandbox as commands see it (push/localSandbox.ts runs it in the extension host). */

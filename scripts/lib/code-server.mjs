@@ -22,11 +22,18 @@ export function toolsMissing() {
   return missing;
 }
 
+/**
+ * Make sure code-server, Node 24 (and Chromium when asked) are there: install them with
+ * scripts/editor-tools.sh when missing, as `npm start` does; exit 2 when that fails.
+ */
 export function assertTools({ chromium = false } = {}) {
-  const missing = toolsMissing();
-  if (chromium && !fs.existsSync(CHROMIUM)) missing.push(`Chromium (${CHROMIUM})`);
-  if (missing.length) {
-    console.error(`Missing: ${missing.join(', ')}.\nRun scripts/editor-tools.sh first (installs into ${TOOLS_DIR}).`);
+  const missingNow = () => [...toolsMissing(), ...(chromium && !fs.existsSync(CHROMIUM) ? [`Chromium (${CHROMIUM})`] : [])];
+  if (missingNow().length === 0) return;
+  console.log(`Missing: ${missingNow().join(', ')}. Installing with scripts/editor-tools.sh (into ${TOOLS_DIR}; about 2 minutes the first time)...`);
+  const install = spawnSync('bash', [path.join(ROOT, 'scripts', 'editor-tools.sh')], { stdio: 'inherit' });
+  const missing = missingNow();
+  if (install.status !== 0 || missing.length) {
+    console.error(`Still missing: ${missing.join(', ') || 'nothing, but the installer failed'}.\nSee the output above; scripts/editor-tools.sh can be run on its own.`);
     process.exit(2);
   }
 }
@@ -152,10 +159,10 @@ export function killGroup(pgid, graceMs = 1500) {
   try { process.kill(-pgid, 'SIGKILL'); } catch { /* gone */ }
 }
 
-/** Package the extension as a .vsix with vsce (offline, `.vscodeignore` decides the content). */
+/** Package the extension as a .vsix with a plain `vsce package` (its vscode:prepublish builds for production; package.json `files` decides the content). */
 export function packageVsix(outFile) {
   const vsce = path.join(ROOT, 'node_modules', '@vscode', 'vsce', 'vsce');
-  run(process.execPath, [vsce, 'package', '--no-dependencies', '--allow-missing-repository', '--no-rewrite-relative-links', '--out', outFile],
+  run(process.execPath, [vsce, 'package', '--out', outFile],
     { stdio: ['ignore', 'ignore', 'inherit'] });
   return outFile;
 }

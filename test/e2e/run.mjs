@@ -17,6 +17,8 @@
 //      palette against the sandbox: the success toast
 //   7. Pull Campaign... from the sandbox (the campaign pick), edit the pulled file, Show Changes:
 //      the diff editor titled with the connection and the remote status
+//   8. Add Connection: the multi-step input (step 2/7, Back), an account id refused as an IID
+//   9. the Get Started walkthrough with its five steps
 // Closing line: `N passed, N failed`; exit 1 on failure. Options: --no-build, --headed, --keep.
 import * as fs from 'node:fs';
 import { createRequire } from 'node:module';
@@ -161,6 +163,41 @@ try {
     await page.locator('.monaco-diff-editor .char-insert, .monaco-diff-editor .line-insert').first().waitFor({ timeout: 10_000 });
     await page.locator('.notifications-toasts .notification-toast', { hasText: '1 field differs from Local sandbox: dialingStrategy.maxRingTime.' }).first().waitFor({ timeout: 10_000 });
     await sleep(800); // the toast's fade-in
+  });
+
+  await step('Add Connection: one input with a step counter; an account id in the IID box is caught', async () => {
+    await page.keyboard.press('Escape');
+    await command('Add Connection');
+    const widget = page.locator('.quick-input-widget');
+    await widget.locator('.quick-input-title', { hasText: 'where does it push?' }).waitFor({ timeout: 8_000 });
+    const input = widget.locator('input');
+    await input.fill('bots.example.com');
+    await widget.locator('.quick-input-list .monaco-list-row', { hasText: 'bots.example.com' }).first().waitFor({ timeout: 5_000 });
+    await page.keyboard.press('Enter');
+    await widget.locator('.quick-input-title', { hasText: 'application id (IID)' }).waitFor({ timeout: 5_000 });
+    const title = (await widget.locator('.quick-input-title').innerText()).replace(/\s+/g, ' ');
+    if (!/2\/7/.test(title)) throw new Error(`the IID step should show 2/7; title reads ${JSON.stringify(title)}`);
+    await input.fill('67777ce93e25326494e9a1b2');
+    await widget.locator('.quick-input-message', { hasText: 'looks like an account id' }).waitFor({ timeout: 5_000 });
+    await widget.locator('.quick-input-header .codicon-quick-input-back, .quick-input-left-action-bar .codicon-quick-input-back').first().waitFor({ timeout: 5_000 });
+    await sleep(300);
+    await page.screenshot({ path: path.join(outDir, '06a-add-connection-step-2.png') });
+    await page.keyboard.press('Escape');
+  });
+
+  await step('Get Started walkthrough: the five steps', async () => {
+    await page.keyboard.press('Escape');
+    await command('Welcome: Open Walkthrough...');
+    const row = page.locator('.quick-input-list .monaco-list-row', { hasText: 'Get Started with Kore.ai Voice Campaigns' }).first();
+    await row.waitFor({ timeout: 8_000 });
+    await row.click();
+    const walkthrough = page.locator('.gettingStartedContainer');
+    for (const title of ['Create a JWT app and note its ids', 'Add a connection', 'Open an example campaign', 'Push to the local sandbox', 'Pull a campaign']) {
+      await walkthrough.locator('.getting-started-step', { hasText: title }).first().waitFor({ timeout: 10_000 });
+    }
+    await walkthrough.locator('.getting-started-step', { hasText: 'Add a connection' }).first().click();
+    await walkthrough.locator('button, a', { hasText: 'Add Connection' }).first().waitFor({ timeout: 5_000 });
+    await sleep(800); // the step's markdown media renders in a webview
   });
 } catch (err) {
   await setupFailed(err);

@@ -1,21 +1,39 @@
-// The CLI as a CI job runs it: a real process, environment variables, stdout/stderr, exit code.
+// Run the built CLI as a CI job does: a real process, its environment, stdin, stdout/stderr and
+// exit code. Asynchronous, so a sandbox served from the test process can answer it.
 import { spawn, execFileSync } from 'node:child_process';
 import * as path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { ROOT } from './lsp-client.mjs';
 
-export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-export const cli = path.join(root, 'dist/cli.js');
+export const root = ROOT;
+/** The bundle the bin runs (tests that spawn the CLI themselves, e.g. to stop it with a signal). */
+export const cli = path.join(ROOT, 'dist/cli.js');
+export const CLI_BIN = path.join(ROOT, 'bin', 'kore-campaign.js');
 
-/** Run the CLI without blocking this process (the sandbox answers from here). */
-export function runCli(args, env = {}, cwd = root) {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, [cli, ...args], { cwd, env: { PATH: process.env.PATH, ...env } });
+/** `env` replaces the environment (PATH kept), so a CI runner's GITHUB_ACTIONS cannot leak in. */
+export function runCliWith(args, { cwd = ROOT, env = {}, input, bin = CLI_BIN, timeoutMs = 20_000 } = {}) {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [bin, ...args], { cwd, env: { PATH: process.env.PATH, ...env } });
     let stdout = '';
     let stderr = '';
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      reject(new Error(`kore-campaign ${args.join(' ')} did not finish in ${timeoutMs} ms (stdout: ${stdout}, stderr: ${stderr})`));
+    }, timeoutMs);
     child.stdout.on('data', (d) => (stdout += d));
     child.stderr.on('data', (d) => (stderr += d));
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
+    child.on('close', (code) => {
+      clearTimeout(timer);
+      resolve({ code, stdout, stderr });
+    });
+    if (input !== undefined) child.stdin.end(input);
+    else child.stdin.end();
   });
+}
+
+/** The round-trip tests' short form: the KORE_* environment and the working folder. */
+export function runCli(args, env = {}, cwd = ROOT) {
+  // Large plans against a slow sandbox take longer than one validate.
+  return runCliWith(args, { env, cwd, timeoutMs: 120_000 });
 }
 
 /** The KORE_* variables that point the CLI at a sandbox. */

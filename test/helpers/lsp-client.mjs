@@ -26,7 +26,8 @@ export const SERVER = path.join(ROOT, 'dist', 'server.js');
  * (koreCampaign/workspaceTimeZones).
  * `workspaceFolders` (paths) makes a multi-root workspace instead. `env` is added to the server's environment;
  * `execArgv` are Node flags for the server process (stdio only).
- * @param {{transport?: 'stdio' | 'ipc', settings?: object | ((scopeUri: string | undefined) => object), capabilities?: object, workspaceFolder?: string, workspaceFolders?: string[], env?: object, execArgv?: string[]}} [options]
+ * `serverArgs` starts another entry point over stdio (e.g. an installed bin) instead of dist/server.js.
+ * @param {{transport?: 'stdio' | 'ipc', settings?: object | ((scopeUri: string | undefined) => object), capabilities?: object, workspaceFolder?: string, workspaceFolders?: string[], env?: object, execArgv?: string[], serverArgs?: string[]}} [options]
  */
 export async function startServer(options = {}) {
   const folderUris = (options.workspaceFolders ?? [options.workspaceFolder ?? emptyWorkspace()]).map((folder) => pathToFileURL(folder).href);
@@ -36,7 +37,7 @@ export async function startServer(options = {}) {
   const child =
     transport === 'ipc'
       ? fork(SERVER, ['--node-ipc'], { stdio: ['ignore', 'ignore', 'pipe', 'ipc'], env: { ...process.env, ...options.env } })
-      : spawn(process.execPath, [...(options.execArgv ?? []), SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'], env: { ...process.env, ...options.env } });
+      : spawn(process.execPath, options.serverArgs ?? [...(options.execArgv ?? []), SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'], env: { ...process.env, ...options.env } });
   let stderr = '';
   child.stderr.on('data', (chunk) => (stderr += chunk));
   const connection =

@@ -54,9 +54,13 @@ describe('Push Campaign against the sandbox', function () {
   const pushRequests = () => sandbox!.requests.filter((r) => !/\/contactList\//.test(r.url));
   const ui = new ScriptedUi();
   const hooks = sandboxHooks(ui, CREDS);
+  // "Update Credentials" asks through the multi-step input: answered from the same script.
+  let restoreQuickInputs: (() => void) | undefined;
   before(() => {
     sandbox = hooks.sandbox;
+    restoreQuickInputs = ui.fakeQuickInputs();
   });
+  after(() => restoreQuickInputs?.());
   beforeEach(() => {
     // Push plans first: this connection is not the Local sandbox, so the changes are confirmed (push-plan.test.ts covers the question itself).
     ui.click(/^Push \S+ to .*\?/, 'Push');
@@ -135,7 +139,7 @@ describe('Push Campaign against the sandbox', function () {
     await sleep(300);
     assert.equal(pushRequests().length, before, 'no request was sent');
     const err = ui.messages('error');
-    assert.ok(err.some((m) => /has \d+ errors? .*Nothing was pushed/.test(m)), `error message: ${JSON.stringify(err)}`);
+    assert.ok(err.some((m) => /Nothing was pushed: .* has \d+ errors? \(first on line \d+\)/.test(m)), `error message: ${JSON.stringify(err)}`);
   });
 
   it('the platform answers 400: its message is shown and a diagnostic lands on the named field', async () => {

@@ -7,6 +7,7 @@
 // into it and accept an item the way a user does.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
+import { installFakeQuickInputs } from './fakeQuickInput';
 
 export interface Shown {
   kind: 'info' | 'warning' | 'error' | 'quickPick' | 'inputBox' | 'openDialog';
@@ -39,6 +40,27 @@ export class ScriptedUi {
       { quickPicks: this.picks.length, inputs: this.inputs.length, folders: this.folders.length },
       { quickPicks: 0, inputs: 0, folders: 0 },
       'every scripted answer was asked for',
+    );
+  }
+
+  /**
+   * Answer the multi-step inputs (Add Connection, credentials: createQuickPick/createInputBox)
+   * from the same queues until the returned function is called. Off by default, so the real
+   * quick pick of Pull Campaign stays real.
+   */
+  fakeQuickInputs(): () => void {
+    return installFakeQuickInputs(
+      (shown) => {
+        if (shown.type === 'input') {
+          const value = this.inputs.shift();
+          assert.ok(value !== undefined, `unexpected input box "${shown.title}"`);
+          return value;
+        }
+        const next = this.picks.shift();
+        assert.ok(next, `unexpected quick pick "${shown.title}" (${shown.items?.join(', ')})`);
+        return next(shown.items ?? []);
+      },
+      (shown) => this.shown.push({ kind: shown.type === 'pick' ? 'quickPick' : 'inputBox', text: shown.title, items: shown.items }),
     );
   }
 
@@ -113,12 +135,18 @@ export function testCredentials(tag: string): TestCredentials {
 
 /** Adds (and selects) a connection through the extension's own Add Connection prompts. */
 export async function addConnectionThroughUi(ui: ScriptedUi, url: string, creds: TestCredentials, name: string, secret = creds.clientSecret): Promise<void> {
-  ui.pick('Another https host...')
-    .type(url, creds.iid, creds.accountId)
+  // The host step takes a typed URL as its answer.
+  ui.pick(url)
+    .type(creds.iid, creds.accountId)
     .type(name)
     .pick('Client ID and Client Secret')
     .type(creds.clientId, secret);
   // addConnection asks for the name with a pre-filled value: the script types a full name.
-  await vscode.commands.executeCommand('koreCampaign.addConnection');
+  const restore = ui.fakeQuickInputs();
+  try {
+    await vscode.commands.executeCommand('koreCampaign.addConnection');
+  } finally {
+    restore();
+  }
   ui.assertConsumed();
 }

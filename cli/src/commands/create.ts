@@ -4,17 +4,17 @@ import { writeFile } from 'node:fs/promises';
 import * as path from 'node:path';
 import { applyTextEdits, bodyFromCampaign, setCampaignIdEdit } from '../../../core/src';
 import { createCampaign } from '../../../platform/src';
-import { parseCommand } from '../args';
+import { parsePlatformCommand, PLATFORM_OPTIONS_HELP, usageError } from '../args';
 import { loadCampaignFile } from '../campaignFile';
 import { EXIT_FOR_FAILURE, PUSH_EXIT } from '../exitCodes';
+import { relativeTo } from '../formats/report';
 import type { CommandIO } from '../io';
 import { ENVIRONMENT_HELP } from '../platformConfig';
 import { failureJson, platformErrorLines } from '../report';
 import { openSession, withInterrupt } from '../session';
 import { commandValidationOptions } from '../settings';
-import { display } from './validate';
 
-export const CREATE_USAGE = `Usage: kore-campaign create <file> [--format text|json] [--timeout SECONDS] [--verbose] [--no-settings]
+export const CREATE_USAGE = `Usage: kore-campaign create [options] <file>
 
 Creates a new campaign from <file> (POST .../campaign?campaignType=voice) and writes the new id
 into the file as campaignId (comments and key order kept). The platform answers before creation
@@ -23,24 +23,25 @@ an existing campaign: push updates it, create refuses.
 
 ${ENVIRONMENT_HELP}
 
+Options:
+${PLATFORM_OPTIONS_HELP}
+
 Exit codes: 0 created (creation in progress) and the id written, 1 the file has errors,
 2 bad usage, configuration, or a file that already has a campaignId, 3-7 and 130 a platform failure
-as in push (3 refused by the platform, with each problem at its field).`;
+as in push (3 refused by the platform, with each problem at its field).
+
+Examples:
+  kore-campaign create campaigns/new.campaign.yaml
+  kore-campaign create --format json campaigns/new.campaign.yaml`;
+
+const SPEC = { name: 'create', usage: CREATE_USAGE, options: {} } as const;
 
 export async function run(args: string[], io: CommandIO): Promise<number> {
-  const parsed = parseCommand(args, {});
-  const usage = (problem: string) => {
-    io.stderr(`kore-campaign create: ${problem}\n\n${CREATE_USAGE}\n`);
-    return PUSH_EXIT.usage;
-  };
-  if (typeof parsed === 'string') return usage(parsed);
-  if (parsed.common.help) {
-    io.stdout(`${CREATE_USAGE}\n`);
-    return PUSH_EXIT.ok;
-  }
-  if (parsed.positionals.length !== 1) return usage(parsed.positionals.length ? `create takes one file; got ${parsed.positionals.length}.` : 'name the campaign file to create.');
+  const parsed = parsePlatformCommand(SPEC, args, io);
+  if (typeof parsed === 'number') return parsed;
+  if (parsed.positionals.length !== 1) return usageError(SPEC, io, parsed.positionals.length ? `create takes one file; got ${parsed.positionals.length}.` : 'name the campaign file to create.');
   const absolute = path.resolve(io.cwd, parsed.positionals[0]);
-  const shownName = display(absolute, io.cwd);
+  const shownName = relativeTo(io.cwd, absolute);
   const file = await loadCampaignFile(absolute, shownName, await commandValidationOptions('create', parsed.common.useSettings, io));
   if ('readError' in file) {
     io.stderr(`kore-campaign create: ${file.readError}\n`);

@@ -3,8 +3,9 @@
 // says "the repository and the platform differ".
 import { planCampaign, type CampaignPlan, type ValidationOptions } from '../../../core/src';
 import { concurrencyLimit, getCampaign, mapConcurrent, type PlatformFailure } from '../../../platform/src';
-import { parseCommand } from '../args';
+import { parsePlatformCommand, PLATFORM_OPTIONS_HELP, usageError } from '../args';
 import { campaignIdProblem, loadCampaignFile, type CampaignFile } from '../campaignFile';
+import { collectInputs, type CampaignInput } from '../collectInputs';
 import { EXIT_FOR_FAILURE, PUSH_EXIT, ROUNDTRIP_EXIT } from '../exitCodes';
 import type { CommandIO } from '../io';
 import { ENVIRONMENT_HELP } from '../platformConfig';
@@ -12,9 +13,8 @@ import { planJson, planText } from '../planReport';
 import { failureJson } from '../report';
 import { openSession, progressLine, withInterrupt, type PlatformSession } from '../session';
 import { commandValidationOptions } from '../settings';
-import { display, expandTargets } from './validate';
 
-export const PLAN_USAGE = `Usage: kore-campaign plan [--format text|json] [--concurrency N] [--timeout SECONDS] [--verbose] [--no-settings] <files, folders or globs...>
+export const PLAN_USAGE = `Usage: kore-campaign plan [options] <files, folders or globs...>
 
 Compares each campaign file with its campaign on the platform (GET .../campaign/{campaignId})
 and prints what a push would change, field by field: "~" changed, "+" only in the file's list,
@@ -26,34 +26,38 @@ Files are checked as validate checks them, under koreCampaign.validate.* in .vsc
 
 ${ENVIRONMENT_HELP}
 
+Options:
+${PLATFORM_OPTIONS_HELP}
+
 Exit codes: 0 every file matches the platform, 1 a file has errors (or no campaignId),
-2 bad usage or configuration, 3-7 and 130 a platform failure as in push (4 credentials,
+2 bad usage, configuration or a file that could not be read (as in validate), 3-7 and 130 a platform failure as in push (4 credentials,
 5 no such campaign, 6 try again later, 7 unexpected answer), ${ROUNDTRIP_EXIT.differences} at least one file differs.
-When several apply, the first in this order wins: 2, 1, platform failure, ${ROUNDTRIP_EXIT.differences}.`;
+When several apply, the first in this order wins: 2, 1, platform failure, ${ROUNDTRIP_EXIT.differences}.
+
+Examples:
+  kore-campaign plan campaigns/
+  kore-campaign plan --format json campaigns/billing.campaign.yaml > plan.json
+  kore-campaign plan campaigns/ || test $? -eq 8`;
+
+const SPEC = { name: 'plan', usage: PLAN_USAGE, options: {} } as const;
 
 type FileResult =
   | { file: string; kind: 'planned'; plan: CampaignPlan }
-  | { file: string; kind: 'error'; problems: string[] }
+  | { file: string; kind: 'error'; problems: string[]; notChecked?: boolean }
   | { file: string; kind: 'failed'; failure: PlatformFailure };
 
 export async function run(args: string[], io: CommandIO): Promise<number> {
-  const parsed = parseCommand(args, {});
-  if (typeof parsed === 'string' || parsed.common.help) {
-    if (typeof parsed === 'string') io.stderr(`kore-campaign plan: ${parsed}\n\n`);
-    (typeof parsed === 'string' ? io.stderr : io.stdout)(`${PLAN_USAGE}\n`);
-    return typeof parsed === 'string' ? PUSH_EXIT.usage : PUSH_EXIT.ok;
-  }
+  const parsed = parsePlatformCommand(SPEC, args, io);
+  if (typeof parsed === 'number') return parsed;
   const { common, positionals } = parsed;
-  if (!positionals.length) {
-    io.stderr(`kore-campaign plan: name at least one file, folder or glob.\n\n${PLAN_USAGE}\n`);
-    return PUSH_EXIT.usage;
-  }
-  const { files, unreadable } = await expandTargets(positionals, io.cwd);
-  for (const problem of unreadable) io.stderr(`kore-campaign plan: ${problem}\n`);
-  if (unreadable.length || !files.length) {
-    if (!unreadable.length) io.stderr(`kore-campaign plan: no *.campaign.yaml or *.campaign.yml files in ${positionals.join(', ')}.\n`);
-    return PUSH_EXIT.usage;
-  }
+  if (!positionals.length) return usageError(SPEC, io, 'name at least one file, folder or glob.');
+  if (positionals.includes('-')) return usageError(SPEC, io, 'plan reads campaign files by name (each names its campaign); stdin ("-") is not supported.');
+  // The same inputs, and the same refusals, as validate: a missing path, a folder or glob with
+  // no campaign files; unreadable, binary or oversized files are refused per file when read.
+  const { inputs, problems } = await collectInputs(positionals, io.cwd, '<stdin>');
+  for (const problem of problems) io.stderr(`kore-campaign plan: ${problem.diagnostics[0]?.message ?? problem.file}\n`);
+  if (problems.length || !inputs.length) return PUSH_EXIT.usage;
+  const files = inputs.filter((input): input is CampaignInput & { absolute: string } => input.absolute !== undefined);
   return withInterrupt(async (signal) => {
     const session = openSession(io, 'plan', common, signal);
     if (!session) return PUSH_EXIT.usage;
@@ -62,8 +66,8 @@ export async function run(args: string[], io: CommandIO): Promise<number> {
     // --concurrency bounds the requests; files are read and checked ahead of them, so a
     // request slot never waits for local work.
     const requestSlot = concurrencyLimit(common.concurrency);
-    const results = await mapConcurrent(files, common.concurrency * 2, async (absolute): Promise<FileResult> => {
-      const result = await planFile(absolute, display(absolute, io.cwd), session, requestSlot, validation);
+    const results = await mapConcurrent(files, common.concurrency * 2, async (input): Promise<FileResult> => {
+      const result = await planFile(input.absolute, input.file, session, requestSlot, validation);
       progress.tick();
       return result;
     });
@@ -74,7 +78,7 @@ export async function run(args: string[], io: CommandIO): Promise<number> {
 
 async function planFile(absolute: string, shownName: string, session: PlatformSession, requestSlot: ReturnType<typeof concurrencyLimit>, validation: ValidationOptions): Promise<FileResult> {
   const loaded = await loadCampaignFile(absolute, shownName, validation);
-  if ('readError' in loaded) return { file: shownName, kind: 'error', problems: [loaded.readError] };
+  if ('readError' in loaded) return { file: shownName, kind: 'error', problems: [`kore-campaign plan: ${loaded.readError}`], notChecked: true };
   const file: CampaignFile = loaded;
   const idProblem = file.problems.length ? undefined : campaignIdProblem(file);
   if (file.problems.length || idProblem) return { file: shownName, kind: 'error', problems: idProblem ? [idProblem] : file.problems };
@@ -84,6 +88,8 @@ async function planFile(absolute: string, shownName: string, session: PlatformSe
 }
 
 function exitCode(results: FileResult[]): number {
+  // A file that could not be read is bad input, as in validate.
+  if (results.some((r) => r.kind === 'error' && r.notChecked)) return PUSH_EXIT.usage;
   if (results.some((r) => r.kind === 'error')) return PUSH_EXIT.invalidFile;
   const failed = results.find((r) => r.kind === 'failed');
   if (failed?.kind === 'failed') return EXIT_FOR_FAILURE[failed.failure.kind];

@@ -4,17 +4,17 @@ import { mkdir } from 'node:fs/promises';
 import * as path from 'node:path';
 import { campaignFileForm } from '../../../core/src';
 import { checkCampaignId, getCampaign, listCampaigns, mapConcurrent, type PlatformFailure } from '../../../platform/src';
-import { parseCommand } from '../args';
+import { parsePlatformCommand, PLATFORM_OPTIONS_HELP, usageError } from '../args';
 import { EXIT_FOR_FAILURE, PUSH_EXIT, ROUNDTRIP_EXIT } from '../exitCodes';
+import { relativeTo } from '../formats/report';
 import type { CommandIO } from '../io';
 import { ENVIRONMENT_HELP } from '../platformConfig';
 import { indexCampaignFiles, placeCampaign, type PlacedCampaign } from '../pullFiles';
 import { failureJson } from '../report';
 import { openSession, progressLine, withInterrupt } from '../session';
-import { display } from './validate';
 
-export const PULL_USAGE = `Usage: kore-campaign pull <campaignId...> [--out DIR] [--overwrite] [--format text|json] [--concurrency N]
-       kore-campaign pull --all [--out DIR] [--overwrite] [--format text|json] [--concurrency N]
+export const PULL_USAGE = `Usage: kore-campaign pull [options] <campaignId...>
+       kore-campaign pull [options] --all
 
 Writes each campaign as <name-as-slug>.campaign.yaml in DIR (default: the current folder), in
 the file form: only what a write takes, in the file format's order, campaignId first. A campaign
@@ -26,23 +26,28 @@ Prints one line per file: created, updated, unchanged or conflict.
 
 ${ENVIRONMENT_HELP}
 
+Options:
+  --all              every campaign on the platform (all pages)
+  --out DIR          the folder to write into (default: the current folder)
+  --overwrite        replace files with local changes
+${PLATFORM_OPTIONS_HELP}
+
 Exit codes: 0 every campaign written (or unchanged), 2 bad usage or configuration, 3-7 and 130 a
-platform failure as in push, ${ROUNDTRIP_EXIT.conflict} a file was left alone because of local changes (nothing lost).`;
+platform failure as in push, ${ROUNDTRIP_EXIT.conflict} a file was left alone because of local changes (nothing lost).
+
+Examples:
+  kore-campaign pull --all --out campaigns/
+  kore-campaign pull cd-ed19e3c7-3682-5e72-a839-af9e07110001`;
+
+const SPEC = { name: 'pull', usage: PULL_USAGE, options: { all: { type: 'boolean' }, out: { type: 'string' }, overwrite: { type: 'boolean' } } } as const;
 
 type Pulled = { id: string; failure?: PlatformFailure; placed?: PlacedCampaign; name?: string };
 
 export async function run(args: string[], io: CommandIO): Promise<number> {
-  const parsed = parseCommand(args, { all: { type: 'boolean' }, out: { type: 'string' }, overwrite: { type: 'boolean' } });
-  const usage = (problem: string) => {
-    io.stderr(`kore-campaign pull: ${problem}\n\n${PULL_USAGE}\n`);
-    return PUSH_EXIT.usage;
-  };
-  if (typeof parsed === 'string') return usage(parsed);
+  const parsed = parsePlatformCommand(SPEC, args, io);
+  if (typeof parsed === 'number') return parsed;
   const { common, positionals: ids, values } = parsed;
-  if (common.help) {
-    io.stdout(`${PULL_USAGE}\n`);
-    return PUSH_EXIT.ok;
-  }
+  const usage = (problem: string) => usageError(SPEC, io, problem);
   if (values.all && ids.length) return usage('give campaign ids or --all, not both.');
   if (!values.all && !ids.length) return usage('name at least one campaign id, or pass --all.');
   for (const id of ids) {
@@ -109,7 +114,7 @@ function finish(io: CommandIO, format: 'text' | 'json', where: string, results: 
     const files = results.map((r) =>
       r.failure
         ? { campaignId: r.id, result: 'failed', failure: failureJson(r.failure) }
-        : { campaignId: r.id, name: r.name, file: display(r.placed!.file, io.cwd), result: r.placed!.result, ...(r.placed!.reason ? { reason: r.placed!.reason } : {}), notes: r.placed!.notes },
+        : { campaignId: r.id, name: r.name, file: relativeTo(io.cwd, r.placed!.file), result: r.placed!.result, ...(r.placed!.reason ? { reason: r.placed!.reason } : {}), notes: r.placed!.notes },
     );
     io.stdout(`${JSON.stringify({ connection: where, files, exitCode: code }, null, 2)}\n`);
     return code;
@@ -120,7 +125,7 @@ function finish(io: CommandIO, format: 'text' | 'json', where: string, results: 
       continue;
     }
     const placed = r.placed!;
-    const file = display(placed.file, io.cwd);
+    const file = relativeTo(io.cwd, placed.file);
     io.stdout(`${placed.result.padEnd(9)} ${file} (${r.id}${r.name ? `, '${r.name}'` : ''})\n`);
     if (placed.reason) io.stderr(`kore-campaign pull: ${file} was left as it is: ${placed.reason}. Commit or stash your changes, or pass --overwrite.\n`);
     for (const note of placed.notes) io.stderr(`${file}: ${note}\n`);

@@ -1,7 +1,6 @@
 // `kore-campaign push <file>`: the extension's push for CI pipelines, with the same request,
 // retries and messages (all from platform/src). Configuration comes from the environment so
 // secrets stay out of shell history and CI logs.
-import { readFile } from 'node:fs/promises';
 import * as path from 'node:path';
 import { preparePush } from '../../../core/src';
 import {
@@ -15,19 +14,22 @@ import {
   DEFAULT_TIMEOUT_MS,
   type PushProgress,
 } from '../../../platform/src';
+import { numberOption, parseCommandArgs, usageError } from '../args';
 import { EXIT_FOR_FAILURE, PUSH_EXIT } from '../exitCodes';
+import { relativeTo } from '../formats/report';
 import type { CommandIO } from '../io';
 import { configFromEnv, ENVIRONMENT_HELP } from '../platformConfig';
 import { planJson } from '../planReport';
 import { planBeforePush } from '../pushPlan';
 import { failureJson, location, platformErrorLines } from '../report';
 import { withInterrupt } from '../session';
-import { commandValidationOptions, NO_SETTINGS_FLAG } from '../settings';
+import { readCampaignFile } from '../readCampaignFile';
+import { commandValidationOptions } from '../settings';
 
 export { PUSH_EXIT } from '../exitCodes';
 export { configFromEnv } from '../platformConfig';
 
-export const PUSH_USAGE = `Usage: kore-campaign push <file> [--dry-run] [--force] [--format text|json] [--campaign-id ID] [--timeout SECONDS] [--verbose] [--no-settings]
+export const PUSH_USAGE = `Usage: kore-campaign push [options] <file>
 
 Validates <file> (as validate does, under the same settings), plans (reads the campaign and
 prints what would change), then sends it to the platform (PUT .../campaign/{campaignId}?campaignType=voice).
@@ -39,16 +41,37 @@ ${ENVIRONMENT_HELP}
 Options:
   --dry-run          print the exact request (token redacted) and send nothing (no plan either)
   --force            push even when the campaign is Active on the platform
-  --format json      print the plan and the result as one JSON object on stdout
+  --format FORMAT    text (default) or json: the plan and the result as one JSON object on stdout
   --campaign-id ID   the campaign to update when the file has no campaignId (or to override it)
   --timeout SECONDS  per try (default ${DEFAULT_TIMEOUT_MS / 1000})
-  --verbose          print the request log (redacted) to stderr
+  -v, --verbose      print the request log (redacted) to stderr
+  -q, --quiet        print nothing when the push succeeds
   --no-settings      ignore koreCampaign.validate.* in .vscode/settings.json
+  -h, --help         this help
 
 Exit codes: 0 pushed (or dry run printed), 1 the file has errors, 2 bad usage or configuration,
 3 refused by the platform (400), 4 credentials rejected (401/403), 5 no such campaign (404),
 6 unavailable/network error/timeout (try again later), 7 unexpected answer, 9 the campaign is
-Active on the platform (nothing sent; --force overrides), 130 interrupted.`;
+Active on the platform (nothing sent; --force overrides), 130 interrupted.
+
+Examples:
+  KORE_HOST=platform.kore.ai KORE_IID=st-... KORE_ACCOUNT_ID=... \\
+  KORE_CLIENT_ID=cs-... KORE_CLIENT_SECRET=... kore-campaign push campaigns/billing.campaign.yaml
+  kore-campaign push --dry-run campaigns/billing.campaign.yaml
+  kore-campaign push --campaign-id cd-ed19e3c7-3682-5e72-a839-af9e07110001 billing.campaign.yaml`;
+
+const SPEC = {
+  name: 'push',
+  usage: PUSH_USAGE,
+  options: {
+    'dry-run': { type: 'boolean' },
+    force: { type: 'boolean' },
+    format: { type: 'string' },
+    'campaign-id': { type: 'string' },
+    timeout: { type: 'string' },
+    'no-settings': { type: 'boolean' },
+  },
+} as const;
 
 interface PushArgs {
   file: string;
@@ -56,68 +79,48 @@ interface PushArgs {
   campaignId?: string;
   timeoutMs: number;
   verbose: boolean;
+  quiet: boolean;
   force: boolean;
   format: 'text' | 'json';
   useSettings: boolean;
 }
 
-function parseArgs(args: string[]): PushArgs | string {
-  const parsed: Partial<PushArgs> & { dryRun: boolean; verbose: boolean; timeoutMs: number; force: boolean; format: 'text' | 'json'; useSettings: boolean } = {
-    dryRun: false,
-    verbose: false,
-    timeoutMs: DEFAULT_TIMEOUT_MS,
-    force: false,
-    format: 'text',
-    useSettings: true,
+function pushArgs(args: string[], io: CommandIO): PushArgs | number {
+  const parsed = parseCommandArgs(SPEC, args, io);
+  if (typeof parsed === 'number') return parsed;
+  const { values, positionals } = parsed;
+  if (positionals.length === 0) return usageError(SPEC, io, 'name the campaign file to push.');
+  if (positionals.length > 1) return usageError(SPEC, io, `push takes one file; got ${positionals.join(', ')}.`);
+  if (values['campaign-id'] !== undefined && !values['campaign-id'].trim()) return usageError(SPEC, io, '--campaign-id needs a value.');
+  const format = values.format ?? 'text';
+  if (format !== 'text' && format !== 'json') return usageError(SPEC, io, `--format takes text or json, not "${format}".`);
+  const seconds = numberOption('timeout', values.timeout, 0, 600);
+  if (typeof seconds === 'string') return usageError(SPEC, io, seconds);
+  return {
+    file: positionals[0],
+    dryRun: values['dry-run'] ?? false,
+    campaignId: values['campaign-id'],
+    timeoutMs: seconds === undefined ? DEFAULT_TIMEOUT_MS : seconds * 1000,
+    verbose: values.verbose ?? false,
+    quiet: values.quiet ?? false,
+    force: values.force ?? false,
+    format,
+    useSettings: !values['no-settings'],
   };
-  for (let i = 0; i < args.length; i++) {
-    const arg = args[i];
-    const [flag, inline] = arg.startsWith('--') && arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
-    const value = () => inline ?? args[++i];
-    if (flag === '--dry-run') parsed.dryRun = true;
-    else if (flag === '--verbose' || flag === '-v') parsed.verbose = true;
-    else if (flag === '--force') parsed.force = true;
-    else if (flag === '--format') {
-      const format = value();
-      if (format !== 'text' && format !== 'json') return `--format takes text or json, not ${format ?? 'nothing'}.`;
-      parsed.format = format;
-    } else if (flag === NO_SETTINGS_FLAG) parsed.useSettings = false;
-    else if (flag === '--campaign-id') {
-      const id = value();
-      if (!id) return '--campaign-id needs a value.';
-      parsed.campaignId = id;
-    } else if (flag === '--timeout') {
-      const seconds = Number(value());
-      if (!Number.isFinite(seconds) || seconds <= 0 || seconds > 600) return '--timeout takes a number of seconds between 1 and 600.';
-      parsed.timeoutMs = seconds * 1000;
-    } else if (flag.startsWith('-')) return `unknown option ${arg}`;
-    else if (parsed.file) return `push takes one file; got ${parsed.file} and ${arg}.`;
-    else parsed.file = arg;
-  }
-  if (!parsed.file) return 'name the campaign file to push.';
-  return parsed as PushArgs;
 }
 
-
 export async function run(args: string[], io: CommandIO): Promise<number> {
-  if (args.includes('--help') || args.includes('-h')) {
-    io.stdout(`${PUSH_USAGE}\n`);
-    return PUSH_EXIT.ok;
-  }
-  const parsedArgs = parseArgs(args);
-  if (typeof parsedArgs === 'string') {
-    io.stderr(`kore-campaign push: ${parsedArgs}\n\n${PUSH_USAGE}\n`);
+  const parsedArgs = pushArgs(args, io);
+  if (typeof parsedArgs === 'number') return parsedArgs;
+  // The path as the user gave it: that is what they can find in their own shell or CI log. An
+  // absolute path inside the working folder is shown relative to it, as plan shows it.
+  const shownName = path.isAbsolute(parsedArgs.file) ? relativeTo(io.cwd, parsedArgs.file) : parsedArgs.file;
+  const read = await readCampaignFile(path.resolve(io.cwd, parsedArgs.file));
+  if ('problem' in read) {
+    io.stderr(`kore-campaign push: ${shownName} ${read.problem}. Nothing was sent.\n`);
     return PUSH_EXIT.usage;
   }
-  const cwd = io.cwd ?? process.cwd();
-  const shownName = path.relative(cwd, path.resolve(cwd, parsedArgs.file)) || parsedArgs.file;
-  let text: string;
-  try {
-    text = await readFile(path.resolve(cwd, parsedArgs.file), 'utf8');
-  } catch (error) {
-    io.stderr(`kore-campaign push: cannot read ${shownName}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}\n`);
-    return PUSH_EXIT.usage;
-  }
+  const text = read.text;
 
   const prepared = preparePush(text, await commandValidationOptions('push', parsedArgs.useSettings, io));
   for (const d of prepared.diagnostics.filter((d) => d.severity === 'error' || d.severity === 'warning')) {
@@ -176,7 +179,9 @@ export async function run(args: string[], io: CommandIO): Promise<number> {
         if (progress.kind === 'waiting') io.stderr(`kore-campaign push: ${progress.message}\n`);
       },
     };
-    const planned = await planBeforePush(io, input, { shownName, force: parsedArgs.force, format: parsedArgs.format, options });
+    // --quiet: the plan is not printed either; problems still go to stderr.
+    const planIO = parsedArgs.quiet && parsedArgs.format === 'text' ? { ...io, stdout: () => {} } : io;
+    const planned = await planBeforePush(planIO, input, { shownName, force: parsedArgs.force, format: parsedArgs.format, options });
     if ('exitCode' in planned) return planned.exitCode;
     const outcome = await pushCampaign(input, options);
     const exitCode = outcome.kind === 'success' ? PUSH_EXIT.ok : EXIT_FOR_FAILURE[outcome.kind];
@@ -186,7 +191,7 @@ export async function run(args: string[], io: CommandIO): Promise<number> {
       return exitCode;
     }
     if (outcome.kind === 'success') {
-      io.stdout(`${outcome.message}\n`);
+      if (!parsedArgs.quiet) io.stdout(`${outcome.message}\n`);
       return exitCode;
     }
     io.stderr(`kore-campaign push: ${outcome.message}\n`);

@@ -5,51 +5,44 @@ import {
   SANDBOX_DEFAULT_PORT,
   startSandbox,
 } from '../../../sandbox/src';
+import { integerOption, parseCommandArgs, usageError } from '../args';
 import type { CommandIO } from '../io';
 
-export const SANDBOX_USAGE = `Usage: kore-campaign sandbox [--port N] [--latency-ms N] [--quiet]
+export const SANDBOX_USAGE = `Usage: kore-campaign sandbox [options]
 
 Runs a local emulation of the Kore.ai campaign API on http://127.0.0.1:N (default ${SANDBOX_DEFAULT_PORT};
 0 picks a free port). It checks requests as strictly as the contract says (auth header, HS256 JWT
 signed with the sandbox's client secret, iid/accountId headers, the campaign rules) and
 prints the environment a push needs. Its credentials are public and only work on this machine.
---latency-ms N adds N milliseconds to every answer, like a distant server.
-Exit codes: 0 stopped with Ctrl+C, 2 bad usage or the port is taken.`;
+
+Options:
+  --port N       the port (default ${SANDBOX_DEFAULT_PORT}; 0 for any free port)
+  --latency-ms N add N milliseconds (0 to 60000) to every answer, like a distant server
+  -q, --quiet    do not log each request
+  -v, --verbose  log each request (the default)
+  -h, --help     this help
+
+Exit codes: 0 stopped with Ctrl+C, 2 bad usage or the port is taken.
+
+Examples:
+  kore-campaign sandbox
+  kore-campaign sandbox --port 0 --quiet`;
+
+const SPEC = { name: 'sandbox', usage: SANDBOX_USAGE, options: { port: { type: 'string' }, 'latency-ms': { type: 'string' } } } as const;
 
 export async function run(args: string[], io: CommandIO, stopSignal?: AbortSignal): Promise<number> {
-  let port = SANDBOX_DEFAULT_PORT;
-  let quiet = false;
-  let latencyMs = 0;
-  for (let i = 0; i < args.length; i++) {
-    const arg = args[i];
-    if (arg === '--help' || arg === '-h') {
-      io.stdout(`${SANDBOX_USAGE}\n`);
-      return 0;
-    } else if (arg === '--quiet' || arg === '-q') quiet = true;
-    else if (arg === '--latency-ms' || arg.startsWith('--latency-ms=')) {
-      const value = arg.includes('=') ? arg.slice('--latency-ms='.length) : args[++i];
-      if (!/^\d+$/.test(value ?? '') || Number(value) > 60_000) {
-        io.stderr(`kore-campaign sandbox: --latency-ms takes a number of milliseconds from 0 to 60000, not ${value ?? 'nothing'}.\n`);
-        return 2;
-      }
-      latencyMs = Number(value);
-    }
-    else if (arg === '--port' || arg.startsWith('--port=')) {
-      const value = arg.includes('=') ? arg.slice('--port='.length) : args[++i];
-      const n = Number(value);
-      if (!/^\d+$/.test(value ?? '') || n > 65535) {
-        io.stderr(`kore-campaign sandbox: --port takes a number from 0 to 65535, not ${value ?? 'nothing'}.\n`);
-        return 2;
-      }
-      port = n;
-    } else {
-      io.stderr(`kore-campaign sandbox: unknown argument ${arg}\n\n${SANDBOX_USAGE}\n`);
-      return 2;
-    }
-  }
+  const parsed = parseCommandArgs(SPEC, args, io);
+  if (typeof parsed === 'number') return parsed;
+  if (parsed.positionals.length) return usageError(SPEC, io, `unexpected argument ${parsed.positionals[0]} (sandbox takes only options).`);
+  const chosenPort = integerOption('port', parsed.values.port, 0, 65535);
+  if (typeof chosenPort === 'string') return usageError(SPEC, io, chosenPort);
+  const port = chosenPort ?? SANDBOX_DEFAULT_PORT;
+  const latencyMs = integerOption('latency-ms', parsed.values['latency-ms'], 0, 60_000);
+  if (typeof latencyMs === 'string') return usageError(SPEC, io, latencyMs);
+  const quiet = parsed.values.quiet ?? false;
   let sandbox;
   try {
-    sandbox = await startSandbox({ port, latencyMs, log: quiet ? undefined : (line) => io.stdout(`${new Date().toISOString()} ${line}\n`) });
+    sandbox = await startSandbox({ port, latencyMs: latencyMs ?? 0, log: quiet ? undefined : (line) => io.stdout(`${new Date().toISOString()} ${line}\n`) });
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     io.stderr(`kore-campaign sandbox: ${code === 'EADDRINUSE' ? `port ${port} is in use; pass --port with another number (or 0 for any free port).` : (error as Error).message}\n`);

@@ -1,137 +1,111 @@
-import { readFile, stat } from 'node:fs/promises';
-import * as path from 'node:path';
-import { glob, isDynamicPattern } from 'tinyglobby';
-import { validateText, type CampaignDiagnostic } from '../../../core/src';
+// `kore-campaign validate`: the editor's diagnostics for CI pipelines, in the format the
+// pipeline reads (text, JSON, SARIF for code scanning, GitHub annotations).
+import { validateText } from '../../../core/src';
+import { integerOption, parseCommandArgs, usageError } from '../args';
+import { collectInputs, type CampaignInput } from '../collectInputs';
+import { formatGithub } from '../formats/github';
+import { formatJson } from '../formats/json';
+import { fromCampaignDiagnostic, INPUT_CODES, inputProblem, plural, summarise, type FileReport, type ValidationReport } from '../formats/report';
+import { formatSarif } from '../formats/sarif';
+import { formatText } from '../formats/text';
 import { EXIT, type CommandIO } from '../io';
+import { MAX_CAMPAIGN_FILE_BYTES, readCampaignFile, readCampaignStream, type ReadResult } from '../readCampaignFile';
+import { commandValidationOptions } from '../settings';
 import { contactListsFromPlatform } from './validatePlatform';
-import { commandValidationOptions, NO_SETTINGS_FLAG } from '../settings';
 
-export const VALIDATE_USAGE = `Usage: kore-campaign validate [--format text|json] [--no-settings] [--platform] <files, folders or globs...>
+const FORMATS = ['text', 'json', 'sarif', 'github'] as const;
+type Format = (typeof FORMATS)[number];
+
+export const VALIDATE_USAGE = `Usage: kore-campaign validate [options] <files, folders, globs or -...>
 
 Checks *.campaign.yaml / *.campaign.yml files with the same rules as the editor, under the
 koreCampaign.validate.* settings of .vscode/settings.json in this folder and its parents up to
-the repository root (--no-settings: every rule at its own severity).
-Folders are searched recursively; node_modules and .git are skipped.
---platform also checks contactLists names against the platform's lists (the KORE_* variables
-of kore-campaign push); if the platform cannot be reached, one notice, and the rest is checked.
-Prints file:line:col severity message [code] per problem.
-Exit codes: 0 no errors (warnings allowed), 1 at least one error, 2 bad usage or unreadable file.`;
+the repository root. Folders are searched recursively; node_modules and .git are skipped.
+"-" reads one file from stdin.
 
-const CAMPAIGN_FILES = '**/*.campaign.{yaml,yml}';
-const IGNORE = ['**/node_modules/**', '**/.git/**'];
+Options:
+  --format FORMAT       text (default), json, sarif (SARIF 2.1.0, for GitHub code scanning) or
+                        github (workflow annotations; the default when GITHUB_ACTIONS=true)
+  --max-warnings N      also fail (exit 1) when there are more than N warnings
+  -q, --quiet           report errors only
+  -v, --verbose         name each file on stderr as it is checked
+  --stdin-filename NAME the name shown for "-" (default <stdin>)
+  --no-settings         ignore .vscode/settings.json: every rule at its own severity
+  --platform            also check contactLists names against the platform's lists (the KORE_*
+                        variables of push); unreachable: one notice, the rest is still checked
+  -h, --help            this help
+
+Exit codes: 0 no errors (warnings allowed), 1 at least one error (or more warnings than
+--max-warnings), 2 bad usage, or an input that could not be checked: missing, a folder or glob
+with no campaign files, unreadable, not a text file, not a regular file (pipes and devices are
+refused; use "-"), or larger than ${MAX_CAMPAIGN_FILE_BYTES / (1024 * 1024)} MB.
+
+Examples:
+  kore-campaign validate campaigns/
+  kore-campaign validate 'campaigns/**/*.campaign.yaml' --max-warnings 0
+  kore-campaign validate --format sarif campaigns/ > kore-campaign.sarif
+  cat billing.campaign.yaml | kore-campaign validate --stdin-filename billing.campaign.yaml -`;
+
+const SPEC = {
+  name: 'validate',
+  usage: VALIDATE_USAGE,
+  options: {
+    format: { type: 'string' },
+    'max-warnings': { type: 'string' },
+    'stdin-filename': { type: 'string' },
+    'no-settings': { type: 'boolean' },
+    platform: { type: 'boolean' },
+  },
+} as const;
 
 export async function runValidate(args: string[], io: CommandIO): Promise<number> {
-  let format: 'text' | 'json' = 'text';
-  let platform = false;
-  let useSettings = true;
-  const targets: string[] = [];
-  for (let i = 0; i < args.length; i++) {
-    const arg = args[i];
-    if (arg === '--format' || arg.startsWith('--format=')) {
-      const value = arg.includes('=') ? arg.slice('--format='.length) : args[++i];
-      if (value !== 'text' && value !== 'json') {
-        io.stderr(`kore-campaign validate: --format takes text or json, not ${value ?? 'nothing'}.\n`);
-        return EXIT.usage;
-      }
-      format = value;
-    } else if (arg === '--platform') {
-      platform = true;
-    } else if (arg === NO_SETTINGS_FLAG) {
-      useSettings = false;
-    } else if (arg === '--help' || arg === '-h') {
-      io.stdout(`${VALIDATE_USAGE}\n`);
-      return EXIT.ok;
-    } else if (arg.startsWith('-')) {
-      io.stderr(`kore-campaign validate: unknown option ${arg}\n${VALIDATE_USAGE}\n`);
-      return EXIT.usage;
-    } else targets.push(arg);
-  }
-  if (targets.length === 0) {
-    io.stderr(`kore-campaign validate: name at least one file, folder or glob.\n${VALIDATE_USAGE}\n`);
-    return EXIT.usage;
-  }
+  const parsed = parseCommandArgs(SPEC, args, io);
+  if (typeof parsed === 'number') return parsed;
+  const { values, positionals: targets } = parsed;
+  const format = (values.format ?? (io.env.GITHUB_ACTIONS === 'true' ? 'github' : 'text')) as Format;
+  if (!FORMATS.includes(format)) return usageError(SPEC, io, `--format takes ${FORMATS.join(', ')}; not "${values.format}".`);
+  const maxWarnings = integerOption('max-warnings', values['max-warnings'], 0, Number.MAX_SAFE_INTEGER);
+  if (typeof maxWarnings === 'string') return usageError(SPEC, io, maxWarnings);
+  if (targets.length === 0) return usageError(SPEC, io, 'name at least one file, folder or glob (or - for stdin).');
+  if (targets.filter((t) => t === '-').length > 1) return usageError(SPEC, io, 'stdin ("-") can be read only once.');
+  if (values['stdin-filename'] !== undefined && !targets.includes('-')) return usageError(SPEC, io, '--stdin-filename names what "-" reads; add - to the files.');
 
-  const options = await commandValidationOptions('validate', useSettings, io);
-  const { files, unreadable } = await expandTargets(targets, io.cwd);
-  let status: number = EXIT.ok;
-  for (const problem of unreadable) {
-    io.stderr(`kore-campaign validate: ${problem}\n`);
-    status = EXIT.usage;
-  }
-  if (files.length === 0 && unreadable.length === 0) {
-    io.stderr(`kore-campaign validate: no *.campaign.yaml or *.campaign.yml files in ${targets.join(', ')}.\n`);
-    return EXIT.usage;
-  }
-
-  const contactLists = platform ? await contactListsFromPlatform(io) : undefined;
-  const results: { file: string; diagnostics: CampaignDiagnostic[] }[] = [];
+  const settings = await commandValidationOptions('validate', !values['no-settings'], io);
+  const contactLists = values.platform ? await contactListsFromPlatform(io) : undefined;
+  const options = { ...settings, contactLists };
+  const { inputs, problems } = await collectInputs(targets, io.cwd, values['stdin-filename'] ?? '<stdin>');
+  const files: FileReport[] = [...problems];
   // Reads overlap with validation of the previous file; validation itself is synchronous.
-  const queue = files.map((file) => readFile(file, 'utf8').then((text) => ({ file, text }), (error: NodeJS.ErrnoException) => ({ file, error })));
-  for (const pending of queue) {
-    const read = await pending;
-    if ('error' in read) {
-      io.stderr(`kore-campaign validate: cannot read ${display(read.file, io.cwd)}: ${read.error.code ?? read.error.message}\n`);
-      status = EXIT.usage;
-      continue;
-    }
-    results.push({ file: read.file, diagnostics: validateText(read.text, { ...options, contactLists }) });
+  const reads = inputs.map((input) => ({ input, read: readInput(input, io) }));
+  for (const { input, read } of reads) {
+    const result = await read;
+    if (values.verbose) io.stderr(`kore-campaign validate: ${input.file}${'problem' in result ? ` ${result.problem}` : ''}\n`);
+    if ('problem' in result) files.push(inputProblem(input.file, input.relative, INPUT_CODES.unreadable, `${input.file} ${result.problem}.`));
+    else files.push({ file: input.file, relative: input.relative, diagnostics: validateText(result.text, options).map(fromCampaignDiagnostic) });
   }
+  const full = summarise(files);
+  const shown: ValidationReport = values.quiet ? summarise(files.map((f) => ({ ...f, diagnostics: f.diagnostics.filter((d) => d.severity === 'error') }))) : full;
 
-  const errors = results.reduce((n, r) => n + r.diagnostics.filter((d) => d.severity === 'error').length, 0);
-  const warnings = results.reduce((n, r) => n + r.diagnostics.filter((d) => d.severity === 'warning').length, 0);
-  if (format === 'json') {
-    const report = results.map((r) => ({
-      file: display(r.file, io.cwd),
-      diagnostics: r.diagnostics.map((d) => ({
-        line: d.range.start.line + 1,
-        column: d.range.start.character + 1,
-        endLine: d.range.end.line + 1,
-        endColumn: d.range.end.character + 1,
-        severity: d.severity,
-        code: d.code,
-        message: d.message,
-        ...(d.path ? { path: d.path } : {}),
-      })),
-    }));
-    io.stdout(`${JSON.stringify({ files: report, errors, warnings }, null, 2)}\n`);
-  } else {
-    const chunks: string[] = [];
-    for (const r of results) {
-      const name = display(r.file, io.cwd);
-      for (const d of r.diagnostics) chunks.push(`${name}:${d.range.start.line + 1}:${d.range.start.character + 1} ${d.severity} ${d.message} [${d.code}]\n`);
-    }
-    chunks.push(`${results.length} ${results.length === 1 ? 'file' : 'files'} checked: ${errors} ${errors === 1 ? 'error' : 'errors'}, ${warnings} ${warnings === 1 ? 'warning' : 'warnings'}.\n`);
-    io.stdout(chunks.join(''));
-  }
-  if (status !== EXIT.ok) return status;
-  return errors > 0 ? EXIT.problems : EXIT.ok;
+  io.stdout(render(format, shown, io.cwd));
+  const tooManyWarnings = maxWarnings !== undefined && full.warnings > maxWarnings;
+  if (tooManyWarnings) io.stderr(`kore-campaign validate: ${plural(full.warnings, 'warning')}, more than --max-warnings ${maxWarnings}.\n`);
+  if (full.notChecked) return EXIT.usage;
+  return full.errors > 0 || tooManyWarnings ? EXIT.problems : EXIT.ok;
 }
 
-export async function expandTargets(targets: string[], cwd: string): Promise<{ files: string[]; unreadable: string[] }> {
-  const files = new Set<string>();
-  const unreadable: string[] = [];
-  for (const target of targets) {
-    const absolute = path.resolve(cwd, target);
-    if (isDynamicPattern(target)) {
-      const matched = await glob(target, { cwd, absolute: true, ignore: IGNORE });
-      if (matched.length === 0) unreadable.push(`no file matches ${target}`);
-      matched.sort().forEach((f) => files.add(f));
-      continue;
-    }
-    try {
-      const info = await stat(absolute);
-      if (info.isDirectory()) {
-        const found = await glob(CAMPAIGN_FILES, { cwd: absolute, absolute: true, ignore: IGNORE });
-        found.sort().forEach((f) => files.add(f));
-      } else files.add(absolute);
-    } catch (error) {
-      unreadable.push(`cannot read ${target}: ${(error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file or folder' : (error as Error).message}`);
-    }
-  }
-  return { files: [...files], unreadable };
+function readInput(input: CampaignInput, io: CommandIO): Promise<ReadResult> {
+  return input.absolute ? readCampaignFile(input.absolute) : readCampaignStream(io.stdin ?? process.stdin);
 }
 
-export function display(file: string, cwd: string): string {
-  const relative = path.relative(cwd, file);
-  return relative && !relative.startsWith('..') && !path.isAbsolute(relative) ? relative : file;
+function render(format: Format, report: ValidationReport, cwd: string): string {
+  switch (format) {
+    case 'json':
+      return formatJson(report);
+    case 'sarif':
+      return formatSarif(report, cwd);
+    case 'github':
+      return formatGithub(report);
+    default:
+      return formatText(report);
+  }
 }

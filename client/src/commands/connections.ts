@@ -3,10 +3,11 @@
 import * as vscode from 'vscode';
 import type { Ctx } from '../ctx';
 import { SANDBOX_CONNECTION_ID } from '../push/connections';
-import { addConnection as promptNewConnection, editConnection as promptEditConnection, pickConnection } from '../push/prompts';
+import { pickConnection } from '../push/prompts';
 
 export async function addConnection(ctx: Ctx): Promise<void> {
-  const connection = await promptNewConnection(ctx.store);
+  // The dialogs (a multi-step input) load with the push engine: activation only lists connections.
+  const connection = await (await ctx.engine()).addConnection(ctx.store);
   if (!connection) return;
   await ctx.store.setActive(connection);
   ctx.log.info(`Connection ${connection.name} (${connection.host}) added and selected.`);
@@ -16,7 +17,7 @@ export async function addConnection(ctx: Ctx): Promise<void> {
 export async function editConnection(ctx: Ctx): Promise<void> {
   const connection = await pickConnection(ctx.store, 'Edit which connection?');
   if (!connection) return;
-  const updated = await promptEditConnection(ctx.store, connection);
+  const updated = await (await ctx.engine()).editConnection(ctx.store, connection);
   if (updated) void vscode.window.showInformationMessage(`Connection ${updated.name} updated.`);
 }
 
@@ -44,6 +45,12 @@ export async function signOut(ctx: Ctx): Promise<void> {
   const active = ctx.store.active(vscode.window.activeTextEditor?.document.uri);
   const connection = ctx.store.list().length > 1 || !active ? await pickConnection(ctx.store, 'Sign out of which connection?') : active;
   if (!connection) return;
+  const confirm = await vscode.window.showWarningMessage(
+    `Sign out of ${connection.name} (${connection.host})? Its stored credentials are deleted; the connection stays, and the next push asks for credentials again.`,
+    { modal: true },
+    'Sign Out',
+  );
+  if (confirm !== 'Sign Out') return;
   await ctx.store.deleteCredentials(connection);
   ctx.log.info(`Signed out of ${connection.name}.`);
   const sandboxNote = connection.id === SANDBOX_CONNECTION_ID ? ' (Add Connection > Local sandbox restores the sandbox credentials.)' : '';

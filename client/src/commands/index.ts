@@ -2,6 +2,7 @@
 // of its own group. The push itself lives in the push engine bundle, loaded on first use.
 import * as vscode from 'vscode';
 import type { Ctx } from '../ctx';
+import { pushSelection } from '../push/pushSelection';
 import { addConnection, editConnection, removeConnection, selectConnection, signOut } from './connections';
 import { createCampaign, pullAllCampaigns, pullCampaign, showChanges } from './roundTrip';
 import { showPushLog, startSandbox } from './sandbox';
@@ -9,7 +10,8 @@ import { showPushLog, startSandbox } from './sandbox';
 type Command = (ctx: Ctx, ...args: never[]) => unknown;
 
 export const COMMANDS: Record<string, Command> = {
-  'koreCampaign.pushCampaign': async (ctx: Ctx, uri?: vscode.Uri) => (await ctx.engine()).pushCampaign(ctx, uri),
+  // From the explorer with several files selected, VS Code passes the selection as the second argument.
+  'koreCampaign.pushCampaign': (ctx: Ctx, uri?: unknown, selected?: unknown) => pushSelection(async (one?: vscode.Uri) => (await ctx.engine()).pushCampaign(ctx, one), uri, selected),
   'koreCampaign.addConnection': addConnection,
   'koreCampaign.editConnection': editConnection,
   'koreCampaign.removeConnection': removeConnection,

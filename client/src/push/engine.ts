@@ -10,3 +10,5 @@ export { showChangesCommand, remoteCampaignContent } from '../roundTrip/showChan
 export { createCampaignCommand } from '../roundTrip/createCampaign';
 // The contact-list request of platform data (../platformData), on the push's HTTP machinery.
 export { fetchContactLists } from '../../../platform/src/contactLists';
+// The connection dialogs (multi-step input) load with the engine: activation only lists connections.
+export { addConnection, editConnection } from './prompts';

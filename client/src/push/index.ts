@@ -4,6 +4,7 @@
 import * as vscode from 'vscode';
 import { registerCommands } from '../commands';
 import type { Ctx, PushEngine } from '../ctx';
+import { trackConnectionContext } from './connectionContext';
 import { ConnectionStore } from './connections';
 import type { LocalSandbox } from './localSandbox';
 import { ConnectionStatus } from './statusBar';
@@ -28,7 +29,7 @@ export function registerPushFeatures(context: vscode.ExtensionContext, host: Pus
   // extension host (code-server, Codespaces), where the sandbox starts on that machine.
   if (sandbox) void vscode.commands.executeCommand('setContext', 'koreCampaign.localSandboxAvailable', true);
   const status = new ConnectionStatus(store);
-  context.subscriptions.push(store, log, platformDiagnostics, status, ...(sandbox ? [sandbox] : []));
+  context.subscriptions.push(store, log, platformDiagnostics, status, trackConnectionContext(store), ...(sandbox ? [sandbox] : []));
   void store.seedSandbox().then(() => status.update());
   const ctx: Ctx = { store, log, platformDiagnostics, sandbox, engine: host.engine };
   registerCommands(context, ctx);

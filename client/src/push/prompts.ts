@@ -2,96 +2,46 @@
 // the same checks the push applies, so a saved connection is one the push will accept.
 import * as vscode from 'vscode';
 // Direct imports, not the platform's index: these run at activation and must not pull in the push engine.
-import { checkAccountId, checkCampaignId, checkIid, HostError, normaliseHost, type Connection } from '../../../platform/src/connection';
-import { checkCredentials, type Credentials } from '../../../platform/src/credentials';
+import { checkCampaignId, normaliseHost, type Connection } from '../../../platform/src/connection';
+import type { Credentials } from '../../../platform/src/credentials';
 import { SANDBOX_CREDENTIALS } from '../../../sandbox/src/defaults';
+import { askCredentials, askNewConnection, hostProblem } from './connectionFlow';
+import { accountIdProblem, iidProblem } from './idShapes';
 import { SANDBOX_CLIENT_CREDENTIALS, SANDBOX_CONNECTION_ID, sandboxConnection, type ConnectionStore } from './connections';
 
-const TITLE = 'Kore.ai connection';
-
-function hostProblem(value: string): string | undefined {
-  try {
-    normaliseHost(value);
-    return undefined;
-  } catch (error) {
-    if (error instanceof HostError) return error.message;
-    throw error;
-  }
-}
-
-function iidValidation(value: string): vscode.InputBoxValidationMessage | string | undefined {
-  const problem = checkIid(value.trim());
-  if (problem) return problem;
-  if (!value.trim().startsWith('st-')) {
-    return { message: 'Application ids usually start with "st-" (App Settings > App Profile). Press Enter to keep this one.', severity: vscode.InputBoxValidationSeverity.Warning };
-  }
-  return undefined;
-}
-
+/** A single-field edit (Edit Connection): one input box, validated as the user types. */
 async function ask(options: vscode.InputBoxOptions): Promise<string | undefined> {
   const value = await vscode.window.showInputBox({ ignoreFocusOut: true, ...options });
   return value?.trim();
 }
 
-export async function promptHost(initial?: string): Promise<string | undefined> {
-  if (initial === undefined) {
-    const picks: (vscode.QuickPickItem & { host?: string; sandbox?: boolean })[] = [
-      { label: 'platform.kore.ai', description: 'Kore.ai cloud', host: 'platform.kore.ai' },
-      { label: 'Another https host...', description: 'a regional or on-premises platform' },
-      { label: 'Local sandbox', description: 'on this machine, no account needed', sandbox: true },
-    ];
-    const pick = await vscode.window.showQuickPick(picks, { title: `${TITLE}: where does it push?`, ignoreFocusOut: true });
-    if (!pick) return undefined;
-    if (pick.sandbox) return 'sandbox';
-    if (pick.host) return pick.host;
-  }
+export async function promptHost(initial: string): Promise<string | undefined> {
   return ask({
-    title: `${TITLE}: host`,
+    title: 'Kore.ai connection: host',
     prompt: 'The platform host, e.g. platform.kore.ai or https://bots.example.com (https only; http only to 127.0.0.1/localhost).',
-    value: initial ?? '',
+    value: initial,
     validateInput: (value) => hostProblem(value),
   });
 }
 
-/** Add a connection step by step; undefined when the user backs out (nothing is saved). */
+/** Add a connection step by step (one multi-step input); undefined when the user backs out (nothing is saved). */
 export async function addConnection(store: ConnectionStore): Promise<Connection | undefined> {
-  const host = await promptHost();
-  if (!host) return undefined;
-  if (host === 'sandbox') {
+  const answer = await askNewConnection({
+    nameProblem: (value) => nameProblem(store, value),
+    defaultName: (host) => uniqueName(store, hostProblem(host) ? 'Kore.ai' : normaliseHost(host).hostname === 'platform.kore.ai' ? 'Kore.ai' : normaliseHost(host).hostname),
+    newId: () => store.newId(),
+  });
+  if (!answer) return undefined;
+  if (answer === 'sandbox') {
     const existing = store.get(SANDBOX_CONNECTION_ID);
     const connection = existing ?? sandboxConnection();
     await store.upsert(connection);
     await store.setCredentials(connection, SANDBOX_CLIENT_CREDENTIALS);
     return connection;
   }
-  const iid = await ask({
-    title: `${TITLE}: application id (IID)`,
-    prompt: 'The application (bot) id, st-..., from App Settings > App Profile.',
-    placeHolder: 'st-0603182c-7ffb-53c3-b307-47ca14b9xxxx',
-    validateInput: iidValidation,
-  });
-  if (!iid) return undefined;
-  const accountId = await ask({
-    title: `${TITLE}: account id`,
-    prompt: 'The account id sent in the accountId header.',
-    placeHolder: '67777ce93e25326494e9xxxx',
-    validateInput: (value) => checkAccountId(value.trim()),
-  });
-  if (!accountId) return undefined;
-  const defaultName = uniqueName(store, normaliseHost(host).hostname === 'platform.kore.ai' ? 'Kore.ai' : normaliseHost(host).hostname);
-  const name = await ask({
-    title: `${TITLE}: name`,
-    prompt: 'A name for this connection, e.g. Production or Staging (a workspace can prefer it by this name).',
-    value: defaultName,
-    validateInput: (value) => nameProblem(store, value),
-  });
-  if (!name) return undefined;
-  const connection: Connection = { id: store.newId(), name, host, iid, accountId };
-  const credentials = await promptCredentials(connection);
-  if (!credentials) return undefined;
-  await store.upsert(connection);
-  await store.setCredentials(connection, credentials);
-  return connection;
+  await store.upsert(answer.connection);
+  await store.setCredentials(answer.connection, answer.credentials);
+  return answer.connection;
 }
 
 function uniqueName(store: ConnectionStore, base: string): string {
@@ -111,38 +61,7 @@ function nameProblem(store: ConnectionStore, value: string, except?: Connection)
 /** Ask for a Client ID + Client Secret (preferred) or a ready JWT. Nothing is stored here. */
 export async function promptCredentials(connection: Connection): Promise<Credentials | undefined> {
   if (connection.id === SANDBOX_CONNECTION_ID && connection.iid === SANDBOX_CREDENTIALS.iid) return SANDBOX_CLIENT_CREDENTIALS;
-  const kind = await vscode.window.showQuickPick(
-    [
-      { label: 'Client ID and Client Secret', description: 'recommended: a fresh short-lived token for every push', credentialKind: 'client' as const },
-      { label: 'Paste a JWT', description: 'sent as it is until it expires', credentialKind: 'jwt' as const },
-    ],
-    { title: `Credentials for ${connection.name}`, ignoreFocusOut: true },
-  );
-  if (!kind) return undefined;
-  if (kind.credentialKind === 'jwt') {
-    const token = await ask({
-      title: `Credentials for ${connection.name}: JWT`,
-      prompt: 'A JWT signed for the app (HS256, appId = Client ID). Stored in the OS keychain via VS Code SecretStorage.',
-      password: true,
-      validateInput: (value) => checkCredentials({ kind: 'jwt', token: value }),
-    });
-    return token ? { kind: 'jwt', token } : undefined;
-  }
-  const clientId = await ask({
-    title: `Credentials for ${connection.name}: Client ID`,
-    prompt: 'The Client ID of a JWT app with the Campaign Management scope (App Settings > Dev Tools, or Admin Console > API Scopes).',
-    placeHolder: 'cs-...',
-    validateInput: (value) => (value.trim() ? undefined : 'The Client ID is empty.'),
-  });
-  if (!clientId) return undefined;
-  const clientSecret = await vscode.window.showInputBox({
-    title: `Credentials for ${connection.name}: Client Secret`,
-    prompt: 'The Client Secret of that app. Stored in the OS keychain via VS Code SecretStorage, never in settings.',
-    password: true,
-    ignoreFocusOut: true,
-    validateInput: (value) => (value ? undefined : 'The Client Secret is empty.'),
-  });
-  return clientSecret ? { kind: 'client', clientId, clientSecret } : undefined;
+  return askCredentials(connection);
 }
 
 export async function pickConnection(store: ConnectionStore, title: string, resource?: vscode.Uri): Promise<Connection | undefined> {
@@ -192,11 +111,11 @@ export async function editConnection(store: ConnectionStore, connection: Connect
     if (!host) return undefined;
     updated = { ...connection, host };
   } else if (field.field === 'iid') {
-    const iid = await ask({ title: `Edit ${connection.name}: IID`, value: connection.iid, validateInput: iidValidation });
+    const iid = await ask({ title: `Edit ${connection.name}: IID`, value: connection.iid, validateInput: iidProblem });
     if (!iid) return undefined;
     updated = { ...connection, iid };
   } else {
-    const accountId = await ask({ title: `Edit ${connection.name}: account id`, value: connection.accountId, validateInput: (v) => checkAccountId(v.trim()) });
+    const accountId = await ask({ title: `Edit ${connection.name}: account id`, value: connection.accountId, validateInput: accountIdProblem });
     if (!accountId) return undefined;
     updated = { ...connection, accountId };
   }

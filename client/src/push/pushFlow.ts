@@ -61,11 +61,11 @@ async function preflight(ctx: Ctx, target: Target): Promise<PushReady | undefine
     const { errors } = prepared;
     ctx.log.warn(`Push of ${target.fileName} stopped: ${errors.length} error(s) in the file.`);
     if (!target.document) await vscode.window.showTextDocument(target.uri, { preview: false, preserveFocus: true });
-    await vscode.commands.executeCommand('workbench.actions.view.problems');
-    const first = errors[0] ? ` (first: line ${errors[0].range.start.line + 1}, ${errors[0].message})` : '';
-    void vscode.window.showErrorMessage(
-      `${target.fileName} has ${errors.length} error${errors.length === 1 ? '' : 's'}${first}. Nothing was pushed: fix ${errors.length === 1 ? 'it' : 'them'} first.`,
-    );
+    // Short enough not to be cut off in the toast; the problems themselves are one click away.
+    const first = errors[0] ? ` (first on line ${errors[0].range.start.line + 1})` : '';
+    void Promise.resolve(
+      vscode.window.showErrorMessage(`Nothing was pushed: ${target.fileName} has ${errors.length} error${errors.length === 1 ? '' : 's'}${first}.`, 'Show Problems'),
+    ).then((choice) => choice && vscode.commands.executeCommand('workbench.actions.view.problems'));
     return undefined;
   }
   const warnings = prepared.diagnostics.filter((d) => d.severity === 'warning');

@@ -8,6 +8,7 @@ import { SANDBOX_CONNECTION_ID } from './connections';
 import { promptCredentials } from './prompts';
 import { toVsRange } from './pushSteps';
 import { createButton } from '../roundTrip/createCampaign';
+import { showResponse } from './responseDocument';
 
 export interface PushedFile {
   uri: vscode.Uri;
@@ -16,17 +17,6 @@ export interface PushedFile {
   parsed: ParsedCampaign;
   connection: Connection;
   unsaved: boolean;
-}
-
-async function showResponse(outcome: PushOutcome): Promise<void> {
-  let content = outcome.responseBody ?? '';
-  try {
-    content = JSON.stringify(JSON.parse(content), null, 2);
-  } catch {
-    // Not JSON: shown verbatim.
-  }
-  const document = await vscode.workspace.openTextDocument({ language: 'json', content });
-  await vscode.window.showTextDocument(document, { preview: true });
 }
 
 /** The platform's field errors on the fields they name (or the nearest ancestor present). */
@@ -57,7 +47,7 @@ export function reportOutcome(ctx: Ctx, outcome: PushOutcome, pushed: PushedFile
   const { uri, connection } = pushed;
   const showLog = 'Show Log';
   const common = async (choice: string | undefined) => {
-    if (choice === 'Show Response') await showResponse(outcome);
+    if (choice === 'Show Response') await showResponse(outcome.responseBody, `response from ${connection.name} to ${pushed.fileName}`);
     else if (choice === showLog) ctx.log.show(true);
   };
   const handle = (shown: Thenable<string | undefined>, extra?: (choice: string | undefined) => Promise<unknown> | void) =>

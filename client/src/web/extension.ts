@@ -6,6 +6,7 @@ import * as vscode from 'vscode';
 import { BackgroundClient } from '../backgroundClient';
 import type { PushEngine } from '../ctx';
 import { registerPushFeatures } from '../push';
+import { registerWalkthroughCommands } from '../walkthrough';
 import { webBundle } from './extensionFiles';
 import type * as WebLanguageClient from './languageClient';
 
@@ -14,6 +15,7 @@ const client = new BackgroundClient();
 export function activate(context: vscode.ExtensionContext): void {
   client.reset();
   registerPushFeatures(context, { engine: webBundle<PushEngine>(context, 'pushEngine.js') });
+  registerWalkthroughCommands(context);
   const languageClient = webBundle<typeof WebLanguageClient>(context, 'languageClient.js');
   client.start(async () => (await languageClient()).startLanguageClient(context)).catch((error: unknown) => {
     void vscode.window.showErrorMessage(`Kore.ai Campaigns: the language server did not start in the browser: ${(error as Error)?.message ?? error}`);

@@ -2,3 +2,4 @@
 // engine (push/engine.ts) without the local sandbox, a Node HTTP server.
 export { pushCampaignCommand as pushCampaign } from '../push/pushFlow';
 export { explainRestrictedMode } from '../push/pushSteps';
+export { addConnection, editConnection } from '../push/prompts';
