@@ -33,6 +33,15 @@ function copyExample(name: string, from: string): string {
   return dest;
 }
 
+/** Give the campaign a new name in the editor (unsaved), so the next push has a change to send. */
+async function rename(file: string, name: string): Promise<void> {
+  const doc = await openDoc(file);
+  const m = /^name: .*$/m.exec(doc.getText())!;
+  const edit = new vscode.WorkspaceEdit();
+  edit.replace(doc.uri, new vscode.Range(doc.positionAt(m.index), doc.positionAt(m.index + m[0].length)), `name: ${name}`);
+  assert.ok(await vscode.workspace.applyEdit(edit));
+}
+
 interface PushOutcomeLike { kind: string; status?: number; message: string }
 
 async function push(file: string): Promise<PushOutcomeLike | undefined> {
@@ -229,14 +238,20 @@ describe('Push Campaign against the sandbox', function () {
       assert.deepEqual(ui.messages('warning').filter((m) => question.test(m)).map((m) => question.exec(m)![1]), ['Editor test sandbox']);
       assert.match(followed!.message, / to Editor test sandbox /);
       ui.clear();
+      // A push plans first: each push below changes the campaign so there is something to send.
+      ui.click(/^Push \S+ to .*\?/, 'Push');
+      await rename(file, 'Preferred 2');
       assert.match((await push(file))!.message, / to Editor test sandbox /);
       assert.deepEqual(ui.messages('warning').filter((m) => question.test(m)), [], 'asked once per workspace');
 
       await settings.update('preferredConnection', 'Wrong secret', vscode.ConfigurationTarget.Workspace);
       ui.click(question, 'Keep Editor test sandbox');
+      await rename(file, 'Preferred 3');
       assert.match((await push(file))!.message, / to Editor test sandbox /, 'kept');
       assert.equal(ui.messages('warning').filter((m) => question.test(m)).length, 1);
       ui.clear();
+      ui.click(/^Push \S+ to .*\?/, 'Push');
+      await rename(file, 'Preferred 4');
       assert.match((await push(file))!.message, / to Editor test sandbox /);
       assert.deepEqual(ui.messages('warning').filter((m) => question.test(m)), [], 'the "Keep" answer is remembered');
     } finally {

@@ -101,6 +101,8 @@ describe('Push plans first', function () {
   it('the Local sandbox connection is not asked', async () => {
     ui.pick('Local sandbox');
     await vscode.commands.executeCommand('koreCampaign.selectConnection');
+    // The platform-data suite signs out of the Local sandbox; its public credentials come back with one click.
+    ui.click(/^No credentials are stored for Local sandbox/, 'Enter Credentials');
     try {
       const from = local.requests.length;
       const outcome = await push(writeCampaign('plan', 'local.campaign.yaml', withValue(pulledText(local, ID), 'maxRingTime', '40')));
@@ -117,6 +119,8 @@ describe('Push plans first', function () {
   it('an Active campaign needs "Overwrite Active Campaign", even on the Local sandbox', async () => {
     ui.pick('Local sandbox');
     await vscode.commands.executeCommand('koreCampaign.selectConnection');
+    // The platform-data suite signs out of the Local sandbox; its public credentials come back with one click.
+    ui.click(/^No credentials are stored for Local sandbox/, 'Enter Credentials');
     try {
       local.campaigns.get(ID)!.data.status = 'Active';
       const file = writeCampaign('plan', 'active.campaign.yaml', withValue(pulledText(local, ID), 'maxRingTime', '35'));
