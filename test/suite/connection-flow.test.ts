@@ -26,7 +26,7 @@ class Script {
   readonly messages: Message[] = [];
   private answers: ScriptedAnswer[] = [];
   private picks: (string | undefined)[] = [];
-  private buttons: { match: RegExp; choose: string | undefined }[] = [];
+  private buttons: { match: RegExp; choose: string | undefined }[] = [{ match: /^Push \S+ to .*\?/, choose: 'Push' }];
   private restore: (() => void)[] = [];
 
   answer(...answers: ScriptedAnswer[]): this {
@@ -47,7 +47,8 @@ class Script {
   reset(): void {
     this.inputs.length = 0;
     this.messages.length = 0;
-    this.buttons = [];
+    // A push plans first and asks before changing a campaign on any connection but the Local sandbox.
+    this.buttons = [{ match: /^Push \S+ to .*\?/, choose: 'Push' }];
     assert.deepEqual({ answers: this.answers, picks: this.picks }, { answers: [], picks: [] }, 'every scripted answer was used');
   }
 
@@ -93,7 +94,9 @@ function steps(shown: ShownInput[]): string[] {
 
 function copyExample(name: string): vscode.Uri {
   fs.mkdirSync(wsPath('flow'), { recursive: true });
-  fs.copyFileSync(wsPath('examples', 'billing-reminder.campaign.yaml'), wsPath('flow', name));
+  // A name of its own, so a push (which plans first) always has a change to send.
+  const text = fs.readFileSync(wsPath('examples', 'billing-reminder.campaign.yaml'), 'utf8');
+  fs.writeFileSync(wsPath('flow', name), text.replace(/^name: .*$/m, `name: Flow ${name.replace(/\.campaign\.yaml$/, '')}`));
   return vscode.Uri.file(wsPath('flow', name));
 }
 

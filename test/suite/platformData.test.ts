@@ -86,7 +86,15 @@ describe('platform data: contact lists of the active connection', function () {
 
   it('signed out: the lists are no longer used, even cached; the status item says so', async () => {
     // Last in this suite: it deletes the Local sandbox credentials (the push suite uses its own connection).
-    await vscode.commands.executeCommand('koreCampaign.signOut');
+    // Sign Out confirms in a modal: answer it as the user would.
+    const w = vscode.window as unknown as Record<string, unknown>;
+    const original = w.showWarningMessage;
+    w.showWarningMessage = async (text: string, ...rest: unknown[]) => (/^Sign out of Local sandbox/.test(text) && rest.includes('Sign Out') ? 'Sign Out' : undefined);
+    try {
+      await vscode.commands.executeCommand('koreCampaign.signOut');
+    } finally {
+      w.showWarningMessage = original;
+    }
     const status = await waitFor(() => api.platformData.status(), (s) => /signed out/.test(s.detail), 15_000, 'the signed-out status');
     assert.match(status.detail, /· skipped unknown-contact-list, empty-contact-list: signed out of Local sandbox$/);
     await waitFor(() => listCodes(file), (c) => c.length === 0, 15_000, 'no contact-list diagnostic');

@@ -64,5 +64,6 @@ export function withValue(text: string, key: string, value: string): string {
 
 /** Requests the sandbox received since `from`, as `METHOD path` lines. */
 export function requestsSince(sandbox: Sandbox, from: number): string[] {
-  return sandbox.requests.slice(from).map((r) => `${r.method} ${r.url.split('?')[0].replace(/^.*\/campaign/, '/campaign')}`);
+  // The extension also fetches the connection's contact lists (platform data) when the connection changes: not part of a push.
+  return sandbox.requests.slice(from).filter((r) => !/\/contactList\//.test(r.url)).map((r) => `${r.method} ${r.url.split('?')[0].replace(/^.*\/campaign/, '/campaign')}`);
 }
