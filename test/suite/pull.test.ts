@@ -103,7 +103,8 @@ describe('Pull Campaign and Pull All Campaigns against the sandbox', function ()
   it('a second campaign with the same name gets a suffix, never another campaign\'s file', async () => {
     // The sandbox seeds several campaigns with this name; examples/ already holds the first one's file.
     const name = 'Billing Reminder Voice Campaign';
-    const [firstId, otherId] = ['cd-00000000-0000-4000-8000-000000000001', 'cd-00000000-0000-4000-8000-000000000002'];
+    // Not ...0002: test/fixtures/platform/contact-lists.campaign.yaml holds that id, so a pull of it updates that file.
+    const [firstId, otherId] = ['cd-00000000-0000-4000-8000-000000000001', 'cd-00000000-0000-4000-8000-000000000003'];
     const byId = (id: string) => (i: vscode.QuickPickItem) => !!i.detail?.endsWith(id);
     const first = await pullThroughPick(ui, firstId, byId(firstId));
     assert.equal(first?.fsPath, path.join(workspaceRoot(), `${slugOf(name)}.campaign.yaml`), JSON.stringify(ui.messages()));
@@ -113,7 +114,7 @@ describe('Pull Campaign and Pull All Campaigns against the sandbox', function ()
     assert.ok(ui.messages('info').some((m) => m.includes('found no change in')), JSON.stringify(ui.messages()));
     // Another campaign of that name, chosen by its id (the pick matches on the detail line).
     const second = await pullThroughPick(ui, otherId, byId(otherId));
-    assert.equal(second?.fsPath, path.join(workspaceRoot(), `${slugOf(name)}-2.campaign.yaml`));
+    assert.equal(second?.fsPath, path.join(workspaceRoot(), `${slugOf(name)}-2.campaign.yaml`), JSON.stringify(ui.shown.slice(-6)));
     assert.equal(parseYaml(fs.readFileSync(second!.fsPath, 'utf8')).campaignId, otherId);
     assert.equal(parseYaml(fs.readFileSync(first.fsPath, 'utf8')).campaignId, firstId, 'the first file is untouched');
   });
