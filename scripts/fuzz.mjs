@@ -8,7 +8,8 @@
 // the seed, index, operation and message); the exit code is 1 when there is any.
 //
 //   npm run fuzz -- [--count N] [--seed S] [--server-every K] [--time-limit MS] [--hang-limit MS]
-//                   [--rss-limit MB] [--max-chars N] [--shard K/N] [--out DIR] [--quiet]
+//                   [--rss-limit MB] [--max-chars N] [--shard K/N] [--inputs I,J] [--remeasure N]
+//                   [--out DIR] [--quiet]
 //
 // Needs a build (dist/core.js, dist/server.js). docs/fuzzing.md: the short run in `npm test`,
 // the long run and how to replay a reproducer.
@@ -31,6 +32,7 @@ const { values: args } = parseArgs({
     'rss-limit': { type: 'string', default: '512' },
     'max-chars': { type: 'string', default: String(MAX_INPUT_CHARS) },
     shard: { type: 'string', default: '0/1' },
+    inputs: { type: 'string' },
     remeasure: { type: 'string', default: '2' },
     out: { type: 'string', default: path.join(ROOT, 'test-results', 'fuzz') },
     quiet: { type: 'boolean', default: false },
@@ -128,10 +130,20 @@ async function fastestOf(times, again) {
 
 startWorker();
 let server = serverEvery > 0 ? await startFuzzServer(path.join(ROOT, 'dist', 'server.js')) : undefined;
-// A summary at each tenth (at least every 1,000 inputs): a long run stopped early still says what it covered.
-const progressEvery = Math.max(1, Math.min(1000, Math.floor(count / shardCount / 10)));
 
-for (let index = shardIndex; index < count; index += shardCount) {
+// `--inputs I,J,...` runs those inputs of the seed again, each through the core and the server: a
+// finding replayed alone (the reproducer's .json names its index), e.g. once the machine is quiet.
+const only = args.inputs?.split(',').map(Number);
+if (only?.some((index) => !Number.isInteger(index) || index < 0)) {
+  console.error(`fuzz: --inputs must be input numbers separated by commas, not ${args.inputs}`);
+  process.exit(2);
+}
+const indices = only ?? Array.from({ length: Math.max(0, Math.ceil((count - shardIndex) / shardCount)) }, (_, i) => shardIndex + i * shardCount);
+const planned = indices.length;
+// A summary at each tenth (at least every 1,000 inputs): a long run stopped early still says what it covered.
+const progressEvery = Math.max(1, Math.min(1000, Math.floor(planned / 10)));
+
+for (const index of indices) {
   totals.inputs++;
   const input = makeInput(corpus, seed, index, maxChars);
   const random = rng(seed * 7_919 + index);
@@ -153,7 +165,7 @@ for (let index = shardIndex; index < count; index += shardCount) {
   }
 
   // Every Kth input of this process (of the run, without shards) also goes through the server.
-  if (server && (totals.inputs - 1) % serverEvery === 0) {
+  if (server && (only || (totals.inputs - 1) % serverEvery === 0)) {
     totals.serverInputs++;
     try {
       const times = await server.run(input, hangLimit);
@@ -171,7 +183,7 @@ for (let index = shardIndex; index < count; index += shardCount) {
     totals.rssPeak = Math.max(totals.rssPeak, rss);
     if (rss > rssLimit) finding('memory', index, input, { side: 'server', message: `server resident memory ${Math.round(rss / 1048576)} MB over the ${args['rss-limit']} MB limit` });
   }
-  if (!args.quiet && totals.inputs % progressEvery === 0 && index + shardCount < count) console.log(summary(totals.inputs));
+  if (!args.quiet && totals.inputs % progressEvery === 0 && totals.inputs < planned) console.log(summary(totals.inputs));
 }
 
 await server?.stop();
@@ -184,7 +196,7 @@ function summary(done) {
   const by = (kind) => findings.filter((f) => f.kind === kind).length;
   const fmt = (n) => n.toLocaleString('en-US');
   return [
-    `fuzz: seed ${seed}${shardCount > 1 ? `, shard ${shardIndex}/${shardCount}` : ''}, ${fmt(done)} of ${fmt(Math.ceil((count - shardIndex) / shardCount))} inputs (largest ${fmt(totals.largest)} characters), ${fmt(totals.coreCalls)} core calls, ${fmt(totals.serverRequests)} server requests on ${fmt(totals.serverInputs)} inputs, ${Math.round((performance.now() - totals.started) / 1000)} s`,
+    `fuzz: seed ${seed}${shardCount > 1 ? `, shard ${shardIndex}/${shardCount}` : ''}, ${fmt(done)} of ${fmt(planned)} inputs${only ? ` (${args.inputs})` : ''} (largest ${fmt(totals.largest)} characters), ${fmt(totals.coreCalls)} core calls, ${fmt(totals.serverRequests)} server requests on ${fmt(totals.serverInputs)} inputs, ${Math.round((performance.now() - totals.started) / 1000)} s`,
     `fuzz: exceptions ${by('exception')}, error answers ${by('error-answer')}, hangs ${by('hang')}, over ${timeLimit} ms ${by('slow')}, incremental mismatches ${by('incremental-mismatch')}, memory ${by('memory')}`,
     `fuzz: slowest core ${slowest.core[0]} ${Math.round(slowest.core[1])} ms, slowest server ${slowest.server[0]} ${Math.round(slowest.server[1])} ms (CPU time), server RSS peak ${Math.round(totals.rssPeak / 1048576)} MB (limit ${args['rss-limit']} MB)${totals.remeasured ? `, ${fmt(totals.remeasured)} inputs run again after an operation over ${timeLimit} ms` : ''}`,
     findings.length ? `fuzz: ${findings.length} findings, reproducers in ${path.relative(process.cwd(), args.out)}` : 'fuzz: no findings',
