@@ -138,6 +138,12 @@ try {
   await step('the language status items ({} in the status bar): server, rule groups, connection, data age', async () => {
     await page.keyboard.press('Escape');
     await openFile(VALID);
+    // The Problems panel (open since the first step) away, so the picture shows the file.
+    const panel = page.locator('.part.panel');
+    if (await panel.isVisible()) {
+      await page.keyboard.press('Control+J');
+      await panel.waitFor({ state: 'hidden', timeout: 5_000 });
+    }
     // VS Code gathers a language's status items behind one `{}` entry beside the language mode;
     // a click shows them, one row each.
     const entry = page.locator('[id="status.languageStatus"]').first();
