@@ -161,7 +161,7 @@ for (const index of indices) {
   else {
     const again = async () => (await runCore(input, index)).ops;
     noteTimes('core', await fastestOf(result.ops, again), index, input, result.ops);
-    if (result.mismatch) finding('incremental-mismatch', index, input, { side: 'core', op: result.mismatch.what, message: `the incremental parse after the edit differs from a fresh parse (${result.mismatch.what})` });
+    if (result.mismatch) finding('incremental-mismatch', index, input, { side: 'core', op: result.mismatch.what, message: `the incremental parse after the edit differs from a fresh parse (${result.mismatch.what})`, incremental: result.mismatch.incremental, fresh: result.mismatch.fresh });
   }
 
   // Every Kth input of this process (of the run, without shards) also goes through the server.
@@ -196,7 +196,7 @@ function summary(done) {
   const by = (kind) => findings.filter((f) => f.kind === kind).length;
   const fmt = (n) => n.toLocaleString('en-US');
   return [
-    `fuzz: seed ${seed}${shardCount > 1 ? `, shard ${shardIndex}/${shardCount}` : ''}, ${fmt(done)} of ${fmt(planned)} inputs${only ? ` (${args.inputs})` : ''} (largest ${fmt(totals.largest)} characters), ${fmt(totals.coreCalls)} core calls, ${fmt(totals.serverRequests)} server requests on ${fmt(totals.serverInputs)} inputs, ${Math.round((performance.now() - totals.started) / 1000)} s`,
+    `fuzz: seed ${seed}${shardCount > 1 ? `, shard ${shardIndex}/${shardCount}` : ''}, ${fmt(done)} of ${fmt(planned)} inputs${only && only.length <= 10 ? ` (${args.inputs})` : ''} (largest ${fmt(totals.largest)} characters), ${fmt(totals.coreCalls)} core calls, ${fmt(totals.serverRequests)} server requests on ${fmt(totals.serverInputs)} inputs, ${Math.round((performance.now() - totals.started) / 1000)} s`,
     `fuzz: exceptions ${by('exception')}, error answers ${by('error-answer')}, hangs ${by('hang')}, over ${timeLimit} ms ${by('slow')}, incremental mismatches ${by('incremental-mismatch')}, memory ${by('memory')}`,
     `fuzz: slowest core ${slowest.core[0]} ${Math.round(slowest.core[1])} ms, slowest server ${slowest.server[0]} ${Math.round(slowest.server[1])} ms (CPU time), server RSS peak ${Math.round(totals.rssPeak / 1048576)} MB (limit ${args['rss-limit']} MB)${totals.remeasured ? `, ${fmt(totals.remeasured)} inputs run again after an operation over ${timeLimit} ms` : ''}`,
     findings.length ? `fuzz: ${findings.length} findings, reproducers in ${path.relative(process.cwd(), args.out)}` : 'fuzz: no findings',

@@ -27,6 +27,14 @@ function timed(ops, name, fn) {
 
 const summary = (diagnostics) => JSON.stringify(diagnostics.map((d) => [d.code, d.range, d.message, d.fixes ?? null]));
 
+/** Where the two answers part (what the reproducer's .json shows): a little of each from there. */
+function firstDifference([incremental, fresh]) {
+  let at = 0;
+  while (at < incremental.length && incremental[at] === fresh[at]) at++;
+  const from = Math.max(0, at - 80);
+  return { incremental: incremental.slice(from, at + 300), fresh: fresh.slice(from, at + 300) };
+}
+
 function run({ text, positions, edit }) {
   const ops = {};
   const parsed = timed(ops, 'parse', () => core.parseCampaign(text));
@@ -53,7 +61,7 @@ function run({ text, positions, edit }) {
     const b = summary(core.validateCampaign(fresh));
     const outlineA = JSON.stringify(core.documentSymbols(incremental));
     const outlineB = JSON.stringify(core.documentSymbols(fresh));
-    if (a !== b || outlineA !== outlineB) mismatch = { next, what: a !== b ? 'diagnostics' : 'outline' };
+    if (a !== b || outlineA !== outlineB) mismatch = { next, what: a !== b ? 'diagnostics' : 'outline', ...firstDifference(a !== b ? [a, b] : [outlineA, outlineB]) };
   }
   return { ops, diagnostics: diagnostics.length, mismatch };
 }
