@@ -21,6 +21,7 @@
 //      Pull Campaign... writes the campaign's file (read back from disk) and opens it
 //  11. an unsaved edit, Show Changes: the diff editor with the platform's side on the left
 //  12. Pull Campaign... again over the unsaved edit: asked first (a modal), and cancelling keeps it
+//  13. the edit saved, pulled again: no git in the browser, so asked; Overwrite restores the value
 // Closing line: `N passed, N failed`; exit 1 on failure. Options: --no-build, --headed, --keep.
 import * as fs from 'node:fs';
 import { createRequire } from 'node:module';
@@ -245,6 +246,22 @@ try {
     await dialog.waitFor({ state: 'hidden', timeout: 5_000 });
     await waitForLine(edited.line, (t) => t.trim() === 'maxRingTime: 45', 'should still hold the unsaved edit');
     if (fs.readFileSync(path.join(workspace, PULLED_FILE), 'utf8').includes('maxRingTime: 45')) throw new Error('the edit reached the disk');
+  });
+
+  await step('the edit saved, Pull Campaign... again: no git here, so asked; Overwrite writes the platform\'s value', async () => {
+    await page.keyboard.press('Control+S');
+    const onDisk = () => fs.readFileSync(path.join(workspace, PULLED_FILE), 'utf8');
+    for (const until = Date.now() + 5_000; !onDisk().includes('maxRingTime: 45'); await sleep(200)) if (Date.now() > until) throw new Error('the save did not reach the disk');
+    await openPullPick(run);
+    await page.keyboard.press('Enter');
+    // The workspace is no git repository, and the browser runs no git: nothing can tell the edit from the platform's.
+    const dialog = page.locator('.monaco-dialog-box', { hasText: 'has no git status here' }).first();
+    await dialog.waitFor({ timeout: 10_000 });
+    console.log(`    asked: ${(await dialog.innerText()).replace(/\s+/g, ' ').slice(0, 200)}`);
+    await dialog.locator('.monaco-button', { hasText: 'Overwrite Local Changes' }).first().click();
+    await page.locator('.notifications-toasts .notification-toast', { hasText: `and updated ${PULLED_FILE}` }).first().waitFor({ timeout: 10_000 });
+    await waitForLine(edited.line, (t) => t === edited.text, `should read the platform's ${edited.text.trim()} again`);
+    if (!onDisk().includes(edited.text)) throw new Error(`${PULLED_FILE} on disk lacks ${edited.text.trim()}`);
   });
 } catch (err) {
   await setupFailed(err);
