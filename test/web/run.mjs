@@ -22,6 +22,7 @@
 //  11. an unsaved edit, Show Changes: the diff editor with the platform's side on the left
 //  12. Pull Campaign... again over the unsaved edit: asked first (a modal), and cancelling keeps it
 //  13. the edit saved, pulled again: no git in the browser, so asked; Overwrite restores the value
+//  14. Pull All Campaigns into a folder picked in VS Code's browser folder dialog: 30 files
 // Closing line: `N passed, N failed`; exit 1 on failure. Options: --no-build, --headed, --keep.
 import * as fs from 'node:fs';
 import { createRequire } from 'node:module';
@@ -262,6 +263,25 @@ try {
     await page.locator('.notifications-toasts .notification-toast', { hasText: `and updated ${PULLED_FILE}` }).first().waitFor({ timeout: 10_000 });
     await waitForLine(edited.line, (t) => t === edited.text, `should read the platform's ${edited.text.trim()} again`);
     if (!onDisk().includes(edited.text)) throw new Error(`${PULLED_FILE} on disk lacks ${edited.text.trim()}`);
+  });
+
+  await step('Pull All Campaigns into a folder chosen in the browser\'s folder dialog: one file per campaign', async () => {
+    const into = path.join(workspace, 'pulled-all');
+    fs.mkdirSync(into);
+    await command('Kore.ai: Pull All Campaigns');
+    // VS Code's own folder dialog in the browser (a quick input on the workspace's file system).
+    const widget = page.locator('.quick-input-widget', { hasText: 'Pull all campaigns from Local sandbox into which folder?' }).first();
+    await widget.waitFor({ timeout: 10_000 });
+    await widget.locator('input').fill(`${into}/`);
+    await sleep(500);
+    await page.screenshot({ path: path.join(outDir, '14a-folder-dialog.png') });
+    await widget.locator('.monaco-button', { hasText: 'Pull Here' }).first().click();
+    const toast = page.locator('.notifications-toasts .notification-toast', { hasText: 'Pulled 30 campaigns from Local sandbox' }).first();
+    await toast.waitFor({ timeout: 30_000 });
+    const text = (await toast.innerText()).replace(/\s+/g, ' ');
+    console.log(`    toast: ${text.slice(0, 200)}`);
+    const files = fs.readdirSync(into).filter((f) => f.endsWith('.campaign.yaml'));
+    if (files.length !== 30 || !/30 created/.test(text)) throw new Error(`${files.length} files in pulled-all/; the toast says: ${text}`);
   });
 } catch (err) {
   await setupFailed(err);
