@@ -168,6 +168,22 @@ test('an oversized document gets one diagnostic instead of a parse', HANG_GUARD,
   assert.deepEqual(diagnostics[0].range, { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } });
 });
 
+test('a document of more lines than a campaign file can have gets one diagnostic instead of a parse', HANG_GUARD, async () => {
+  // Found by `npm run fuzz`: 850,000 empty lines (under the size limit) cost yaml's lexer over a second per keystroke.
+  assert.equal(core.MAX_CAMPAIGN_FILE_LINES, 100_000);
+  const text = `name: x\n${'\n'.repeat(850_000)}description: y\n`;
+  const { result, ms } = timed(() => core.validateText(text));
+  assert.deepEqual(result.map((d) => d.code), ['file-too-large']);
+  assert.ok(ms < 200, `took ${ms} ms of CPU time`);
+  const diagnostics = await server.open('file:///hostile/many-lines.campaign.yaml', text);
+  assert.equal(diagnostics.length, 1);
+  assert.equal(diagnostics[0].code, 'file-too-large');
+  assert.equal(diagnostics[0].message, 'This file has 850,003 lines; campaign files have a few hundred, and files over 100,000 lines are not analysed.');
+  // At the limit the file is read as usual.
+  const atLimit = `name: x\n${'\n'.repeat(99_990)}description: y\n`;
+  assert.ok(!core.validateText(atLimit).some((d) => d.code === 'file-too-large'));
+});
+
 test('50,000 distinct keys in one mapping are checked for duplicates in linear time (yaml\'s own check is quadratic)', HANG_GUARD, () => {
   // Found by `npm run fuzz`: yaml's uniqueKeys compares each key with every key before it.
   const keys = Array.from({ length: 50_000 }, (_, i) => `key${i}: v`);

@@ -11,6 +11,14 @@
 export const MAX_CAMPAIGN_FILE_BYTES = 5 * 1024 * 1024;
 
 /**
+ * Files with more lines than this are not parsed either. yaml's lexer pays for every line, even
+ * an empty one, so a file of a million line breaks (under the size limit) would cost about a
+ * second of every keystroke. A campaign file has a few hundred lines; the limit is twice the
+ * benchmark's 50,000-line files.
+ */
+export const MAX_CAMPAIGN_FILE_LINES = 100_000;
+
+/**
  * An alias bomb is stopped by yaml's own `maxAliasCount`; deep nesting by a depth check
  * before the recursive composer sees it; a flood of YAML errors (a line of a million quotes
  * is half a million errors) by keeping the first `maxYamlErrors` and counting the rest.
