@@ -9,6 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { campaignValidatorPlugin } from './lib/campaign-validator.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const pkg = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8'));
 const entryPoints = fs.readdirSync(path.join(root, 'test/suite'))
   .filter((f) => f === 'index.ts' || f.endsWith('.test.ts'))
   .map((f) => path.join(root, 'test/suite', f));
@@ -25,6 +26,9 @@ await esbuild.build({
   sourcesContent: false,
   logLevel: 'warning',
   external: ['vscode', 'mocha'],
+  // The extension's id is package.json's publisher and name, written there only (the publisher
+  // is a placeholder until the first publish: CONTRIBUTING.md, "Publishing").
+  define: { KORE_EXTENSION_ID: JSON.stringify(`${pkg.publisher}.${pkg.name}`) },
   plugins: [campaignValidatorPlugin],
 });
 console.log(`test bundle: ${entryPoints.length} files -> dist/test/suite/ `);

@@ -6,6 +6,7 @@ import * as esbuild from 'esbuild';
 import { readFileSync } from 'node:fs';
 import { campaignValidatorPlugin } from './lib/campaign-validator.mjs';
 import { noNodeBuiltinsPlugin } from './lib/no-node-builtins.mjs';
+import { repositoryBase } from './lib/repository.mjs';
 import { yamlDebugEnvPlugin } from './lib/yaml-debug-env.mjs';
 
 const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
@@ -28,8 +29,9 @@ const common = {
   logLevel: 'warning',
   legalComments: 'none',
   // ESM dependencies (tinyglobby's fdir) read import.meta.url, which CommonJS output lacks.
-  // The CLI's --version and SARIF tool metadata (cli/src/version.ts) come from package.json.
-  define: { 'import.meta.url': '__importMetaUrl', KORE_CAMPAIGN_VERSION: JSON.stringify(pkg.version), KORE_CAMPAIGN_HOMEPAGE: JSON.stringify((pkg.homepage ?? '').replace(/#.*$/, '')) },
+  // The CLI's --version and SARIF tool metadata (cli/src/version.ts) come from package.json;
+  // the address from its repository.url, the one place it is written (scripts/lib/repository.mjs).
+  define: { 'import.meta.url': '__importMetaUrl', KORE_CAMPAIGN_VERSION: JSON.stringify(pkg.version), KORE_CAMPAIGN_HOMEPAGE: JSON.stringify(repositoryBase(pkg)) },
   banner: { js: "const __importMetaUrl = require('url').pathToFileURL(__filename).href;" },
   // The schema validator is generated code, not compiled when the server starts; yaml's debug
   // switches are read once per token unless the build removes the reads.

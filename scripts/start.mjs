@@ -8,23 +8,40 @@
 //
 // Options / environment:
 //   --code-server        use code-server even when `code` is on PATH
-//   --port N             code-server port (default $KORE_START_PORT or 3777; a free one if taken)
+//   --port N             code-server port (default $KORE_START_PORT or 3777; when it is taken, a
+//                        free one, and a line says which port was wanted, why, and the address used)
 //   --exit-after-start   start everything, check it answers, stop (used by CI / smoke checks)
+//   --print-url          choose the ports as a start would (saying so when one is taken), print the
+//                        address code-server would open and exit: builds and starts nothing
 //   KORE_TOOLS_DIR       where scripts/editor-tools.sh installed code-server and Node 24
 import { spawn, spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
-import * as net from 'node:net';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { parseArgs } from 'node:util';
 import {
-  CODE_SERVER, ROOT, TOOLS_DIR, freePort, installVsix, killGroup, makeUserDataDir, packageVsix, readPkg, run,
+  CODE_SERVER, ROOT, TOOLS_DIR, installVsix, killGroup, makeUserDataDir, packageVsix, readPkg, run,
   startCliSandbox, startCodeServer, toolsMissing, withNode24Env,
 } from './lib/code-server.mjs';
+import { choosePort, wantedCodeServerPort } from './lib/start-port.mjs';
 
-const argv = process.argv.slice(2);
-const exitAfterStart = argv.includes('--exit-after-start');
+let options;
+let wantedPort;
+try {
+  ({ values: options } = parseArgs({
+    options: { 'code-server': { type: 'boolean' }, port: { type: 'string' }, 'exit-after-start': { type: 'boolean' }, 'print-url': { type: 'boolean' } },
+  }));
+  wantedPort = wantedCodeServerPort(options.port);
+} catch (err) {
+  console.error(`${err.message}\nUsage: npm start [-- --code-server] [--port N] [--print-url] [--exit-after-start] (see the top of scripts/start.mjs)`);
+  process.exit(2);
+}
+const exitAfterStart = options['exit-after-start'] === true;
 const SANDBOX_PORT = 4777; // the "Local sandbox" connection's default (koreCampaign.connections.sandboxPort)
+const SANDBOX_HINT = 'koreCampaign.connections.sandboxPort is set to match';
+const CODE_SERVER_HINT = '--port N or KORE_START_PORT to choose one';
 const examples = path.join(ROOT, 'examples');
+const workbenchUrl = (url) => `${url}/?folder=${encodeURIComponent(examples)}`;
 const pgids = [];
 let stopping = false;
 
@@ -39,6 +56,16 @@ process.on('SIGTERM', () => stopAll(0));
 process.on('SIGHUP', () => stopAll(0));
 
 const say = (s) => console.log(`\x1b[1m[start]\x1b[0m ${s}`);
+
+// ---- --print-url: the ports and the address, nothing built or started ------------------------
+if (options['print-url']) {
+  for (const [wanted, what, hint] of [[SANDBOX_PORT, 'the sandbox', SANDBOX_HINT], [wantedPort, 'code-server', CODE_SERVER_HINT]]) {
+    const { url, notice } = await choosePort(wanted, { what, hint });
+    if (notice) say(notice);
+    if (what === 'code-server') console.log(workbenchUrl(url));
+  }
+  process.exit(0);
+}
 
 // ---- 1. Build and package ---------------------------------------------------------------------
 const t0 = Date.now();
@@ -55,11 +82,9 @@ if (size > 1024 * 1024) console.warn(`warning: the .vsix is over 1 MB (${size} b
 // ---- 2. The sandbox ---------------------------------------------------------------------------
 const logDir = path.join(ROOT, 'test-results', 'start');
 fs.mkdirSync(logDir, { recursive: true });
-let sandboxPort = SANDBOX_PORT;
-if (!(await portFree(SANDBOX_PORT))) {
-  sandboxPort = await freePort();
-  say(`port ${SANDBOX_PORT} is taken; the sandbox uses ${sandboxPort} (koreCampaign.connections.sandboxPort is set to match)`);
-}
+const sandboxChoice = await choosePort(SANDBOX_PORT, { what: 'the sandbox', hint: SANDBOX_HINT });
+if (sandboxChoice.notice) say(sandboxChoice.notice);
+const sandboxPort = sandboxChoice.port;
 const sandbox = await startCliSandbox({ port: sandboxPort, logFile: path.join(logDir, 'sandbox.log') });
 pgids.push(sandbox.pgid);
 say(`sandbox listening on ${sandbox.url} (log: ${path.relative(ROOT, path.join(logDir, 'sandbox.log'))})`);
@@ -80,7 +105,7 @@ function profileDir(name) {
   process.on('exit', () => fs.rmSync(dir, { recursive: true, force: true }));
   return dir;
 }
-const code = argv.includes('--code-server') ? undefined : which('code');
+const code = options['code-server'] ? undefined : which('code');
 if (code) {
   // Its own profile (settings, extensions), so the user's everyday VS Code is not touched.
   const profile = profileDir('start-profile-desktop');
@@ -116,17 +141,13 @@ if (code) {
     console.error(err.message);
     stopAll(1);
   }
-  let port = Number(argv.includes('--port') ? argv[argv.indexOf('--port') + 1] : process.env.KORE_START_PORT || 3777);
-  if (!(await portFree(port))) {
-    const wanted = port;
-    port = await freePort();
-    say(`port ${wanted} is taken; code-server uses port ${port} instead (the address is printed below; --port N to choose one)`);
-  }
+  const { port, notice } = await choosePort(wantedPort, { what: 'code-server', hint: CODE_SERVER_HINT });
+  if (notice) say(notice);
   const cs = await startCodeServer({
     workspace: examples, userDataDir, extensionsDir, port, logFile: path.join(logDir, 'code-server.log'),
   });
   pgids.push(cs.pgid);
-  const url = `${cs.url}/?folder=${encodeURIComponent(examples)}`;
+  const url = workbenchUrl(cs.url);
   console.log('');
   say(`ready in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
   console.log(`\n  VS Code (code-server ${cs.url}) with ${pkg.displayName} installed, on examples/:\n\n    \x1b[1;36m${url}\x1b[0m\n`);
@@ -150,14 +171,6 @@ function which(cmd) {
     try { fs.accessSync(p, fs.constants.X_OK); return p; } catch { /* next */ }
   }
   return undefined;
-}
-
-function portFree(port) {
-  return new Promise((resolve) => {
-    const srv = net.createServer();
-    srv.once('error', () => resolve(false));
-    srv.listen(port, '127.0.0.1', () => srv.close(() => resolve(true)));
-  });
 }
 
 function mergeSettings(file, values) {

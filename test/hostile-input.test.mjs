@@ -184,6 +184,22 @@ test('a document of more lines than a campaign file can have gets one diagnostic
   assert.ok(!core.validateText(atLimit).some((d) => d.code === 'file-too-large'));
 });
 
+test('a document of more YAML marks than a campaign file can have gets one diagnostic instead of a parse', HANG_GUARD, async () => {
+  // Found by `npm run fuzz`: a megabyte of `x: ` on one line is 1.4 million tokens for yaml's lexer, well over a second.
+  assert.equal(core.MAX_CAMPAIGN_FILE_MARKS, 200_000);
+  const text = `name: x\ndescription: ${'x: '.repeat(300_000)}\n`;
+  const { result, ms } = timed(() => core.validateText(text));
+  assert.deepEqual(result.map((d) => d.code), ['file-too-large']);
+  assert.ok(ms < 200, `took ${ms} ms of CPU time`);
+  const diagnostics = await server.open('file:///hostile/many-marks.campaign.yaml', text);
+  assert.deepEqual(diagnostics.map((d) => d.message), ['This file has more than 200,000 YAML marks (colons, commas, dashes, brackets, line breaks); campaign files have a few thousand, and files with more are not analysed.']);
+  // A 50,000-line calling-hours list (as in the benchmark) has about half as many, and is read as usual.
+  const windows = Array.from({ length: 16_000 }, (_, i) => `      - day: ${['MO', 'TU', 'WE', 'TH', 'FR'][i % 5]}\n        start: 9:00 AM\n        end: 9:30 AM`).join('\n');
+  const long = readFixture('valid.campaign.yaml').replace(/days:\n(?:\s+- .*\n(?:\s+(?:start|end): .*\n)*)+/, `days:\n${windows}\n`);
+  assert.ok(long.length > 500_000, `the long file is ${long.length} characters`);
+  assert.ok(!core.validateText(long).some((d) => d.code === 'file-too-large'));
+});
+
 test('50,000 distinct keys in one mapping are checked for duplicates in linear time (yaml\'s own check is quadratic)', HANG_GUARD, () => {
   // Found by `npm run fuzz`: yaml's uniqueKeys compares each key with every key before it.
   const keys = Array.from({ length: 50_000 }, (_, i) => `key${i}: v`);

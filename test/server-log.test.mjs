@@ -63,3 +63,62 @@ test('settings that cannot be read: an error naming the folder, and the rules ke
     await server.stop();
   }
 });
+
+// No input a client sends in normal use makes a handler throw (unknown documents, positions past
+// the end and unknown diagnostics all answer empty), so a buggy client's malformed params stand
+// in for the bug: each reaches the handler's own code, as a real exception would.
+const MALFORMED = [
+  ['textDocument/completion', (uri) => ({ textDocument: { uri } })],
+  ['textDocument/hover', (uri) => ({ textDocument: { uri } })],
+  ['textDocument/codeAction', (uri) => ({ textDocument: { uri }, range: { start: { line: 6, character: 0 }, end: { line: 6, character: 0 } } })],
+  // The file's own diagnostic (with its fixes) sent back without its range.
+  ['textDocument/codeAction', (uri, [diagnostic]) => ({ textDocument: { uri }, range: diagnostic.range, context: { diagnostics: [{ ...diagnostic, range: null }] } })],
+  ['textDocument/selectionRange', (uri) => ({ textDocument: { uri }, positions: [null] })],
+];
+
+test('an exception in a feature handler: an error naming the handler and the file, with the stack; an empty answer; the next request is answered', async () => {
+  const folder = tempDir('kore-log-');
+  const server = await startServer({ workspaceFolder: folder });
+  try {
+    const uri = pathToFileURL(path.join(folder, 'Billing Reminder.campaign.yaml')).href;
+    const diagnostics = await server.open(uri, text);
+    assert.ok(diagnostics[0]?.data?.fixes?.length, JSON.stringify(diagnostics));
+    const hoverName = { textDocument: { uri }, position: { line: 2, character: 2 } };
+    for (const [method, params] of MALFORMED) {
+      const before = server.logs.length;
+      assert.equal(await server.request(method, params(uri, diagnostics)), null, method);
+      const errors = server.logs.slice(before).filter((m) => m.type === LEVEL.error);
+      assert.equal(errors.length, 1, JSON.stringify(errors));
+      assert.match(errors[0].message, new RegExp(`^${method} failed for Billing Reminder\\.campaign\\.yaml: TypeError\\n {4}at `));
+      // Still serving: the next request on the same file is answered as usual.
+      const hover = await server.request('textDocument/hover', hoverName);
+      assert.match(hover?.contents?.value ?? '', /name/i, method);
+    }
+    for (const word of CONTENT) assert.ok(!server.logs.some((m) => m.message.includes(word)), word);
+  } finally {
+    await server.stop();
+  }
+});
+
+test('a handler called with no document says so; a URI query (a virtual file system token) never reaches the log', async () => {
+  const server = await startServer();
+  try {
+    const uri = 'vscode-vfs://github/acme/campaigns/billing.campaign.yaml?ref=token-7f3a9c';
+    await server.open(uri, text);
+    for (const method of ['textDocument/documentSymbol', 'textDocument/foldingRange']) {
+      const before = server.logs.length;
+      assert.equal(await server.request(method, { textDocument: null }), null);
+      const errors = server.logs.slice(before).filter((m) => m.type === LEVEL.error);
+      assert.equal(errors.length, 1, JSON.stringify(errors));
+      assert.match(errors[0].message, new RegExp(`^${method} failed: TypeError\\n {4}at `));
+      const answer = await server.request(method, { textDocument: { uri } });
+      assert.ok(answer.length > 0, method);
+    }
+    assert.equal(await server.request('textDocument/hover', { textDocument: { uri } }), null);
+    const failure = server.logs.find((m) => m.message.startsWith('textDocument/hover failed'));
+    assert.match(failure?.message ?? '', /^textDocument\/hover failed for billing\.campaign\.yaml: TypeError\n/);
+    assert.ok(!server.logs.some((m) => m.message.includes('token-7f3a9c')), JSON.stringify(server.logs));
+  } finally {
+    await server.stop();
+  }
+});

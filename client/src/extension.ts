@@ -39,7 +39,8 @@ export function activate(context: vscode.ExtensionContext): CampaignExtensionApi
       }),
   );
   context.subscriptions.push({ dispose: () => void deactivate() });
-  return { platformData: { status: () => platformData?.status() ?? { text: '', detail: 'starting', severity: 'information' } } };
+  const notYet = { text: '', detail: 'starting', severity: 'information' } as const;
+  return { platformData: { status: () => platformData?.status() ?? { server: notYet, platform: notYet } } };
 }
 
 export function deactivate(): Promise<void> {

@@ -1,7 +1,7 @@
 // The pure core: parse, validate (and, as features land, complete, hover, fix).
 // Used by the language server, the command line and the tests alike.
 export * from './types';
-export { parseCampaign, locate, PARSE_LIMITS, MAX_CAMPAIGN_FILE_BYTES, MAX_CAMPAIGN_FILE_LINES, type ParsedCampaign, type FieldPath, type Located } from './parse';
+export { parseCampaign, locate, PARSE_LIMITS, MAX_CAMPAIGN_FILE_BYTES, MAX_CAMPAIGN_FILE_LINES, MAX_CAMPAIGN_FILE_MARKS, type ParsedCampaign, type FieldPath, type Located } from './parse';
 export { LineIndex } from './lineIndex';
 export { incrementalParseStats } from './incrementalParse';
 export { syntaxTreeOf } from './parse';

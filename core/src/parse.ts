@@ -1,7 +1,7 @@
 import { isAlias, isMap, isPair, isScalar, isSeq, type Document, type Node, type Pair, type YAMLMap } from 'yaml';
 import { parseDocuments, type CstCache } from './incrementalParse';
 import { LineIndex, withLineFeeds } from './lineIndex';
-import { MAX_CAMPAIGN_FILE_BYTES, MAX_CAMPAIGN_FILE_LINES, PARSE_LIMITS, utf8Length } from './limits';
+import { hasTooManyMarks, MAX_CAMPAIGN_FILE_BYTES, MAX_CAMPAIGN_FILE_LINES, MAX_CAMPAIGN_FILE_MARKS, PARSE_LIMITS, utf8Length } from './limits';
 import { reportDuplicateKeys } from './duplicateKeys';
 import { neutraliseMergeKeys } from './mergeKeys';
 import { omittedYamlErrors } from './yamlCompose';
@@ -11,7 +11,7 @@ import type { Range } from './types';
 import type { FieldPath } from './fieldPaths';
 export type { FieldPath } from './fieldPaths';
 
-export { PARSE_LIMITS, MAX_CAMPAIGN_FILE_BYTES, MAX_CAMPAIGN_FILE_LINES } from './limits';
+export { PARSE_LIMITS, MAX_CAMPAIGN_FILE_BYTES, MAX_CAMPAIGN_FILE_LINES, MAX_CAMPAIGN_FILE_MARKS } from './limits';
 
 export interface ParsedCampaign {
   readonly text: string;
@@ -67,6 +67,10 @@ export function parseCampaign(source: string, previous?: ParsedCampaign): Parsed
   if (lines.lineCount > MAX_CAMPAIGN_FILE_LINES) {
     const count = lines.lineCount.toLocaleString('en-US');
     const message = `This file has ${count} lines; campaign files have a few hundred, and files over ${MAX_CAMPAIGN_FILE_LINES.toLocaleString('en-US')} lines are not analysed.`;
+    return notAnalysed({ code: 'file-too-large', message, offset: [0, 0] });
+  }
+  if (hasTooManyMarks(text)) {
+    const message = `This file has more than ${MAX_CAMPAIGN_FILE_MARKS.toLocaleString('en-US')} YAML marks (colons, commas, dashes, brackets, line breaks); campaign files have a few thousand, and files with more are not analysed.`;
     return notAnalysed({ code: 'file-too-large', message, offset: [0, 0] });
   }
   const tooDeep = findExcessiveNesting(text, PARSE_LIMITS.maxNestingDepth);

@@ -32,6 +32,10 @@ export function assertTools({ chromium = false } = {}) {
   console.log(`Missing: ${missingNow().join(', ')}. Installing with scripts/editor-tools.sh (into ${TOOLS_DIR}; about 2 minutes the first time)...`);
   const install = spawnSync('bash', [path.join(ROOT, 'scripts', 'editor-tools.sh')], { stdio: 'inherit' });
   const missing = missingNow();
+  if (process.env.KORE_TOOLS_DRY_RUN && missing.length) {
+    console.error('KORE_TOOLS_DRY_RUN is set: scripts/editor-tools.sh said what it would install (above) and installed nothing, so nothing runs.');
+    process.exit(2);
+  }
   if (install.status !== 0 || missing.length) {
     console.error(`Still missing: ${missing.join(', ') || 'nothing, but the installer failed'}.\nSee the output above; scripts/editor-tools.sh can be run on its own.`);
     process.exit(2);

@@ -1,7 +1,8 @@
 // The server half of `npm run fuzz`: the built language server over stdio, as an editor
 // drives it. Each input is opened, edited once, asked for everything an editor asks
 // (completion, hover, outline, folding, selection ranges, quick fixes, fix-all) and closed;
-// an error answer, a request over the time limit (in the server's CPU time), or resident memory over the limit is a
+// an error answer, an exception the server logged (its handlers answer empty then), a request
+// over the time limit (in the server's CPU time), or resident memory over the limit is a
 // finding. Memory is read from /proc (Linux), after each input.
 import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
@@ -22,7 +23,11 @@ export async function startFuzzServer(serverPath) {
   });
   connection.onRequest('workspace/configuration', (params) => params.items.map(() => ({})));
   connection.onRequest('client/registerCapability', () => null);
-  connection.onNotification('window/logMessage', () => {});
+  // Errors the server logs while an input runs: a handler's exception is logged, not answered (server/src/log.ts).
+  let loggedErrors = [];
+  connection.onNotification('window/logMessage', (params) => {
+    if (params.type === 1) loggedErrors.push(params.message);
+  });
   connection.listen();
   await connection.sendRequest('initialize', {
     processId: process.pid,
@@ -97,6 +102,7 @@ export async function startFuzzServer(serverPath) {
       const uri = `file:///fuzz/input-${++counter}.campaign.yaml`;
       const textDocument = { uri };
       const times = {};
+      loggedErrors = [];
       const opened = diagnosticsFor(uri, 1, timeoutMs);
       const openedAt = cpuMs();
       connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'kore-campaign', version: 1, text } });
@@ -121,6 +127,8 @@ export async function startFuzzServer(serverPath) {
         const range = { start: { line: 0, character: 0 }, end: { line: 1_000_000, character: 0 } };
         await timed(times, 'codeAction', connection.sendRequest('textDocument/codeAction', { textDocument, range, context: { diagnostics } }), timeoutMs);
         await timed(times, 'fixAll', connection.sendRequest('textDocument/codeAction', { textDocument, range, context: { diagnostics, only: ['source.fixAll'] } }), timeoutMs);
+        // Each log line arrives before the answer it goes with, so every one of this input's is here.
+        if (loggedErrors.length) throw Object.assign(new Error(loggedErrors.join('\n')), { fuzzOp: loggedErrors[0].split(' ')[0] });
         return times;
       } finally {
         connection.sendNotification('textDocument/didClose', { textDocument });

@@ -22,6 +22,7 @@ import {
 } from 'vscode-languageserver';
 import type { CampaignDocuments } from './campaignDocuments';
 import type { DiagnosticData } from './convert';
+import { logExceptions } from './log';
 import {
   completeAt,
   documentSymbols,
@@ -89,71 +90,88 @@ export interface AuthoringHost {
 
 export function registerAuthoring(host: AuthoringHost): { initialize(params: { capabilities: ClientCaps }): void } {
   const { connection, documents, campaigns } = host;
+  // Each handler logs its exceptions with the file's name and answers nothing (./log.ts).
+  const guarded = <A extends unknown[], R>(method: string, handler: (...args: A) => R) => logExceptions(connection.console, method, handler);
   let snippets = true;
   /** Campaign file URI -> its time zone, for the workspace's files that are not open (from the client's scan). */
   let workspaceZones = new Map<string, string>();
 
   // The client reads the workspace (vscode.workspace.fs: local disk, github.dev's virtual one alike) and sends what it found.
-  connection.onNotification(WORKSPACE_TIME_ZONES, (params: WorkspaceTimeZonesParams) => {
-    workspaceZones = new Map((Array.isArray(params?.files) ? params.files : []).filter((f) => typeof f?.uri === 'string' && typeof f.timeZone === 'string').map((f) => [f.uri, f.timeZone]));
-  });
+  connection.onNotification(
+    WORKSPACE_TIME_ZONES,
+    guarded(WORKSPACE_TIME_ZONES, (params: WorkspaceTimeZonesParams) => {
+      workspaceZones = new Map((Array.isArray(params?.files) ? params.files : []).filter((f) => typeof f?.uri === 'string' && typeof f.timeZone === 'string').map((f) => [f.uri, f.timeZone]));
+    }),
+  );
 
-  connection.onCompletion((params): CompletionList | null => {
-    const document = documents.get(params.textDocument.uri);
-    if (!document) return null;
-    const trigger = params.context?.triggerKind === CompletionTriggerKind.TriggerCharacter ? params.context.triggerCharacter : undefined;
-    const result = completeAt(campaigns.get(document), params.position, { workspaceZones: otherZones(document.uri), contactLists: host.contactLists(), ...(trigger ? { triggerCharacter: trigger } : {}) });
-    return { isIncomplete: result.isIncomplete, items: result.items.map((entry) => toCompletionItem(entry, snippets)) };
-  });
+  connection.onCompletion(
+    guarded('textDocument/completion', (params): CompletionList | null => {
+      const document = documents.get(params.textDocument.uri);
+      if (!document) return null;
+      const trigger = params.context?.triggerKind === CompletionTriggerKind.TriggerCharacter ? params.context.triggerCharacter : undefined;
+      const result = completeAt(campaigns.get(document), params.position, { workspaceZones: otherZones(document.uri), contactLists: host.contactLists(), ...(trigger ? { triggerCharacter: trigger } : {}) });
+      return { isIncomplete: result.isIncomplete, items: result.items.map((entry) => toCompletionItem(entry, snippets)) };
+    }),
+  );
 
-  connection.onHover((params): Hover | null => {
-    const document = documents.get(params.textDocument.uri);
-    if (!document) return null;
-    const hover = hoverAt(campaigns.get(document), params.position, { contactLists: host.contactLists() });
-    return hover ? { contents: { kind: 'markdown', value: hover.contents }, range: hover.range } : null;
-  });
+  connection.onHover(
+    guarded('textDocument/hover', (params): Hover | null => {
+      const document = documents.get(params.textDocument.uri);
+      if (!document) return null;
+      const hover = hoverAt(campaigns.get(document), params.position, { contactLists: host.contactLists() });
+      return hover ? { contents: { kind: 'markdown', value: hover.contents }, range: hover.range } : null;
+    }),
+  );
 
-  connection.onCodeAction((params): CodeAction[] | null => {
-    const document = documents.get(params.textDocument.uri);
-    if (!document) return null;
-    const only = params.context.only;
-    const wants = (kind: string) => !only || only.some((o) => kind === o || kind.startsWith(`${o}.`));
-    const actions: CodeAction[] = [];
-    if (wants(CodeActionKind.QuickFix)) {
-      // The fixes travel with the diagnostics (`data`), computed when the file was validated.
-      const lspDiagnostics = params.context.diagnostics.filter((d) => d.source === 'kore-campaign');
-      const fixable: FixableDiagnostic[] = lspDiagnostics.map((d) => ({ range: d.range, fixes: (d.data as DiagnosticData | undefined)?.fixes }));
-      for (const action of quickFixes(fixable, params.range)) actions.push(toCodeAction(action, document.uri, lspDiagnostics));
-    }
-    // Source actions only when asked for by kind (Source Action menu, fix on save); the light bulb gets a quick fix.
-    const wantsFixAll = only !== undefined && wants(FIX_ALL_KIND);
-    const offerInQuickFixMenu = wants(CodeActionKind.QuickFix) && actions.length > 0;
-    if (wantsFixAll || offerInQuickFixMenu) {
-      const all = currentDiagnostics(document);
-      const action = fixAll(all);
-      if (action && wantsFixAll) actions.push(toCodeAction(action, document.uri, []));
-      // As linters do: when more than one problem can be fixed, offer fixing them all from the light bulb too.
-      else if (action && action.diagnostics.length > 1) actions.push(toCodeAction({ ...action, kind: 'quickfix', title: FIX_ALL_TITLE }, document.uri, []));
-    }
-    return actions;
-  });
+  connection.onCodeAction(
+    guarded('textDocument/codeAction', (params): CodeAction[] | null => {
+      const document = documents.get(params.textDocument.uri);
+      if (!document) return null;
+      const only = params.context.only;
+      const wants = (kind: string) => !only || only.some((o) => kind === o || kind.startsWith(`${o}.`));
+      const actions: CodeAction[] = [];
+      if (wants(CodeActionKind.QuickFix)) {
+        // The fixes travel with the diagnostics (`data`), computed when the file was validated.
+        const lspDiagnostics = params.context.diagnostics.filter((d) => d.source === 'kore-campaign');
+        const fixable: FixableDiagnostic[] = lspDiagnostics.map((d) => ({ range: d.range, fixes: (d.data as DiagnosticData | undefined)?.fixes }));
+        for (const action of quickFixes(fixable, params.range)) actions.push(toCodeAction(action, document.uri, lspDiagnostics));
+      }
+      // Source actions only when asked for by kind (Source Action menu, fix on save); the light bulb gets a quick fix.
+      const wantsFixAll = only !== undefined && wants(FIX_ALL_KIND);
+      const offerInQuickFixMenu = wants(CodeActionKind.QuickFix) && actions.length > 0;
+      if (wantsFixAll || offerInQuickFixMenu) {
+        const all = currentDiagnostics(document);
+        const action = fixAll(all);
+        if (action && wantsFixAll) actions.push(toCodeAction(action, document.uri, []));
+        // As linters do: when more than one problem can be fixed, offer fixing them all from the light bulb too.
+        else if (action && action.diagnostics.length > 1) actions.push(toCodeAction({ ...action, kind: 'quickfix', title: FIX_ALL_TITLE }, document.uri, []));
+      }
+      return actions;
+    }),
+  );
 
-  connection.onDocumentSymbol((params): DocumentSymbol[] | null => {
-    const document = documents.get(params.textDocument.uri);
-    return document ? documentSymbols(campaigns.get(document)).map(toDocumentSymbol) : null;
-  });
+  connection.onDocumentSymbol(
+    guarded('textDocument/documentSymbol', (params): DocumentSymbol[] | null => {
+      const document = documents.get(params.textDocument.uri);
+      return document ? documentSymbols(campaigns.get(document)).map(toDocumentSymbol) : null;
+    }),
+  );
 
-  connection.onFoldingRanges((params): FoldingRange[] | null => {
-    const document = documents.get(params.textDocument.uri);
-    return document ? foldingRanges(campaigns.get(document)).map((r) => ({ startLine: r.startLine, endLine: r.endLine, ...(r.kind ? { kind: r.kind } : {}) })) : null;
-  });
+  connection.onFoldingRanges(
+    guarded('textDocument/foldingRange', (params): FoldingRange[] | null => {
+      const document = documents.get(params.textDocument.uri);
+      return document ? foldingRanges(campaigns.get(document)).map((r) => ({ startLine: r.startLine, endLine: r.endLine, ...(r.kind ? { kind: r.kind } : {}) })) : null;
+    }),
+  );
 
-  connection.onSelectionRanges((params): SelectionRange[] | null => {
-    const document = documents.get(params.textDocument.uri);
-    if (!document) return null;
-    const parsed = campaigns.get(document);
-    return params.positions.map((position) => toSelectionRange(selectionRange(parsed, position)));
-  });
+  connection.onSelectionRanges(
+    guarded('textDocument/selectionRange', (params): SelectionRange[] | null => {
+      const document = documents.get(params.textDocument.uri);
+      if (!document) return null;
+      const parsed = campaigns.get(document);
+      return params.positions.map((position) => toSelectionRange(selectionRange(parsed, position)));
+    }),
+  );
 
   function currentDiagnostics(document: TextDocument): FixableDiagnostic[] {
     return validateCampaign(campaigns.get(document), host.validationOptions(document.uri));

@@ -14,7 +14,7 @@ import { AUTHORING_CAPABILITIES, registerAuthoring } from './authoring';
 import { CampaignDocuments } from './campaignDocuments';
 import { toLspDiagnostic } from './convert';
 import { SETTINGS_SECTION, validateCampaignLimited, type CampaignSettings } from '../../core/src';
-import { fileNameOf, logCaught, runtimeDescription, SLOW_VALIDATION_MS } from './log';
+import { fileNameOf, logExceptions, runtimeDescription, SLOW_VALIDATION_MS } from './log';
 import { DEFAULT_MAX_PROBLEMS, omittedProblemsNote } from './problemLimit';
 import { PlatformData } from './platformData';
 import { PLATFORM_DATA_NOTIFICATION } from '../../core/src/platformProtocol';
@@ -62,53 +62,58 @@ export function startLanguageServer(connection: Connection): void {
     connection.console.info(`Kore.ai campaign language server ${SERVER_VERSION} started (${runtimeDescription()}).`);
     if (canPullConfiguration) void connection.client.register(DidChangeConfigurationNotification.type, { section: SETTINGS_SECTION });
     if (multiRoot) {
-      connection.workspace.onDidChangeWorkspaceFolders((event) => {
-        settings.changeFolders(event.added.map((f) => f.uri), event.removed.map((f) => f.uri));
-        documents.all().forEach((document) => void publishDiagnostics(document));
-      });
+      connection.workspace.onDidChangeWorkspaceFolders(
+        logExceptions(connection.console, 'workspace/didChangeWorkspaceFolders', (event) => {
+          settings.changeFolders(event.added.map((f) => f.uri), event.removed.map((f) => f.uri));
+          documents.all().forEach((document) => void publishDiagnostics(document));
+        }),
+      );
     }
   });
 
-  connection.onDidChangeConfiguration((change) => {
-    settings.changed((change.settings as { koreCampaign?: CampaignSettings } | undefined)?.koreCampaign);
-    documents.all().forEach((document) => void publishDiagnostics(document));
-  });
+  connection.onDidChangeConfiguration(
+    logExceptions(connection.console, 'workspace/didChangeConfiguration', (change) => {
+      settings.changed((change.settings as { koreCampaign?: CampaignSettings } | undefined)?.koreCampaign);
+      documents.all().forEach((document) => void publishDiagnostics(document));
+    }),
+  );
 
   /**
    * Validate under the settings of the document's folder. The first diagnostics wait for those
    * settings rather than flicker; a result made stale meanwhile (a newer edit, a settings change)
    * is dropped, since whatever made it stale publishes again.
    */
-  async function publishDiagnostics(document: TextDocument): Promise<void> {
+  const publishDiagnostics = logExceptions(connection.console, 'Validation', async (document: TextDocument): Promise<void> => {
     const generation = settings.generationCount;
     const options = await settings.optionsFor(document.uri);
     const current = documents.get(document.uri);
     if (!current || current.version !== document.version || generation !== settings.generationCount) return;
-    try {
-      const started = performance.now();
-      const max = options.maxProblems ?? DEFAULT_MAX_PROBLEMS;
-      const { diagnostics, omitted } = validateCampaignLimited(campaigns.get(current), { ...options, contactLists: platformData.contactLists }, max);
-      if (omitted > 0) diagnostics.push(omittedProblemsNote(omitted, max));
-      const elapsed = performance.now() - started;
-      if (elapsed >= SLOW_VALIDATION_MS) connection.console.warn(`Validating ${fileNameOf(current.uri)} (${current.lineCount} lines) took ${Math.round(elapsed)} ms.`);
-      void connection.sendDiagnostics({ uri: current.uri, version: current.version, diagnostics: diagnostics.map(toLspDiagnostic) });
-    } catch (error) {
-      logCaught(connection.console, 'Validating', current.uri, error);
-    }
-  }
+    const started = performance.now();
+    const max = options.maxProblems ?? DEFAULT_MAX_PROBLEMS;
+    const { diagnostics, omitted } = validateCampaignLimited(campaigns.get(current), { ...options, contactLists: platformData.contactLists }, max);
+    if (omitted > 0) diagnostics.push(omittedProblemsNote(omitted, max));
+    const elapsed = performance.now() - started;
+    if (elapsed >= SLOW_VALIDATION_MS) connection.console.warn(`Validating ${fileNameOf(current.uri)} (${current.lineCount} lines) took ${Math.round(elapsed)} ms.`);
+    void connection.sendDiagnostics({ uri: current.uri, version: current.version, diagnostics: diagnostics.map(toLspDiagnostic) });
+  });
 
   // The extension says which contact lists the active connection has (or why it does not know): open documents are checked again.
-  connection.onNotification(PLATFORM_DATA_NOTIFICATION, (params: unknown) => {
-    if (platformData.update(params)) documents.all().forEach((document) => void publishDiagnostics(document));
-  });
+  connection.onNotification(
+    PLATFORM_DATA_NOTIFICATION,
+    logExceptions(connection.console, PLATFORM_DATA_NOTIFICATION, (params: unknown) => {
+      if (platformData.update(params)) documents.all().forEach((document) => void publishDiagnostics(document));
+    }),
+  );
 
   // Validation runs on every change with no debounce: it is fast enough, and latency counts from the keystroke.
   documents.onDidChangeContent((event) => void publishDiagnostics(event.document));
 
-  documents.onDidClose((event) => {
-    campaigns.forget(event.document.uri);
-    void connection.sendDiagnostics({ uri: event.document.uri, diagnostics: [] });
-  });
+  documents.onDidClose(
+    logExceptions(connection.console, 'textDocument/didClose', (event) => {
+      campaigns.forget(event.document.uri);
+      void connection.sendDiagnostics({ uri: event.document.uri, diagnostics: [] });
+    }),
+  );
 
   documents.listen(connection);
   connection.listen();

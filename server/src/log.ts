@@ -21,9 +21,13 @@ export function runtimeDescription(): string {
   return typeof process === 'undefined' ? 'in a browser' : `Node ${process.version}, pid ${process.pid}`;
 }
 
-/** The last segment of a document URI: enough to find the file, nothing of its content. */
+/**
+ * The last segment of a document URI: enough to find the file, nothing of its content. A query
+ * or fragment is dropped: a virtual file system's URI may carry a token there.
+ */
 export function fileNameOf(uri: string): string {
-  const name = uri.slice(uri.lastIndexOf('/') + 1);
+  const path = uri.replace(/[?#].*$/s, '');
+  const name = path.slice(path.lastIndexOf('/') + 1);
   try {
     return decodeURIComponent(name);
   } catch {
@@ -41,6 +45,34 @@ export function describeError(error: unknown): string {
   return [error.name, ...frames].join('\n');
 }
 
-export function logCaught(console: RemoteConsole, what: string, uri: string, error: unknown): void {
-  console.error(`${what} ${fileNameOf(uri)} failed: ${describeError(error)}`);
+/**
+ * A handler that cannot throw: an exception (or a rejected promise) is logged as an error with
+ * the handler's name, the file's name and the stack, and the handler answers nothing (`undefined`,
+ * which a request's answer carries as null; a notification has no answer). Every feature
+ * request allows null ("nothing here"). An error answer would make VS Code's language client
+ * pop up "Request ... failed" as an error notification, again on every keystroke that triggers
+ * the request; yaml-language-server likewise catches in each service and answers empty. The
+ * log keeps what is needed to find the bug.
+ */
+export function logExceptions<A extends unknown[], R>(console: RemoteConsole, name: string, handler: (...args: A) => R): (...args: A) => R | undefined {
+  return (...args: A) => {
+    const failed = (error: unknown): undefined => {
+      const uri = documentUriOf(args[0]);
+      console.error(`${name} failed${uri === undefined ? '' : ` for ${fileNameOf(uri)}`}: ${describeError(error)}`);
+      return undefined;
+    };
+    try {
+      const result = handler(...args);
+      return result instanceof Promise ? (result.catch(failed) as R) : result;
+    } catch (error) {
+      return failed(error);
+    }
+  };
+}
+
+/** The document a handler was called for: LSP params (`textDocument.uri`), a document event (`document.uri`) or a document. */
+function documentUriOf(first: unknown): string | undefined {
+  const value = first as { textDocument?: { uri?: unknown }; document?: { uri?: unknown }; uri?: unknown } | null | undefined;
+  const uri = value?.textDocument?.uri ?? value?.document?.uri ?? value?.uri;
+  return typeof uri === 'string' ? uri : undefined;
 }

@@ -15,10 +15,12 @@
 //      extension host is Node: the extension says so with a context key)
 //   7. the status bar shows the "Local sandbox" connection; Push Campaign from the command
 //      palette against the sandbox: the success toast
-//   7. Pull Campaign... from the sandbox (the campaign pick), edit the pulled file, Show Changes:
+//   8. the language status items ({} in the status bar) on a campaign file: the language server
+//      running and the rule groups on; the active connection, its contact lists and their age
+//   9. Pull Campaign... from the sandbox (the campaign pick), edit the pulled file, Show Changes:
 //      the diff editor titled with the connection and the remote status
-//   8. Add Connection: the multi-step input (step 2/7, Back), an account id refused as an IID
-//   9. the Get Started walkthrough with its five steps
+//  10. Add Connection: the multi-step input (step 2/7, Back), an account id refused as an IID
+//  11. the Get Started walkthrough with its five steps
 // Closing line: `N passed, N failed`; exit 1 on failure. Options: --no-build, --headed, --keep.
 import * as fs from 'node:fs';
 import { createRequire } from 'node:module';
@@ -131,6 +133,54 @@ try {
     const text = (await toast.innerText()).replace(/\s+/g, ' ');
     if (!/Pushed '.+' to Local sandbox/.test(text)) throw new Error(`toast says: ${text}`);
     console.log(`    toast: ${text.slice(0, 160)}`);
+  });
+
+  await step('the language status items ({} in the status bar): server, rule groups, connection, data age', async () => {
+    await page.keyboard.press('Escape');
+    await openFile(VALID);
+    // The Problems panel (open since the first step) away, so the picture shows the file.
+    const panel = page.locator('.part.panel');
+    if (await panel.isVisible()) {
+      await page.keyboard.press('Control+J');
+      await panel.waitFor({ state: 'hidden', timeout: 5_000 });
+    }
+    // VS Code gathers a language's status items behind one `{}` entry beside the language mode;
+    // a click shows them, one row each.
+    const entry = page.locator('[id="status.languageStatus"]').first();
+    await entry.waitFor({ timeout: 10_000 });
+    const hover = page.locator('.workbench-hover', { has: page.locator('.hover-language-status') }).first();
+    for (let attempt = 1; ; attempt++) {
+      await entry.click();
+      try { await hover.waitFor({ timeout: 3_000 }); break; } catch (error) { if (attempt === 3) throw error; await page.mouse.move(5, 5); await sleep(500); }
+    }
+    const rows = {
+      server: hover.locator('.hover-language-status', { hasText: 'Language server' }).first(),
+      platform: hover.locator('.hover-language-status', { hasText: 'contact lists' }).first(),
+    };
+    const expected = {
+      server: [['the server state', /Language server running/], ['the rule groups on', /all \d+ rule groups on/]],
+      platform: [['the active connection and its contact lists', /Local sandbox: 6 contact lists/], ['how old they are', /lists fetched (just now|\d+ min ago)/], ['the Refresh action', /Refresh/]],
+    };
+    for (const [name, row] of Object.entries(rows)) {
+      await row.waitFor({ timeout: 5_000 });
+      const text = (await row.innerText()).replace(/\s+/g, ' ').trim();
+      for (const [what, re] of expected[name]) if (!re.test(text)) throw new Error(`the ${name} row should show ${what} (${re}); it reads ${JSON.stringify(text)}`);
+      // What a user reads: the whole row fits the hover, nothing cut off at its edge.
+      const cut = await row.evaluate((el) => {
+        const box = el.getBoundingClientRect();
+        const hoverBox = el.closest('.monaco-hover').getBoundingClientRect();
+        return [...el.querySelectorAll('*')].some((child) => child.getBoundingClientRect().right > hoverBox.right + 1) || box.right > hoverBox.right + 1;
+      });
+      if (cut) throw new Error(`the ${name} row is wider than the hover: a user sees it cut off (${JSON.stringify(text)})`);
+      console.log(`    ${name}: ${text}`);
+    }
+    await sleep(300);
+    // The README's picture: the rows, the status bar under them and some of the file above.
+    const box = await hover.boundingBox();
+    const { width, height } = page.viewportSize();
+    const x = Math.max(0, Math.round(box.x - 260));
+    const y = Math.max(0, Math.round(box.y - 200));
+    await page.screenshot({ path: path.join(outDir, '08a-language-status.png'), clip: { x, y, width: width - x, height: height - y } });
   });
 
   await step('Pull Campaign... from the sandbox, edit it, Show Changes: the diff', async () => {

@@ -11,7 +11,7 @@ export function cleanCopy(prefix) {
   const copy = path.join(tempDir(prefix), 'kore-campaign');
   const files = execFileSync('git', ['ls-files', '--cached', '--others', '--exclude-standard', '-z'], { cwd: ROOT, encoding: 'utf8' }).split('\0').filter(Boolean);
   for (const file of files) {
-    // A git worktree's node_modules is a symlink, which `node_modules/` in .gitignore does not match: linked below.
+    // In a git worktree node_modules is a symlink, which `node_modules/` in .gitignore does not match.
     if (file === 'node_modules' || !existsSync(path.join(ROOT, file))) continue;
     mkdirSync(path.dirname(path.join(copy, file)), { recursive: true });
     cpSync(path.join(ROOT, file), path.join(copy, file));

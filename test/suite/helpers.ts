@@ -4,7 +4,9 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 
-export const EXTENSION_ID = 'kore-campaign-tools.kore-campaign';
+// `publisher.name` from package.json, put in by scripts/build-tests.mjs.
+declare const KORE_EXTENSION_ID: string;
+export const EXTENSION_ID: string = KORE_EXTENSION_ID;
 export const LANGUAGE_ID = 'kore-campaign';
 
 export function workspaceRoot(): string {

@@ -26,7 +26,7 @@ describe('platform data: contact lists of the active connection', function () {
   before(async () => {
     api = (await activateExtension()).exports as CampaignExtensionApi;
     // Platform data starts with the language client, just after activation.
-    await waitFor(() => api.platformData.status().text, (text) => text !== '', 15_000, 'platform data to start');
+    await waitFor(() => api.platformData.status().platform.text, (text) => text !== '', 15_000, 'platform data to start');
     sandbox = await startSandbox({ port: 0 });
     await config().update('platform.cacheMinutes', 10, vscode.ConfigurationTarget.Global);
     await config().update('connections.sandboxPort', sandbox.port, vscode.ConfigurationTarget.Global);
@@ -47,9 +47,9 @@ describe('platform data: contact lists of the active connection', function () {
     assert.deepEqual(codes, ['6:unknown-contact-list', '7:empty-contact-list', '8:unknown-contact-list']);
     const misspelt = vscode.languages.getDiagnostics(file).find((d) => d.range.start.line === 6)!;
     assert.equal(misspelt.message, 'Local sandbox has no contact list named "Overdue Acounts". Did you mean "Overdue Accounts"? A campaign\'s lists must exist before it is pushed.');
-    const status = await waitFor(() => api.platformData.status(), (s) => /running/.test(s.detail), 15_000, 'the status item');
-    assert.equal(status.text, '$(check) Local sandbox: 6 contact lists');
-    assert.equal(status.detail, 'Language server running · all 7 rule groups on · connection Local sandbox · lists fetched just now');
+    const { server, platform } = await waitFor(() => api.platformData.status(), (s) => /running/.test(s.server.text), 15_000, 'the status items');
+    assert.deepEqual(server, { text: '$(check) Language server running', detail: 'all 7 rule groups on', severity: 'information' });
+    assert.deepEqual(platform, { text: '$(check) Local sandbox: 6 contact lists', detail: 'lists fetched just now', severity: 'information' });
   });
 
   it('within cacheMinutes a campaign file coming to the front sends nothing; at 0 it fetches again', async () => {
@@ -68,9 +68,9 @@ describe('platform data: contact lists of the active connection', function () {
   it('offline, the lists from global state stand in and the status item says how old they are', async () => {
     await sandbox.stop();
     assert.equal(await vscode.commands.executeCommand('koreCampaign.refreshPlatformData'), 'known');
-    const status = api.platformData.status();
+    const status = api.platformData.status().platform;
     assert.equal(status.severity, 'warning');
-    assert.match(status.detail, /· offline: lists from just now$/);
+    assert.equal(status.detail, 'offline: lists from just now');
     assert.equal(listCodes(file).length, 3, 'the names are still checked');
   });
 
@@ -78,9 +78,9 @@ describe('platform data: contact lists of the active connection', function () {
     sandbox = await startSandbox({ port: sandbox.port, clientSecret: 'another-secret-0123456789abcdef0123' });
     assert.equal(await vscode.commands.executeCommand('koreCampaign.refreshPlatformData'), 'unknown');
     await waitFor(() => listCodes(file), (c) => c.length === 0, 15_000, 'the contact-list diagnostics to go');
-    const status = api.platformData.status();
+    const status = api.platformData.status().platform;
     assert.equal(status.text, '$(circle-slash) Contact lists not checked');
-    assert.match(status.detail, /· skipped unknown-contact-list, empty-contact-list: the request failed: Local sandbox rejected the credentials \(HTTP 401\)\.$/);
+    assert.equal(status.detail, 'the request failed: Local sandbox rejected the credentials (HTTP 401).');
     assert.equal(listCalls(sandbox), 1);
   });
 
@@ -95,8 +95,8 @@ describe('platform data: contact lists of the active connection', function () {
     } finally {
       w.showWarningMessage = original;
     }
-    const status = await waitFor(() => api.platformData.status(), (s) => /signed out/.test(s.detail), 15_000, 'the signed-out status');
-    assert.match(status.detail, /· skipped unknown-contact-list, empty-contact-list: signed out of Local sandbox$/);
+    const status = await waitFor(() => api.platformData.status().platform, (s) => /signed out/.test(s.detail), 15_000, 'the signed-out status');
+    assert.deepEqual(status, { text: '$(circle-slash) Contact lists not checked', detail: 'signed out of Local sandbox', severity: 'information' });
     await waitFor(() => listCodes(file), (c) => c.length === 0, 15_000, 'no contact-list diagnostic');
   });
 });

@@ -10,8 +10,8 @@ import * as vscode from 'vscode';
 import { parse as parseYaml } from 'yaml';
 import type { Sandbox } from '../../sandbox/src';
 import { sleep, waitFor, workspaceRoot, wsPath } from './helpers';
-import { sandboxConnectionHooks, writeCampaign } from './roundTripHelpers';
-import { ScriptedUi } from './scriptedUi';
+import { sandboxConnectionSuite, writeCampaign } from './roundTripHelpers';
+import type { ScriptedUi } from './scriptedUi';
 
 const CONNECTION = 'Pull test sandbox';
 
@@ -40,13 +40,7 @@ function idByName(sandbox: Sandbox, name: string): string {
 
 describe('Pull Campaign and Pull All Campaigns against the sandbox', function () {
   this.timeout(60_000);
-  let sandbox: Sandbox;
-  const ui = new ScriptedUi();
-
-  const hooks = sandboxConnectionHooks(ui, 'pull', CONNECTION);
-  before(() => {
-    sandbox = hooks.sandbox;
-  });
+  const { ui, sandbox } = sandboxConnectionSuite('pull', CONNECTION);
 
   it('the pick shows the first page at once, busy, and appends the next pages as they arrive', async () => {
     const total = sandbox.campaigns.size;

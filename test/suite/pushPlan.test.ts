@@ -9,8 +9,7 @@ import * as vscode from 'vscode';
 import { parse as parseYaml } from 'yaml';
 import { SANDBOX_CREDENTIALS, startSandbox, type Sandbox } from '../../sandbox/src';
 import { openDoc, waitFor } from './helpers';
-import { pulledText, requestsSince, sandboxConnectionHooks, withValue, writeCampaign } from './roundTripHelpers';
-import { ScriptedUi } from './scriptedUi';
+import { pulledText, requestsSince, sandboxConnectionSuite, withValue, writeCampaign } from './roundTripHelpers';
 
 const CONNECTION = 'Plan test platform';
 const ID = 'cd-00000000-0000-4000-8000-000000000003';
@@ -25,15 +24,11 @@ async function push(file: string): Promise<OutcomeLike | undefined> {
 
 describe('Push plans first', function () {
   this.timeout(60_000);
-  let platform: Sandbox;
   let local: Sandbox;
-  const ui = new ScriptedUi();
+  const { ui, sandbox: platform } = sandboxConnectionSuite('plan', CONNECTION);
   const config = () => vscode.workspace.getConfiguration('koreCampaign');
 
-  const hooks = sandboxConnectionHooks(ui, 'plan', CONNECTION);
-
   before(async function () {
-    platform = hooks.sandbox;
     // The "Local sandbox" connection: the sandbox's public credentials, on the port the setting names.
     local = await startSandbox({ port: 0 });
     await config().update('connections.sandboxPort', local.port, vscode.ConfigurationTarget.Global);

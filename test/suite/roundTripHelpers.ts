@@ -1,10 +1,10 @@
 // Shared by the suites that talk to a sandbox (push, pull, push plan, show changes): their
-// hooks, and campaign files made from what a sandbox holds, written into the test workspace.
+// set-up, and campaign files made from what a sandbox holds, written into the test workspace.
 import * as fs from 'node:fs';
 import { campaignFileForm, renderCampaignFile } from '../../core/src';
 import { startSandbox, type Sandbox } from '../../sandbox/src';
 import { activateExtension, closeAllEditors, wsPath } from './helpers';
-import { addConnectionThroughUi, testCredentials, type ScriptedUi, type TestCredentials } from './scriptedUi';
+import { addConnectionThroughUi, ScriptedUi, testCredentials, type TestCredentials } from './scriptedUi';
 
 /**
  * The hooks of a suite that talks to its own sandbox (credentials `creds`): the extension
@@ -37,8 +37,18 @@ export function sandboxHooks(ui: ScriptedUi, creds: TestCredentials, connectionN
   };
 }
 
-/** sandboxHooks with a connection named `connectionName`, credentials by `tag`. */
-export const sandboxConnectionHooks = (ui: ScriptedUi, tag: string, connectionName: string) => sandboxHooks(ui, testCredentials(tag), connectionName);
+/**
+ * The set-up of a suite on its own sandbox with a connection named `connectionName` to it
+ * (credentials by `tag`; sandboxHooks): its scripted UI, and its sandbox as a stand-in that
+ * forwards to the one the suite's `before` hook starts, so a test writes `sandbox.campaigns`
+ * with no variable of its own assigned in a hook.
+ */
+export function sandboxConnectionSuite(tag: string, connectionName: string): { ui: ScriptedUi; sandbox: Sandbox } {
+  const ui = new ScriptedUi();
+  const hooks = sandboxHooks(ui, testCredentials(tag), connectionName);
+  const sandbox = new Proxy({} as Sandbox, { get: (_, key) => Reflect.get(hooks.sandbox, key) });
+  return { ui, sandbox };
+}
 
 /** The file form of a campaign the sandbox holds (as Pull writes it), with a comment on top. */
 export function pulledText(sandbox: Sandbox, campaignId: string, comment = 'kept by every edit'): string {

@@ -3,10 +3,9 @@
 // left and the editor's text on the right, titled with the connection and the remote status.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { SANDBOX_ACTIVE_CAMPAIGN_ID, type Sandbox } from '../../sandbox/src';
+import { SANDBOX_ACTIVE_CAMPAIGN_ID } from '../../sandbox/src';
 import { openDoc, settledDiagnostics, waitFor } from './helpers';
-import { pulledText, withValue, writeCampaign , sandboxConnectionHooks } from './roundTripHelpers';
-import { ScriptedUi } from './scriptedUi';
+import { pulledText, sandboxConnectionSuite, withValue, writeCampaign } from './roundTripHelpers';
 
 const CONNECTION = 'Diff test platform';
 const ID = 'cd-00000000-0000-4000-8000-000000000002';
@@ -25,13 +24,7 @@ function activeDiff(): vscode.Tab & { input: vscode.TabInputTextDiff } {
 
 describe('Show Changes', function () {
   this.timeout(60_000);
-  let sandbox: Sandbox;
-  const ui = new ScriptedUi();
-
-  const hooks = sandboxConnectionHooks(ui, 'diff', CONNECTION);
-  before(() => {
-    sandbox = hooks.sandbox;
-  });
+  const { ui, sandbox } = sandboxConnectionSuite('diff', CONNECTION);
 
   it('opens the diff: the platform\'s campaign in file form (left, read-only) against the editor\'s unsaved text (right)', async () => {
     const file = writeCampaign('diff', 'billing.campaign.yaml', pulledText(sandbox, ID, 'our billing campaign'));

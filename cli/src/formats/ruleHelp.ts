@@ -24,7 +24,7 @@ export const RULE_HELP: Readonly<Record<string, RuleHelp>> = {
   'yaml-warning': { summary: 'The YAML parser accepted this, but it is probably not what was meant.', level: 'warning' },
   'yaml-merge-key': { summary: 'A YAML merge key (<<, !!merge): the API takes JSON, where << is an ordinary key, so merges are not supported; write the fields out.', level: 'error' },
   'yaml-too-many-problems': { summary: 'The YAML parser found more problems than are listed; the rest are counted in this one.', level: 'error' },
-  'file-too-large': { summary: 'The file is larger than a campaign file can be (over 5 MB, or over 100,000 lines); it is not parsed.', level: 'error' },
+  'file-too-large': { summary: 'The file is larger than a campaign file can be (over 5 MB, 100,000 lines or 200,000 YAML marks); it is not parsed.', level: 'error' },
   'empty-file': { summary: 'The file holds no campaign (it is empty or only comments).', level: 'error' },
   'not-a-mapping': { summary: 'The top level of a campaign file must be a mapping of field names to values.', level: 'error' },
   required: { summary: `A required field is missing; it is reported on its parent key. ${FIELDS}`, level: 'error' },

@@ -7,11 +7,11 @@ import { State, type LanguageClient } from 'vscode-languageclient/node';
 import type { ConnectionStore } from '../push/connections';
 import { LANGUAGE_ID } from '../language';
 import { PlatformData, type NotifyServer } from './platformData';
-import { PlatformStatusItem, type ServerState, type StatusText } from './statusItem';
+import { PlatformStatusItem, type ServerState, type StatusRows } from './statusItem';
 
 export interface PlatformDataApi {
-  /** What the language status item shows (for the in-editor tests). */
-  status(): StatusText;
+  /** What the language status rows show (for the in-editor tests). */
+  status(): StatusRows;
 }
 
 export function registerPlatformData(context: vscode.ExtensionContext, store: ConnectionStore, log: vscode.LogOutputChannel, client: LanguageClient): PlatformDataApi {

@@ -1,6 +1,8 @@
-// The language status item of campaign files ({} in the status bar): the language server's
-// state, the rule groups on, the active connection, how old its platform data is, and, when
-// the contact lists are not known, which checks were skipped and why.
+// The language status items of campaign files (behind the {} in the status bar): one for the
+// language server's state and the rule groups on, one for the active connection's platform data
+// (how many contact lists, how old) or, when the lists are not known, why their checks were
+// skipped. Two rows rather than one: VS Code shows each row on one line in a hover about 500
+// pixels wide, and a single row holding all of it was cut off before the connection and the age.
 import * as vscode from 'vscode';
 import { RULE_GROUPS } from '../../../core/src/settings';
 import { LANGUAGE_ID } from '../language';
@@ -14,21 +16,32 @@ export type ServerState = 'starting' | 'running' | 'stopped';
 export interface StatusText {
   text: string;
   detail: string;
-  severity: 'information' | 'warning';
+  severity: 'information' | 'warning' | 'error';
 }
 
+/** What the two rows show (the in-editor tests read it here). */
+export interface StatusRows {
+  server: StatusText;
+  platform: StatusText;
+}
+
+const SEVERITY = { information: vscode.LanguageStatusSeverity.Information, warning: vscode.LanguageStatusSeverity.Warning, error: vscode.LanguageStatusSeverity.Error };
+
 export class PlatformStatusItem implements vscode.Disposable {
-  private readonly item = vscode.languages.createLanguageStatusItem('koreCampaign.status', { language: LANGUAGE_ID });
+  private readonly serverItem = vscode.languages.createLanguageStatusItem('koreCampaign.server', { language: LANGUAGE_ID });
+  private readonly platformItem = vscode.languages.createLanguageStatusItem('koreCampaign.status', { language: LANGUAGE_ID });
   private readonly subscriptions: vscode.Disposable[] = [];
   private readonly timer: NodeJS.Timeout;
-  private shown: StatusText = { text: '', detail: '', severity: 'information' };
+  private shown: StatusRows = { server: { text: '', detail: '', severity: 'information' }, platform: { text: '', detail: '', severity: 'information' } };
 
   constructor(
     private readonly platform: PlatformData,
     private readonly serverState: () => ServerState,
   ) {
-    this.item.name = 'Kore.ai Campaigns';
-    this.item.command = { title: 'Refresh', command: 'koreCampaign.refreshPlatformData', tooltip: 'Fetch the contact lists of the active connection again' };
+    this.serverItem.name = 'Kore.ai Campaigns: language server';
+    this.serverItem.command = { title: 'Rules', command: 'workbench.action.openSettings', arguments: ['koreCampaign.validate'], tooltip: 'The settings that turn rule groups on and off' };
+    this.platformItem.name = 'Kore.ai Campaigns: platform data';
+    this.platformItem.command = { title: 'Refresh', command: 'koreCampaign.refreshPlatformData', tooltip: `Fetch the contact lists of the active connection again (${SKIPPED_CHECKS} need them)` };
     this.subscriptions.push(
       platform.onDidChange(() => this.update()),
       vscode.workspace.onDidChangeConfiguration((e) => e.affectsConfiguration('koreCampaign.validate') && this.update()),
@@ -38,22 +51,27 @@ export class PlatformStatusItem implements vscode.Disposable {
     this.update();
   }
 
-  /** What the item shows now (the in-editor tests read it here). */
-  get status(): StatusText {
+  /** What the rows show now. */
+  get status(): StatusRows {
     return this.shown;
   }
 
   update(): void {
-    this.shown = describe(this.platform.state, this.serverState(), groupsOn());
-    this.item.text = this.shown.text;
-    this.item.detail = this.shown.detail;
-    this.item.busy = this.platform.state.fetching === true;
-    this.item.severity = this.shown.severity === 'warning' ? vscode.LanguageStatusSeverity.Warning : vscode.LanguageStatusSeverity.Information;
+    const server = this.serverState();
+    this.shown = describe(this.platform.state, server, groupsOn());
+    for (const [item, row] of [[this.serverItem, this.shown.server], [this.platformItem, this.shown.platform]] as const) {
+      item.text = row.text;
+      item.detail = row.detail;
+      item.severity = SEVERITY[row.severity];
+    }
+    this.serverItem.busy = server === 'starting';
+    this.platformItem.busy = this.platform.state.fetching === true;
   }
 
   dispose(): void {
     clearInterval(this.timer);
-    this.item.dispose();
+    this.serverItem.dispose();
+    this.platformItem.dispose();
     for (const s of this.subscriptions) s.dispose();
   }
 }
@@ -65,21 +83,28 @@ function groupsOn(): { on: string[]; all: number; enabled: boolean } {
   return { on: groups.filter((g) => config.get<string>(g) !== 'off'), all: groups.length, enabled: config.get<boolean>('enable') !== false };
 }
 
-export function describe(state: PlatformState, server: ServerState, groups: { on: string[]; all: number; enabled: boolean }): StatusText {
-  const serverText = `Language server ${server}`;
+const SERVER_ICON: Record<ServerState, string> = { running: '$(check)', starting: '$(sync)', stopped: '$(error)' };
+
+export function describe(state: PlatformState, server: ServerState, groups: { on: string[]; all: number; enabled: boolean }): StatusRows {
   const rules = !groups.enabled ? 'validation off' : groups.on.length === groups.all ? `all ${groups.all} rule groups on` : `rule groups on: ${groups.on.join(', ') || 'none'}`;
+  const serverRow: StatusText = { text: `${SERVER_ICON[server]} Language server ${server}`, detail: rules, severity: server === 'stopped' ? 'error' : 'information' };
   if (state.state === 'known') {
     const count = `${state.contactLists.length} contact ${state.contactLists.length === 1 ? 'list' : 'lists'}`;
-    const when = state.offlineCopy ? `offline: lists from ${age(state.fetchedAt)}` : `lists fetched ${age(state.fetchedAt)}`;
     return {
-      text: `$(check) ${state.connection}: ${count}`,
-      detail: [serverText, rules, `connection ${state.connection}`, when].join(' · '),
-      severity: state.offlineCopy ? 'warning' : 'information',
+      server: serverRow,
+      platform: {
+        text: `$(check) ${state.connection}: ${count}`,
+        detail: state.offlineCopy ? `offline: lists from ${age(state.fetchedAt)}` : `lists fetched ${age(state.fetchedAt)}`,
+        severity: state.offlineCopy ? 'warning' : 'information',
+      },
     };
   }
   return {
-    text: '$(circle-slash) Contact lists not checked',
-    detail: [serverText, rules, state.connection ? `connection ${state.connection}` : 'no connection', `skipped ${SKIPPED_CHECKS}: ${reasonWords(state)}`].join(' · '),
-    severity: state.reason === 'fetch-failed' ? 'warning' : 'information',
+    server: serverRow,
+    platform: {
+      text: '$(circle-slash) Contact lists not checked',
+      detail: reasonWords(state),
+      severity: state.reason === 'fetch-failed' ? 'warning' : 'information',
+    },
   };
 }
