@@ -272,10 +272,17 @@ try {
     // VS Code's own folder dialog in the browser (a quick input on the workspace's file system).
     const widget = page.locator('.quick-input-widget', { hasText: 'Pull all campaigns from Local sandbox into which folder?' }).first();
     await widget.waitFor({ timeout: 10_000 });
-    await widget.locator('input').fill(`${into}/`);
-    await sleep(500);
+    // The dialog first lists the workspace folder (and resets the box when it has): typed after that.
+    await widget.locator('.quick-input-list .monaco-list-row', { hasText: 'regions' }).first().waitFor({ timeout: 10_000 });
+    const box = widget.locator('input');
+    for (let attempt = 1; (await box.inputValue()) !== `${into}/`; attempt++) {
+      if (attempt > 3) throw new Error(`the folder dialog's box reads ${await box.inputValue()}`);
+      await box.fill(`${into}/`);
+      await sleep(700);
+    }
     await page.screenshot({ path: path.join(outDir, '14a-folder-dialog.png') });
     await widget.locator('.monaco-button', { hasText: 'Pull Here' }).first().click();
+    await widget.waitFor({ state: 'hidden', timeout: 10_000 });
     const toast = page.locator('.notifications-toasts .notification-toast', { hasText: 'Pulled 30 campaigns from Local sandbox' }).first();
     await toast.waitFor({ timeout: 30_000 });
     const text = (await toast.innerText()).replace(/\s+/g, ' ');
