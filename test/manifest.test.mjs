@@ -46,3 +46,11 @@ test('in the browser (vscode.dev, github.dev) the Local Sandbox command is hidde
   const palette = manifest.contributes.menus.commandPalette.find((m) => m.command === 'koreCampaign.startSandbox');
   assert.equal(palette?.when, shown);
 });
+
+test('in the browser, Pull, Pull All, Show Changes and Create are offered: they use fetch and the editor\'s file system', () => {
+  const roundTrip = ['koreCampaign.pullCampaign', 'koreCampaign.pullAllCampaigns', 'koreCampaign.showChanges', 'koreCampaign.createCampaign'];
+  const entries = Object.values(manifest.contributes.menus).flat().filter((m) => roundTrip.includes(m.command));
+  assert.ok(entries.length >= roundTrip.length);
+  for (const entry of entries) assert.doesNotMatch(entry.when ?? '', /isWeb/, `${entry.command}: ${entry.when}`);
+  for (const command of manifest.contributes.commands.filter((c) => roundTrip.includes(c.command))) assert.doesNotMatch(command.enablement ?? '', /isWeb/);
+});

@@ -2,6 +2,7 @@
 // command is a function of it, so a command can be read and tested on its own.
 import type * as vscode from 'vscode';
 import type { ConnectionStore } from './push/connections';
+import type { GitFileStatus } from './roundTrip/localChanges';
 import type { PushOutcome } from '../../platform/src/outcome';
 import type { Connection } from '../../platform/src/connection';
 
@@ -13,12 +14,12 @@ import type { Connection } from '../../platform/src/connection';
 export interface PushEngine {
   pushCampaign(ctx: Ctx, uri?: unknown): Promise<PushOutcome | undefined>;
   explainRestrictedMode(): Promise<void>;
-  /** The round trip (roundTrip/): the desktop engine only, as pulling asks git (a Node child process) about local changes. */
-  pullCampaignCommand?(ctx: Ctx): Promise<unknown>;
-  pullAllCampaignsCommand?(ctx: Ctx): Promise<unknown>;
-  showChangesCommand?(ctx: Ctx, uri?: vscode.Uri): Promise<unknown>;
-  createCampaignCommand?(ctx: Ctx, uri?: vscode.Uri): Promise<unknown>;
-  remoteCampaignContent?(uri: vscode.Uri): string;
+  /** The round trip (roundTrip/), desktop and web alike: local changes are asked of `Ctx.git`. */
+  pullCampaignCommand(ctx: Ctx): Promise<unknown>;
+  pullAllCampaignsCommand(ctx: Ctx): Promise<unknown>;
+  showChangesCommand(ctx: Ctx, uri?: vscode.Uri): Promise<unknown>;
+  createCampaignCommand(ctx: Ctx, uri?: vscode.Uri): Promise<unknown>;
+  remoteCampaignContent(uri: vscode.Uri): string;
   /** The connection dialogs (push/prompts.ts, a multi-step input): loaded with the engine, not at activation. */
   addConnection(store: ConnectionStore): Promise<Connection | undefined>;
   editConnection(store: ConnectionStore, connection: Connection): Promise<Connection | undefined>;
@@ -40,6 +41,8 @@ export interface Ctx {
   readonly platformDiagnostics: vscode.DiagnosticCollection;
   /** Desktop only: a browser cannot start a server. */
   readonly sandbox: SandboxControl | undefined;
+  /** Whether a file holds work git does not have, before a pull overwrites it (git on desktop; see PushHost). */
+  readonly git: GitFileStatus;
   /** The push engine, loaded on first use (a bundle of its own, desktop and web). */
   engine(): Promise<PushEngine>;
 }

@@ -10,6 +10,7 @@ import type { PlatformDataApi } from './platformData';
 import { registerPushFeatures } from './push';
 import { pushEngine } from './push/engineBundle';
 import { LocalSandbox } from './push/localSandbox';
+import { gitProcessStatus } from './roundTrip/gitProcess';
 import { registerWalkthroughCommands } from './walkthrough';
 
 export { LANGUAGE_ID } from './language';
@@ -24,7 +25,7 @@ export interface CampaignExtensionApi {
 
 export function activate(context: vscode.ExtensionContext): CampaignExtensionApi {
   client.reset();
-  const { store, log } = registerPushFeatures(context, { engine: async () => pushEngine(), localSandbox: (log) => new LocalSandbox(log) });
+  const { store, log } = registerPushFeatures(context, { engine: async () => pushEngine(), git: gitProcessStatus, localSandbox: (log) => new LocalSandbox(log) });
   registerWalkthroughCommands(context);
   let platformData: PlatformDataApi | undefined;
   setImmediate(

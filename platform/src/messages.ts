@@ -177,7 +177,8 @@ export function networkErrorOutcome(error: unknown, origin: string, loopback: bo
       attempts,
       message:
         `The browser could not reach ${origin}: it refused the request or did not answer, most likely because it does not allow requests from this web page (CORS). ${Nothing}. ` +
-        'Pushing from VS Code in the browser needs a platform that allows this origin; otherwise push from desktop VS Code or the CLI (`kore-campaign push`).',
+        // One sentence for every call (a push's plan-first read, a pull's list, a create): what works instead.
+        'VS Code in the browser can push to and pull from only a platform that allows this origin; otherwise use desktop VS Code or the CLI (`kore-campaign push`, `kore-campaign pull`).',
     };
   }
   const tls = code !== undefined && TLS_CODES.test(code);

@@ -3,6 +3,7 @@
 // answered as JSON (or a fault's raw body). Kept apart from start-up so each reads on its own.
 import type * as http from 'node:http';
 import { API_BASE_PATH } from '../../platform/src/apiV1';
+import { corsHeaders, preflightAnswer } from './cors';
 import type { FaultState } from './faults';
 import { fail, holdFor, HttpFailure, type SandboxAnswer, type SandboxRoute } from './http';
 
@@ -30,6 +31,8 @@ export interface Dispatch {
   authenticate: (headers: http.IncomingHttpHeaders, pathIid: string) => Promise<void>;
   latencyMs: number;
   requests: RecordedRequest[];
+  /** Web page origins whose cross-origin calls are answered (cors.ts); empty: none. */
+  allowOrigins: readonly string[];
   /** Aborted when the sandbox stops: held answers are dropped. */
   stopping: AbortSignal;
   log?: (line: string) => void;
@@ -71,12 +74,17 @@ export function requestListener(d: Dispatch): http.RequestListener {
     });
     req.on('end', async () => {
       record.body = Buffer.concat(chunks).toString('utf8');
+      // A browser's preflight from an allowed origin: answered at once, before faults, latency and auth.
+      const preflight = preflightAnswer(req, d.allowOrigins);
       let answer: SandboxAnswer;
       try {
-        if (size > MAX_BODY_BYTES) throw fail(413, `The body is larger than ${MAX_BODY_BYTES} bytes.`);
-        const delay = d.latencyMs + d.faults.delayFor(record.method);
-        if (delay > 0) await holdFor(delay, d.stopping);
-        answer = await route(req, record.body, d);
+        if (preflight) answer = preflight;
+        else {
+          if (size > MAX_BODY_BYTES) throw fail(413, `The body is larger than ${MAX_BODY_BYTES} bytes.`);
+          const delay = d.latencyMs + d.faults.delayFor(record.method);
+          if (delay > 0) await holdFor(delay, d.stopping);
+          answer = await route(req, record.body, d);
+        }
       } catch (error) {
         if (d.stopping.aborted) {
           res.destroy();
@@ -87,13 +95,16 @@ export function requestListener(d: Dispatch): http.RequestListener {
             ? { status: error.status, body: { errors: error.errors }, headers: error.headers }
             : { status: 500, body: { errors: [{ msg: `Sandbox error: ${(error as Error).message}` }] } };
       }
-      const text = answer.rawBody?.text ?? JSON.stringify(answer.body);
+      const text = preflight ? '' : answer.rawBody?.text ?? JSON.stringify(answer.body);
       const contentType = answer.rawBody?.contentType ?? 'application/json';
       record.status = answer.status;
       record.responseBody = text;
       record.respondedAt = Date.now();
-      d.log?.(`${record.method} ${record.url} -> ${answer.status} (${record.respondedAt - record.receivedAt} ms)`);
-      res.writeHead(answer.status, { 'Content-Type': `${contentType}; charset=utf-8`, 'Content-Length': Buffer.byteLength(text), ...answer.headers });
+      // A browser's calls name their page: which origin a refused preflight came from is what to allow.
+      const from = req.headers.origin ? ` from ${req.headers.origin}` : '';
+      d.log?.(`${record.method} ${record.url}${from} -> ${answer.status} (${record.respondedAt - record.receivedAt} ms)`);
+      const typed = preflight ? {} : { 'Content-Type': `${contentType}; charset=utf-8` };
+      res.writeHead(answer.status, { ...typed, 'Content-Length': Buffer.byteLength(text), ...corsHeaders(req, d.allowOrigins), ...answer.headers });
       res.end(text);
     });
   };

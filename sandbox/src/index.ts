@@ -6,3 +6,4 @@ export { SANDBOX_MAX_PAGE_SIZE } from './campaignRoutes';
 export { flowIdFor } from './store';
 export * from './defaults';
 export { SANDBOX_CONTACT_LISTS, type SandboxContactList } from './contactLists';
+export { parseOrigin } from './cors';

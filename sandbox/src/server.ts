@@ -11,6 +11,7 @@ import { authenticator } from './auth';
 import { SANDBOX_CONTACT_LISTS, type SandboxContactList } from './contactLists';
 import { SANDBOX_CREDENTIALS } from './defaults';
 import { FaultState, type SandboxFaults } from './faults';
+import { parseOrigin } from './cors';
 import { assertFetchablePort } from './ports';
 import { requestListener, type RecordedRequest } from './dispatch';
 import { sandboxRoutes, type SandboxState } from './routes';
@@ -40,6 +41,11 @@ export interface SandboxOptions {
   latencyMs?: number;
   /** How long a created campaign stays Preparing. Default 300 ms. */
   preparingMs?: number;
+  /**
+   * Web page origins (`http://127.0.0.1:8080`) whose cross-origin calls are answered, for an
+   * editor in the browser. Default none: like most platforms, the browser's preflight is refused.
+   */
+  allowOrigins?: readonly string[];
   /** One line per request, for the CLI. */
   log?: (line: string) => void;
 }
@@ -56,9 +62,14 @@ export interface Sandbox {
   stop(): Promise<void>;
 }
 
+function fail(message: string): never {
+  throw new Error(message);
+}
+
 export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbox> {
   const bindAddress = options.bindAddress ?? '127.0.0.1';
   assertFetchablePort(options.port);
+  const allowOrigins = (options.allowOrigins ?? []).map((value) => parseOrigin(value) ?? fail(`${value} is not a web page origin (scheme, host and port, as http://127.0.0.1:8080).`));
   if (!isLoopbackHostname(bindAddress)) {
     throw new Error(`The sandbox listens on this machine only (its credentials are public); ${bindAddress} is not a loopback address.`);
   }
@@ -82,7 +93,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   const stopping = new AbortController();
 
   const server = http.createServer(
-    requestListener({ routes: sandboxRoutes(state), faults, authenticate, latencyMs: Math.max(0, options.latencyMs ?? 0), requests, stopping: stopping.signal, log: options.log }),
+    requestListener({ routes: sandboxRoutes(state), faults, authenticate, latencyMs: Math.max(0, options.latencyMs ?? 0), allowOrigins, requests, stopping: stopping.signal, log: options.log }),
   );
 
   await new Promise<void>((resolve, reject) => {

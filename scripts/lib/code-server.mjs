@@ -206,12 +206,14 @@ export function onExitKill(getPgids) {
 
 /**
  * Start the CLI sandbox (`node dist/cli.js sandbox --port N`) in its own process group and
- * wait until it answers. Returns { port, url, pgid, stop() }.
+ * wait until it answers. `allowOrigins`: web pages whose calls it answers (`--allow-origin`).
+ * Returns { port, url, pgid, stop() }.
  */
-export async function startCliSandbox({ port, logFile }) {
+export async function startCliSandbox({ port, logFile, allowOrigins = [] }) {
   port ??= await freePort();
   const out = fs.openSync(logFile, 'a');
-  const proc = spawn(process.execPath, [path.join(ROOT, 'dist', 'cli.js'), 'sandbox', '--port', String(port)], {
+  const origins = allowOrigins.flatMap((origin) => ['--allow-origin', origin]);
+  const proc = spawn(process.execPath, [path.join(ROOT, 'dist', 'cli.js'), 'sandbox', '--port', String(port), ...origins], {
     cwd: ROOT, detached: true, stdio: ['ignore', out, out],
   });
   fs.closeSync(out);

@@ -28,7 +28,7 @@ import * as path from 'node:path';
 import { sleep, startCliSandbox } from '../../scripts/lib/code-server.mjs';
 import { MISTAKES, VALID, cliValidate, closeRun, codeServerWithExtension, openWorkbench, prepareRun } from '../../scripts/lib/browser-run.mjs';
 import { browserSteps } from '../../scripts/lib/workbench.mjs';
-import { hoverShowsKeyDocs, paletteKoreCommands, quoteFixFromLightBulb } from '../helpers/editor-scenarios.mjs';
+import { editThenShowChanges, hoverShowsKeyDocs, paletteKoreCommands, pullFromPick, quoteFixFromLightBulb } from '../helpers/editor-scenarios.mjs';
 
 const { SANDBOX_CREDENTIALS } = createRequire(import.meta.url)('../../dist/sandbox.js');
 const argv = process.argv.slice(2);
@@ -184,35 +184,8 @@ try {
   });
 
   await step('Pull Campaign... from the sandbox, edit it, Show Changes: the diff', async () => {
-    const PULLED = 'Spring Sale Live Calls';
-    const PULLED_FILE = 'spring-sale-live-calls.campaign.yaml';
-    await command('Pull Campaign...');
-    const input = page.locator('.quick-input-widget input');
-    await page.locator('.quick-input-widget', { hasText: 'Pull a campaign from Local sandbox' }).first().waitFor({ timeout: 10_000 });
-    const row = page.locator('.quick-input-list .monaco-list-row', { hasText: PULLED }).first();
-    await row.waitFor({ timeout: 10_000 });
-    await input.fill('Spring Sale');
-    await sleep(300);
-    await page.screenshot({ path: path.join(outDir, '07a-pull-campaign-pick.png') });
-    const rowText = (await row.innerText()).replace(/\s+/g, ' ');
-    if (!/Active · Progressive/.test(rowText) || !/updated \d{4}-/.test(rowText)) throw new Error(`the pick's row says: ${rowText}`);
-    await page.keyboard.press('Enter');
-    await page.locator(`.tab.active[aria-label*="${PULLED_FILE}"], .tab.active:has-text("${PULLED_FILE}")`).first().waitFor({ timeout: 10_000 });
-    const toast = page.locator('.notifications-toasts .notification-toast', { hasText: `Pulled '${PULLED}'` }).first();
-    await toast.waitFor({ timeout: 10_000 });
-    console.log(`    toast: ${(await toast.innerText()).replace(/\s+/g, ' ').slice(0, 160)}`);
-
-    // An edit the platform does not have yet.
-    const { line, text } = lineOf(PULLED_FILE, /^\s*maxRingTime:/);
-    await goTo(line, text.length + 1);
-    await page.keyboard.press('Shift+Home');
-    await page.keyboard.type(`maxRingTime: 45`, { delay: 20 });
-    await command('Show Changes');
-    const title = `${PULLED_FILE}: Local sandbox (Active) ↔ file`;
-    await page.locator(`.tab.active[aria-label*="${title}"], .tab.active:has-text("${title}")`).first().waitFor({ timeout: 10_000 });
-    await page.locator('.monaco-diff-editor .char-insert, .monaco-diff-editor .line-insert').first().waitFor({ timeout: 10_000 });
-    await page.locator('.notifications-toasts .notification-toast', { hasText: '1 field differs from Local sandbox: dialingStrategy.maxRingTime.' }).first().waitFor({ timeout: 10_000 });
-    await sleep(800); // the toast's fade-in
+    console.log(`    toast: ${(await pullFromPick(run, '07a-pull-campaign-pick.png')).slice(0, 160)}`);
+    await editThenShowChanges(run);
   });
 
   await step('Add Connection: one input with a step counter; an account id in the IID box is caught', async () => {

@@ -54,3 +54,53 @@ export async function paletteKoreCommands(run, screenshot) {
   await page.keyboard.press('Escape');
   return titles;
 }
+
+/** The sandbox's Active campaign (seeded), pulled by both runs: its file name is its name as a slug. */
+export const PULLED = 'Spring Sale Live Calls';
+export const PULLED_FILE = 'spring-sale-live-calls.campaign.yaml';
+
+/** Pull Campaign..., type part of PULLED's name into the pick; the pick's row text, with the pick still open. */
+export async function openPullPick(run, pickScreenshot) {
+  const { page, workbench } = run;
+  await workbench.command('Pull Campaign...');
+  const input = page.locator('.quick-input-widget input');
+  await page.locator('.quick-input-widget', { hasText: 'Pull a campaign from Local sandbox' }).first().waitFor({ timeout: 10_000 });
+  const row = page.locator('.quick-input-list .monaco-list-row', { hasText: PULLED }).first();
+  await row.waitFor({ timeout: 10_000 });
+  await input.fill('Spring Sale');
+  await sleep(300);
+  if (pickScreenshot) await page.screenshot({ path: path.join(run.outDir, pickScreenshot) });
+  return (await row.innerText()).replace(/\s+/g, ' ');
+}
+
+/** Pull PULLED from the Local sandbox through the pick: its file opens and the toast says so (returned). */
+export async function pullFromPick(run, pickScreenshot) {
+  const { page } = run;
+  const rowText = await openPullPick(run, pickScreenshot);
+  if (!/Active · Progressive/.test(rowText) || !/updated \d{4}-/.test(rowText)) throw new Error(`the pick's row says: ${rowText}`);
+  await page.keyboard.press('Enter');
+  await page.locator(`.tab.active[aria-label*="${PULLED_FILE}"], .tab.active:has-text("${PULLED_FILE}")`).first().waitFor({ timeout: 10_000 });
+  const toast = page.locator('.notifications-toasts .notification-toast', { hasText: `Pulled '${PULLED}'` }).first();
+  await toast.waitFor({ timeout: 10_000 });
+  return (await toast.innerText()).replace(/\s+/g, ' ');
+}
+
+/**
+ * In the pulled file, `maxRingTime: 45` (an edit the platform does not have, left unsaved), then
+ * Show Changes: the diff titled with the connection and the Active status, one field differing.
+ * Returns the line edited.
+ */
+export async function editThenShowChanges(run) {
+  const { page, workbench, lineOf } = run;
+  const { line, text } = lineOf(PULLED_FILE, /^\s*maxRingTime:/);
+  await workbench.goTo(line, text.length + 1);
+  await page.keyboard.press('Shift+Home');
+  await page.keyboard.type('maxRingTime: 45', { delay: 20 });
+  await workbench.command('Show Changes');
+  const title = `${PULLED_FILE}: Local sandbox (Active) ↔ file`;
+  await page.locator(`.tab.active[aria-label*="${title}"], .tab.active:has-text("${title}")`).first().waitFor({ timeout: 10_000 });
+  await page.locator('.monaco-diff-editor .char-insert, .monaco-diff-editor .line-insert').first().waitFor({ timeout: 10_000 });
+  await page.locator('.notifications-toasts .notification-toast', { hasText: '1 field differs from Local sandbox: dialingStrategy.maxRingTime.' }).first().waitFor({ timeout: 10_000 });
+  await sleep(800); // the toast's fade-in
+  return { line, text };
+}

@@ -14,17 +14,25 @@
 //      through vscode.workspace.fs, not by the server)
 //   4. hover a key and read its docs
 //   5. a quick fix from the light bulb; 6. Fix All, and the outline
-//   7. Start Local Sandbox is not offered in the command palette
+//   7. Start Local Sandbox is not offered in the command palette; Push, Pull and Pull All are
 //   8. Push Campaign to a server that does not allow the page's origin: a plain message
-//      naming desktop VS Code and the CLI, never "Failed to fetch"
+//      naming desktop VS Code and the CLI, never "Failed to fetch"; 9. Pull Campaign... there: the same
+//  10. the sandbox restarted on its port with the page's origin allowed (`--allow-origin`, CORS):
+//      Pull Campaign... writes the campaign's file (read back from disk) and opens it
+//  11. an unsaved edit, Show Changes: the diff editor with the platform's side on the left
+//  12. Pull Campaign... again over the unsaved edit: asked first (a modal), and cancelling keeps it
+//  13. the edit saved, pulled again: no git in the browser, so asked; Overwrite restores the value
+//  14. Pull All Campaigns into a folder picked in VS Code's browser folder dialog: 30 files
 // Closing line: `N passed, N failed`; exit 1 on failure. Options: --no-build, --headed, --keep.
 import * as fs from 'node:fs';
+import { createRequire } from 'node:module';
 import * as path from 'node:path';
-import { readPkg, sleep, startCliSandbox } from '../../scripts/lib/code-server.mjs';
+import { killGroup, readPkg, sleep, startCliSandbox } from '../../scripts/lib/code-server.mjs';
 import { MISTAKES, VALID, cliValidate, closeRun, codeServerWithExtension, openWorkbench, prepareRun } from '../../scripts/lib/browser-run.mjs';
 import { browserSteps } from '../../scripts/lib/workbench.mjs';
-import { hoverShowsKeyDocs, paletteKoreCommands, quoteFixFromLightBulb } from '../helpers/editor-scenarios.mjs';
+import { PULLED, PULLED_FILE, editThenShowChanges, hoverShowsKeyDocs, openPullPick, paletteKoreCommands, pullFromPick, quoteFixFromLightBulb } from '../helpers/editor-scenarios.mjs';
 
+const { SANDBOX_ACTIVE_CAMPAIGN_ID } = createRequire(import.meta.url)('../../dist/sandbox.js');
 const argv = process.argv.slice(2);
 const t0 = Date.now();
 const { outDir, tmp, workspace, pgids, lineOf } = prepareRun('web', argv);
@@ -42,6 +50,18 @@ let page;
 const { step, setupFailed, finish, workbench: wb } = browserSteps(outDir, () => page);
 const { command, openFile, goTo, waitForLine, waitForProblems, problemsCounts } = wb;
 const run = { get page() { return page; }, outDir, workbench: wb, lineOf };
+
+/** The toast of a call the page's origin was refused for: plain words and what works instead, never fetch's own error. */
+async function plainRefusal(nothing) {
+  const toast = page.locator('.notifications-toasts .notification-toast', { hasText: /Nothing was|Could not reach|Failed to fetch/ }).first();
+  await toast.waitFor({ timeout: 25_000 });
+  await sleep(800);
+  const text = (await toast.innerText()).replace(/\s+/g, ' ');
+  console.log(`    toast: ${text.slice(0, 220)}`);
+  if (/Failed to fetch|TypeError/.test(text)) throw new Error(`a raw fetch error reached the user: ${text}`);
+  if (!nothing.test(text) || !/CORS/.test(text)) throw new Error(`expected ${nothing} and CORS named: ${text}`);
+  if (!/desktop VS Code/.test(text) || !/CLI/.test(text)) throw new Error(`the message does not say what works instead: ${text}`);
+}
 
 /** Text of the Output panel's editor once it contains `needle`. */
 async function outputContaining(needle, timeout = 15_000) {
@@ -166,22 +186,109 @@ try {
     for (const symbol of ['Renewal Reminder', 'contactLists']) await page.locator('.outline-pane .monaco-list-row', { hasText: symbol }).first().waitFor({ timeout: 10_000 });
   });
 
-  await step('Start Local Sandbox is not offered in the browser', async () => {
+  await step('Start Local Sandbox is not offered in the browser; Push and Pull are', async () => {
     const titles = await paletteKoreCommands(run, '07a-command-palette.png');
     if (titles.some((t) => t.includes('Start Local Sandbox'))) throw new Error(`the palette offers Start Local Sandbox: ${titles.join(' | ')}`);
-    if (!titles.some((t) => t.includes('Push Campaign'))) throw new Error(`Push Campaign missing from the palette: ${titles.join(' | ')}`);
+    for (const offered of ['Push Campaign', 'Pull Campaign...', 'Pull All Campaigns']) {
+      if (!titles.some((t) => t.includes(offered))) throw new Error(`${offered} missing from the palette: ${titles.join(' | ')}`);
+    }
   });
 
   await step('Push Campaign to a server that refuses the page\'s origin: a plain message', async () => {
     await openFile(VALID);
     await command('Kore.ai: Push Campaign');
-    const toast = page.locator('.notifications-toasts .notification-toast', { hasText: /Nothing was pushed|Nothing was read|Could not reach|Failed to fetch/ }).first();
-    await toast.waitFor({ timeout: 25_000 });
-    await sleep(800);
+    await plainRefusal(/Nothing was read/);
+  });
+
+  await step('Pull Campaign... from that server: the same plain message', async () => {
+    await page.keyboard.press('Escape');
+    await command('Kore.ai: Pull Campaign...');
+    await plainRefusal(/Nothing was listed/);
+  });
+
+  // The Local sandbox connection unchanged, its port now served by a sandbox that allows this page's origin.
+  const origin = new URL(cs.url).origin;
+  killGroup(sandbox.pgid);
+  pgids.splice(pgids.indexOf(sandbox.pgid), 1);
+  const allowing = await startCliSandbox({ port: sandbox.port, logFile: path.join(outDir, 'sandbox-allowing.log'), allowOrigins: [origin] });
+  pgids.push(allowing.pgid);
+  console.log(`  sandbox ${allowing.url} allows ${origin}`);
+
+  await step('Pull Campaign... from a sandbox that allows the page\'s origin: the file is written', async () => {
+    await page.keyboard.press('Escape');
+    await openFile(VALID);
+    const toast = await pullFromPick(run, '10a-pull-campaign-pick.png');
+    console.log(`    toast: ${toast.slice(0, 160)}`);
+    // Written through vscode.workspace.fs (the remote file system here): read back from disk.
+    const written = fs.readFileSync(path.join(workspace, PULLED_FILE), 'utf8');
+    if (!written.includes(`campaignId: ${SANDBOX_ACTIVE_CAMPAIGN_ID}`) || !written.includes(`name: ${PULLED}`)) throw new Error(`${PULLED_FILE} holds:\n${written.slice(0, 400)}`);
+    const reads = fs.readFileSync(path.join(outDir, 'sandbox-allowing.log'), 'utf8');
+    if (!reads.includes(`GET /agentassist/api/v1/public/`) || !reads.includes(`from ${origin}`)) throw new Error(`the allowing sandbox logged no read from ${origin}:\n${reads.slice(-600)}`);
+  });
+
+  let edited;
+  await step('an unsaved edit, Show Changes: the diff with the platform\'s side', async () => {
+    edited = await editThenShowChanges(run);
+    // The left (read-only) side is the platform's campaign: its value, not the edit.
+    const platformSide = (await page.locator('.monaco-diff-editor .editor.original .view-lines').first().innerText()).replace(/\u00a0/g, ' ');
+    if (!platformSide.includes(edited.text.trim()) || platformSide.includes('maxRingTime: 45')) throw new Error(`the platform's side shows:\n${platformSide.slice(0, 600)}`);
+  });
+
+  await step('Pull Campaign... over the unsaved edit: asked first, and cancelling keeps the edit', async () => {
+    await page.keyboard.press('Escape');
+    await openFile(PULLED_FILE);
+    await openPullPick(run);
+    await page.keyboard.press('Enter');
+    const dialog = page.locator('.monaco-dialog-box', { hasText: 'has unsaved changes in the editor' }).first();
+    await dialog.waitFor({ timeout: 10_000 });
+    await page.screenshot({ path: path.join(outDir, '12a-overwrite-question.png') });
+    console.log(`    asked: ${(await dialog.innerText()).replace(/\s+/g, ' ').slice(0, 200)}`);
+    await page.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'hidden', timeout: 5_000 });
+    await waitForLine(edited.line, (t) => t.trim() === 'maxRingTime: 45', 'should still hold the unsaved edit');
+    if (fs.readFileSync(path.join(workspace, PULLED_FILE), 'utf8').includes('maxRingTime: 45')) throw new Error('the edit reached the disk');
+  });
+
+  await step('the edit saved, Pull Campaign... again: no git here, so asked; Overwrite writes the platform\'s value', async () => {
+    await page.keyboard.press('Control+S');
+    const onDisk = () => fs.readFileSync(path.join(workspace, PULLED_FILE), 'utf8');
+    for (const until = Date.now() + 5_000; !onDisk().includes('maxRingTime: 45'); await sleep(200)) if (Date.now() > until) throw new Error('the save did not reach the disk');
+    await openPullPick(run);
+    await page.keyboard.press('Enter');
+    // The workspace is no git repository, and the browser runs no git: nothing can tell the edit from the platform's.
+    const dialog = page.locator('.monaco-dialog-box', { hasText: 'has no git status here' }).first();
+    await dialog.waitFor({ timeout: 10_000 });
+    console.log(`    asked: ${(await dialog.innerText()).replace(/\s+/g, ' ').slice(0, 200)}`);
+    await dialog.locator('.monaco-button', { hasText: 'Overwrite Local Changes' }).first().click();
+    await page.locator('.notifications-toasts .notification-toast', { hasText: `and updated ${PULLED_FILE}` }).first().waitFor({ timeout: 10_000 });
+    await waitForLine(edited.line, (t) => t === edited.text, `should read the platform's ${edited.text.trim()} again`);
+    if (!onDisk().includes(edited.text)) throw new Error(`${PULLED_FILE} on disk lacks ${edited.text.trim()}`);
+  });
+
+  await step('Pull All Campaigns into a folder chosen in the browser\'s folder dialog: one file per campaign', async () => {
+    const into = path.join(workspace, 'pulled-all');
+    fs.mkdirSync(into);
+    await command('Kore.ai: Pull All Campaigns');
+    // VS Code's own folder dialog in the browser (a quick input on the workspace's file system).
+    const widget = page.locator('.quick-input-widget', { hasText: 'Pull all campaigns from Local sandbox into which folder?' }).first();
+    await widget.waitFor({ timeout: 10_000 });
+    // The dialog first lists the workspace folder (and resets the box when it has): typed after that.
+    await widget.locator('.quick-input-list .monaco-list-row', { hasText: 'regions' }).first().waitFor({ timeout: 10_000 });
+    const box = widget.locator('input');
+    for (let attempt = 1; (await box.inputValue()) !== `${into}/`; attempt++) {
+      if (attempt > 3) throw new Error(`the folder dialog's box reads ${await box.inputValue()}`);
+      await box.fill(`${into}/`);
+      await sleep(700);
+    }
+    await page.screenshot({ path: path.join(outDir, '14a-folder-dialog.png') });
+    await widget.locator('.monaco-button', { hasText: 'Pull Here' }).first().click();
+    await widget.waitFor({ state: 'hidden', timeout: 10_000 });
+    const toast = page.locator('.notifications-toasts .notification-toast', { hasText: 'Pulled 30 campaigns from Local sandbox' }).first();
+    await toast.waitFor({ timeout: 30_000 });
     const text = (await toast.innerText()).replace(/\s+/g, ' ');
-    console.log(`    toast: ${text.slice(0, 220)}`);
-    if (/Failed to fetch|TypeError/.test(text)) throw new Error(`a raw fetch error reached the user: ${text}`);
-    if (!/desktop VS Code/.test(text) || !/CLI/.test(text)) throw new Error(`the message does not say what works instead: ${text}`);
+    console.log(`    toast: ${text.slice(0, 200)}`);
+    const files = fs.readdirSync(into).filter((f) => f.endsWith('.campaign.yaml'));
+    if (files.length !== 30 || !/30 created/.test(text)) throw new Error(`${files.length} files in pulled-all/; the toast says: ${text}`);
   });
 } catch (err) {
   await setupFailed(err);

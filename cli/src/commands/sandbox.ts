@@ -1,6 +1,7 @@
 // `kore-campaign sandbox`: the local stand-in for the campaign API, for trying the push with
 // no account and for testing pipelines. Runs until Ctrl+C.
 import {
+  parseOrigin,
   SANDBOX_CAMPAIGN_IDS,
   SANDBOX_DEFAULT_PORT,
   startSandbox,
@@ -18,6 +19,10 @@ prints the environment a push needs. Its credentials are public and only work on
 Options:
   --port N       the port (default ${SANDBOX_DEFAULT_PORT}; 0 for any free port)
   --latency-ms N add N milliseconds (0 to 60000) to every answer, like a distant server
+  --allow-origin ORIGIN
+                 answer cross-origin calls from this web page origin (for VS Code in the
+                 browser, e.g. code-server on http://127.0.0.1:8080); repeatable. Without it
+                 a browser's calls are refused, as most platforms refuse them
   -q, --quiet    do not log each request
   -v, --verbose  log each request (the default)
   -h, --help     this help
@@ -26,9 +31,10 @@ Exit codes: 0 stopped with Ctrl+C, 2 bad usage or the port is taken.
 
 Examples:
   kore-campaign sandbox
-  kore-campaign sandbox --port 0 --quiet`;
+  kore-campaign sandbox --port 0 --quiet
+  kore-campaign sandbox --allow-origin http://127.0.0.1:8080`;
 
-const SPEC = { name: 'sandbox', usage: SANDBOX_USAGE, options: { port: { type: 'string' }, 'latency-ms': { type: 'string' } } } as const;
+const SPEC = { name: 'sandbox', usage: SANDBOX_USAGE, options: { port: { type: 'string' }, 'latency-ms': { type: 'string' }, 'allow-origin': { type: 'string', multiple: true } } } as const;
 
 export async function run(args: string[], io: CommandIO, stopSignal?: AbortSignal): Promise<number> {
   const parsed = parseCommandArgs(SPEC, args, io);
@@ -39,10 +45,13 @@ export async function run(args: string[], io: CommandIO, stopSignal?: AbortSigna
   const port = chosenPort ?? SANDBOX_DEFAULT_PORT;
   const latencyMs = integerOption('latency-ms', parsed.values['latency-ms'], 0, 60_000);
   if (typeof latencyMs === 'string') return usageError(SPEC, io, latencyMs);
+  const allowOrigins = parsed.values['allow-origin'] ?? [];
+  const notOrigin = allowOrigins.find((value) => parseOrigin(value) === undefined);
+  if (notOrigin !== undefined) return usageError(SPEC, io, `--allow-origin takes a web page origin (scheme, host and port, as http://127.0.0.1:8080), not "${notOrigin}".`);
   const quiet = parsed.values.quiet ?? false;
   let sandbox;
   try {
-    sandbox = await startSandbox({ port, latencyMs: latencyMs ?? 0, log: quiet ? undefined : (line) => io.stdout(`${new Date().toISOString()} ${line}\n`) });
+    sandbox = await startSandbox({ port, latencyMs: latencyMs ?? 0, allowOrigins, log: quiet ? undefined : (line) => io.stdout(`${new Date().toISOString()} ${line}\n`) });
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     io.stderr(`kore-campaign sandbox: ${code === 'EADDRINUSE' ? `port ${port} is in use; pass --port with another number (or 0 for any free port).` : (error as Error).message}\n`);
@@ -52,6 +61,7 @@ export async function run(args: string[], io: CommandIO, stopSignal?: AbortSigna
   io.stdout(
     [
       `Kore.ai campaign sandbox listening on ${sandbox.url}`,
+      ...(allowOrigins.length ? [`Answering calls from the web pages of ${allowOrigins.join(', ')} (CORS).`] : []),
       '',
       'Push to it with:',
       `  export KORE_HOST=${sandbox.url}`,

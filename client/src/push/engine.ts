@@ -4,10 +4,7 @@ export { pushCampaignCommand as pushCampaign } from './pushFlow';
 export { explainRestrictedMode } from './pushSteps';
 export { startSandbox } from '../../../sandbox/src';
 // The round trip (pull, show changes, create, plan before push): loaded with the push engine, never at activation.
-export { pullCampaignCommand } from '../roundTrip/pullCampaign';
-export { pullAllCampaignsCommand } from '../roundTrip/pullAll';
-export { showChangesCommand, remoteCampaignContent } from '../roundTrip/showChanges';
-export { createCampaignCommand } from '../roundTrip/createCampaign';
+export * from '../roundTrip/commands';
 // The contact-list request of platform data (../platformData), on the push's HTTP machinery.
 export { fetchContactLists } from '../../../platform/src/contactLists';
 // The connection dialogs (multi-step input) load with the engine: activation only lists connections.

@@ -7,6 +7,7 @@ import type { Ctx, PushEngine } from '../ctx';
 import { trackConnectionContext } from './connectionContext';
 import { ConnectionStore } from './connections';
 import type { LocalSandbox } from './localSandbox';
+import type { GitFileStatus } from '../roundTrip/localChanges';
 import { ConnectionStatus } from './statusBar';
 import { registerRemoteCampaignScheme } from '../roundTrip/register';
 
@@ -15,6 +16,8 @@ export const OUTPUT_CHANNEL_NAME = 'Kore.ai Campaigns';
 /** What differs between desktop and the browser; the entry (extension.ts or web/extension.ts) decides. */
 export interface PushHost {
   engine(): Promise<PushEngine>;
+  /** What git says about a file before a pull overwrites it: a git process on desktop, the git extension in the browser. */
+  git: GitFileStatus;
   /** The in-process sandbox: desktop only (it is a Node HTTP server). */
   localSandbox?(log: vscode.LogOutputChannel): LocalSandbox;
 }
@@ -31,7 +34,7 @@ export function registerPushFeatures(context: vscode.ExtensionContext, host: Pus
   const status = new ConnectionStatus(store);
   context.subscriptions.push(store, log, platformDiagnostics, status, trackConnectionContext(store), ...(sandbox ? [sandbox] : []));
   void store.seedSandbox().then(() => status.update());
-  const ctx: Ctx = { store, log, platformDiagnostics, sandbox, engine: host.engine };
+  const ctx: Ctx = { store, log, platformDiagnostics, sandbox, git: host.git, engine: host.engine };
   registerCommands(context, ctx);
   registerRemoteCampaignScheme(context, ctx);
   return ctx;

@@ -3,10 +3,13 @@
 // its own dependencies.
 import type * as vscode from 'vscode';
 import type { ConnectionStore } from '../push/connections';
+import type { GitFileStatus } from './localChanges';
 
 export interface RoundTripContext {
   readonly store: ConnectionStore;
   readonly log: vscode.LogOutputChannel;
+  /** What git says about a file a pull would overwrite: git on desktop, the git extension (if any) in the browser. */
+  readonly git: GitFileStatus;
   /** Desktop only (a browser cannot start a server). */
   readonly sandbox?: {
     readonly running: unknown;

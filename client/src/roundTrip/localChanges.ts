@@ -1,35 +1,28 @@
 // Whether a campaign file holds work that a pull would overwrite: unsaved editor text, or
-// changes git does not have. Without git nothing says the file is safe, so it counts as changed.
-import { execFile } from 'node:child_process';
-import * as path from 'node:path';
+// changes git does not have. What git says is asked of the host (`GitFileStatus`): desktop runs
+// git (./gitProcess.ts), the browser asks VS Code's git extension when it has one
+// (../web/gitExtension.ts). When nothing can tell, the file counts as changed: a pull asks first.
 import * as vscode from 'vscode';
 
 export type LocalState = 'unsaved' | 'uncommitted' | 'untracked' | 'no-git' | 'clean';
 
-const GIT_TIMEOUT_MS = 5000;
+/** One saved file as git sees it; undefined when git cannot tell (no repository, no git). */
+export type GitFileState = 'uncommitted' | 'untracked' | 'clean';
 
-function gitStatus(file: string): Promise<string | undefined> {
-  return new Promise((resolve) => {
-    execFile(
-      'git',
-      ['status', '--porcelain', '--ignored=matching', '--', path.basename(file)],
-      { cwd: path.dirname(file), timeout: GIT_TIMEOUT_MS, windowsHide: true },
-      (error, stdout) => resolve(error ? undefined : stdout),
-    );
-  });
+/** The host's view of git: the one thing a pull needs to know before it overwrites a saved file. */
+export interface GitFileStatus {
+  stateOf(uri: vscode.Uri): Promise<GitFileState | undefined>;
+  /** Why a file is 'no-git' here, after the file's name ("is not in a git repository, so ..."). */
+  readonly unknownReason: string;
 }
 
-export async function localState(uri: vscode.Uri): Promise<LocalState> {
+export async function localState(uri: vscode.Uri, git: GitFileStatus): Promise<LocalState> {
   const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
   if (open?.isDirty) return 'unsaved';
-  if (uri.scheme !== 'file') return 'no-git';
-  const status = await gitStatus(uri.fsPath);
-  if (status === undefined) return 'no-git';
-  if (status.startsWith('??') || status.startsWith('!!')) return 'untracked';
-  return status.trim() ? 'uncommitted' : 'clean';
+  return (await git.stateOf(uri)) ?? 'no-git';
 }
 
-export function describeLocalState(state: LocalState): string {
+export function describeLocalState(state: LocalState, git: GitFileStatus): string {
   switch (state) {
     case 'unsaved':
       return 'has unsaved changes in the editor';
@@ -38,7 +31,7 @@ export function describeLocalState(state: LocalState): string {
     case 'untracked':
       return 'is not committed to git';
     case 'no-git':
-      return 'is not in a git repository, so its local changes cannot be told apart';
+      return git.unknownReason;
     default:
       return 'is committed';
   }

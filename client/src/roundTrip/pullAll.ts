@@ -54,14 +54,14 @@ export async function pullAllCampaignsCommand(ctx: RoundTripContext): Promise<Pu
   const byId = await campaignFilesById(folder);
   const reserved = new Set<string>();
   const writes: PullWrite[] = [];
-  for (const remote of fetched.campaigns) writes.push(await planPullWrite(remote, byId.get(remote.id), folder, reserved));
+  for (const remote of fetched.campaigns) writes.push(await planPullWrite(remote, byId.get(remote.id), folder, reserved, ctx.git));
 
   const conflicts = writes.filter((w) => w.conflict);
   let skip = new Set<PullWrite>();
   if (conflicts.length) {
     const choice = await vscode.window.showWarningMessage(
       `${conflicts.length} file${conflicts.length === 1 ? ' has' : 's have'} local changes that pulling from ${connection.name} would overwrite.`,
-      { modal: true, detail: conflicts.map(conflictLine).join('\n') },
+      { modal: true, detail: conflicts.map((w) => conflictLine(w, ctx.git)).join('\n') },
       OVERWRITE_ALL,
       SKIP_CHANGED,
     );

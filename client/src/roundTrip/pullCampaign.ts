@@ -40,10 +40,10 @@ export async function pullOne(ctx: RoundTripContext, session: Session, campaignI
   const existing = (await campaignFilesById()).get(remote.id);
   const folder = existing ? vscode.Uri.joinPath(existing, '..') : await chooseWorkspaceFolder('Pull Campaign');
   if (!folder) return undefined;
-  const write = await planPullWrite(remote, existing, folder, new Set());
+  const write = await planPullWrite(remote, existing, folder, new Set(), ctx.git);
   if (write.conflict) {
     const choice = await vscode.window.showWarningMessage(
-      `${conflictLine(write)}. Pulling '${remote.name ?? remote.id}' from ${connection.name} replaces the values that differ (comments and key order stay).`,
+      `${conflictLine(write, ctx.git)}. Pulling '${remote.name ?? remote.id}' from ${connection.name} replaces the values that differ (comments and key order stay).`,
       { modal: true },
       OVERWRITE,
     );

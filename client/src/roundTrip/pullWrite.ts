@@ -1,10 +1,9 @@
 // From a campaign read from the platform to a file write: which file, what text, and whether
 // the write would overwrite local work (which is then asked about, never done silently).
-import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { slugFor } from '../../../core/src';
 import { currentText, freeCampaignFile } from './campaignFiles';
-import { describeLocalState, localState, type LocalState } from './localChanges';
+import { describeLocalState, localState, type GitFileStatus, type LocalState } from './localChanges';
 import { remoteFileText, type RemoteCampaign } from './remote';
 
 export interface PullWrite {
@@ -27,13 +26,14 @@ export function pullAction(write: PullWrite): PullAction {
 /**
  * Where `remote` goes: `existing` (the file with its campaignId, updated in place) or a new
  * `<slug>.campaign.yaml` in `folder`. `reserved` collects the new names already handed out, so
- * two campaigns with one name in a single Pull All get two files.
+ * two campaigns with one name in a single Pull All get two files. `git` is the host's (desktop
+ * or browser) view of the file's local changes.
  */
-export async function planPullWrite(remote: RemoteCampaign, existing: vscode.Uri | undefined, folder: vscode.Uri, reserved: Set<string>): Promise<PullWrite> {
+export async function planPullWrite(remote: RemoteCampaign, existing: vscode.Uri | undefined, folder: vscode.Uri, reserved: Set<string>, git: GitFileStatus): Promise<PullWrite> {
   const previous = existing ? await currentText(existing) : undefined;
   if (existing && previous !== undefined) {
     const text = remoteFileText(remote, previous);
-    const conflict = text === previous ? undefined : await localState(existing);
+    const conflict = text === previous ? undefined : await localState(existing, git);
     return { remote, uri: existing, text, previous, conflict: conflict === 'clean' ? undefined : conflict };
   }
   const uri = await freeCampaignFile(folder, slugFor(remote.name, remote.id), reserved);
@@ -41,8 +41,8 @@ export async function planPullWrite(remote: RemoteCampaign, existing: vscode.Uri
   return { remote, uri, text: remoteFileText(remote) };
 }
 
-export function conflictLine(write: PullWrite): string {
-  return `${vscode.workspace.asRelativePath(write.uri)} ${describeLocalState(write.conflict!)}`;
+export function conflictLine(write: PullWrite, git: GitFileStatus): string {
+  return `${vscode.workspace.asRelativePath(write.uri)} ${describeLocalState(write.conflict!, git)}`;
 }
 
-export const fileNameOf = (uri: vscode.Uri) => path.basename(uri.path);
+export const fileNameOf = (uri: vscode.Uri) => uri.path.slice(uri.path.lastIndexOf('/') + 1);

@@ -9,7 +9,7 @@ export function registerRemoteCampaignScheme(context: vscode.ExtensionContext, c
   // Each Show Changes gets a fresh address (see showChanges.ts), so the provider never has to signal a change.
   context.subscriptions.push(
     vscode.workspace.registerTextDocumentContentProvider(REMOTE_CAMPAIGN_SCHEME, {
-      provideTextDocumentContent: async (uri) => (await ctx.engine()).remoteCampaignContent?.(uri) ?? '',
+      provideTextDocumentContent: async (uri) => (await ctx.engine()).remoteCampaignContent(uri),
     }),
   );
 }
