@@ -19,9 +19,9 @@ export const MAX_CAMPAIGN_FILE_BYTES = 5 * 1024 * 1024;
 export const MAX_CAMPAIGN_FILE_LINES = 100_000;
 
 /**
- * Nor are files with more YAML marks than this (`:` `,` `-` `[` `{` `#` and line breaks): yaml's
- * lexer pays for every token, so a megabyte of `x: x: x: ...` on one line costs far more than a
- * megabyte of ordinary values. The benchmark's 50,000-line files have about half as many.
+ * Nor are files with more YAML marks than this (`:` `,` `-` brackets, `#` and line breaks): yaml's
+ * lexer pays for every token, so a megabyte of `x: x: x: ...` or of stray `}` costs far more than
+ * a megabyte of ordinary values. The benchmark's 50,000-line files have about half as many.
  */
 export const MAX_CAMPAIGN_FILE_MARKS = 200_000;
 
@@ -32,7 +32,7 @@ const MARKS_COUNTED_FROM = 400_000;
 export function hasTooManyMarks(text: string): boolean {
   if (text.length < MARKS_COUNTED_FROM) return false;
   let marks = 0;
-  for (const mark of [':', ',', '-', '[', '{', '#', '\n']) {
+  for (const mark of [':', ',', '-', '[', ']', '{', '}', '#', '\n']) {
     for (let i = text.indexOf(mark); i !== -1; i = text.indexOf(mark, i + 1)) {
       if (++marks > MAX_CAMPAIGN_FILE_MARKS) return true;
     }
