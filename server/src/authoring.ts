@@ -22,7 +22,7 @@ import {
 } from 'vscode-languageserver';
 import type { CampaignDocuments } from './campaignDocuments';
 import type { DiagnosticData } from './convert';
-import { logExceptions } from './log';
+import { guardedBy } from './log';
 import {
   completeAt,
   documentSymbols,
@@ -91,7 +91,7 @@ export interface AuthoringHost {
 export function registerAuthoring(host: AuthoringHost): { initialize(params: { capabilities: ClientCaps }): void } {
   const { connection, documents, campaigns } = host;
   // Each handler logs its exceptions with the file's name and answers nothing (./log.ts).
-  const guarded = <A extends unknown[], R>(method: string, handler: (...args: A) => R) => logExceptions(connection.console, method, handler);
+  const guarded = guardedBy(connection.console);
   let snippets = true;
   /** Campaign file URI -> its time zone, for the workspace's files that are not open (from the client's scan). */
   let workspaceZones = new Map<string, string>();

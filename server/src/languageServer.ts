@@ -14,7 +14,7 @@ import { AUTHORING_CAPABILITIES, registerAuthoring } from './authoring';
 import { CampaignDocuments } from './campaignDocuments';
 import { toLspDiagnostic } from './convert';
 import { SETTINGS_SECTION, validateCampaignLimited, type CampaignSettings } from '../../core/src';
-import { fileNameOf, logExceptions, runtimeDescription, SLOW_VALIDATION_MS } from './log';
+import { fileNameOf, guardedBy, runtimeDescription, SLOW_VALIDATION_MS } from './log';
 import { DEFAULT_MAX_PROBLEMS, omittedProblemsNote } from './problemLimit';
 import { PlatformData } from './platformData';
 import { PLATFORM_DATA_NOTIFICATION } from '../../core/src/platformProtocol';
@@ -25,6 +25,8 @@ const SERVER_VERSION = '0.1.0';
 export function startLanguageServer(connection: Connection): void {
   const documents = new TextDocuments(TextDocument);
   const campaigns = new CampaignDocuments();
+  // Each handler logs its exceptions with the file's name and answers nothing (./log.ts).
+  const guarded = guardedBy(connection.console);
   let settings = new FolderSettings(undefined, connection.console);
   let canPullConfiguration = false;
   let multiRoot = false;
@@ -63,7 +65,7 @@ export function startLanguageServer(connection: Connection): void {
     if (canPullConfiguration) void connection.client.register(DidChangeConfigurationNotification.type, { section: SETTINGS_SECTION });
     if (multiRoot) {
       connection.workspace.onDidChangeWorkspaceFolders(
-        logExceptions(connection.console, 'workspace/didChangeWorkspaceFolders', (event) => {
+        guarded('workspace/didChangeWorkspaceFolders', (event) => {
           settings.changeFolders(event.added.map((f) => f.uri), event.removed.map((f) => f.uri));
           documents.all().forEach((document) => void publishDiagnostics(document));
         }),
@@ -72,7 +74,7 @@ export function startLanguageServer(connection: Connection): void {
   });
 
   connection.onDidChangeConfiguration(
-    logExceptions(connection.console, 'workspace/didChangeConfiguration', (change) => {
+    guarded('workspace/didChangeConfiguration', (change) => {
       settings.changed((change.settings as { koreCampaign?: CampaignSettings } | undefined)?.koreCampaign);
       documents.all().forEach((document) => void publishDiagnostics(document));
     }),
@@ -83,7 +85,7 @@ export function startLanguageServer(connection: Connection): void {
    * settings rather than flicker; a result made stale meanwhile (a newer edit, a settings change)
    * is dropped, since whatever made it stale publishes again.
    */
-  const publishDiagnostics = logExceptions(connection.console, 'Validation', async (document: TextDocument): Promise<void> => {
+  const publishDiagnostics = guarded('Validation', async (document: TextDocument): Promise<void> => {
     const generation = settings.generationCount;
     const options = await settings.optionsFor(document.uri);
     const current = documents.get(document.uri);
@@ -100,7 +102,7 @@ export function startLanguageServer(connection: Connection): void {
   // The extension says which contact lists the active connection has (or why it does not know): open documents are checked again.
   connection.onNotification(
     PLATFORM_DATA_NOTIFICATION,
-    logExceptions(connection.console, PLATFORM_DATA_NOTIFICATION, (params: unknown) => {
+    guarded(PLATFORM_DATA_NOTIFICATION, (params: unknown) => {
       if (platformData.update(params)) documents.all().forEach((document) => void publishDiagnostics(document));
     }),
   );
@@ -109,7 +111,7 @@ export function startLanguageServer(connection: Connection): void {
   documents.onDidChangeContent((event) => void publishDiagnostics(event.document));
 
   documents.onDidClose(
-    logExceptions(connection.console, 'textDocument/didClose', (event) => {
+    guarded('textDocument/didClose', (event) => {
       campaigns.forget(event.document.uri);
       void connection.sendDiagnostics({ uri: event.document.uri, diagnostics: [] });
     }),

@@ -70,6 +70,11 @@ export function logExceptions<A extends unknown[], R>(console: RemoteConsole, na
   };
 }
 
+/** `logExceptions` bound to one console: `const guarded = guardedBy(connection.console)`. */
+export function guardedBy(console: RemoteConsole): <A extends unknown[], R>(name: string, handler: (...args: A) => R) => (...args: A) => R | undefined {
+  return (name, handler) => logExceptions(console, name, handler);
+}
+
 /** The document a handler was called for: LSP params (`textDocument.uri`), a document event (`document.uri`) or a document. */
 function documentUriOf(first: unknown): string | undefined {
   const value = first as { textDocument?: { uri?: unknown }; document?: { uri?: unknown }; uri?: unknown } | null | undefined;
