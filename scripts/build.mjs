@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { campaignValidatorPlugin } from './lib/campaign-validator.mjs';
 import { noNodeBuiltinsPlugin } from './lib/no-node-builtins.mjs';
 import { repositoryBase } from './lib/repository.mjs';
-import { yamlDebugEnvPlugin } from './lib/yaml-debug-env.mjs';
+import { yamlPlugin } from './lib/yaml-plugin.mjs';
 
 const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
 
@@ -35,7 +35,7 @@ const common = {
   banner: { js: "const __importMetaUrl = require('url').pathToFileURL(__filename).href;" },
   // The schema validator is generated code, not compiled when the server starts; yaml's debug
   // switches are read once per token unless the build removes the reads.
-  plugins: [campaignValidatorPlugin, yamlDebugEnvPlugin],
+  plugins: [campaignValidatorPlugin, yamlPlugin({ node: true })],
 };
 
 const entries = [
@@ -55,7 +55,7 @@ const entries = [
 // The browser: no Node built-ins (the plugin fails the build on one), no import.meta shim. The
 // extension's bundles are CommonJS functions as VS Code's web worker host runs them; the server is a worker script.
 /** @type {import('esbuild').BuildOptions} */
-const web = { ...common, platform: 'browser', target: 'es2022', define: {}, banner: {}, plugins: [campaignValidatorPlugin, noNodeBuiltinsPlugin] };
+const web = { ...common, platform: 'browser', target: 'es2022', define: {}, banner: {}, plugins: [campaignValidatorPlugin, noNodeBuiltinsPlugin, yamlPlugin({ node: false })] };
 const webEntries = [
   { entryPoints: ['client/src/web/extension.ts'], outfile: 'dist/web/client.js', external: ['vscode'] },
   { entryPoints: ['client/src/web/languageClient.ts'], outfile: 'dist/web/languageClient.js', external: ['vscode'] },

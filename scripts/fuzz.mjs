@@ -3,9 +3,10 @@
 // in a worker that is stopped if an input hangs) and, for every Nth input, through the built
 // language server over stdio. Findings: an exception, an error answer, a hang (no answer within
 // the hang limit, in wall time), an operation over the time limit (in CPU time, so that a busy
-// machine does not count), an incremental parse that differs from a fresh one, server memory over
-// the limit. Each is written to the output folder as a reproducer (the input, and a .json with
-// the seed, index, operation and message); the exit code is 1 when there is any.
+// machine does not count), an incremental parse that differs from a fresh one, the bundles'
+// yaml parser (rewritten at build time) reading an input differently from yaml's own, server
+// memory over the limit. Each is written to the output folder as a reproducer (the input, and a
+// .json with the seed, index, operation and message); the exit code is 1 when there is any.
 //
 //   npm run fuzz -- [--count N] [--seed S] [--server-every K] [--time-limit MS] [--hang-limit MS]
 //                   [--rss-limit MB] [--max-chars N] [--shard K/N] [--inputs I,J] [--remeasure N]
@@ -161,6 +162,7 @@ for (const index of indices) {
   else {
     const again = async () => (await runCore(input, index)).ops;
     noteTimes('core', await fastestOf(result.ops, again), index, input, result.ops);
+    if (result.parserMismatch) finding('parser-mismatch', index, input, { side: 'core', op: 'parse', message: `the bundled (rewritten) yaml parser's tokens differ from yaml's own at ${result.parserMismatch}` });
     if (result.mismatch) finding('incremental-mismatch', index, input, { side: 'core', op: result.mismatch.what, message: `the incremental parse after the edit differs from a fresh parse (${result.mismatch.what})`, incremental: result.mismatch.incremental, fresh: result.mismatch.fresh });
   }
 
@@ -197,7 +199,7 @@ function summary(done) {
   const fmt = (n) => n.toLocaleString('en-US');
   return [
     `fuzz: seed ${seed}${shardCount > 1 ? `, shard ${shardIndex}/${shardCount}` : ''}, ${fmt(done)} of ${fmt(planned)} inputs${only && only.length <= 10 ? ` (${args.inputs})` : ''} (largest ${fmt(totals.largest)} characters), ${fmt(totals.coreCalls)} core calls, ${fmt(totals.serverRequests)} server requests on ${fmt(totals.serverInputs)} inputs, ${Math.round((performance.now() - totals.started) / 1000)} s`,
-    `fuzz: exceptions ${by('exception')}, error answers ${by('error-answer')}, hangs ${by('hang')}, over ${timeLimit} ms ${by('slow')}, incremental mismatches ${by('incremental-mismatch')}, memory ${by('memory')}`,
+    `fuzz: exceptions ${by('exception')}, error answers ${by('error-answer')}, hangs ${by('hang')}, over ${timeLimit} ms ${by('slow')}, incremental mismatches ${by('incremental-mismatch')}, parser mismatches ${by('parser-mismatch')}, memory ${by('memory')}`,
     `fuzz: slowest core ${slowest.core[0]} ${Math.round(slowest.core[1])} ms, slowest server ${slowest.server[0]} ${Math.round(slowest.server[1])} ms (CPU time), server RSS peak ${Math.round(totals.rssPeak / 1048576)} MB (limit ${args['rss-limit']} MB)${totals.remeasured ? `, ${fmt(totals.remeasured)} inputs run again after an operation over ${timeLimit} ms` : ''}`,
     findings.length ? `fuzz: ${findings.length} findings, reproducers in ${path.relative(process.cwd(), args.out)}` : 'fuzz: no findings',
   ].join('\n');

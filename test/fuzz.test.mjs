@@ -21,7 +21,7 @@ test('fuzz: 2,000 seeded inputs through the core and the server find nothing', {
   const lines = result.stdout.trim().split('\n');
   assert.equal(result.code, 0, `${result.stdout}\n${result.stderr}`);
   assert.match(lines[0], /^fuzz: seed 1, 2,000 of 2,000 inputs \(largest 16,384 characters\), [\d,]+ core calls, 1,800 server requests on 200 inputs/);
-  assert.equal(lines[1], 'fuzz: exceptions 0, error answers 0, hangs 0, over 2000 ms 0, incremental mismatches 0, memory 0');
+  assert.equal(lines[1], 'fuzz: exceptions 0, error answers 0, hangs 0, over 2000 ms 0, incremental mismatches 0, parser mismatches 0, memory 0');
   assert.equal(lines[3], 'fuzz: no findings');
 });
 

@@ -18,26 +18,64 @@ export interface Report {
 }
 
 /**
- * A reported diagnostic's quick fixes, not yet computed: a file can have thousands of problems
- * of which an editor shows the first thousand (`validateCampaignLimited`), so fixes are built
- * only for the diagnostics that are kept. An enumerable symbol, so copies (`{ ...d }`) keep it
- * and JSON never sees it; `withFixes` turns it into the `fixes` field.
+ * A problem as validation found it. A file can have thousands of problems of which an editor
+ * shows the first thousand (`validateCampaignLimited`), so a reported problem keeps only what
+ * ordering and ranking need (its start in the text, code, severity); its range, path and quick
+ * fixes are built by `diagnostic()`, for the problems that are kept. On a file with tens of
+ * thousands of problems that is most of validation's garbage, and with it most of its time.
  */
-export const PENDING_FIXES: unique symbol = Symbol('pendingFixes');
+export abstract class Problem {
+  constructor(
+    readonly code: string,
+    /** Settings may change it (`koreCampaign.validate.*`) before the diagnostic is built. */
+    public severity: Severity,
+    /** Where the underline starts (an offset into the text): document order without a range. */
+    readonly start: number,
+  ) {}
+  abstract diagnostic(): CampaignDiagnostic;
+}
 
-export type PendingDiagnostic = CampaignDiagnostic & { [PENDING_FIXES]?: () => Fix[] | undefined };
+/** A diagnostic built already (YAML problems: a handful, capped). */
+export class BuiltProblem extends Problem {
+  constructor(private readonly built: CampaignDiagnostic, start: number) {
+    super(built.code, built.severity, start);
+  }
+  diagnostic(): CampaignDiagnostic {
+    return this.severity === this.built.severity ? this.built : { ...this.built, severity: this.severity };
+  }
+}
 
-/** The diagnostic as callers see it: its fixes computed (when it has any), the pending ones gone. */
-export function withFixes(diagnostic: PendingDiagnostic): CampaignDiagnostic {
-  const { [PENDING_FIXES]: pending, ...rest } = diagnostic;
-  if (!pending) return diagnostic;
-  const fixes = pending();
-  return fixes && fixes.length ? { ...rest, fixes } : rest;
+class ReportedProblem extends Problem {
+  constructor(
+    private readonly context: ValidationContext,
+    private readonly report: Report,
+    private readonly located: Located | undefined,
+    start: number,
+    /** Where the underline ends; -1: at the end of the start's line, comments excluded. */
+    private readonly end: number,
+  ) {
+    super(report.code, report.severity, start);
+  }
+  diagnostic(): CampaignDiagnostic {
+    const { report, located } = this;
+    const lines = this.context.parsed.lines;
+    const range = this.end === -1 ? this.context.firstLine(this.start) : lines.range(this.start, this.end);
+    const fixes = located && report.fixes ? report.fixes(located) : undefined;
+    return {
+      range,
+      severity: this.severity,
+      code: report.code,
+      message: report.message,
+      source: DIAGNOSTIC_SOURCE,
+      path: formatPath(report.path),
+      ...(fixes && fixes.length ? { fixes } : {}),
+    };
+  }
 }
 
 /** What a rule sees: the parsed file, the campaign as data, and a way to report at a field. */
 export class ValidationContext {
-  readonly diagnostics: PendingDiagnostic[] = [];
+  readonly problems: Problem[] = [];
 
   constructor(
     readonly parsed: ParsedCampaign,
@@ -57,34 +95,16 @@ export class ValidationContext {
 
   report(report: Report): void {
     const located = this.locate(report.path);
-    const range = located ? this.rangeFor(located, report.target ?? 'value') : this.parsed.lines.range(0, 0);
-    const fixes = report.fixes;
-    this.diagnostics.push({
-      range,
-      severity: report.severity,
-      code: report.code,
-      message: report.message,
-      source: DIAGNOSTIC_SOURCE,
-      path: formatPath(report.path),
-      ...(located && fixes ? { [PENDING_FIXES]: () => fixes(located) } : {}),
-    });
-  }
-
-  rangeFor(located: Located, target: Target): Range {
-    const { lines } = this.parsed;
-    const [start, end] = located.reportRange;
-    if ((target === 'key' || target === 'keyOrValue') && located.keyRange) {
-      if (target === 'key' || end <= start) return lines.range(located.keyRange[0], located.keyRange[1]);
+    if (!located) {
+      this.problems.push(new ReportedProblem(this, report, undefined, 0, 0));
+      return;
     }
-    if (target === 'key' && !located.keyRange) return this.firstLine(start);
-    if (target === 'firstLine') return located.keyRange && !located.viaAlias ? lines.range(located.keyRange[0], located.keyRange[1]) : this.firstLine(start);
-    // An empty value (`name:`) has no text to underline: use the key.
-    if (end <= start && located.keyRange) return lines.range(located.keyRange[0], located.keyRange[1]);
-    return lines.range(start, end);
+    const [start, end] = spanFor(located, report.target ?? 'value');
+    this.problems.push(new ReportedProblem(this, report, located, start, end));
   }
 
   /** From `offset` to the end of its line, trailing spaces and comments excluded. */
-  private firstLine(offset: number): Range {
+  firstLine(offset: number): Range {
     const { lines } = this.parsed;
     const line = lines.positionAt(offset).line;
     const text = lines.lineText(line);
@@ -92,4 +112,18 @@ export class ValidationContext {
     const rest = withoutComment(text.slice(startChar)).trimEnd();
     return { start: { line, character: startChar }, end: { line, character: startChar + rest.length } };
   }
+}
+
+/** The offsets a diagnostic at `located` underlines; an end of -1 means to the end of the start's line. */
+function spanFor(located: Located, target: Target): [number, number] {
+  const [start, end] = located.reportRange;
+  const key = located.keyRange;
+  if ((target === 'key' || target === 'keyOrValue') && key) {
+    if (target === 'key' || end <= start) return [key[0], key[1]];
+  }
+  if (target === 'key' && !key) return [start, -1];
+  if (target === 'firstLine') return key && !located.viaAlias ? [key[0], key[1]] : [start, -1];
+  // An empty value (`name:`) has no text to underline: use the key.
+  if (end <= start && key) return [key[0], key[1]];
+  return [start, end];
 }

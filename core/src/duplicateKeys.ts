@@ -13,15 +13,17 @@ export function reportDuplicateKeys(document: Document.Parsed): void {
   while (stack.length) {
     const node = stack.pop();
     if (isMap(node)) {
-      const seen = new Set<unknown>();
-      for (const pair of node.items) {
-        const key = pair.key;
+      const items = node.items;
+      // Most mappings have a handful of keys: comparing with the earlier ones costs less than a set.
+      const seen = items.length > 8 ? new Set<unknown>() : undefined;
+      for (let i = 0; i < items.length; i++) {
+        const key = items[i].key;
         // yaml compares with ===: NaN never equals itself, so `.nan` twice is not a duplicate.
         if (isScalar(key) && !Number.isNaN(key.value)) {
-          if (seen.has(key.value)) found.push(key.range?.[0] ?? 0);
-          else seen.add(key.value);
+          if (seen ? seen.has(key.value) : repeatsEarlierKey(items, i, key.value)) found.push(key.range?.[0] ?? 0);
+          else seen?.add(key.value);
         }
-        stack.push(pair.key, pair.value);
+        stack.push(key, items[i].value);
       }
     } else if (isSeq(node)) {
       for (const item of node.items) stack.push(isPair(item) ? item.value : item);
@@ -32,4 +34,13 @@ export function reportDuplicateKeys(document: Document.Parsed): void {
   const room = Math.max(0, PARSE_LIMITS.maxYamlErrors - document.errors.length);
   for (const offset of found.slice(0, room)) document.errors.push(new YAMLParseError([offset, offset + 1], 'DUPLICATE_KEY', 'Map keys must be unique'));
   if (found.length > room) addOmittedYamlErrors(document, found.length - room);
+}
+
+/** Whether a scalar key before `index` has `value` (for small mappings). */
+function repeatsEarlierKey(items: readonly { key: unknown }[], index: number, value: unknown): boolean {
+  for (let j = 0; j < index; j++) {
+    const key = items[j].key;
+    if (isScalar(key) && key.value === value) return true;
+  }
+  return false;
 }

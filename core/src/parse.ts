@@ -183,14 +183,17 @@ function firstAlias(node: unknown): Node | undefined {
   return undefined;
 }
 
+/** Start and end offsets in the text; a node's own range (which has a third entry) is used as is, never copied or changed. */
+export type Offsets = readonly [number, number, ...number[]];
+
 export interface Located {
   /** The pair holding the field, when the field is a mapping value. */
   pair?: Pair;
   /** The value node (after following aliases). */
   node?: Node;
   /** Where a problem with this field is reported: the alias when the value came through one. */
-  reportRange: [number, number];
-  keyRange?: [number, number];
+  reportRange: Offsets;
+  keyRange?: Offsets;
   viaAlias: boolean;
 }
 
@@ -201,37 +204,39 @@ export interface Located {
 export function locate(parsed: ParsedCampaign, path: FieldPath): Located | undefined {
   const document = parsed.document;
   if (!document) return undefined;
-  let current: unknown = document.contents;
+  // Called for every problem a rule reports (tens of thousands on a large broken file): a loop
+  // without closures, and the nodes' own range arrays rather than copies.
+  const aliases = { range: undefined as Offsets | undefined, visited: 0 };
+  let current = resolveAliases(document, document.contents, aliases);
   let pair: Pair | undefined;
-  let aliasRange: [number, number] | undefined;
-  let visitedAliases = 0;
-  const resolve = (node: unknown): unknown => {
-    while (isAlias(node)) {
-      if (++visitedAliases > PARSE_LIMITS.maxAliasCount) return undefined;
-      aliasRange ??= node.range ? [node.range[0], node.range[1]] : undefined;
-      node = node.resolve(document);
-    }
-    return node;
-  };
-  current = resolve(current);
   for (const segment of path) {
     if (typeof segment === 'number') {
       if (!isSeq(current)) return undefined;
-      current = resolve(current.items[segment]);
+      current = resolveAliases(document, current.items[segment], aliases);
       pair = undefined;
     } else {
       if (!isMap(current)) return undefined;
       pair = pairByKey(parsed, current, segment);
       if (!pair) return undefined;
-      current = resolve(pair.value);
+      current = resolveAliases(document, pair.value, aliases);
     }
   }
   const node = current as Node | undefined;
-  const keyNode = pair?.key as Node | undefined;
-  const keyRange = keyNode?.range ? ([keyNode.range[0], keyNode.range[1]] as [number, number]) : undefined;
-  const valueRange = node?.range ? ([node.range[0], node.range[1]] as [number, number]) : undefined;
-  const reportRange = aliasRange ?? valueRange ?? keyRange ?? [0, 0];
-  return { pair, node, reportRange, keyRange: aliasRange ? undefined : keyRange, viaAlias: aliasRange !== undefined };
+  const keyRange = (pair?.key as Node | undefined)?.range ?? undefined;
+  const reportRange = aliases.range ?? node?.range ?? keyRange ?? NO_RANGE;
+  return { pair, node, reportRange, keyRange: aliases.range ? undefined : keyRange, viaAlias: aliases.range !== undefined };
+}
+
+const NO_RANGE: Offsets = [0, 0];
+
+/** The node an alias chain ends at (undefined past the alias limit); the first alias's range is kept in `aliases`. */
+function resolveAliases(document: Document.Parsed, node: unknown, aliases: { range: Offsets | undefined; visited: number }): unknown {
+  while (isAlias(node)) {
+    if (++aliases.visited > PARSE_LIMITS.maxAliasCount) return undefined;
+    aliases.range ??= node.range ?? undefined;
+    node = node.resolve(document);
+  }
+  return node;
 }
 
 /** Key -> pair of the large mappings of each parse, built on first use: a rule reporting on every key of a mapping of thousands would otherwise scan it once per report. Per parse, because an incremental parse changes mappings in place. */
@@ -240,7 +245,10 @@ const keyIndexes = new WeakMap<ParsedCampaign, WeakMap<YAMLMap, Map<string, Pair
 /** The first pair of `map` whose scalar key reads as `key`. */
 function pairByKey(parsed: ParsedCampaign, map: YAMLMap, key: string): Pair | undefined {
   const items = map.items as Pair[];
-  if (items.length < 32) return items.find((item) => isScalar(item.key) && String(item.key.value) === key);
+  if (items.length < 32) {
+    for (const item of items) if (isScalar(item.key) && String(item.key.value) === key) return item;
+    return undefined;
+  }
   let perParse = keyIndexes.get(parsed);
   if (!perParse) keyIndexes.set(parsed, (perParse = new WeakMap()));
   let index = perParse.get(map);

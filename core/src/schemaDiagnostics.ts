@@ -5,7 +5,7 @@ import type { ErrorObject } from 'ajv';
 import type { ValidationContext } from './context';
 import { describeEnum, describeExpected, describeValue, fieldLabel } from './describe';
 import { replaceNodeEdit, replaceValueFix } from './edits/yamlEdits';
-import type { FieldPath, Located } from './parse';
+import type { FieldPath, Located, Offsets } from './parse';
 import { schemaAt, schemaValidator, type FieldSchema } from './schema';
 import { closestMatch, listWords } from './suggest';
 import { misspeltKeys } from './rules/unknownKeys';
@@ -160,7 +160,7 @@ function rangePhrase(schema: FieldSchema): string {
 }
 
 /** The quick fixes for a wrong type: quote a number, unquote a boolean or number. */
-function typeFixes(context: ValidationContext, schema: FieldSchema, value: unknown, range: [number, number], viaAlias: boolean): Fix[] | undefined {
+function typeFixes(context: ValidationContext, schema: FieldSchema, value: unknown, range: Offsets, viaAlias: boolean): Fix[] | undefined {
   if (viaAlias) return undefined;
   const edit = (newText: string) => [replaceNodeEdit(context.parsed, range, newText)];
   if (schema.type === 'string' && (typeof value === 'number' || typeof value === 'boolean')) {

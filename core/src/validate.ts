@@ -1,4 +1,4 @@
-import { ValidationContext, withFixes, type PendingDiagnostic } from './context';
+import { BuiltProblem, ValidationContext, type Problem } from './context';
 import type { KnownContactLists } from './knownContactLists';
 import { parseCampaign, type ParsedCampaign } from './parse';
 import { CAMPAIGN_RULES } from './rules';
@@ -20,36 +20,37 @@ export interface ValidationOptions {
 
 /** Every problem in a campaign file, in document order. Pure and synchronous; never throws on any input. */
 export function validateCampaign(parsed: ParsedCampaign, options: ValidationOptions = {}): CampaignDiagnostic[] {
-  return problems(parsed, options).map(withFixes);
+  return problems(parsed, options).map((problem) => problem.diagnostic());
 }
 
 const RANK: Record<Severity, number> = { error: 0, warning: 1, information: 2, hint: 2 };
 
 /**
  * At most `max` problems: errors first, then warnings, then the rest (each in document
- * order), with how many were left out. Quick fixes are computed for the kept ones only.
+ * order), with how many were left out. Only the kept ones are built into diagnostics.
  */
 export function validateCampaignLimited(parsed: ParsedCampaign, options: ValidationOptions, max: number): { diagnostics: CampaignDiagnostic[]; omitted: number } {
   const all = problems(parsed, options);
-  if (all.length <= max) return { diagnostics: all.map(withFixes), omitted: 0 };
-  const byRank: PendingDiagnostic[][] = [[], [], []];
-  for (const diagnostic of all) byRank[RANK[diagnostic.severity]].push(diagnostic);
+  if (all.length <= max) return { diagnostics: all.map((problem) => problem.diagnostic()), omitted: 0 };
+  const byRank: Problem[][] = [[], [], []];
+  for (const problem of all) byRank[RANK[problem.severity]].push(problem);
   const kept = byRank.flat().slice(0, max);
-  return { diagnostics: kept.map(withFixes), omitted: all.length - kept.length };
+  return { diagnostics: kept.map((problem) => problem.diagnostic()), omitted: all.length - kept.length };
 }
 
-function problems(parsed: ParsedCampaign, options: ValidationOptions): PendingDiagnostic[] {
+function problems(parsed: ParsedCampaign, options: ValidationOptions): Problem[] {
   if (options.enable === false) return [];
-  let diagnostics: PendingDiagnostic[] = yamlDiagnostics(parsed);
+  const yamlProblems = yamlDiagnostics(parsed);
+  let found: Problem[] = yamlProblems.map((diagnostic) => new BuiltProblem(diagnostic, parsed.lines.offsetAt(diagnostic.range.start)));
   // Campaign rules need a well-formed mapping: on broken YAML they would only add noise.
-  if (diagnostics.length === 0 && isRecord(parsed.value)) {
+  if (yamlProblems.length === 0 && isRecord(parsed.value)) {
     const context = new ValidationContext(parsed, parsed.value, options.contactLists);
     schemaDiagnostics(context);
     for (const rule of CAMPAIGN_RULES) rule.check(context);
-    diagnostics = context.diagnostics;
+    found = context.problems;
   }
-  if (options.severities) diagnostics = applySeverities(diagnostics, options.severities);
-  return diagnostics.sort(compareDiagnostics);
+  if (options.severities) found = applySeverities(found, options.severities);
+  return found.sort(compareProblems);
 }
 
 /** Document order; on one position, by code. */
@@ -57,16 +58,22 @@ export function compareDiagnostics(a: CampaignDiagnostic, b: CampaignDiagnostic)
   return a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character || a.code.localeCompare(b.code);
 }
 
+/** The same order as `compareDiagnostics`, from offsets (a range's start line and character grow with its offset). */
+function compareProblems(a: Problem, b: Problem): number {
+  return a.start - b.start || a.code.localeCompare(b.code);
+}
+
 export function validateText(text: string, options?: ValidationOptions): CampaignDiagnostic[] {
   return validateCampaign(parseCampaign(text), options);
 }
 
-function applySeverities(diagnostics: PendingDiagnostic[], severities: Readonly<Record<string, Severity | 'off'>>): PendingDiagnostic[] {
-  const out: PendingDiagnostic[] = [];
-  for (const diagnostic of diagnostics) {
-    const override = severities[diagnostic.code];
+function applySeverities(found: Problem[], severities: Readonly<Record<string, Severity | 'off'>>): Problem[] {
+  const out: Problem[] = [];
+  for (const problem of found) {
+    const override = severities[problem.code];
     if (override === 'off') continue;
-    out.push(override ? { ...diagnostic, severity: override } : diagnostic);
+    if (override) problem.severity = override;
+    out.push(problem);
   }
   return out;
 }

@@ -5,9 +5,13 @@
 // more and the incremental result compared with a fresh parse.
 import { createRequire } from 'node:module';
 import { parentPort, workerData } from 'node:worker_threads';
+import { loadRewrittenYamlParser, parserDifference } from './yaml-rewritten.mjs';
 
 const require = createRequire(import.meta.url);
 const core = require(workerData.corePath);
+// The bundles' yaml parser is rewritten at build time (scripts/lib/yaml-generators.mjs): each
+// input also checks that the rewrite reads it exactly as yaml's own parser does.
+const yaml = loadRewrittenYamlParser();
 
 // CPU time, not wall time: the limit is about the work an input causes, and on a shared
 // machine wall time mostly measures the other processes.
@@ -63,7 +67,8 @@ function run({ text, positions, edit }) {
     const outlineB = JSON.stringify(core.documentSymbols(fresh));
     if (a !== b || outlineA !== outlineB) mismatch = { next, what: a !== b ? 'diagnostics' : 'outline', ...firstDifference(a !== b ? [a, b] : [outlineA, outlineB]) };
   }
-  return { ops, diagnostics: diagnostics.length, mismatch };
+  const parserMismatch = parserDifference(yaml, text);
+  return { ops, diagnostics: diagnostics.length, mismatch, parserMismatch };
 }
 
 parentPort.on('message', (message) => {

@@ -18,7 +18,7 @@ export function stringScalarText(value: string, like?: Node): string {
 }
 
 /** Replace a node's source (not its trailing comment) with `newText`. */
-export function replaceNodeEdit(parsed: ParsedCampaign, range: readonly [number, number], newText: string): TextEdit {
+export function replaceNodeEdit(parsed: ParsedCampaign, range: readonly [number, number, ...number[]], newText: string): TextEdit {
   return { range: parsed.lines.range(range[0], range[1]), newText };
 }
 

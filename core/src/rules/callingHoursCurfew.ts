@@ -10,7 +10,7 @@ export const callingHoursCurfew: CampaignRule = {
   codes: ['calling-hours-curfew'],
   check(context) {
     const zone = context.valueAt(CALLING_TIMEZONE);
-    const where = typeof zone === 'string' && zone ? ` ${zone} time` : " the campaign's time zone";
+    const where = typeof zone === 'string' && zone ? `${zone.trimStart()} time` : "the campaign's time zone";
     for (const window of callingWindows(context.campaign)) {
       if (typeof window.start !== 'string' || typeof window.end !== 'string') continue;
       const start = parseApiTime(window.start);
@@ -21,14 +21,14 @@ export const callingHoursCurfew: CampaignRule = {
       if (!breach) continue;
       const clampedStart = Math.max(start, CURFEW_EARLIEST);
       const clampedEnd = Math.min(end, CURFEW_LATEST);
-      const outside = [breach.early ? `starts at ${window.start}` : '', breach.late ? `ends at ${window.end}` : ''].filter(Boolean).join(' and ');
+      const outside = breach.early && breach.late ? `starts at ${window.start} and ends at ${window.end}` : breach.early ? `starts at ${window.start}` : `ends at ${window.end}`;
       const path = [...CALLING_DAYS, window.index];
       context.report({
         path,
         code: 'calling-hours-curfew',
         severity: 'information',
         target: 'firstLine',
-        message: `This window ${outside} (${where.trim()}), outside the ${CURFEW_TEXT} calling hours US telemarketing rules allow (47 CFR 64.1200(c)(1)).`,
+        message: `This window ${outside} (${where}), outside the ${CURFEW_TEXT} calling hours US telemarketing rules allow (47 CFR 64.1200(c)(1)).`,
         fixes: () => {
           // A window wholly outside the curfew has nothing left to keep: no clamp to offer.
           if (clampedStart >= clampedEnd) return undefined;

@@ -1,4 +1,5 @@
-import { isSeq } from 'yaml';
+import { isSeq, type Node } from 'yaml';
+import type { Located } from '../parse';
 import type { ValidationContext } from '../context';
 import { deleteSeqItemEdit } from '../edits/yamlEdits';
 import { formatApiTime, parseApiTime } from '../time';
@@ -29,10 +30,10 @@ export const windowOverlap: CampaignRule = {
       list.push({ index: w.index, day: w.day, start, end });
       byDay.set(w.day, list);
     }
-    const daysSeq = context.locate(CALLING_DAYS)?.node;
+    const days = context.locate(CALLING_DAYS);
     for (const windows of byDay.values()) {
       if (windows.length < 2) continue;
-      for (const [later, earlier] of earlierOverlaps(windows)) reportOverlap(context, earlier, later, daysSeq);
+      for (const [later, earlier] of earlierOverlaps(windows)) reportOverlap(context, earlier, later, days);
     }
   },
 };
@@ -129,8 +130,9 @@ class MinHeap<T> {
   }
 }
 
-function reportOverlap(context: ValidationContext, earlier: Window, later: Window, daysSeq: unknown): void {
-  const earlierLine = lineOf(context, earlier.index);
+function reportOverlap(context: ValidationContext, earlier: Window, later: Window, days: Located | undefined): void {
+  const daysSeq = days?.node;
+  const earlierLine = lineOf(context, earlier.index, days);
   const identical = earlier.start === later.start && earlier.end === later.end;
   context.report({
     path: [...CALLING_DAYS, later.index],
@@ -148,7 +150,11 @@ function reportOverlap(context: ValidationContext, earlier: Window, later: Windo
   });
 }
 
-function lineOf(context: ValidationContext, index: number): number {
-  const located = context.locate([...CALLING_DAYS, index]);
-  return (located ? context.parsed.lines.positionAt(located.reportRange[0]).line : 0) + 1;
+/** The 1-based line of window `index` (an alias's line when it is one, as `locate` says). */
+function lineOf(context: ValidationContext, index: number, days: Located | undefined): number {
+  // The list's own item is read directly (thousands of reports on a large file), unless the list
+  // itself came through an alias, where `locate` reports the alias.
+  const item = days && !days.viaAlias && isSeq(days.node) ? (days.node.items[index] as Node | undefined) : undefined;
+  const offset = item?.range ? item.range[0] : context.locate([...CALLING_DAYS, index])?.reportRange[0];
+  return (offset === undefined ? 0 : context.parsed.lines.positionAt(offset).line) + 1;
 }
