@@ -359,3 +359,12 @@ test('differential: random edit sequences on a 5,000-line file equal a fresh par
   // the point is the equality above; this only checks the splice was exercised at all.
   assert.ok(spliced >= 2, `some edits were spliced (${spliced})`);
 });
+
+test('only a clean large file\'s parse can be re-parsed from (the server drops any other before parsing again)', () => {
+  const windows = Array.from({ length: 2000 }, (_, i) => `      - day: MO\n        start: ${1 + (i % 9)}:00 AM\n        end: 5:00 PM\n`).join('');
+  const clean = `name: Large\ndialingStrategy:\n  callingHours:\n    days:\n${windows}`;
+  assert.ok(clean.length > 20_000);
+  assert.equal(core.canReparseFrom(parseCampaign(clean)), true);
+  assert.equal(core.canReparseFrom(parseCampaign(`${clean}bad: [unclosed\n`)), false, 'YAML errors: no tree kept');
+  assert.equal(core.canReparseFrom(parseCampaign('name: Small\n')), false, 'small files keep no tree');
+});

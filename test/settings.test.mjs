@@ -143,6 +143,25 @@ test('maxProblems: errors first, then warnings, then one last diagnostic saying 
   await settingsThen(uri, {}, (list) => list.length === 1001);
 });
 
+test('maxProblems in the core: the kept problems are the first of each rank in document order, with settings\' severities applied first', () => {
+  // Errors (a type, an enum), warnings (repeated and overlapping windows) and information (windows before 8:00 AM), mixed.
+  const windows = Array.from({ length: 300 }, (_, i) => `      - day: MO\n        start: ${6 + (i % 3)}:00 AM\n        end: ${5 + (i % 2)}:00 PM\n`).join('');
+  const parsed = core.parseCampaign(manyProblems(0).replace('      - day: TU\n', `${windows}      - day: TU\n`));
+  const rank = { error: 0, warning: 1, information: 2, hint: 2 };
+  const overrides = [{}, { severities: { 'duplicate-window': 'error', enum: 'off' } }, { severities: { type: 'hint', 'calling-hours-curfew': 'warning' } }];
+  for (const options of overrides) {
+    // What the editor should get, from the full list (document order) the CLI sees.
+    const all = core.validateCampaign(parsed, options);
+    for (const max of [1, 3, 50, 299, all.length, all.length + 5]) {
+      const expected = all.length <= max ? all : [0, 1, 2].flatMap((r) => all.filter((d) => rank[d.severity] === r)).slice(0, max);
+      const { diagnostics, omitted } = core.validateCampaignLimited(parsed, options, max);
+      const key = (d) => [d.code, d.severity, d.range.start.line, d.range.start.character, d.message];
+      assert.deepEqual(diagnostics.map(key), expected.map(key), `max ${max}, ${JSON.stringify(options)}`);
+      assert.equal(omitted, all.length - expected.length);
+    }
+  }
+});
+
 test('multi-root: each workspace folder has its own settings, pulled per document (scopeUri), once per folder, again after a change', async () => {
   const [strict, relaxed] = [tempDir('kore-folder-strict-'), tempDir('kore-folder-relaxed-')];
   const [strictUri, relaxedUri] = [strict, relaxed].map((folder) => pathToFileURL(folder).href);

@@ -4,6 +4,8 @@ import { locate, type FieldPath, type Located, type ParsedCampaign } from './par
 import { formatPath, valueAt } from './fieldPaths';
 import type { CampaignDiagnostic, Fix, Range, Severity } from './types';
 import { DIAGNOSTIC_SOURCE } from './types';
+import type { ProblemCollector } from './problemCollector';
+import { Problem } from './problem';
 
 /** Which part of a field a diagnostic underlines. */
 export type Target = 'key' | 'value' | 'keyOrValue' | 'firstLine';
@@ -15,34 +17,6 @@ export interface Report {
   severity: Severity;
   target?: Target;
   fixes?: (located: Located) => Fix[] | undefined;
-}
-
-/**
- * A problem as validation found it. A file can have thousands of problems of which an editor
- * shows the first thousand (`validateCampaignLimited`), so a reported problem keeps only what
- * ordering and ranking need (its start in the text, code, severity); its range, path and quick
- * fixes are built by `diagnostic()`, for the problems that are kept. On a file with tens of
- * thousands of problems that is most of validation's garbage, and with it most of its time.
- */
-export abstract class Problem {
-  constructor(
-    readonly code: string,
-    /** Settings may change it (`koreCampaign.validate.*`) before the diagnostic is built. */
-    public severity: Severity,
-    /** Where the underline starts (an offset into the text): document order without a range. */
-    readonly start: number,
-  ) {}
-  abstract diagnostic(): CampaignDiagnostic;
-}
-
-/** A diagnostic built already (YAML problems: a handful, capped). */
-export class BuiltProblem extends Problem {
-  constructor(private readonly built: CampaignDiagnostic, start: number) {
-    super(built.code, built.severity, start);
-  }
-  diagnostic(): CampaignDiagnostic {
-    return this.severity === this.built.severity ? this.built : { ...this.built, severity: this.severity };
-  }
 }
 
 class ReportedProblem extends Problem {
@@ -75,11 +49,10 @@ class ReportedProblem extends Problem {
 
 /** What a rule sees: the parsed file, the campaign as data, and a way to report at a field. */
 export class ValidationContext {
-  readonly problems: Problem[] = [];
-
   constructor(
     readonly parsed: ParsedCampaign,
     readonly campaign: Record<string, unknown>,
+    private readonly problems: ProblemCollector,
     /** The active connection's contact lists, only when they are known (never guessed while signed out or offline). */
     readonly contactLists?: KnownContactLists,
   ) {}
@@ -96,11 +69,11 @@ export class ValidationContext {
   report(report: Report): void {
     const located = this.locate(report.path);
     if (!located) {
-      this.problems.push(new ReportedProblem(this, report, undefined, 0, 0));
+      this.problems.add(new ReportedProblem(this, report, undefined, 0, 0));
       return;
     }
     const [start, end] = spanFor(located, report.target ?? 'value');
-    this.problems.push(new ReportedProblem(this, report, located, start, end));
+    this.problems.add(new ReportedProblem(this, report, located, start, end));
   }
 
   /** From `offset` to the end of its line, trailing spaces and comments excluded. */

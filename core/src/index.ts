@@ -4,7 +4,7 @@ export * from './types';
 export { parseCampaign, locate, PARSE_LIMITS, MAX_CAMPAIGN_FILE_BYTES, MAX_CAMPAIGN_FILE_LINES, MAX_CAMPAIGN_FILE_MARKS, type ParsedCampaign, type FieldPath, type Located } from './parse';
 export { LineIndex } from './lineIndex';
 export { incrementalParseStats } from './incrementalParse';
-export { syntaxTreeOf } from './parse';
+export { syntaxTreeOf, canReparseFrom } from './parse';
 export { validateCampaign, validateCampaignLimited, validateText, RULE_CODES, type ValidationOptions } from './validate';
 export { campaignSchema, schemaAt, type FieldSchema } from './schema';
 export { isValidTimeZone, allTimeZoneNames, preferredTimeZoneNames } from './timezones';

@@ -42,6 +42,16 @@ const syntaxTrees = new WeakMap<ParsedCampaign, CstCache>();
  */
 const INCREMENTAL_MIN_LENGTH = 20_000;
 
+/**
+ * Whether `parseCampaign(text, parsed)` can re-parse from `parsed`: only a clean large file's
+ * parse keeps a syntax tree. Otherwise a caller should drop `parsed` before parsing again, so
+ * that the old parse (as much memory again, all of it marked by each collection) is not alive
+ * while the new one is built.
+ */
+export function canReparseFrom(parsed: ParsedCampaign): boolean {
+  return syntaxTrees.has(parsed);
+}
+
 /** The concrete syntax tree kept for `parsed` (for tests: an incremental parse must equal a full one). */
 export function syntaxTreeOf(parsed: ParsedCampaign): readonly unknown[] | undefined {
   return syntaxTrees.get(parsed)?.tokens;

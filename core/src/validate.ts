@@ -1,4 +1,6 @@
-import { BuiltProblem, ValidationContext, type Problem } from './context';
+import { ValidationContext } from './context';
+import { BuiltProblem, type Problem } from './problem';
+import { ProblemCollector } from './problemCollector';
 import type { KnownContactLists } from './knownContactLists';
 import { parseCampaign, type ParsedCampaign } from './parse';
 import { CAMPAIGN_RULES } from './rules';
@@ -20,37 +22,29 @@ export interface ValidationOptions {
 
 /** Every problem in a campaign file, in document order. Pure and synchronous; never throws on any input. */
 export function validateCampaign(parsed: ParsedCampaign, options: ValidationOptions = {}): CampaignDiagnostic[] {
-  return problems(parsed, options).map((problem) => problem.diagnostic());
+  return problems(parsed, options, new ProblemCollector(Infinity, options.severities)).problems.map((problem) => problem.diagnostic());
 }
-
-const RANK: Record<Severity, number> = { error: 0, warning: 1, information: 2, hint: 2 };
 
 /**
  * At most `max` problems: errors first, then warnings, then the rest (each in document
  * order), with how many were left out. Only the kept ones are built into diagnostics.
  */
 export function validateCampaignLimited(parsed: ParsedCampaign, options: ValidationOptions, max: number): { diagnostics: CampaignDiagnostic[]; omitted: number } {
-  const all = problems(parsed, options);
-  if (all.length <= max) return { diagnostics: all.map((problem) => problem.diagnostic()), omitted: 0 };
-  const byRank: Problem[][] = [[], [], []];
-  for (const problem of all) byRank[RANK[problem.severity]].push(problem);
-  const kept = byRank.flat().slice(0, max);
-  return { diagnostics: kept.map((problem) => problem.diagnostic()), omitted: all.length - kept.length };
+  const { problems: kept, omitted } = problems(parsed, options, new ProblemCollector(max, options.severities));
+  return { diagnostics: kept.map((problem) => problem.diagnostic()), omitted };
 }
 
-function problems(parsed: ParsedCampaign, options: ValidationOptions): Problem[] {
-  if (options.enable === false) return [];
+function problems(parsed: ParsedCampaign, options: ValidationOptions, collector: ProblemCollector): { problems: Problem[]; omitted: number } {
+  if (options.enable === false) return { problems: [], omitted: 0 };
   const yamlProblems = yamlDiagnostics(parsed);
-  let found: Problem[] = yamlProblems.map((diagnostic) => new BuiltProblem(diagnostic, parsed.lines.offsetAt(diagnostic.range.start)));
+  for (const diagnostic of yamlProblems) collector.add(new BuiltProblem(diagnostic, parsed.lines.offsetAt(diagnostic.range.start)));
   // Campaign rules need a well-formed mapping: on broken YAML they would only add noise.
   if (yamlProblems.length === 0 && isRecord(parsed.value)) {
-    const context = new ValidationContext(parsed, parsed.value, options.contactLists);
+    const context = new ValidationContext(parsed, parsed.value, collector, options.contactLists);
     schemaDiagnostics(context);
     for (const rule of CAMPAIGN_RULES) rule.check(context);
-    found = context.problems;
   }
-  if (options.severities) found = applySeverities(found, options.severities);
-  return found.sort(compareProblems);
+  return collector.result();
 }
 
 /** Document order; on one position, by code. */
@@ -58,24 +52,8 @@ export function compareDiagnostics(a: CampaignDiagnostic, b: CampaignDiagnostic)
   return a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character || a.code.localeCompare(b.code);
 }
 
-/** The same order as `compareDiagnostics`, from offsets (a range's start line and character grow with its offset). */
-function compareProblems(a: Problem, b: Problem): number {
-  return a.start - b.start || a.code.localeCompare(b.code);
-}
-
 export function validateText(text: string, options?: ValidationOptions): CampaignDiagnostic[] {
   return validateCampaign(parseCampaign(text), options);
-}
-
-function applySeverities(found: Problem[], severities: Readonly<Record<string, Severity | 'off'>>): Problem[] {
-  const out: Problem[] = [];
-  for (const problem of found) {
-    const override = severities[problem.code];
-    if (override === 'off') continue;
-    if (override) problem.severity = override;
-    out.push(problem);
-  }
-  return out;
 }
 
 /** All codes the validator can produce, for settings and documentation. */

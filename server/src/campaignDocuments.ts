@@ -1,5 +1,5 @@
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { campaignTimeZone, parseCampaign, type ParsedCampaign } from '../../core/src';
+import { campaignTimeZone, canReparseFrom, parseCampaign, type ParsedCampaign } from '../../core/src';
 
 /**
  * How much text (in characters) the kept parses may cover, besides the most recent document's,
@@ -54,11 +54,12 @@ export class CampaignDocuments {
       return entry.parsed;
     }
     // Room is made before parsing, not after: a large file's parse and the one it replaces in
-    // the budget are never alive together (that would raise the peak by a whole parse).
-    const previous = entry?.parsed;
-    this.touch(document.uri, entry ?? { version: document.version });
+    // the budget are never alive together (that would raise the peak by a whole parse). The
+    // document's own previous parse is handed over when its tree and Document can be reused in
+    // place; otherwise it is dropped here, for the same reason.
+    const previous = entry?.parsed && canReparseFrom(entry.parsed) ? entry.parsed : undefined;
+    this.touch(document.uri, { version: document.version });
     this.evict(document.uri);
-    // The previous parse is handed over (its tree and Document are reused in place): only this cache holds it.
     const parsed = parseCampaign(document.getText(), previous);
     this.touch(document.uri, { version: document.version, parsed });
     return parsed;

@@ -5,6 +5,7 @@ import { deleteSeqItemEdit } from '../edits/yamlEdits';
 import { formatApiTime, parseApiTime } from '../time';
 import { CALLING_DAYS } from '../fieldPaths';
 import { callingWindows, type CampaignRule } from './rule';
+import { Heap } from '../heap';
 
 interface Window {
   index: number;
@@ -50,7 +51,7 @@ function earlierOverlaps(windows: Window[]): [Window, Window][] {
   const byStart = [...windows].sort((a, b) => a.start - b.start || a.end - b.end || a.index - b.index);
   let firstOfSpan: Window | undefined;
   const laterStarts = new RangeMinimum(byStart);
-  const open = new MinHeap<Window>((a, b) => a.index - b.index);
+  const open = new Heap<Window>((a, b) => a.index - b.index);
   const out: [Window, Window][] = [];
   byStart.forEach((current, position) => {
     while (open.peek() && open.peek()!.end <= current.start) open.pop();
@@ -90,43 +91,6 @@ class RangeMinimum {
       if (r & 1) best = this.better(best, this.tree[--r]);
     }
     return this.items[best];
-  }
-}
-
-class MinHeap<T> {
-  private readonly items: T[] = [];
-  constructor(private readonly less: (a: T, b: T) => number) {}
-  peek(): T | undefined {
-    return this.items[0];
-  }
-  push(item: T): void {
-    const items = this.items;
-    items.push(item);
-    for (let i = items.length - 1; i > 0; ) {
-      const parent = (i - 1) >> 1;
-      if (this.less(items[i], items[parent]) >= 0) break;
-      [items[i], items[parent]] = [items[parent], items[i]];
-      i = parent;
-    }
-  }
-  pop(): T | undefined {
-    const items = this.items;
-    const top = items[0];
-    const last = items.pop();
-    if (items.length && last !== undefined) {
-      items[0] = last;
-      for (let i = 0; ; ) {
-        const l = 2 * i + 1;
-        const r = l + 1;
-        let m = i;
-        if (l < items.length && this.less(items[l], items[m]) < 0) m = l;
-        if (r < items.length && this.less(items[r], items[m]) < 0) m = r;
-        if (m === i) break;
-        [items[i], items[m]] = [items[m], items[i]];
-        i = m;
-      }
-    }
-    return top;
   }
 }
 
