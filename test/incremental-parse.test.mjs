@@ -368,3 +368,17 @@ test('only a clean large file\'s parse can be re-parsed from (the server drops a
   assert.equal(core.canReparseFrom(parseCampaign(`${clean}bad: [unclosed\n`)), false, 'YAML errors: no tree kept');
   assert.equal(core.canReparseFrom(parseCampaign('name: Small\n')), false, 'small files keep no tree');
 });
+
+test('an edit that breaks its own item goes straight to a full parse (the spliced tree is not composed first), with the same result', () => {
+  const windows = Array.from({ length: 2000 }, (_, i) => `      - day: MO\n        start: ${1 + (i % 9)}:00 AM\n        end: 5:00 PM\n`).join('');
+  const text = `name: Large\ndialingStrategy:\n  callingHours:\n    days:\n${windows}`;
+  const previous = parseCampaign(text);
+  // `start: 3:00 AM` -> `start:x3:00 AM`: a key with no value, inside one window.
+  const at = text.indexOf('start: 3:00 AM', text.length / 2) + 'start'.length;
+  const broken = `${text.slice(0, at)}:x${text.slice(at + 2)}`;
+  const before = incrementalParseStats.fallbacks['YAML errors in the edited items'] ?? 0;
+  const reparsed = parseCampaign(broken, previous);
+  assert.equal(incrementalParseStats.fallbacks['YAML errors in the edited items'], before + 1);
+  assertSameAsFullParse(broken, reparsed, 'broken window');
+  assert.ok(validateCampaign(reparsed).some((d) => d.code === 'yaml-syntax'));
+});

@@ -10,9 +10,10 @@ import { firstOffset } from './cstSplice';
  * are composed on their own and put into the previous document in place of the old ones, and
  * the ranges of every node after them moved, when nothing in the document depends on them
  * otherwise: no YAML errors before or after, no duplicate key introduced, no anchor or alias
- * in the new items. Undefined means: compose the whole tree instead.
+ * in the new items. `composed`: the new items on their own (`composePatch`). Undefined means:
+ * compose the whole tree instead.
  */
-export function patchDocuments(previous: Document.Parsed[], patch: Patch, options: ComposeOptions): Document.Parsed[] | undefined {
+export function patchDocuments(previous: Document.Parsed[], patch: Patch, composed: Document.Parsed[]): Document.Parsed[] | undefined {
   const doc = previous[0];
   if (previous.length !== 1 || doc.errors.length || doc.warnings.length) return undefined;
   // Follow the same item indices down the composed tree.
@@ -29,14 +30,6 @@ export function patchDocuments(previous: Document.Parsed[], patch: Patch, option
   if (!(isMapping ? isMap(target) : isSeq(target)) || (target as YAMLMap | YAMLSeq).items.length !== patch.oldCount) return undefined;
   const collection = target as YAMLMap | YAMLSeq;
 
-  const first = patch.items[0];
-  const fragment: CST.Document = {
-    type: 'document',
-    offset: firstOffset(first),
-    start: [],
-    value: { ...patch.collection, offset: firstOffset(first), items: patch.items } as CST.BlockMap,
-  };
-  const composed = compose([fragment], options);
   if (composed.length !== 1 || composed[0].errors.length || composed[0].warnings.length) return undefined;
   const fresh = composed[0].contents;
   if (!(isMapping ? isMap(fresh) : isSeq(fresh)) || (fresh as YAMLMap | YAMLSeq).items.length !== patch.items.length) return undefined;
@@ -64,6 +57,18 @@ export function patchDocuments(previous: Document.Parsed[], patch: Patch, option
   }
   shiftEnd(doc.range, delta);
   return previous;
+}
+
+/** The replaced items composed on their own (`composePatch(...)[0].contents` is what `patchDocuments` puts in). */
+export function composePatch(patch: Patch, options: ComposeOptions): Document.Parsed[] {
+  const first = patch.items[0];
+  const fragment: CST.Document = {
+    type: 'document',
+    offset: firstOffset(first),
+    start: [],
+    value: { ...patch.collection, offset: firstOffset(first), items: patch.items } as CST.BlockMap,
+  };
+  return compose([fragment], options);
 }
 
 function shiftEnd(range: [number, number, number] | null | undefined, delta: number): void {

@@ -20,7 +20,7 @@
 // over many edits: inside sections, moving sections, breaking the YAML, and random ones.
 import { Parser, type CST, type Document } from 'yaml';
 import { isTrivia, spliced, type Spliced } from './cstSplice';
-import { patchDocuments } from './documentPatch';
+import { composePatch, patchDocuments } from './documentPatch';
 import { fallback, incrementalParseStats } from './incrementalStats';
 import type { ComposeOptions, CstCache } from './incrementalTypes';
 import { compose } from './yamlCompose';
@@ -53,7 +53,12 @@ export function parseDocuments(text: string, options: ComposeOptions, previous: 
   let documents: Document.Parsed[] | undefined;
   if (result?.patch && previous) {
     try {
-      documents = patchDocuments(previous.documents, result.patch, options);
+      const edited = composePatch(result.patch, options);
+      // The edit itself broke the YAML: the whole text will be parsed again (see below), so
+      // composing the whole spliced tree first would only be thrown away (half a second on a
+      // large file).
+      if (edited.some((d) => d.errors.length > 0 || d.warnings.length > 0)) tokens = fallback('YAML errors in the edited items');
+      else documents = patchDocuments(previous.documents, result.patch, edited);
     } catch {
       documents = undefined;
     }
