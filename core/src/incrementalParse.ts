@@ -55,8 +55,7 @@ export function parseDocuments(text: string, options: ComposeOptions, previous: 
     try {
       const edited = composePatch(result.patch, options);
       // The edit itself broke the YAML: the whole text will be parsed again (see below), so
-      // composing the whole spliced tree first would only be thrown away (half a second on a
-      // large file).
+      // composing the whole spliced tree first would only be thrown away.
       if (edited.some((d) => d.errors.length > 0 || d.warnings.length > 0)) tokens = fallback('YAML errors in the edited items');
       else documents = patchDocuments(previous.documents, result.patch, edited);
     } catch {

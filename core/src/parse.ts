@@ -3,6 +3,7 @@ import { parseDocuments, type CstCache } from './incrementalParse';
 import { LineIndex, withLineFeeds } from './lineIndex';
 import { hasTooManyMarks, MAX_CAMPAIGN_FILE_BYTES, MAX_CAMPAIGN_FILE_LINES, MAX_CAMPAIGN_FILE_MARKS, PARSE_LIMITS, utf8Length } from './limits';
 import { reportDuplicateKeys } from './duplicateKeys';
+import { resolveAlias } from './aliases';
 import { neutraliseMergeKeys } from './mergeKeys';
 import { omittedYamlErrors } from './yamlCompose';
 import type { Range } from './types';
@@ -32,7 +33,8 @@ export interface ParsedCampaign {
 /**
  * The syntax tree behind each parse (with its Document), kept aside, not in `ParsedCampaign`'s
  * shape, so the next parse of the same document can re-parse only what an edit changed. The
- * composed Document keeps most of these tokens alive anyway (`srcToken` on scalars and pairs).
+ * composed Document does not point into it (yaml's `keepSourceTokens` is off): without this
+ * entry the tree is garbage once composed, which is why only a tree that can be reused is kept.
  */
 const syntaxTrees = new WeakMap<ParsedCampaign, CstCache>();
 
@@ -217,18 +219,18 @@ export function locate(parsed: ParsedCampaign, path: FieldPath): Located | undef
   // Called for every problem a rule reports (tens of thousands on a large broken file): a loop
   // without closures, and the nodes' own range arrays rather than copies.
   const aliases = { range: undefined as Offsets | undefined, visited: 0 };
-  let current = resolveAliases(document, document.contents, aliases);
+  let current = resolveAliases(parsed, document, document.contents, aliases);
   let pair: Pair | undefined;
   for (const segment of path) {
     if (typeof segment === 'number') {
       if (!isSeq(current)) return undefined;
-      current = resolveAliases(document, current.items[segment], aliases);
+      current = resolveAliases(parsed, document, current.items[segment], aliases);
       pair = undefined;
     } else {
       if (!isMap(current)) return undefined;
       pair = pairByKey(parsed, current, segment);
       if (!pair) return undefined;
-      current = resolveAliases(document, pair.value, aliases);
+      current = resolveAliases(parsed, document, pair.value, aliases);
     }
   }
   const node = current as Node | undefined;
@@ -240,11 +242,11 @@ export function locate(parsed: ParsedCampaign, path: FieldPath): Located | undef
 const NO_RANGE: Offsets = [0, 0];
 
 /** The node an alias chain ends at (undefined past the alias limit); the first alias's range is kept in `aliases`. */
-function resolveAliases(document: Document.Parsed, node: unknown, aliases: { range: Offsets | undefined; visited: number }): unknown {
+function resolveAliases(parsed: ParsedCampaign, document: Document.Parsed, node: unknown, aliases: { range: Offsets | undefined; visited: number }): unknown {
   while (isAlias(node)) {
     if (++aliases.visited > PARSE_LIMITS.maxAliasCount) return undefined;
     aliases.range ??= node.range ?? undefined;
-    node = node.resolve(document);
+    node = resolveAlias(parsed, document, node);
   }
   return node;
 }

@@ -1,5 +1,6 @@
 // Problems with the YAML itself, reported where they occur, before any campaign rule runs.
-import { isAlias, isMap, isPair, isSeq, type Alias, type Document } from 'yaml';
+import { isMap, isSeq, type Document } from 'yaml';
+import { unresolvedAliases } from './aliases';
 import { keyLength, withoutComment } from './lineText';
 import type { ParsedCampaign } from './parse';
 import { DIAGNOSTIC_SOURCE, type CampaignDiagnostic, type Severity } from './types';
@@ -75,7 +76,7 @@ export function yamlDiagnostics(parsed: ParsedCampaign): CampaignDiagnostic[] {
   });
 
   if (document && document.errors.length === 0) {
-    const unresolved = unresolvedAliases(document, parsed.text);
+    const unresolved = parsed.text.includes('*') ? unresolvedAliases(parsed, document) : [];
     for (const alias of unresolved) {
       const [start, end] = alias.range ?? [0, 0];
       push(start, end, 'yaml-undefined-alias', `The alias *${alias.source} refers to no anchor: define &${alias.source} earlier in the file, or write the value out.`);
@@ -141,20 +142,3 @@ function documentStart(parsed: ParsedCampaign, doc: Document.Parsed): number {
   return marker !== -1 && marker <= contentStart ? marker : contentStart;
 }
 
-function unresolvedAliases(document: Document.Parsed, text: string): Alias[] {
-  if (!text.includes('*')) return [];
-  const found: Alias[] = [];
-  const stack: unknown[] = [document.contents];
-  while (stack.length) {
-    const node = stack.pop();
-    if (isAlias(node)) {
-      if (!node.resolve(document)) found.push(node);
-    } else if (isMap(node) || isSeq(node)) {
-      for (const item of node.items) {
-        if (isPair(item)) stack.push(item.key, item.value);
-        else stack.push(item);
-      }
-    }
-  }
-  return found.sort((a, b) => (a.range?.[0] ?? 0) - (b.range?.[0] ?? 0));
-}
