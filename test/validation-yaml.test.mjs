@@ -70,3 +70,25 @@ test('characters outside the BMP count as two UTF-16 units, as LSP positions do'
   assert.equal(d.code, 'enum');
   assert.deepEqual(d.range, { start: { line: 7, character: 13 }, end: { line: 7, character: 24 } }); // 13 + the quoted 11 units
 });
+
+test('an alias refers to the last anchor of its name before it, as in yaml; one after it does not count', () => {
+  const text = [
+    'name: &n First',
+    'description: *n',
+    'priority: &n "2"',
+    'campaignId: *n',
+    'queue_name: *later',
+    'dialingMode: &later Preview',
+    '',
+  ].join('\n');
+  const parsed = core.parseCampaign(text);
+  const valueAt = (field) => core.locate(parsed, [field])?.node?.value;
+  assert.equal(valueAt('description'), 'First');
+  assert.equal(valueAt('campaignId'), '2', 'the second &n, the last before the alias');
+  const located = core.locate(parsed, ['campaignId']);
+  assert.equal(located.viaAlias, true);
+  assert.equal(text.slice(located.reportRange[0], located.reportRange[1]), '*n', 'reported where the alias is used');
+  // `*later` comes before its anchor: undefined, reported on the alias.
+  const undefinedAliases = core.validateCampaign(parsed).filter((d) => d.code === 'yaml-undefined-alias');
+  assert.deepEqual(undefinedAliases.map((d) => d.range.start), [{ line: 4, character: 12 }]);
+});
