@@ -68,11 +68,7 @@ export class ValidationContext {
 
   report(report: Report): void {
     const located = this.locate(report.path);
-    if (!located) {
-      this.problems.add(new ReportedProblem(this, report, undefined, 0, 0));
-      return;
-    }
-    const [start, end] = spanFor(located, report.target ?? 'value');
+    const [start, end] = located ? spanFor(located, report.target ?? 'value') : [0, 0];
     this.problems.add(new ReportedProblem(this, report, located, start, end));
   }
 

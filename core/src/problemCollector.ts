@@ -19,6 +19,8 @@ function inDocumentOrder(a: Problem, b: Problem): number {
 export class ProblemCollector {
   /** Per rank, the first `max` in document order so far: the last of them on top, to be replaced by an earlier one. */
   private readonly ranks = [0, 1, 2].map(() => new Heap<Problem>((a, b) => inDocumentOrder(b, a)));
+  /** Without a limit (the CLI), every problem, sorted once at the end. */
+  private readonly all: Problem[] = [];
   private found = 0;
 
   /** `severities`: the settings' overrides per code, applied as problems arrive (`off` ones are not counted). */
@@ -32,6 +34,10 @@ export class ProblemCollector {
     if (override === 'off') return;
     if (override) problem.severity = override;
     problem.sequence = this.found++;
+    if (this.max === Infinity) {
+      this.all.push(problem);
+      return;
+    }
     const held = this.ranks[RANK[problem.severity]];
     if (held.size < this.max) held.push(problem);
     else if (inDocumentOrder(problem, held.peek()!) < 0) held.replaceFirst(problem);
@@ -39,6 +45,7 @@ export class ProblemCollector {
 
   /** What is kept, in the order it is shown: document order when nothing was left out, else by rank first. */
   result(): { problems: Problem[]; omitted: number } {
+    if (this.max === Infinity) return { problems: this.all.sort(inDocumentOrder), omitted: 0 };
     const byRank = this.ranks.map((held) => held.toArray().sort(inDocumentOrder));
     if (this.found <= this.max) return { problems: byRank.flat().sort(inDocumentOrder), omitted: 0 };
     const problems = byRank.flat().slice(0, this.max);

@@ -6,7 +6,9 @@ import { readFile } from 'node:fs/promises';
 import { withoutDebugEnvReads } from './yaml-debug-env.mjs';
 import { withoutGenerators } from './yaml-generators.mjs';
 
-const YAML_FILE = /[\\/]node_modules[\\/]yaml[\\/](browser[\\/])?dist[\\/](parse[\\/](lexer|parser)|compose[\\/]composer)\.js$/;
+/** The files rewritten: the lexer and parser everywhere, and for Node the composer too (it reads a debug switch per document). */
+const NODE_FILES = /[\\/]node_modules[\\/]yaml[\\/]dist[\\/](parse[\\/](lexer|parser)|compose[\\/]composer)\.js$/;
+const BROWSER_FILES = /[\\/]node_modules[\\/]yaml[\\/]browser[\\/]dist[\\/]parse[\\/](lexer|parser)\.js$/;
 
 /** Every bundle loads the same files: each is rewritten once per build. */
 const rewritten = new Map();
@@ -22,7 +24,7 @@ export function yamlPlugin({ node }) {
   return {
     name: 'yaml-parser',
     setup(build) {
-      build.onLoad({ filter: YAML_FILE }, async (args) => {
+      build.onLoad({ filter: node ? NODE_FILES : BROWSER_FILES }, async (args) => {
         const key = `${node}:${args.path}`;
         if (!rewritten.has(key)) rewritten.set(key, rewrite(args.path, node));
         try {

@@ -41,11 +41,11 @@ export function parserDifference(yaml, text) {
     if (error instanceof RangeError) return undefined;
     throw error;
   }
-  return firstDifference(new yaml.Parser().parse(text), original);
+  return tokensDifference(new yaml.Parser().parse(text), original);
 }
 
-/** Walks both without recursion (hostile input nests thousands deep). */
-function firstDifference(a, b) {
+/** Where two token trees first differ (a path), or undefined; without recursion (hostile input nests thousands deep). */
+export function tokensDifference(a, b) {
   const stack = [[a, b, 'tokens']];
   while (stack.length) {
     const [x, y, where] = stack.pop();
