@@ -70,7 +70,13 @@ process.on('unhandledRejection', () => {}); // the client's background start fai
   await new Promise((resolve) => setImmediate(resolve));
   const clientStarted = performance.now();
   process.stdout.write(
-    JSON.stringify({ loadMs: loaded - started, activateMs: activated - loaded, totalMs: activated - started, languageClientMs: clientStarted - activated, error }),
+    JSON.stringify({
+      loadMs: loaded - started,
+      activateMs: activated - loaded,
+      totalMs: activated - started,
+      languageClientMs: clientStarted - activated,
+      error,
+    }),
   );
   process.exit(0);
 })();

@@ -17,7 +17,10 @@ export function listNames(count) {
   const teams = ['Retail', 'Enterprise', 'SMB', 'Partner', 'Wholesale', 'Consumer', 'Premium', 'Trial'];
   const purposes = ['Renewals', 'Win-back', 'Overdue Accounts', 'Upsell', 'Onboarding', 'Survey', 'Reminders', 'Leads'];
   const names = [];
-  for (let i = 0; names.length < count; i++) names.push(`${teams[i % 8]} ${purposes[Math.floor(i / 8) % 8]} ${['East', 'West', 'North', 'South'][Math.floor(i / 64) % 4]} ${2000 + Math.floor(i / 256)}`);
+  for (let i = 0; names.length < count; i++)
+    names.push(
+      `${teams[i % 8]} ${purposes[Math.floor(i / 8) % 8]} ${['East', 'West', 'North', 'South'][Math.floor(i / 64) % 4]} ${2000 + Math.floor(i / 256)}`,
+    );
   return names;
 }
 
@@ -53,7 +56,10 @@ async function typeRound(session, uri, state) {
     const version = ++state.version;
     const published = session.waitFor(uri, (event) => event.version === undefined || event.version === null || event.version >= version);
     const started = performance.now();
-    await session.conn.sendNotification('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [{ range: { start: { line, character }, end: { line, character } }, text }] });
+    await session.conn.sendNotification('textDocument/didChange', {
+      textDocument: { uri, version },
+      contentChanges: [{ range: { start: { line, character }, end: { line, character } }, text }],
+    });
     await published;
     times.push(performance.now() - started);
   };
@@ -68,7 +74,12 @@ async function typeRound(session, uri, state) {
 export async function measureContactLists({ names = 5000, rounds = 4, log = () => {} } = {}) {
   const session = await Session.start('ours');
   const uri = pathToFileURL(path.join(ROOT, 'bench', 'corpus', 'contact-lists-bench.campaign.yaml')).href;
-  const known = { state: 'known', connection: 'Bench', fetchedAt: Date.now(), contactLists: listNames(names).map((name, i) => ({ name, totalRecordCount: i % 50, status: 'Ready', campaignInUse: [] })) };
+  const known = {
+    state: 'known',
+    connection: 'Bench',
+    fetchedAt: Date.now(),
+    contactLists: listNames(names).map((name, i) => ({ name, totalRecordCount: i % 50, status: 'Ready', campaignInUse: [] })),
+  };
   try {
     await session.open(uri, CAMPAIGN);
     const state = { version: 1, typed: 0, described: 0 };
@@ -101,5 +112,19 @@ if (import.meta.url === pathToFileURL(process.argv[1]).href) {
   const flags = parseFlags(process.argv.slice(2), { names: 5000, rounds: 4 });
   const raw = await measureContactLists({ names: Number(flags.names), rounds: Number(flags.rounds), log: (l) => console.error(l) });
   const median = (xs) => quantile(xs, 0.5);
-  console.log(JSON.stringify({ names: raw.names, keystrokes: raw.keystrokes, withoutMedian: median(raw.without), withMedian: median(raw.with), withP95: quantile(raw.with, 0.95), withoutP95: quantile(raw.without, 0.95), extraMedian: median(raw.with) - median(raw.without) }, null, 2));
+  console.log(
+    JSON.stringify(
+      {
+        names: raw.names,
+        keystrokes: raw.keystrokes,
+        withoutMedian: median(raw.without),
+        withMedian: median(raw.with),
+        withP95: quantile(raw.with, 0.95),
+        withoutP95: quantile(raw.without, 0.95),
+        extraMedian: median(raw.with) - median(raw.without),
+      },
+      null,
+      2,
+    ),
+  );
 }

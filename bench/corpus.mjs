@@ -38,10 +38,47 @@ function rng(seed) {
   };
 }
 
-const TOPICS = ['Billing Reminder', 'Renewal Notice', 'Payment Overdue', 'Appointment Confirmation', 'Survey Follow-up', 'Delivery Update', 'Welcome Call', 'Win-back Offer', 'Policy Expiry', 'Fraud Alert Check', 'Loan EMI Reminder', 'Service Outage Notice'];
-const SEGMENTS = ['Recent Buyers', 'Premium Members', 'Dormant Accounts', 'New Signups', 'High Value', 'At Risk', 'Enterprise', 'Students', 'Seniors', 'Region North', 'Region South', 'Trial Users'];
+const TOPICS = [
+  'Billing Reminder',
+  'Renewal Notice',
+  'Payment Overdue',
+  'Appointment Confirmation',
+  'Survey Follow-up',
+  'Delivery Update',
+  'Welcome Call',
+  'Win-back Offer',
+  'Policy Expiry',
+  'Fraud Alert Check',
+  'Loan EMI Reminder',
+  'Service Outage Notice',
+];
+const SEGMENTS = [
+  'Recent Buyers',
+  'Premium Members',
+  'Dormant Accounts',
+  'New Signups',
+  'High Value',
+  'At Risk',
+  'Enterprise',
+  'Students',
+  'Seniors',
+  'Region North',
+  'Region South',
+  'Trial Users',
+];
 const QUARTERS = ['Q1 2025', 'Q2 2025', 'Q3 2025', 'Q4 2025', 'Q1 2026'];
-const ZONES = ['Asia/Kolkata', 'America/New_York', 'Europe/London', 'America/Los_Angeles', 'Europe/Berlin', 'Asia/Singapore', 'Australia/Sydney', 'America/Chicago', 'Asia/Tokyo', 'Africa/Johannesburg'];
+const ZONES = [
+  'Asia/Kolkata',
+  'America/New_York',
+  'Europe/London',
+  'America/Los_Angeles',
+  'Europe/Berlin',
+  'Asia/Singapore',
+  'Australia/Sydney',
+  'America/Chicago',
+  'Asia/Tokyo',
+  'Africa/Johannesburg',
+];
 const DAYS = ['MO', 'TU', 'WE', 'TH', 'FR', 'SA', 'SU'];
 const MODES = ['Progressive', 'Preview', 'Agentless'];
 const QUEUES = ['Default Queue', 'Collections', 'Renewals', 'Support Tier 1', 'Outbound Sales'];
@@ -61,16 +98,41 @@ export function apiTime(minutes) {
  */
 const MISTAKES = [
   { kind: 'priority-number', expect: 'error-both', apply: (l) => replaceLine(l, /^priority: .*/, 'priority: 5') },
-  { kind: 'mode-case', expect: 'error-both', apply: (l) => replaceLine(l, /^dialingMode: (\w+)/, (m) => `dialingMode: ${m[1].toLowerCase()}`) },
+  {
+    kind: 'mode-case',
+    expect: 'error-both',
+    apply: (l) => replaceLine(l, /^dialingMode: (\w+)/, (m) => `dialingMode: ${m[1].toLowerCase()}`),
+  },
   { kind: 'missing-required', expect: 'error-both', apply: (l) => l.filter((x) => !x.startsWith('queue_name:')) },
-  { kind: 'ring-time-range', expect: 'error-both', apply: (l) => replaceLine(l, /^ {2}maxRingTime: .*/, '  maxRingTime: 200 # seconds: 5 to 120') },
+  {
+    kind: 'ring-time-range',
+    expect: 'error-both',
+    apply: (l) => replaceLine(l, /^ {2}maxRingTime: .*/, '  maxRingTime: 200 # seconds: 5 to 120'),
+  },
   { kind: 'time-24h', expect: 'error-both', apply: (l) => replaceLine(l, /(end: )"?[0-9:]+ PM"?/, (m) => `${m[1]}"18:00"`) },
   { kind: 'caller-id', expect: 'error-both', apply: (l) => replaceLine(l, /phoneNumber: .*/, 'phoneNumber: "812-345-6789"') },
   { kind: 'unknown-key', expect: 'error-both', apply: (l) => replaceLine(l, /^queue_name:/, 'queue-name:') },
-  { kind: 'machine-detect-string', expect: 'error-both', apply: (l) => replaceLine(l, /^enableMachineDetect: (\w+)/, (m) => `enableMachineDetect: "${m[1]}"`) },
+  {
+    kind: 'machine-detect-string',
+    expect: 'error-both',
+    apply: (l) => replaceLine(l, /^enableMachineDetect: (\w+)/, (m) => `enableMachineDetect: "${m[1]}"`),
+  },
   { kind: 'yaml-unclosed-quote', expect: 'error-both', apply: (l) => replaceLine(l, /^name: (.*)/, (m) => `name: "${m[1]}`) },
-  { kind: 'duplicate-key', expect: 'error-both', apply: (l) => [...l.slice(0, 2), l.find((x) => x.startsWith('priority:')), ...l.slice(2)] },
-  { kind: 'description-too-long', expect: 'error-both', apply: (l) => replaceLine(l, /^description: .*/, `description: ${'Reminds customers about their pending payment and offers a callback. '.repeat(5).trim()}`) },
+  {
+    kind: 'duplicate-key',
+    expect: 'error-both',
+    apply: (l) => [...l.slice(0, 2), l.find((x) => x.startsWith('priority:')), ...l.slice(2)],
+  },
+  {
+    kind: 'description-too-long',
+    expect: 'error-both',
+    apply: (l) =>
+      replaceLine(
+        l,
+        /^description: .*/,
+        `description: ${'Reminds customers about their pending payment and offers a callback. '.repeat(5).trim()}`,
+      ),
+  },
   { kind: 'timezone-typo', expect: 'error-ours', apply: (l) => replaceLine(l, /timezone: (.*)/, (m) => `timezone: ${m[1]}x`) },
   { kind: 'time-order', expect: 'error-ours', apply: (l) => replaceLine(l, /start: "?[0-9:]+ AM"?/, 'start: "11:30 PM"') },
   { kind: 'campaign-type-sms', expect: 'error-ours', apply: (l) => replaceLine(l, /^campaignType: .*/, 'campaignType: sms') },
@@ -80,7 +142,10 @@ function replaceLine(lines, pattern, replacement) {
   const index = lines.findIndex((line) => pattern.test(line));
   if (index === -1) throw new Error(`corpus: no line matches ${pattern}`);
   const out = lines.slice();
-  out[index] = typeof replacement === 'function' ? lines[index].replace(pattern, (...m) => replacement(m)) : lines[index].replace(pattern, replacement);
+  out[index] =
+    typeof replacement === 'function'
+      ? lines[index].replace(pattern, (...m) => replacement(m))
+      : lines[index].replace(pattern, replacement);
   return out;
 }
 
@@ -94,9 +159,14 @@ function validCampaign(r, index, big) {
   lines.push(`name: ${topic} ${index}`);
   if (big?.kind === 'description') {
     lines.push('description: |');
-    for (let i = 0; i < big.lines; i++) lines.push(`  Line ${i + 1} of the call script: remind the customer politely and offer a callback.`);
+    for (let i = 0; i < big.lines; i++)
+      lines.push(`  Line ${i + 1} of the call script: remind the customer politely and offer a callback.`);
   } else if (r.chance(0.4)) {
-    lines.push('description: >-', `  ${topic} campaign for ${r.pick(SEGMENTS).toLowerCase()} customers.`, '  Connects to an agent when one is free; otherwise a voice bot answers.');
+    lines.push(
+      'description: >-',
+      `  ${topic} campaign for ${r.pick(SEGMENTS).toLowerCase()} customers.`,
+      '  Connects to an agent when one is free; otherwise a voice bot answers.',
+    );
   } else lines.push(`description: ${topic} campaign for ${r.pick(SEGMENTS).toLowerCase()} customers.`);
   lines.push('contactLists:');
   if (big?.kind === 'contactLists') {
@@ -121,7 +191,13 @@ function validCampaign(r, index, big) {
     for (let i = 0; i < windows; i++) {
       const day = DAYS[i % 7];
       const minute = 1 + Math.floor(i / 7);
-      lines.push(`      # window ${i + 1}`, `      - day: ${day}`, `        start: ${apiTime(minute)}`, `        end: ${apiTime(minute + 1)}`, '');
+      lines.push(
+        `      # window ${i + 1}`,
+        `      - day: ${day}`,
+        `        start: ${apiTime(minute)}`,
+        `        end: ${apiTime(minute + 1)}`,
+        '',
+      );
     }
   } else {
     const start = r.int(7, 10) * 60 + r.pick([0, 30]);
@@ -131,9 +207,20 @@ function validCampaign(r, index, big) {
     if (r.chance(0.7)) for (const day of days) lines.push(`      - { day: ${day}, start: "${apiTime(start)}", end: "${apiTime(end)}" }`);
     else for (const day of days) lines.push(`      - day: ${day}`, `        start: "${apiTime(start)}"`, `        end: "${apiTime(end)}"`);
   }
-  lines.push(`  dialingOrder: ${r.pick(['FIFO', 'LIFO'])}`, `  maxAttemptsPerRecord: ${r.int(1, 10)}`, `  defaultRetryPeriod: ${r.int(5, 120)} # minutes`, `  maxRingTime: ${r.int(15, 60)} # seconds`);
+  lines.push(
+    `  dialingOrder: ${r.pick(['FIFO', 'LIFO'])}`,
+    `  maxAttemptsPerRecord: ${r.int(1, 10)}`,
+    `  defaultRetryPeriod: ${r.int(5, 120)} # minutes`,
+    `  maxRingTime: ${r.int(15, 60)} # seconds`,
+  );
   lines.push('', 'schedule:', `  isSchedulingEnabled: ${r.chance(0.3)}`, '');
-  lines.push(`queue_name: ${r.pick(QUEUES)}`, `enableMachineDetect: ${r.chance(0.5)}`, `maxSkips: ${mode === 'Preview' ? r.int(0, 3) : 0}`, 'campaignType: voice', '');
+  lines.push(
+    `queue_name: ${r.pick(QUEUES)}`,
+    `enableMachineDetect: ${r.chance(0.5)}`,
+    `maxSkips: ${mode === 'Preview' ? r.int(0, 3) : 0}`,
+    'campaignType: voice',
+    '',
+  );
   return lines;
 }
 
@@ -177,5 +264,7 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === path.resolve(process.a
   const flags = parseFlags(process.argv.slice(2), { files: 300, cliFiles: 10000, large: '5000,50000', out: path.join(HERE, 'corpus') });
   const started = performance.now();
   const manifest = generateCorpus({ ...flags, large: String(flags.large).split(',').filter(Boolean).map(Number) });
-  console.log(`corpus: ${manifest.small.length} files, ${manifest.large.length} large, ${manifest.cli.count} for the CLI in ${Math.round(performance.now() - started)} ms -> ${flags.out}`);
+  console.log(
+    `corpus: ${manifest.small.length} files, ${manifest.large.length} large, ${manifest.cli.count} for the CLI in ${Math.round(performance.now() - started)} ms -> ${flags.out}`,
+  );
 }

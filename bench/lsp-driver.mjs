@@ -162,7 +162,12 @@ export class Session {
    */
   async change(uri, version, change, { broken, base }) {
     const started = performance.now();
-    const published = this.waitFor(uri, (event) => (event.version === undefined || event.version === null || event.version >= version) && (errorSignature(event) === base) !== broken, 30000);
+    const published = this.waitFor(
+      uri,
+      (event) =>
+        (event.version === undefined || event.version === null || event.version >= version) && (errorSignature(event) === base) !== broken,
+      30000,
+    );
     await this.conn.sendNotification('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [change] });
     const event = await published;
     return event.at - started;
@@ -276,10 +281,19 @@ export function requestPositionsFor(entry, text) {
   const lines = text.split('\n');
   const positions = [];
   const mode = findLine(lines, /^dialingMode: /);
-  if (mode !== -1) positions.push({ label: 'dialingMode', completion: { line: mode, character: 'dialingMode: '.length }, hover: { line: mode, character: 3 } });
+  if (mode !== -1)
+    positions.push({
+      label: 'dialingMode',
+      completion: { line: mode, character: 'dialingMode: '.length },
+      hover: { line: mode, character: 3 },
+    });
   if (entry.size && entry.kind === 'days') {
     const line = findLine(lines, /^ {6}- day: \w+$/, Math.floor(lines.length / 2));
-    positions.push({ label: 'middle', completion: { line, character: lines[line].indexOf('day: ') + 5 }, hover: { line, character: lines[line].indexOf('day') + 1 } });
+    positions.push({
+      label: 'middle',
+      completion: { line, character: lines[line].indexOf('day: ') + 5 },
+      hover: { line, character: lines[line].indexOf('day') + 1 },
+    });
   } else if (entry.size) {
     const line = Math.floor(lines.length / 2);
     positions.push({ label: 'middle', completion: { line, character: 4 }, hover: { line, character: 4 } });
@@ -306,7 +320,9 @@ export async function measureStartup(kind, file, runs, log = () => {}) {
     await session.initialize();
     const uri = uriOf(file);
     const published = session.waitFor(uri);
-    await session.conn.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: session.spec.languageId, version: 1, text } });
+    await session.conn.sendNotification('textDocument/didOpen', {
+      textDocument: { uri, languageId: session.spec.languageId, version: 1, text },
+    });
     const event = await published;
     times.push(event.at - session.startedAt);
     await session.stop();
@@ -319,7 +335,11 @@ export async function measureStartup(kind, file, runs, log = () => {}) {
  * The main session: opens every file (and keeps them open), edits some, asks completion and
  * hover, then reads the peak RSS with everything open.
  */
-export async function measureSession(kind, manifest, { files = Infinity, editFiles = 60, requestFiles = 60, largeRepeats = 3, log = () => {} } = {}) {
+export async function measureSession(
+  kind,
+  manifest,
+  { files = Infinity, editFiles = 60, requestFiles = 60, largeRepeats = 3, log = () => {} } = {},
+) {
   const session = await Session.start(kind, { timeoutMs: 120000 });
   const out = {
     server: session.spec.name,
@@ -356,7 +376,9 @@ export async function measureSession(kind, manifest, { files = Infinity, editFil
       let version = 1;
       const uri = uriOf(entry.file);
       for (const edit of editsFor(entry, texts.get(entry.file))) {
-        const ms = await attempt(`edit ${path.basename(entry.file)}`, () => session.change(uri, ++version, edit.change, { broken: edit.broken, base: '' }));
+        const ms = await attempt(`edit ${path.basename(entry.file)}`, () =>
+          session.change(uri, ++version, edit.change, { broken: edit.broken, base: '' }),
+        );
         if (ms !== undefined) out.small.edit.push(ms);
       }
     }
@@ -364,22 +386,35 @@ export async function measureSession(kind, manifest, { files = Infinity, editFil
 
     for (const entry of small.slice(0, requestFiles)) {
       for (const position of requestPositionsFor(entry, texts.get(entry.file))) {
-        if (out.capabilities.completion) out.small.completion.push((await session.request('textDocument/completion', uriOf(entry.file), position.completion)).ms);
-        if (out.capabilities.hover) out.small.hover.push((await session.request('textDocument/hover', uriOf(entry.file), position.hover)).ms);
+        if (out.capabilities.completion)
+          out.small.completion.push((await session.request('textDocument/completion', uriOf(entry.file), position.completion)).ms);
+        if (out.capabilities.hover)
+          out.small.hover.push((await session.request('textDocument/hover', uriOf(entry.file), position.hover)).ms);
       }
     }
 
     for (const entry of manifest.large) {
       const text = readFileSync(entry.file, 'utf8');
       const uri = uriOf(entry.file);
-      const figures = { lines: entry.lines, kind: entry.kind, size: entry.size, open: [], edit: [], completion: [], hover: [], answers: {} };
+      const figures = {
+        lines: entry.lines,
+        kind: entry.kind,
+        size: entry.size,
+        open: [],
+        edit: [],
+        completion: [],
+        hover: [],
+        answers: {},
+      };
       const opened = await session.open(uri, text);
       figures.open.push(opened.ms);
       out.errorsByFile[entry.file] = opened.errors;
       let version = 1;
       for (let round = 0; round < largeRepeats; round++) {
         for (const edit of editsFor(entry, text)) {
-          const ms = await attempt(`edit ${path.basename(entry.file)}`, () => session.change(uri, ++version, edit.change, { broken: edit.broken, base: opened.signature }));
+          const ms = await attempt(`edit ${path.basename(entry.file)}`, () =>
+            session.change(uri, ++version, edit.change, { broken: edit.broken, base: opened.signature }),
+          );
           if (ms !== undefined) figures.edit.push(ms);
         }
       }
@@ -388,7 +423,7 @@ export async function measureSession(kind, manifest, { files = Infinity, editFil
           if (out.capabilities.completion) {
             const { ms, result } = await session.request('textDocument/completion', uri, position.completion);
             figures.completion.push(ms);
-            figures.answers[`completion ${position.label}`] = (Array.isArray(result) ? result : result?.items ?? []).length;
+            figures.answers[`completion ${position.label}`] = (Array.isArray(result) ? result : (result?.items ?? [])).length;
           }
           if (out.capabilities.hover) {
             const { ms, result } = await session.request('textDocument/hover', uri, position.hover);
@@ -398,7 +433,9 @@ export async function measureSession(kind, manifest, { files = Infinity, editFil
         }
       }
       out.large[path.basename(entry.file)] = figures;
-      log(`  ${kind}: ${path.basename(entry.file)} open ${opened.ms.toFixed(0)} ms, edit median ${median(figures.edit).toFixed(0)} ms, completion ${median(figures.completion)?.toFixed(0) ?? 'n/a'} ms, hover ${median(figures.hover)?.toFixed(0) ?? 'n/a'} ms`);
+      log(
+        `  ${kind}: ${path.basename(entry.file)} open ${opened.ms.toFixed(0)} ms, edit median ${median(figures.edit).toFixed(0)} ms, completion ${median(figures.completion)?.toFixed(0) ?? 'n/a'} ms, hover ${median(figures.hover)?.toFixed(0) ?? 'n/a'} ms`,
+      );
     }
     out.openFiles = small.length + manifest.large.length;
   } finally {
@@ -411,7 +448,14 @@ export async function measureSession(kind, manifest, { files = Infinity, editFil
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === path.resolve(process.argv[1])) {
   const { parseFlags } = await import('./corpus.mjs');
-  const flags = parseFlags(process.argv.slice(2), { server: 'ours', files: 300, editFiles: 60, requestFiles: 60, largeRepeats: 3, corpus: path.join(HERE, 'corpus') });
+  const flags = parseFlags(process.argv.slice(2), {
+    server: 'ours',
+    files: 300,
+    editFiles: 60,
+    requestFiles: 60,
+    largeRepeats: 3,
+    corpus: path.join(HERE, 'corpus'),
+  });
   const manifest = JSON.parse(readFileSync(path.join(flags.corpus, 'manifest.json'), 'utf8'));
   const result = await measureSession(flags.server, manifest, { ...flags, log: console.error });
   console.log(JSON.stringify(result, null, 2));

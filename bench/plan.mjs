@@ -23,18 +23,27 @@ function timedCli(cliJs, args, env) {
     child.stdout.resume();
     child.stderr.on('data', (d) => (stderr += d));
     child.on('error', reject);
-    child.on('close', (code) => (code === 0 ? resolve(performance.now() - started) : reject(new Error(`plan exited ${code}: ${stderr.slice(0, 500)}`))));
+    child.on('close', (code) =>
+      code === 0 ? resolve(performance.now() - started) : reject(new Error(`plan exited ${code}: ${stderr.slice(0, 500)}`)),
+    );
   });
 }
 
-export async function measurePlan({ files = 500, latencyMs = 50, runs = 1, log = () => {}, cliJs = path.join(ROOT, 'dist', 'cli.js') } = {}) {
+export async function measurePlan({
+  files = 500,
+  latencyMs = 50,
+  runs = 1,
+  log = () => {},
+  cliJs = path.join(ROOT, 'dist', 'cli.js'),
+} = {}) {
   const { startSandbox, SANDBOX_SEED_CAMPAIGN } = require(path.join(ROOT, 'dist', 'sandbox.js'));
   const ids = Array.from({ length: files }, (_, i) => `cd-be4c0000-0000-4000-8000-${String(i).padStart(12, '0')}`);
   const sandbox = await startSandbox({ port: 0, campaignIds: ids, latencyMs });
   const dir = path.join(HERE, 'corpus', 'plan');
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
-  for (const id of ids) writeFileSync(path.join(dir, `${id}.campaign.yaml`), JSON.stringify({ campaignId: id, ...SANDBOX_SEED_CAMPAIGN }, null, 2));
+  for (const id of ids)
+    writeFileSync(path.join(dir, `${id}.campaign.yaml`), JSON.stringify({ campaignId: id, ...SANDBOX_SEED_CAMPAIGN }, null, 2));
   const env = {
     KORE_HOST: sandbox.url,
     KORE_IID: sandbox.credentials.iid,
@@ -48,7 +57,9 @@ export async function measurePlan({ files = 500, latencyMs = 50, runs = 1, log =
     for (let run = 0; run < runs; run++) {
       concurrent.push(await timedCli(cliJs, ['plan', dir], env));
       sequential.push(await timedCli(cliJs, ['plan', dir, '--concurrency', '1'], env));
-      log(`plan: ${files} files, ${latencyMs} ms latency: default concurrency ${concurrent.at(-1).toFixed(0)} ms, one at a time ${sequential.at(-1).toFixed(0)} ms`);
+      log(
+        `plan: ${files} files, ${latencyMs} ms latency: default concurrency ${concurrent.at(-1).toFixed(0)} ms, one at a time ${sequential.at(-1).toFixed(0)} ms`,
+      );
     }
   } finally {
     await sandbox.stop();
@@ -57,7 +68,14 @@ export async function measurePlan({ files = 500, latencyMs = 50, runs = 1, log =
   // Each pair runs back to back, under the same load from the rest of the machine: the ratio of
   // a pair is steadier than the ratio of two medians.
   const pairRatios = concurrent.map((ms, i) => ms / sequential[i]);
-  return { files, latencyMs, concurrent, sequential, pairRatios, ratio: [...pairRatios].sort((a, b) => a - b)[Math.floor(pairRatios.length / 2)] };
+  return {
+    files,
+    latencyMs,
+    concurrent,
+    sequential,
+    pairRatios,
+    ratio: [...pairRatios].sort((a, b) => a - b)[Math.floor(pairRatios.length / 2)],
+  };
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {

@@ -22,8 +22,34 @@ import { bundleSizes } from '../scripts/lib/bundle-budgets.mjs';
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const RESULTS = path.join(HERE, 'results');
 
-const FULL = { planFiles: 500, planLatency: 50, planRuns: 3, files: 300, cliFiles: 10000, editFiles: 60, requestFiles: 60, large: '5000,50000', largeRepeats: 3, startupRuns: 5, cliRuns: 3, activationRuns: 5, skipCorpus: 'false', quick: 'false' };
-const QUICK = { planFiles: 100, files: 60, cliFiles: 1000, editFiles: 15, requestFiles: 15, large: '5000,50000', largeRepeats: 2, startupRuns: 3, cliRuns: 2, activationRuns: 3 };
+const FULL = {
+  planFiles: 500,
+  planLatency: 50,
+  planRuns: 3,
+  files: 300,
+  cliFiles: 10000,
+  editFiles: 60,
+  requestFiles: 60,
+  large: '5000,50000',
+  largeRepeats: 3,
+  startupRuns: 5,
+  cliRuns: 3,
+  activationRuns: 5,
+  skipCorpus: 'false',
+  quick: 'false',
+};
+const QUICK = {
+  planFiles: 100,
+  files: 60,
+  cliFiles: 1000,
+  editFiles: 15,
+  requestFiles: 15,
+  large: '5000,50000',
+  largeRepeats: 2,
+  startupRuns: 3,
+  cliRuns: 2,
+  activationRuns: 3,
+};
 
 let flags = parseFlags(process.argv.slice(2), FULL);
 if (flags.quick === 'true') flags = parseFlags(process.argv.slice(2), { ...FULL, ...QUICK, quick: 'true' });
@@ -63,7 +89,12 @@ if (flags.skipCorpus === 'true' && existsSync(path.join(corpusDir, 'manifest.jso
   manifest = JSON.parse(readFileSync(path.join(corpusDir, 'manifest.json'), 'utf8'));
 } else {
   log('corpus: generating');
-  manifest = generateCorpus({ files: flags.files, cliFiles: flags.cliFiles, large: String(flags.large).split(',').filter(Boolean).map(Number), out: corpusDir });
+  manifest = generateCorpus({
+    files: flags.files,
+    cliFiles: flags.cliFiles,
+    large: String(flags.large).split(',').filter(Boolean).map(Number),
+    out: corpusDir,
+  });
 }
 
 const raw = { machine, flags, startup: {}, sessions: {}, cli: undefined, extension: {} };
@@ -74,7 +105,13 @@ for (const kind of ['ours', 'theirs']) {
 }
 for (const kind of ['ours', 'theirs']) {
   log(`${kind}: session over the corpus`);
-  raw.sessions[kind] = await measureSession(kind, manifest, { files: flags.files, editFiles: flags.editFiles, requestFiles: flags.requestFiles, largeRepeats: flags.largeRepeats, log });
+  raw.sessions[kind] = await measureSession(kind, manifest, {
+    files: flags.files,
+    editFiles: flags.editFiles,
+    requestFiles: flags.requestFiles,
+    largeRepeats: flags.largeRepeats,
+    log,
+  });
 }
 
 if (flags.cliFiles > 0) {
@@ -86,7 +123,13 @@ log('contact lists: 5,000 known names against none, per keystroke');
 raw.contactLists = await measureContactLists({ names: 5000, rounds: flags.quick === 'true' ? 4 : 8, log });
 if (flags.planFiles > 0) {
   log(`plan: ${flags.planFiles} files against the sandbox, ${flags.planLatency} ms added per request`);
-  raw.plan = await measurePlan({ files: flags.planFiles, latencyMs: flags.planLatency, runs: flags.planRuns, log, cliJs: path.join(SNAPSHOT, 'cli.js') });
+  raw.plan = await measurePlan({
+    files: flags.planFiles,
+    latencyMs: flags.planLatency,
+    runs: flags.planRuns,
+    log,
+    cliJs: path.join(SNAPSHOT, 'cli.js'),
+  });
 }
 
 raw.extension = { ...measureExtension(), bundles };
@@ -107,7 +150,10 @@ log(`bench: done in ${((performance.now() - started) / 1000).toFixed(0)} s -> be
 function measureExtension() {
   const out = { activation: [], vsixBytes: undefined, vsixNote: undefined };
   for (let i = 0; i < flags.activationRuns; i++) {
-    const run = spawnSync(process.execPath, [path.join(HERE, 'activation.cjs'), path.join(ROOT, 'dist', 'client.js')], { cwd: ROOT, encoding: 'utf8' });
+    const run = spawnSync(process.execPath, [path.join(HERE, 'activation.cjs'), path.join(ROOT, 'dist', 'client.js')], {
+      cwd: ROOT,
+      encoding: 'utf8',
+    });
     try {
       out.activation.push(JSON.parse(run.stdout));
     } catch {
@@ -117,10 +163,18 @@ function measureExtension() {
   }
   const vsix = path.join(os.tmpdir(), `kore-campaign-bench-${process.pid}.vsix`);
   try {
-    execFileSync(path.join(ROOT, 'node_modules', '.bin', 'vsce'), ['package', '-o', vsix], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'], timeout: 120000 });
+    execFileSync(path.join(ROOT, 'node_modules', '.bin', 'vsce'), ['package', '-o', vsix], {
+      cwd: ROOT,
+      stdio: ['ignore', 'pipe', 'pipe'],
+      timeout: 120000,
+    });
     out.vsixBytes = statSync(vsix).size;
   } catch (error) {
-    out.vsixNote = `vsce package failed: ${String(error.stderr || error.message).trim().split('\n').slice(-3).join(' ')}`;
+    out.vsixNote = `vsce package failed: ${String(error.stderr || error.message)
+      .trim()
+      .split('\n')
+      .slice(-3)
+      .join(' ')}`;
   } finally {
     rmSync(vsix, { force: true });
   }
@@ -154,14 +208,25 @@ function stats(xs) {
 
 function buildTable(raw) {
   const { ours, theirs } = raw.sessions;
-  const large = (session, size, key) => Object.values(session.large).filter((f) => f.size === size).flatMap((f) => f[key]);
+  const large = (session, size, key) =>
+    Object.values(session.large)
+      .filter((f) => f.size === size)
+      .flatMap((f) => f[key]);
   const sizes = [...new Set(Object.values(ours.large).map((f) => f.size))].sort((a, b) => a - b);
   const rows = [];
   const row = (measure, oursXs, theirsXs, target, unit = 'ms') => {
     const o = stats(oursXs);
     const t = stats(theirsXs);
     const ratio = o && t ? o.median / t.median : undefined;
-    rows.push({ measure, unit, ours: o, theirs: t, ratio, target: target?.label, met: target && ratio !== undefined ? ratio <= target.ratio : undefined });
+    rows.push({
+      measure,
+      unit,
+      ours: o,
+      theirs: t,
+      ratio,
+      target: target?.label,
+      met: target && ratio !== undefined ? ratio <= target.ratio : undefined,
+    });
   };
   row('start -> first diagnostics', raw.startup.ours, raw.startup.theirs, { label: '<= 1/3', ratio: 1 / 3 });
   row('open -> diagnostics, small file', ours.small.open, theirs.small.open);
@@ -172,42 +237,114 @@ function buildTable(raw) {
     const label = `${size.toLocaleString('en-US')}-line file`;
     const big = size >= 50000;
     row(`open -> diagnostics, ${label}`, large(ours, size, 'open'), large(theirs, size, 'open'));
-    row(`edit -> diagnostics, ${label}`, large(ours, size, 'edit'), large(theirs, size, 'edit'), big ? { label: '<= 1/4', ratio: 1 / 4 } : undefined);
-    row(`completion, ${label}`, large(ours, size, 'completion'), large(theirs, size, 'completion'), big ? { label: '<= 1/5', ratio: 1 / 5 } : undefined);
+    row(
+      `edit -> diagnostics, ${label}`,
+      large(ours, size, 'edit'),
+      large(theirs, size, 'edit'),
+      big ? { label: '<= 1/4', ratio: 1 / 4 } : undefined,
+    );
+    row(
+      `completion, ${label}`,
+      large(ours, size, 'completion'),
+      large(theirs, size, 'completion'),
+      big ? { label: '<= 1/5', ratio: 1 / 5 } : undefined,
+    );
     row(`hover, ${label}`, large(ours, size, 'hover'), large(theirs, size, 'hover'), big ? { label: '<= 1/5', ratio: 1 / 5 } : undefined);
   }
   if (raw.contactLists) {
     const extra = quantile(raw.contactLists.with, 0.5) - quantile(raw.contactLists.without, 0.5);
-    rows.push({ measure: `keystroke -> diagnostics with ${raw.contactLists.names.toLocaleString('en-US')} known contact lists (theirs = none known)`, unit: 'ms', ours: stats(raw.contactLists.with), theirs: stats(raw.contactLists.without), ratio: undefined, target: `< 2 ms more (${extra.toFixed(2)} ms)`, met: extra < 2 });
+    rows.push({
+      measure: `keystroke -> diagnostics with ${raw.contactLists.names.toLocaleString('en-US')} known contact lists (theirs = none known)`,
+      unit: 'ms',
+      ours: stats(raw.contactLists.with),
+      theirs: stats(raw.contactLists.without),
+      ratio: undefined,
+      target: `< 2 ms more (${extra.toFixed(2)} ms)`,
+      met: extra < 2,
+    });
   }
-  row(`peak RSS, ${ours.openFiles} files open`, ours.peakRssMb ? [ours.peakRssMb] : [], theirs.peakRssMb ? [theirs.peakRssMb] : [], { label: '<= 1/4', ratio: 1 / 4 }, 'MB');
+  row(
+    `peak RSS, ${ours.openFiles} files open`,
+    ours.peakRssMb ? [ours.peakRssMb] : [],
+    theirs.peakRssMb ? [theirs.peakRssMb] : [],
+    { label: '<= 1/4', ratio: 1 / 4 },
+    'MB',
+  );
   if (raw.cli) {
     const o = stats(raw.cli.ours);
     const f = stats(raw.cli.floor);
-    rows.push({ measure: `CLI validate, ${flags.cliFiles.toLocaleString('en-US')} files (theirs = parse-only floor)`, unit: 'ms', ours: o, theirs: f, ratio: o.median / f.median, target: '<= 2x floor', met: o.median / f.median <= 2 });
+    rows.push({
+      measure: `CLI validate, ${flags.cliFiles.toLocaleString('en-US')} files (theirs = parse-only floor)`,
+      unit: 'ms',
+      ours: o,
+      theirs: f,
+      ratio: o.median / f.median,
+      target: '<= 2x floor',
+      met: o.median / f.median <= 2,
+    });
   }
   if (raw.plan) {
     const c = stats(raw.plan.concurrent);
     const s = stats(raw.plan.sequential);
-    rows.push({ measure: `CLI plan, ${raw.plan.files} files, ${raw.plan.latencyMs} ms per request (theirs = --concurrency 1; ratio: median of back-to-back pairs)`, unit: 'ms', ours: c, theirs: s, ratio: raw.plan.ratio, target: '< 0.3', met: raw.plan.ratio < 0.3 });
+    rows.push({
+      measure: `CLI plan, ${raw.plan.files} files, ${raw.plan.latencyMs} ms per request (theirs = --concurrency 1; ratio: median of back-to-back pairs)`,
+      unit: 'ms',
+      ours: c,
+      theirs: s,
+      ratio: raw.plan.ratio,
+      target: '< 0.3',
+      met: raw.plan.ratio < 0.3,
+    });
   }
   const act = raw.extension.activation.map((a) => a.totalMs);
   if (act.length) {
     const s = stats(act);
-    rows.push({ measure: 'extension activation (load dist/client.js + activate(), fake vscode)', unit: 'ms', ours: s, theirs: undefined, ratio: undefined, target: '<= 50 ms', met: s.median <= 50 });
+    rows.push({
+      measure: 'extension activation (load dist/client.js + activate(), fake vscode)',
+      unit: 'ms',
+      ours: s,
+      theirs: undefined,
+      ratio: undefined,
+      target: '<= 50 ms',
+      met: s.median <= 50,
+    });
     const deferred = raw.extension.activation.map((a) => a.languageClientMs).filter((v) => typeof v === 'number');
     if (deferred.length) {
-      rows.push({ measure: 'language client load, right after activation (not on the activation path)', unit: 'ms', ours: stats(deferred), theirs: undefined, ratio: undefined, target: '', met: undefined });
+      rows.push({
+        measure: 'language client load, right after activation (not on the activation path)',
+        unit: 'ms',
+        ours: stats(deferred),
+        theirs: undefined,
+        ratio: undefined,
+        target: '',
+        met: undefined,
+      });
     }
   }
   for (const { file, bytes, budget } of raw.extension.bundles ?? []) {
     const kb = bytes / 1024;
-    const measure = `bundle dist/${file} (minified)${file === 'web/client.js' ? ', the browser\'s activation bundle' : ''}`;
-    rows.push({ measure, unit: 'KB', ours: { n: 1, median: kb, p95: kb }, theirs: undefined, ratio: undefined, target: budget ? `< ${budget / 1024} KB` : '', met: budget ? bytes < budget : undefined });
+    const measure = `bundle dist/${file} (minified)${file === 'web/client.js' ? ", the browser's activation bundle" : ''}`;
+    rows.push({
+      measure,
+      unit: 'KB',
+      ours: { n: 1, median: kb, p95: kb },
+      theirs: undefined,
+      ratio: undefined,
+      target: budget ? `< ${budget / 1024} KB` : '',
+      met: budget ? bytes < budget : undefined,
+    });
   }
   if (raw.extension.vsixBytes) {
     const kb = raw.extension.vsixBytes / 1024;
-    rows.push({ measure: '.vsix size', unit: 'KB', ours: { n: 1, median: kb, p95: kb }, theirs: undefined, ratio: undefined, target: '<= 1 MB', met: raw.extension.vsixBytes <= 1024 * 1024 });
+    rows.push({
+      measure: '.vsix size',
+      unit: 'KB',
+      ours: { n: 1, median: kb, p95: kb },
+      theirs: undefined,
+      ratio: undefined,
+      target: '<= 1 MB',
+      met: raw.extension.vsixBytes <= 1024 * 1024,
+    });
   }
   return rows;
 }
@@ -229,10 +366,16 @@ function renderMarkdown(raw, table) {
   for (const r of table) {
     const ratio = r.ratio === undefined ? '' : r.ratio >= 0.1 ? r.ratio.toFixed(2) : `1/${(1 / r.ratio).toFixed(0)}`;
     const met = r.met === undefined ? '' : r.met ? 'yes' : '**no**';
-    lines.push(`| ${r.measure} | ${fmt(r.ours?.median, r.unit)} | ${fmt(r.ours?.p95, r.unit)} | ${fmt(r.theirs?.median, r.unit)} | ${fmt(r.theirs?.p95, r.unit)} | ${ratio} | ${r.target ?? ''} | ${met} |`);
+    lines.push(
+      `| ${r.measure} | ${fmt(r.ours?.median, r.unit)} | ${fmt(r.ours?.p95, r.unit)} | ${fmt(r.theirs?.median, r.unit)} | ${fmt(r.theirs?.p95, r.unit)} | ${ratio} | ${r.target ?? ''} | ${met} |`,
+    );
   }
   // The large files one by one: the pooled rows above hide which kind of file is slow.
-  lines.push('', '| large file | open ours / theirs | edit ours / theirs | completion ours / theirs | hover ours / theirs |', '|---|---:|---:|---:|---:|');
+  lines.push(
+    '',
+    '| large file | open ours / theirs | edit ours / theirs | completion ours / theirs | hover ours / theirs |',
+    '|---|---:|---:|---:|---:|',
+  );
   const med = (xs) => (xs?.length ? fmt(quantile(xs, 0.5), 'ms') : 'n/a');
   for (const [name, o] of Object.entries(raw.sessions.ours.large)) {
     const t = raw.sessions.theirs.large[name] ?? {};
@@ -246,8 +389,14 @@ function renderMarkdown(raw, table) {
     `Requests: ours advertises completion ${raw.sessions.ours.capabilities.completion ? 'yes' : 'no (n/a)'}, hover ${raw.sessions.ours.capabilities.hover ? 'yes' : 'no (n/a)'}.`,
   );
   const failures = Object.entries(raw.sessions).flatMap(([k, s]) => s.failures.map((f) => `${k}: ${f}`));
-  if (failures.length) lines.push(`Lost answers (not in the figures): ${failures.slice(0, 6).join('; ')}${failures.length > 6 ? ` and ${failures.length - 6} more` : ''}.`);
+  if (failures.length)
+    lines.push(
+      `Lost answers (not in the figures): ${failures.slice(0, 6).join('; ')}${failures.length > 6 ? ` and ${failures.length - 6} more` : ''}.`,
+    );
   if (raw.extension.vsixNote) lines.push(`.vsix: ${raw.extension.vsixNote}`);
-  lines.push('', `Corpus: ${flags.files} small files (a third with mistakes), large files of ${flags.large} lines (long days, contactLists, description), ${flags.cliFiles} files for the CLI; ${flags.editFiles} small files edited 4 times each, large files ${flags.largeRepeats} x 4 edits.`);
+  lines.push(
+    '',
+    `Corpus: ${flags.files} small files (a third with mistakes), large files of ${flags.large} lines (long days, contactLists, description), ${flags.cliFiles} files for the CLI; ${flags.editFiles} small files edited 4 times each, large files ${flags.largeRepeats} x 4 edits.`,
+  );
   return `${lines.join('\n')}\n`;
 }

@@ -30,5 +30,6 @@ if (!fs.existsSync(bundle)) {
   process.exit(2);
 }
 // vscode-languageserver reads the transport from process.argv; stdio unless another is named.
-if (!args.some((a) => a === '--stdio' || a === '--node-ipc' || a.startsWith('--socket=') || a.startsWith('--pipe='))) process.argv.push('--stdio');
+if (!args.some((a) => a === '--stdio' || a === '--node-ipc' || a.startsWith('--socket=') || a.startsWith('--pipe=')))
+  process.argv.push('--stdio');
 require(bundle);

@@ -26,7 +26,11 @@ export function buildGrammar() {
   const enums = new Map();
   collect(schema, keys, enums);
   const escape = (s) => s.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&');
-  const alternation = (list) => [...list].sort((a, b) => b.length - a.length || a.localeCompare(b)).map(escape).join('|');
+  const alternation = (list) =>
+    [...list]
+      .sort((a, b) => b.length - a.length || a.localeCompare(b))
+      .map(escape)
+      .join('|');
   // A key starts after indentation, `- `, `{` or `,` (never inside a word) and is followed by `:` and a space or the line end.
   const keyStart = '(?<![^\\s{,\\[])';
   const valueEnd = '(?=[ \\t]*(?:#|$|,|\\}|\\]))';

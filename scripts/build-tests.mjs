@@ -10,7 +10,8 @@ import { campaignValidatorPlugin } from './lib/campaign-validator.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const pkg = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8'));
-const entryPoints = fs.readdirSync(path.join(root, 'test/suite'))
+const entryPoints = fs
+  .readdirSync(path.join(root, 'test/suite'))
   .filter((f) => f === 'index.ts' || f.endsWith('.test.ts'))
   .map((f) => path.join(root, 'test/suite', f));
 

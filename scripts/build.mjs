@@ -31,7 +31,11 @@ const common = {
   // ESM dependencies (tinyglobby's fdir) read import.meta.url, which CommonJS output lacks.
   // The CLI's --version and SARIF tool metadata (cli/src/version.ts) come from package.json;
   // the address from its repository.url, the one place it is written (scripts/lib/repository.mjs).
-  define: { 'import.meta.url': '__importMetaUrl', KORE_CAMPAIGN_VERSION: JSON.stringify(pkg.version), KORE_CAMPAIGN_HOMEPAGE: JSON.stringify(repositoryBase(pkg)) },
+  define: {
+    'import.meta.url': '__importMetaUrl',
+    KORE_CAMPAIGN_VERSION: JSON.stringify(pkg.version),
+    KORE_CAMPAIGN_HOMEPAGE: JSON.stringify(repositoryBase(pkg)),
+  },
   banner: { js: "const __importMetaUrl = require('url').pathToFileURL(__filename).href;" },
   // The schema validator is generated code, not compiled when the server starts; yaml's parser
   // is rewritten to cost less per token (scripts/lib/yaml-plugin.mjs).
@@ -55,7 +59,14 @@ const entries = [
 // The browser: no Node built-ins (the plugin fails the build on one), no import.meta shim. The
 // extension's bundles are CommonJS functions as VS Code's web worker host runs them; the server is a worker script.
 /** @type {import('esbuild').BuildOptions} */
-const web = { ...common, platform: 'browser', target: 'es2022', define: {}, banner: {}, plugins: [campaignValidatorPlugin, noNodeBuiltinsPlugin, yamlPlugin({ node: false })] };
+const web = {
+  ...common,
+  platform: 'browser',
+  target: 'es2022',
+  define: {},
+  banner: {},
+  plugins: [campaignValidatorPlugin, noNodeBuiltinsPlugin, yamlPlugin({ node: false })],
+};
 const webEntries = [
   { entryPoints: ['client/src/web/extension.ts'], outfile: 'dist/web/client.js', external: ['vscode'] },
   { entryPoints: ['client/src/web/languageClient.ts'], outfile: 'dist/web/languageClient.js', external: ['vscode'] },

@@ -64,20 +64,41 @@ for (const [name, value] of Object.entries({ count, seed, serverEvery, timeLimit
 const corpus = loadCorpus(ROOT);
 const findings = [];
 const slowest = { core: ['', 0], server: ['', 0] };
-const totals = { inputs: 0, coreCalls: 0, serverInputs: 0, serverRequests: 0, largest: 0, rssPeak: 0, remeasured: 0, started: performance.now() };
+const totals = {
+  inputs: 0,
+  coreCalls: 0,
+  serverInputs: 0,
+  serverRequests: 0,
+  largest: 0,
+  rssPeak: 0,
+  remeasured: 0,
+  started: performance.now(),
+};
 
 function finding(kind, index, input, details) {
   mkdirSync(args.out, { recursive: true });
   const name = `${kind}-seed${seed}-input${index}`;
   writeFileSync(path.join(args.out, `${name}.campaign.yaml`), input.text);
-  writeFileSync(path.join(args.out, `${name}.json`), JSON.stringify({ kind, seed, index, base: input.base, mutations: input.mutations, positions: input.positions, edit: input.edit, ...details }, null, 2));
+  writeFileSync(
+    path.join(args.out, `${name}.json`),
+    JSON.stringify(
+      { kind, seed, index, base: input.base, mutations: input.mutations, positions: input.positions, edit: input.edit, ...details },
+      null,
+      2,
+    ),
+  );
   findings.push({ kind, index, ...details });
-  if (!args.quiet) console.log(`fuzz: ${kind} on input ${index} (${details.op ?? ''}): ${String(details.message ?? '').split('\n')[0]} -> ${path.relative(process.cwd(), path.join(args.out, name))}.*`);
+  if (!args.quiet)
+    console.log(
+      `fuzz: ${kind} on input ${index} (${details.op ?? ''}): ${String(details.message ?? '').split('\n')[0]} -> ${path.relative(process.cwd(), path.join(args.out, name))}.*`,
+    );
 }
 
 let worker;
 function startWorker() {
-  worker = new Worker(new URL('./lib/fuzz-core-worker.mjs', import.meta.url), { workerData: { corePath: path.join(ROOT, 'dist', 'core.js') } });
+  worker = new Worker(new URL('./lib/fuzz-core-worker.mjs', import.meta.url), {
+    workerData: { corePath: path.join(ROOT, 'dist', 'core.js') },
+  });
   worker.unref();
 }
 
@@ -111,7 +132,13 @@ function noteTimes(side, times, index, input, firstTimes) {
   for (const [op, ms] of Object.entries(times)) {
     if (ms > slowest[side][1]) slowest[side] = [op, ms];
     const first = firstTimes?.[op] !== undefined && firstTimes[op] > ms ? ` (${Math.round(firstTimes[op])} ms the first time)` : '';
-    if (ms > timeLimit) finding('slow', index, input, { side, op, ms: Math.round(ms), message: `${side} ${op} took ${Math.round(ms)} ms${first} (limit ${timeLimit} ms) on ${input.text.length} characters` });
+    if (ms > timeLimit)
+      finding('slow', index, input, {
+        side,
+        op,
+        ms: Math.round(ms),
+        message: `${side} ${op} took ${Math.round(ms)} ms${first} (limit ${timeLimit} ms) on ${input.text.length} characters`,
+      });
   }
 }
 
@@ -139,7 +166,8 @@ if (only?.some((index) => !Number.isInteger(index) || index < 0)) {
   console.error(`fuzz: --inputs must be input numbers separated by commas, not ${args.inputs}`);
   process.exit(2);
 }
-const indices = only ?? Array.from({ length: Math.max(0, Math.ceil((count - shardIndex) / shardCount)) }, (_, i) => shardIndex + i * shardCount);
+const indices =
+  only ?? Array.from({ length: Math.max(0, Math.ceil((count - shardIndex) / shardCount)) }, (_, i) => shardIndex + i * shardCount);
 const planned = indices.length;
 // A summary at each tenth (at least every 1,000 inputs): a long run stopped early still says what it covered.
 const progressEvery = Math.max(1, Math.min(1000, Math.floor(planned / 10)));
@@ -152,18 +180,37 @@ for (const index of indices) {
   const offset = random.int(input.text.length + 1);
   const inserted = random.pick(['\n', ' ', '\n      ', 'x', '#', '- ', '', '"']);
   const removed = random() < 0.3 ? Math.min(random.int(4), input.text.length - offset) : 0;
-  input.edit = { offset, remove: removed, insert: inserted, start: positionAt(input.text, offset), end: positionAt(input.text, offset + removed) };
+  input.edit = {
+    offset,
+    remove: removed,
+    insert: inserted,
+    start: positionAt(input.text, offset),
+    end: positionAt(input.text, offset + removed),
+  };
   totals.largest = Math.max(totals.largest, input.text.length);
 
   const result = await runCore(input, index);
   totals.coreCalls += result.ops ? Object.keys(result.ops).length : 0;
   if (result.hang) finding('hang', index, input, { side: 'core', message: `no result within ${hangLimit} ms` });
-  else if (result.error) finding('exception', index, input, { side: 'core', op: result.error.op, message: result.error.message, stack: result.error.stack });
+  else if (result.error)
+    finding('exception', index, input, { side: 'core', op: result.error.op, message: result.error.message, stack: result.error.stack });
   else {
     const again = async () => (await runCore(input, index)).ops;
     noteTimes('core', await fastestOf(result.ops, again), index, input, result.ops);
-    if (result.parserMismatch) finding('parser-mismatch', index, input, { side: 'core', op: 'parse', message: `the bundled (rewritten) yaml parser's tokens differ from yaml's own at ${result.parserMismatch}` });
-    if (result.mismatch) finding('incremental-mismatch', index, input, { side: 'core', op: result.mismatch.what, message: `the incremental parse after the edit differs from a fresh parse (${result.mismatch.what})`, incremental: result.mismatch.incremental, fresh: result.mismatch.fresh });
+    if (result.parserMismatch)
+      finding('parser-mismatch', index, input, {
+        side: 'core',
+        op: 'parse',
+        message: `the bundled (rewritten) yaml parser's tokens differ from yaml's own at ${result.parserMismatch}`,
+      });
+    if (result.mismatch)
+      finding('incremental-mismatch', index, input, {
+        side: 'core',
+        op: result.mismatch.what,
+        message: `the incremental parse after the edit differs from a fresh parse (${result.mismatch.what})`,
+        incremental: result.mismatch.incremental,
+        fresh: result.mismatch.fresh,
+      });
   }
 
   // Every Kth input of this process (of the run, without shards) also goes through the server.
@@ -175,7 +222,13 @@ for (const index of indices) {
       noteTimes('server', await fastestOf(times, () => server.run(input, hangLimit)), index, input, times);
     } catch (error) {
       const hang = error?.hang === true;
-      finding(hang ? 'hang' : 'error-answer', index, input, { side: 'server', op: error?.fuzzOp, message: String(error?.message ?? error), code: error?.code, stderr: server.stderr.slice(-4000) });
+      finding(hang ? 'hang' : 'error-answer', index, input, {
+        side: 'server',
+        op: error?.fuzzOp,
+        message: String(error?.message ?? error),
+        code: error?.code,
+        stderr: server.stderr.slice(-4000),
+      });
       if (hang || server.child.exitCode !== null) {
         await server.stop();
         server = await startFuzzServer(path.join(ROOT, 'dist', 'server.js'));
@@ -183,7 +236,11 @@ for (const index of indices) {
     }
     const rss = server.rss();
     totals.rssPeak = Math.max(totals.rssPeak, rss);
-    if (rss > rssLimit) finding('memory', index, input, { side: 'server', message: `server resident memory ${Math.round(rss / 1048576)} MB over the ${args['rss-limit']} MB limit` });
+    if (rss > rssLimit)
+      finding('memory', index, input, {
+        side: 'server',
+        message: `server resident memory ${Math.round(rss / 1048576)} MB over the ${args['rss-limit']} MB limit`,
+      });
   }
   if (!args.quiet && totals.inputs % progressEvery === 0 && totals.inputs < planned) console.log(summary(totals.inputs));
 }

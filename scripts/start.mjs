@@ -20,8 +20,19 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
 import {
-  CODE_SERVER, ROOT, TOOLS_DIR, installVsix, killGroup, makeUserDataDir, packageVsix, readPkg, run,
-  startCliSandbox, startCodeServer, toolsMissing, withNode24Env,
+  CODE_SERVER,
+  ROOT,
+  TOOLS_DIR,
+  installVsix,
+  killGroup,
+  makeUserDataDir,
+  packageVsix,
+  readPkg,
+  run,
+  startCliSandbox,
+  startCodeServer,
+  toolsMissing,
+  withNode24Env,
 } from './lib/code-server.mjs';
 import { choosePort, wantedCodeServerPort } from './lib/start-port.mjs';
 
@@ -29,11 +40,18 @@ let options;
 let wantedPort;
 try {
   ({ values: options } = parseArgs({
-    options: { 'code-server': { type: 'boolean' }, port: { type: 'string' }, 'exit-after-start': { type: 'boolean' }, 'print-url': { type: 'boolean' } },
+    options: {
+      'code-server': { type: 'boolean' },
+      port: { type: 'string' },
+      'exit-after-start': { type: 'boolean' },
+      'print-url': { type: 'boolean' },
+    },
   }));
   wantedPort = wantedCodeServerPort(options.port);
 } catch (err) {
-  console.error(`${err.message}\nUsage: npm start [-- --code-server] [--port N] [--print-url] [--exit-after-start] (see the top of scripts/start.mjs)`);
+  console.error(
+    `${err.message}\nUsage: npm start [-- --code-server] [--port N] [--print-url] [--exit-after-start] (see the top of scripts/start.mjs)`,
+  );
   process.exit(2);
 }
 const exitAfterStart = options['exit-after-start'] === true;
@@ -51,7 +69,10 @@ function stopAll(code = 0) {
   for (const p of pgids.splice(0).reverse()) killGroup(p, 1500);
   process.exit(code);
 }
-process.on('SIGINT', () => { console.log('\nStopping VS Code and the sandbox...'); stopAll(0); });
+process.on('SIGINT', () => {
+  console.log('\nStopping VS Code and the sandbox...');
+  stopAll(0);
+});
 process.on('SIGTERM', () => stopAll(0));
 process.on('SIGHUP', () => stopAll(0));
 
@@ -59,7 +80,10 @@ const say = (s) => console.log(`\x1b[1m[start]\x1b[0m ${s}`);
 
 // ---- --print-url: the ports and the address, nothing built or started ------------------------
 if (options['print-url']) {
-  for (const [wanted, what, hint] of [[SANDBOX_PORT, 'the sandbox', SANDBOX_HINT], [wantedPort, 'code-server', CODE_SERVER_HINT]]) {
+  for (const [wanted, what, hint] of [
+    [SANDBOX_PORT, 'the sandbox', SANDBOX_HINT],
+    [wantedPort, 'code-server', CODE_SERVER_HINT],
+  ]) {
     const { url, notice } = await choosePort(wanted, { what, hint });
     if (notice) say(notice);
     if (what === 'code-server') console.log(workbenchUrl(url));
@@ -125,7 +149,9 @@ if (code) {
     const install = spawnSync('bash', [path.join(ROOT, 'scripts', 'editor-tools.sh')], { stdio: 'inherit' });
     const missing = toolsMissing();
     if (install.status !== 0 || missing.length) {
-      console.error(`Could not install code-server (missing ${missing.join(', ') || 'nothing, but the installer failed'}).\nSee the output above; scripts/editor-tools.sh can be run on its own.`);
+      console.error(
+        `Could not install code-server (missing ${missing.join(', ') || 'nothing, but the installer failed'}).\nSee the output above; scripts/editor-tools.sh can be run on its own.`,
+      );
       stopAll(2);
     }
   }
@@ -144,7 +170,11 @@ if (code) {
   const { port, notice } = await choosePort(wantedPort, { what: 'code-server', hint: CODE_SERVER_HINT });
   if (notice) say(notice);
   const cs = await startCodeServer({
-    workspace: examples, userDataDir, extensionsDir, port, logFile: path.join(logDir, 'code-server.log'),
+    workspace: examples,
+    userDataDir,
+    extensionsDir,
+    port,
+    logFile: path.join(logDir, 'code-server.log'),
   });
   pgids.push(cs.pgid);
   const url = workbenchUrl(cs.url);
@@ -155,27 +185,44 @@ if (code) {
   console.log(`  (the sandbox on ${sandbox.url}). Press Ctrl+C here to stop VS Code and the sandbox.\n`);
   if (exitAfterStart) {
     const res = await fetch(url);
-    const list = spawnSync(CODE_SERVER, ['--config', '/dev/null', '--user-data-dir', userDataDir, '--extensions-dir', extensionsDir, '--list-extensions', '--show-versions'],
-      { env: withNode24Env(process.env), encoding: 'utf8' });
+    const list = spawnSync(
+      CODE_SERVER,
+      ['--config', '/dev/null', '--user-data-dir', userDataDir, '--extensions-dir', extensionsDir, '--list-extensions', '--show-versions'],
+      { env: withNode24Env(process.env), encoding: 'utf8' },
+    );
     say(`check: GET ${url} -> ${res.status}; installed: ${list.stdout.trim().split('\n').join(', ')}`);
     stopAll(res.ok && list.stdout.includes(`${pkg.publisher}.${pkg.name}@${pkg.version}`) ? 0 : 1);
   }
-  cs.proc.on('exit', (c) => { console.log(`code-server exited (${c}); see ${path.relative(ROOT, cs.logFile)}`); stopAll(c ? 1 : 0); });
-  sandbox.proc.on('exit', (c) => { if (!stopping) console.log(`the sandbox exited (${c}); see test-results/start/sandbox.log`); });
+  cs.proc.on('exit', (c) => {
+    console.log(`code-server exited (${c}); see ${path.relative(ROOT, cs.logFile)}`);
+    stopAll(c ? 1 : 0);
+  });
+  sandbox.proc.on('exit', (c) => {
+    if (!stopping) console.log(`the sandbox exited (${c}); see test-results/start/sandbox.log`);
+  });
 }
 
 // ---- helpers ----------------------------------------------------------------------------------
 function which(cmd) {
   for (const dir of (process.env.PATH ?? '').split(path.delimiter)) {
     const p = path.join(dir, cmd);
-    try { fs.accessSync(p, fs.constants.X_OK); return p; } catch { /* next */ }
+    try {
+      fs.accessSync(p, fs.constants.X_OK);
+      return p;
+    } catch {
+      /* next */
+    }
   }
   return undefined;
 }
 
 function mergeSettings(file, values) {
   let current = {};
-  try { current = JSON.parse(fs.readFileSync(file, 'utf8')); } catch { /* missing or with comments: start over below */ }
+  try {
+    current = JSON.parse(fs.readFileSync(file, 'utf8'));
+  } catch {
+    /* missing or with comments: start over below */
+  }
   if (fs.existsSync(file) && Object.keys(current).length === 0 && fs.readFileSync(file, 'utf8').trim()) {
     say(`not touching ${file} (not plain JSON); set ${Object.keys(values).join(', ')} yourself if needed`);
     return;

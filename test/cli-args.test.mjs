@@ -21,7 +21,7 @@ test('the top-level help lists every command; no command is a usage error', asyn
   const help = await runCliWith(['--help']);
   assert.equal(help.code, 0);
   for (const name of COMMANDS) assert.match(help.stdout, new RegExp(`^  ${name} +\\S`, 'm'));
-  assert.doesNotMatch(help.stdout, /--max-warnings/, 'the top level does not show one command\'s options');
+  assert.doesNotMatch(help.stdout, /--max-warnings/, "the top level does not show one command's options");
   assert.equal((await runCliWith([])).code, 2);
   const unknown = await runCliWith(['lint']);
   assert.equal(unknown.code, 2);

@@ -24,7 +24,10 @@ test('create, then plan: the id is written into the file, creation is in progres
   assert.equal(r.code, 0, r.stderr);
   const id = /as (cd-[0-9a-f-]+):/.exec(r.stdout)?.[1];
   assert.ok(id, r.stdout);
-  assert.match(r.stdout, /^Creating 'Autumn Renewals' on http:\/\/127\.0\.0\.1:\d+ as cd-[0-9a-f-]+: creation is in progress \(the campaign is Preparing until the platform finishes\)\.\nWrote campaignId cd-[0-9a-f-]+ into .*autumn\.campaign\.yaml\.\n$/);
+  assert.match(
+    r.stdout,
+    /^Creating 'Autumn Renewals' on http:\/\/127\.0\.0\.1:\d+ as cd-[0-9a-f-]+: creation is in progress \(the campaign is Preparing until the platform finishes\)\.\nWrote campaignId cd-[0-9a-f-]+ into .*autumn\.campaign\.yaml\.\n$/,
+  );
   const [post] = sandbox.requests;
   assert.equal(post.method, 'POST');
   assert.match(post.url, /\/campaign\?campaignType=voice$/);
@@ -33,7 +36,11 @@ test('create, then plan: the id is written into the file, creation is in progres
 
   const text = readFileSync(file, 'utf8');
   const lines = text.split('\n');
-  assert.deepEqual(lines.filter((line) => !withoutId.split('\n').includes(line)), [`campaignId: ${id}`], 'one line added, nothing else changed');
+  assert.deepEqual(
+    lines.filter((line) => !withoutId.split('\n').includes(line)),
+    [`campaignId: ${id}`],
+    'one line added, nothing else changed',
+  );
   assert.match(text, /^# Billing reminder: the Update Voice Campaign API's own sample/);
 
   const planned = await runCli(['plan', file], envFor(sandbox));
@@ -61,7 +68,8 @@ test('create --format json; a file that already has a campaignId is refused (2);
   const broken = await runCli(['create', newFile(withoutId.replace('priority: "5"', 'priority: 5'))], envFor(sandbox));
   assert.equal(broken.code, 1);
   assert.match(broken.stderr, /error priority must be a string "1".."5"; found the number 5\. \[type\]/);
-  for (const args of [[], ['a.campaign.yaml', 'b.campaign.yaml'], ['--bogus']]) assert.equal((await runCli(['create', ...args], envFor(sandbox))).code, 2);
+  for (const args of [[], ['a.campaign.yaml', 'b.campaign.yaml'], ['--bogus']])
+    assert.equal((await runCli(['create', ...args], envFor(sandbox))).code, 2);
   assert.equal(sandbox.requests.length, 1, 'only the first create was sent');
 });
 
@@ -71,7 +79,10 @@ test('create: a 400 puts each platform message on its field (3); a 503 is not re
   sandbox.faults.failNext(1, 400, undefined, [{ msg: 'Contact list "Recent Buyers - Q2 2025" does not exist', field: 'contactLists[0]' }]);
   const refused = await runCli(['create', file], envFor(sandbox));
   assert.equal(refused.code, 3);
-  assert.match(refused.stderr, /refused the campaign \(HTTP 400\): Contact list "Recent Buyers - Q2 2025" does not exist \(contactLists\[0\]\)/);
+  assert.match(
+    refused.stderr,
+    /refused the campaign \(HTTP 400\): Contact list "Recent Buyers - Q2 2025" does not exist \(contactLists\[0\]\)/,
+  );
   assert.match(refused.stderr, /autumn\.campaign\.yaml:\d+:5 error Contact list .* \[platform\]/);
   sandbox.faults.failNext(1, 503);
   const unavailable = await runCli(['create', file], envFor(sandbox));

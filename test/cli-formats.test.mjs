@@ -32,7 +32,11 @@ function sarifValidator() {
   return ajv.compile(schema);
 }
 
-const MIXED = ['test/fixtures/priority-number.campaign.yaml', 'test/fixtures/windows-overlap.campaign.yaml', 'test/fixtures/max-skips-progressive.campaign.yaml'];
+const MIXED = [
+  'test/fixtures/priority-number.campaign.yaml',
+  'test/fixtures/windows-overlap.campaign.yaml',
+  'test/fixtures/max-skips-progressive.campaign.yaml',
+];
 
 test('SARIF: valid SARIF 2.1.0, rules with help and default levels, results with regions', async () => {
   const r = await runCliWith(['validate', '--format', 'sarif', ...MIXED, 'missing.campaign.yaml']);
@@ -88,7 +92,10 @@ test('github: ::error/::warning/::notice annotations with file, line, col and ti
   const r = await runCliWith(['validate', '--format', 'github', ...MIXED]);
   assert.equal(r.code, 1);
   const lines = r.stdout.trimEnd().split('\n');
-  assert.equal(lines[0], '::error file=test/fixtures/priority-number.campaign.yaml,line=7,col=11,endLine=7,endColumn=12,title=kore-campaign type::priority must be a string "1".."5"; found the number 5.');
+  assert.equal(
+    lines[0],
+    '::error file=test/fixtures/priority-number.campaign.yaml,line=7,col=11,endLine=7,endColumn=12,title=kore-campaign type::priority must be a string "1".."5"; found the number 5.',
+  );
   assert.ok(lines.some((l) => l.startsWith('::warning file=test/fixtures/windows-overlap.campaign.yaml,line=')));
   assert.ok(lines.some((l) => l.startsWith('::notice file=test/fixtures/max-skips-progressive.campaign.yaml,')));
   assert.equal(lines.at(-1), '3 files checked: 1 error, 1 warning.');
@@ -97,7 +104,9 @@ test('github: ::error/::warning/::notice annotations with file, line, col and ti
 test('github is the default under GitHub Actions; an explicit --format wins', async () => {
   const auto = await runCliWith(['validate', 'test/fixtures/priority-number.campaign.yaml'], { env: { GITHUB_ACTIONS: 'true' } });
   assert.match(auto.stdout, /^::error file=test\/fixtures\/priority-number\.campaign\.yaml,line=7,col=11,/);
-  const text = await runCliWith(['validate', '--format', 'text', 'test/fixtures/priority-number.campaign.yaml'], { env: { GITHUB_ACTIONS: 'true' } });
+  const text = await runCliWith(['validate', '--format', 'text', 'test/fixtures/priority-number.campaign.yaml'], {
+    env: { GITHUB_ACTIONS: 'true' },
+  });
   assert.match(text.stdout, /^test\/fixtures\/priority-number\.campaign\.yaml:7:11 error/);
   const local = await runCliWith(['validate', 'test/fixtures/priority-number.campaign.yaml']);
   assert.match(local.stdout, /^test\/fixtures\/priority-number\.campaign\.yaml:7:11 error/);

@@ -38,7 +38,10 @@ test('a FIFO is refused at once (no hang), exit 2', async () => {
   execFileSync('mkfifo', [path.join(dir, 'pipe.campaign.yaml')]);
   const r = await runCliWith(['validate', 'pipe.campaign.yaml'], { cwd: dir, timeoutMs: 10_000 });
   assert.equal(r.code, 2);
-  assert.match(r.stdout, /pipe\.campaign\.yaml is not a regular file \(a pipe, socket or device\); pass its contents with "-" on stdin instead/);
+  assert.match(
+    r.stdout,
+    /pipe\.campaign\.yaml is not a regular file \(a pipe, socket or device\); pass its contents with "-" on stdin instead/,
+  );
   // A folder search lists regular files only: the pipe is neither opened nor counted.
   const folder = await runCliWith(['validate', '.'], { cwd: dir, timeoutMs: 10_000 });
   assert.equal(folder.code, 2);
@@ -61,11 +64,24 @@ test('an unreadable file counts as an error in JSON output and exits 2', async (
   const report = JSON.parse(r.stdout);
   assert.equal(report.errors, 1);
   assert.equal(report.notChecked, 1);
-  assert.deepEqual(report.files.find((f) => f.file === 'missing.campaign.yaml'), {
-    file: 'missing.campaign.yaml',
-    checked: false,
-    diagnostics: [{ line: 1, column: 1, endLine: 1, endColumn: 1, severity: 'error', code: 'unreadable-file', message: 'missing.campaign.yaml does not exist (no such file or folder).' }],
-  });
+  assert.deepEqual(
+    report.files.find((f) => f.file === 'missing.campaign.yaml'),
+    {
+      file: 'missing.campaign.yaml',
+      checked: false,
+      diagnostics: [
+        {
+          line: 1,
+          column: 1,
+          endLine: 1,
+          endColumn: 1,
+          severity: 'error',
+          code: 'unreadable-file',
+          message: 'missing.campaign.yaml does not exist (no such file or folder).',
+        },
+      ],
+    },
+  );
 });
 
 test('a folder with no campaign files prints a summary, exit 2', async () => {
@@ -74,16 +90,24 @@ test('a folder with no campaign files prints a summary, exit 2', async () => {
   writeFileSync(path.join(dir, 'campaigns', 'notes.yaml'), 'a: 1\n');
   const r = await runCliWith(['validate', 'campaigns'], { cwd: dir });
   assert.equal(r.code, 2);
-  assert.equal(r.stdout, 'error no *.campaign.yaml or *.campaign.yml files in campaigns [no-campaign-files]\n0 files checked, 1 input not checked: 1 error, 0 warnings.\n');
+  assert.equal(
+    r.stdout,
+    'error no *.campaign.yaml or *.campaign.yml files in campaigns [no-campaign-files]\n0 files checked, 1 input not checked: 1 error, 0 warnings.\n',
+  );
   const glob = await runCliWith(['validate', 'campaigns/*.campaign.yaml'], { cwd: dir });
   assert.equal(glob.code, 2);
   assert.match(glob.stdout, /no file matches campaigns\/\*\.campaign\.yaml/);
 });
 
 test('"-" reads stdin, shown under --stdin-filename', async () => {
-  const r = await runCliWith(['validate', '--stdin-filename', 'billing.campaign.yaml', '-'], { input: readFixture('priority-number.campaign.yaml') });
+  const r = await runCliWith(['validate', '--stdin-filename', 'billing.campaign.yaml', '-'], {
+    input: readFixture('priority-number.campaign.yaml'),
+  });
   assert.equal(r.code, 1);
-  assert.equal(r.stdout, 'billing.campaign.yaml:7:11 error priority must be a string "1".."5"; found the number 5. [type]\n1 file checked: 1 error, 0 warnings.\n');
+  assert.equal(
+    r.stdout,
+    'billing.campaign.yaml:7:11 error priority must be a string "1".."5"; found the number 5. [type]\n1 file checked: 1 error, 0 warnings.\n',
+  );
   const unnamed = await runCliWith(['validate', '-'], { input: readFixture('valid.campaign.yaml') });
   assert.equal(unnamed.code, 0);
   assert.equal(unnamed.stdout, '1 file checked: 0 errors, 0 warnings.\n');
@@ -101,7 +125,10 @@ test('push names the path as given and explains a missing file or a folder (no r
   const env = { KORE_HOST: 'http://127.0.0.1:9', KORE_IID: 'st-1', KORE_ACCOUNT_ID: 'a1', KORE_JWT: 'x.y.z' };
   const missing = await runCliWith(['push', './campaigns/../nope.campaign.yaml'], { cwd: dir, env });
   assert.equal(missing.code, 2);
-  assert.equal(missing.stderr, 'kore-campaign push: ./campaigns/../nope.campaign.yaml does not exist (no such file or folder). Nothing was sent.\n');
+  assert.equal(
+    missing.stderr,
+    'kore-campaign push: ./campaigns/../nope.campaign.yaml does not exist (no such file or folder). Nothing was sent.\n',
+  );
   const folder = await runCliWith(['push', 'campaigns'], { cwd: dir, env });
   assert.equal(folder.code, 2);
   assert.match(folder.stderr, /^kore-campaign push: campaigns is a folder, not a file/);
@@ -123,7 +150,11 @@ test('plan refuses the same bad inputs as validate, in the same words, exit 2 (n
   writeFileSync(path.join(dir, 'logo.campaign.yaml'), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 13]));
   execFileSync('mkfifo', [path.join(dir, 'pipe.campaign.yaml')]);
   mkdirSync(path.join(dir, 'empty'));
-  const binary = await runCliWith(['plan', 'logo.campaign.yaml', 'pipe.campaign.yaml'], { cwd: dir, env: envFor(sandbox), timeoutMs: 10_000 });
+  const binary = await runCliWith(['plan', 'logo.campaign.yaml', 'pipe.campaign.yaml'], {
+    cwd: dir,
+    env: envFor(sandbox),
+    timeoutMs: 10_000,
+  });
   assert.equal(binary.code, 2, binary.stderr);
   assert.match(binary.stderr, /logo\.campaign\.yaml is not a text file \(it contains NUL bytes\)\./);
   assert.match(binary.stderr, /pipe\.campaign\.yaml is not a regular file \(a pipe, socket or device\)/);

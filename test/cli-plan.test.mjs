@@ -23,7 +23,12 @@ async function pulledFolder(sandbox) {
 
 /** The most requests the sandbox was answering at one time. */
 function peakConcurrency(requests) {
-  const events = requests.flatMap((r) => [[r.receivedAt, 1], [r.respondedAt, -1]]).sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+  const events = requests
+    .flatMap((r) => [
+      [r.receivedAt, 1],
+      [r.respondedAt, -1],
+    ])
+    .sort((a, b) => a[0] - b[0] || a[1] - b[1]);
   let now = 0;
   let peak = 0;
   for (const [, step] of events) peak = Math.max(peak, (now += step));
@@ -35,7 +40,12 @@ test('plan over a folder: 0 when everything matches; drift made in the platform 
   const dir = await pulledFolder(sandbox);
   const same = await runCli(['plan', dir], envFor(sandbox));
   assert.equal(same.code, 0, same.stderr);
-  assert.match(same.stdout, new RegExp(`\\n${sandbox.campaigns.size} files planned against http://127\\.0\\.0\\.1:\\d+: ${sandbox.campaigns.size} matching, 0 with changes, 0 with errors, 0 not read\\.\\n$`));
+  assert.match(
+    same.stdout,
+    new RegExp(
+      `\\n${sandbox.campaigns.size} files planned against http://127\\.0\\.0\\.1:\\d+: ${sandbox.campaigns.size} matching, 0 with changes, 0 with errors, 0 not read\\.\\n$`,
+    ),
+  );
 
   // Colleagues change two campaigns in the platform's UI.
   sandbox.campaigns.get(EXAMPLE_ID).data.priority = '2';
@@ -44,10 +54,16 @@ test('plan over a folder: 0 when everything matches; drift made in the platform 
   active.contactLists = [...active.contactLists, 'VIP'];
   const drift = await runCli(['plan', dir], envFor(sandbox));
   assert.equal(drift.code, 8, drift.stderr);
-  assert.match(drift.stdout, /billing-reminder-voice-campaign\.campaign\.yaml: 1 change to 'Billing Reminder Voice Campaign' \(cd-ed19e3c7-3682-5e72-a839-af9e07110001\) on http:\/\/127\.0\.0\.1:\d+, status Ready, updated \d{4}-/);
+  assert.match(
+    drift.stdout,
+    /billing-reminder-voice-campaign\.campaign\.yaml: 1 change to 'Billing Reminder Voice Campaign' \(cd-ed19e3c7-3682-5e72-a839-af9e07110001\) on http:\/\/127\.0\.0\.1:\d+, status Ready, updated \d{4}-/,
+  );
   assert.match(drift.stdout, /\n {2}~ priority: platform "2" -> file "5"\n/);
   assert.match(drift.stdout, /spring-sale-live-calls\.campaign\.yaml: 2 changes to 'Spring Sale Live Calls' .* status Active/);
-  assert.match(drift.stdout, /\n {2}- contactLists\[1\]: platform "VIP" -> file \(not set\)\n {2}~ dialingStrategy\.maxRingTime: platform 55 -> file 20\n/);
+  assert.match(
+    drift.stdout,
+    /\n {2}- contactLists\[1\]: platform "VIP" -> file \(not set\)\n {2}~ dialingStrategy\.maxRingTime: platform 55 -> file 20\n/,
+  );
   assert.match(drift.stdout, /: \d+ matching, 2 with changes, 0 with errors, 0 not read\.\n$/);
 
   const json = await runCli(['plan', '--format', 'json', path.join(dir, 'billing-reminder-voice-campaign.campaign.yaml')], envFor(sandbox));
@@ -81,7 +97,10 @@ test('plan: file errors and a file without campaignId exit 1, before differences
   const r = await runCli(['plan', dir], envFor(sandbox));
   assert.equal(r.code, 1);
   assert.match(r.stderr, /mistakes\.campaign\.yaml:\d+:\d+ error priority must be a string/);
-  assert.match(r.stderr, /new\.campaign\.yaml has no campaignId, so there is nothing on the platform to compare it with\. Create the campaign with kore-campaign create/);
+  assert.match(
+    r.stderr,
+    /new\.campaign\.yaml has no campaignId, so there is nothing on the platform to compare it with\. Create the campaign with kore-campaign create/,
+  );
   assert.match(r.stdout, /changed\.campaign\.yaml: \d+ changes? to/);
   assert.match(r.stdout, /3 files planned against .*: 0 matching, 1 with changes, 2 with errors, 0 not read\./);
 });
@@ -133,7 +152,11 @@ test('plan over a folder: at most --concurrency requests at once, and one 429 ho
   const gaps = sandbox.requests.filter((r) => r.receivedAt >= limitedAt).map((r) => r.receivedAt - limitedAt);
   // Requests already on their way arrive at once (allowing for a busy machine); every later one
   // waited for the second the 429 asked. Without the shared gate, dozens would arrive meanwhile.
-  assert.deepEqual(gaps.filter((gap) => gap >= 250 && gap < 900), [], `gaps after the 429: ${gaps.join(', ')} ms`);
+  assert.deepEqual(
+    gaps.filter((gap) => gap >= 250 && gap < 900),
+    [],
+    `gaps after the 429: ${gaps.join(', ')} ms`,
+  );
   assert.ok(gaps.filter((gap) => gap >= 900).length > 8);
   assert.equal(limited.stderr, '', 'no progress line when stderr is not a terminal');
 });
@@ -146,7 +169,8 @@ test('kore-campaign sandbox --latency-ms holds every answer, as a distant platfo
   const env = await new Promise((resolve, reject) => {
     child.stdout.on('data', (d) => {
       stdout += d;
-      if (stdout.includes('Press Ctrl+C')) resolve(Object.fromEntries([...stdout.matchAll(/export (KORE_\w+)=(\S+)/g)].map((m) => [m[1], m[2]])));
+      if (stdout.includes('Press Ctrl+C'))
+        resolve(Object.fromEntries([...stdout.matchAll(/export (KORE_\w+)=(\S+)/g)].map((m) => [m[1], m[2]])));
     });
     child.on('exit', () => reject(new Error(`exited early: ${stdout}`)));
   });

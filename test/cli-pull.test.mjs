@@ -21,8 +21,15 @@ test('pull --all: every page, one file per campaign named by slug, a suffix on a
   assert.equal(lists.length, 2, 'two pages: the sandbox caps the page size');
   const lines = r.stdout.trimEnd().split('\n');
   assert.equal(lines.length, sandbox.campaigns.size);
-  assert.match(lines[0], /^created {3}.*billing-reminder-voice-campaign\.campaign\.yaml \(cd-ed19e3c7-3682-5e72-a839-af9e07110001, 'Billing Reminder Voice Campaign'\)$/);
-  assert.match(lines[1], /billing-reminder-voice-campaign-2\.campaign\.yaml \(cd-ed19e3c7-3682-5e72-a839-af9e0711xxxx,/, 'the same name gets a suffix');
+  assert.match(
+    lines[0],
+    /^created {3}.*billing-reminder-voice-campaign\.campaign\.yaml \(cd-ed19e3c7-3682-5e72-a839-af9e07110001, 'Billing Reminder Voice Campaign'\)$/,
+  );
+  assert.match(
+    lines[1],
+    /billing-reminder-voice-campaign-2\.campaign\.yaml \(cd-ed19e3c7-3682-5e72-a839-af9e0711xxxx,/,
+    'the same name gets a suffix',
+  );
   const files = readdirSync(dir);
   assert.equal(files.length, sandbox.campaigns.size);
   const active = readFileSync(path.join(dir, 'spring-sale-live-calls.campaign.yaml'), 'utf8');
@@ -33,7 +40,10 @@ test('pull --all: every page, one file per campaign named by slug, a suffix on a
     const errors = core.validateText(readFileSync(path.join(dir, file), 'utf8')).filter((d) => d.severity === 'error');
     assert.deepEqual(errors, [], file);
   }
-  assert.match(r.stderr, /appointment-reminder-wave-1\.campaign\.yaml: The platform returned the experience flow's id \(cf-[0-9a-f-]+\), not its name: set experienceFlowName yourself\./);
+  assert.match(
+    r.stderr,
+    /appointment-reminder-wave-1\.campaign\.yaml: The platform returned the experience flow's id \(cf-[0-9a-f-]+\), not its name: set experienceFlowName yourself\./,
+  );
   assertNoSecrets(assert, sandbox, r.stdout, r.stderr);
 });
 
@@ -45,7 +55,11 @@ test('pull into an existing committed file: updated in place, comments and order
   gitCommitAll(dir);
   // A colleague changes the campaign in the platform's UI.
   const stored = sandbox.campaigns.get(EXAMPLE_ID);
-  stored.data = { ...core.parseCampaign(readFileSync(example, 'utf8')).value, ...{ status: 'Paused', lname: 'x', updatedAt: stored.updatedAt }, priority: '3' };
+  stored.data = {
+    ...core.parseCampaign(readFileSync(example, 'utf8')).value,
+    ...{ status: 'Paused', lname: 'x', updatedAt: stored.updatedAt },
+    priority: '3',
+  };
   delete stored.data.campaignId;
   stored.data.dialingStrategy.maxRingTime = 45;
   const r = await runCli(['pull', EXAMPLE_ID, '--out', dir], envFor(sandbox));
@@ -77,24 +91,30 @@ test('pull never overwrites uncommitted changes without --overwrite (exit 10), n
   const conflict = await runCli(['pull', EXAMPLE_ID, '--out', dir], envFor(sandbox));
   assert.equal(conflict.code, 10);
   assert.match(conflict.stdout, /^conflict {2}.*billing\.campaign\.yaml/);
-  assert.match(conflict.stderr, /billing\.campaign\.yaml was left as it is: it has uncommitted changes \(git status\)\. Commit or stash your changes, or pass --overwrite\./);
+  assert.match(
+    conflict.stderr,
+    /billing\.campaign\.yaml was left as it is: it has uncommitted changes \(git status\)\. Commit or stash your changes, or pass --overwrite\./,
+  );
   assert.equal(readFileSync(file, 'utf8'), edited, 'nothing lost');
 
   const forced = await runCli(['pull', EXAMPLE_ID, '--out', dir, '--overwrite'], envFor(sandbox));
   assert.equal(forced.code, 0, forced.stderr);
   assert.match(forced.stdout, /^updated /);
-  assert.match(readFileSync(file, 'utf8'), /\nmaxSkips: 1 # my local edit\n/, 'the value is the platform\'s, the comment stays');
+  assert.match(readFileSync(file, 'utf8'), /\nmaxSkips: 1 # my local edit\n/, "the value is the platform's, the comment stays");
 
   const outside = tempDir('kore-pull-nogit-');
   const loose = path.join(outside, 'billing.campaign.yaml');
   writeFileSync(loose, edited);
   const noGit = await runCli(['pull', EXAMPLE_ID, '--out', outside], envFor(sandbox));
   assert.equal(noGit.code, 10);
-  assert.match(noGit.stderr, /git cannot tell whether it has local changes \(not in a git repository, or no git\), so your edits cannot be told from the platform's changes/);
+  assert.match(
+    noGit.stderr,
+    /git cannot tell whether it has local changes \(not in a git repository, or no git\), so your edits cannot be told from the platform's changes/,
+  );
   assert.equal(readFileSync(loose, 'utf8'), edited);
 });
 
-test('pull: a name taken by another campaign\'s file gets a suffix; that file is not touched', async (t) => {
+test("pull: a name taken by another campaign's file gets a suffix; that file is not touched", async (t) => {
   const sandbox = await withSandbox(t);
   const dir = tempDir('kore-pull-clash-');
   const other = readFileSync(example, 'utf8').replace(EXAMPLE_ID, 'cd-00000000-0000-4000-8000-000000000001');
@@ -118,15 +138,28 @@ test('pull: a partial read gives a file to finish and says what is missing; `id`
   assert.equal(r.code, 0, r.stderr);
   const [file] = readdirSync(dir);
   const text = readFileSync(path.join(dir, file), 'utf8');
-  assert.match(text, /# Not returned by the platform, fill in before pushing: dialingStrategy\.dialingOrder, dialingStrategy\.maxAttemptsPerRecord, queue_name\n/);
+  assert.match(
+    text,
+    /# Not returned by the platform, fill in before pushing: dialingStrategy\.dialingOrder, dialingStrategy\.maxAttemptsPerRecord, queue_name\n/,
+  );
   assert.match(text, new RegExp(`\\ncampaignId: ${EXAMPLE_ID}\\n`));
-  assert.match(r.stderr, /The platform did not return dialingStrategy\.dialingOrder, dialingStrategy\.maxAttemptsPerRecord, queue_name; fill them in before pushing\./);
+  assert.match(
+    r.stderr,
+    /The platform did not return dialingStrategy\.dialingOrder, dialingStrategy\.maxAttemptsPerRecord, queue_name; fill them in before pushing\./,
+  );
 });
 
 test('pull exit codes: 2 usage, 4 credentials, 5 no such campaign, 6 rate-limited, 7 a non-JSON answer; no secret printed', async (t) => {
   const sandbox = await withSandbox(t);
   const dir = tempDir('kore-pull-codes-');
-  for (const args of [[], ['--all', EXAMPLE_ID], ['not-an-id'], ['--all', '--concurrency', '0'], ['--all', '--bogus'], ['--all', '--format', 'xml']]) {
+  for (const args of [
+    [],
+    ['--all', EXAMPLE_ID],
+    ['not-an-id'],
+    ['--all', '--concurrency', '0'],
+    ['--all', '--bogus'],
+    ['--all', '--format', 'xml'],
+  ]) {
     const r = await runCli(['pull', ...args, '--out', dir], envFor(sandbox));
     assert.equal(r.code, 2, `pull ${args.join(' ')}: ${r.stderr}`);
   }

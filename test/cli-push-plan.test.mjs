@@ -18,8 +18,14 @@ test('push: a second push of the same file finds no changes and sends nothing', 
   sandbox.requests.length = 0;
   const second = await runCli(['push', example], envFor(sandbox));
   assert.equal(second.code, 0, second.stderr);
-  assert.match(second.stdout, /^examples\/billing-reminder\.campaign\.yaml: matches 'Billing Reminder Voice Campaign' .*\nNo changes to push; nothing was sent\.\n$/);
-  assert.deepEqual(sandbox.requests.map((r) => r.method), ['GET']);
+  assert.match(
+    second.stdout,
+    /^examples\/billing-reminder\.campaign\.yaml: matches 'Billing Reminder Voice Campaign' .*\nNo changes to push; nothing was sent\.\n$/,
+  );
+  assert.deepEqual(
+    sandbox.requests.map((r) => r.method),
+    ['GET'],
+  );
 });
 
 test('push: the changes are printed (platform value -> file value) before the PUT', async (t) => {
@@ -47,8 +53,14 @@ test('push refuses an Active campaign (exit 9, nothing sent); --force sends it a
   const refused = await runCli(['push', file], envFor(sandbox));
   assert.equal(refused.code, 9);
   assert.match(refused.stdout, /1 change to 'Spring Sale Live Calls' .* status Active.*\n {2}~ priority: platform "1" -> file "2"\n/);
-  assert.match(refused.stderr, /'Spring Sale Live Calls' \(cd-5a4d0000-0000-4000-8000-0000000000a1\) is Active on http:\/\/127\.0\.0\.1:\d+, and an Active campaign cannot be edited; nothing was sent\. Pause or stop it on the platform first, or pass --force/);
-  assert.deepEqual(sandbox.requests.map((r) => r.method), ['GET']);
+  assert.match(
+    refused.stderr,
+    /'Spring Sale Live Calls' \(cd-5a4d0000-0000-4000-8000-0000000000a1\) is Active on http:\/\/127\.0\.0\.1:\d+, and an Active campaign cannot be edited; nothing was sent\. Pause or stop it on the platform first, or pass --force/,
+  );
+  assert.deepEqual(
+    sandbox.requests.map((r) => r.method),
+    ['GET'],
+  );
 
   const json = await runCli(['push', file, '--format', 'json'], envFor(sandbox));
   assert.equal(json.code, 9);
@@ -56,23 +68,36 @@ test('push refuses an Active campaign (exit 9, nothing sent); --force sends it a
 
   sandbox.requests.length = 0;
   const forced = await runCli(['push', file, '--force'], envFor(sandbox));
-  assert.deepEqual(sandbox.requests.map((r) => r.method), ['GET', 'PUT'], '--force sends the PUT');
+  assert.deepEqual(
+    sandbox.requests.map((r) => r.method),
+    ['GET', 'PUT'],
+    '--force sends the PUT',
+  );
   // The sandbox enforces the documentation: an Active campaign cannot be edited.
   assert.equal(forced.code, 3);
-  assert.match(forced.stderr, /refused the campaign \(HTTP 400\): Campaign cd-5a4d0000-0000-4000-8000-0000000000a1 is Active: an Active campaign cannot be edited/);
+  assert.match(
+    forced.stderr,
+    /refused the campaign \(HTTP 400\): Campaign cd-5a4d0000-0000-4000-8000-0000000000a1 is Active: an Active campaign cannot be edited/,
+  );
   sandbox.campaigns.get(sandboxLib.SANDBOX_ACTIVE_CAMPAIGN_ID).data.status = 'Paused';
   const paused = await runCli(['push', file], envFor(sandbox));
   assert.equal(paused.code, 0, paused.stderr);
   assertNoSecrets(assert, sandbox, refused.stdout, refused.stderr, forced.stderr, paused.stdout);
 });
 
-test('push: a failed read stops the push with the read\'s exit code; --dry-run plans nothing and sends nothing', async (t) => {
+test("push: a failed read stops the push with the read's exit code; --dry-run plans nothing and sends nothing", async (t) => {
   const sandbox = await withSandbox(t);
   sandbox.faults.nonJsonNext(1);
   const html = await runCli(['push', example], envFor(sandbox));
   assert.equal(html.code, 7);
-  assert.match(html.stderr, /could not read the campaign to plan the push, so nothing was sent\. http:\/\/127\.0\.0\.1:\d+ answered HTTP 200 but not JSON/);
-  assert.deepEqual(sandbox.requests.map((r) => r.method), ['GET']);
+  assert.match(
+    html.stderr,
+    /could not read the campaign to plan the push, so nothing was sent\. http:\/\/127\.0\.0\.1:\d+ answered HTTP 200 but not JSON/,
+  );
+  assert.deepEqual(
+    sandbox.requests.map((r) => r.method),
+    ['GET'],
+  );
   sandbox.requests.length = 0;
   const dir = tempDir('kore-push-dry-');
   copyFileSync(example, path.join(dir, 'b.campaign.yaml'));

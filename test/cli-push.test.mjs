@@ -25,8 +25,14 @@ test('push: the example reaches the sandbox, exit 0, one line on stdout', async 
   assert.equal(r.code, 0, r.stderr);
   // Push plans first: the GET, the plan on stdout, then the PUT and its one line.
   assert.match(r.stdout, /^examples\/billing-reminder\.campaign\.yaml: 1 change to 'Billing Reminder Voice Campaign'/);
-  assert.match(r.stdout, /\nPushed 'Billing Reminder Voice Campaign' to http:\/\/127\.0\.0\.1:\d+ \(status Ready, updated \d{4}-[\d-]+T[\d:.]+Z\)\.\n$/);
-  assert.deepEqual(sandbox.requests.map((q) => q.method), ['GET', 'PUT']);
+  assert.match(
+    r.stdout,
+    /\nPushed 'Billing Reminder Voice Campaign' to http:\/\/127\.0\.0\.1:\d+ \(status Ready, updated \d{4}-[\d-]+T[\d:.]+Z\)\.\n$/,
+  );
+  assert.deepEqual(
+    sandbox.requests.map((q) => q.method),
+    ['GET', 'PUT'],
+  );
   assert.equal(sandbox.campaigns.get(EXAMPLE_ID).data.name, 'Billing Reminder Voice Campaign');
   assert.ok(!JSON.parse(sandbox.requests[1].body).campaignId);
 });
@@ -36,7 +42,10 @@ test('push --dry-run prints the exact request with the token redacted and sends 
   const r = await runCli(['push', example, '--dry-run'], envFor(sandbox));
   assert.equal(r.code, 0, r.stderr);
   const [requestLine, ...rest] = r.stdout.trimEnd().split('\n');
-  assert.equal(requestLine, `PUT ${sandbox.url}/agentassist/api/v1/public/${sandbox.credentials.iid}/campaign/${EXAMPLE_ID}?campaignType=voice`);
+  assert.equal(
+    requestLine,
+    `PUT ${sandbox.url}/agentassist/api/v1/public/${sandbox.credentials.iid}/campaign/${EXAMPLE_ID}?campaignType=voice`,
+  );
   assert.deepEqual(rest.slice(0, 5), [
     'auth: <redacted>',
     `iid: ${sandbox.credentials.iid}`,
@@ -68,7 +77,10 @@ test('push: a file with errors exits 1 and sends nothing', async (t) => {
   const sandbox = await withSandbox(t);
   const r = await runCli(['push', 'examples/typical-mistakes.campaign.yaml'], envFor(sandbox));
   assert.equal(r.code, 1);
-  assert.match(r.stderr, /examples\/typical-mistakes\.campaign\.yaml:\d+:\d+ error priority must be a string "1".."5"; found the number 5\. \[type\]/);
+  assert.match(
+    r.stderr,
+    /examples\/typical-mistakes\.campaign\.yaml:\d+:\d+ error priority must be a string "1".."5"; found the number 5\. \[type\]/,
+  );
   assert.match(r.stderr, /has \d+ errors; nothing was sent\./);
   assert.equal(sandbox.requests.length, 0);
 });
@@ -104,11 +116,24 @@ test('push: a file without campaignId needs --campaign-id', async (t) => {
 
 test('push exit codes: 3 refused (400), 4 credentials (401), 5 not found (404), 6 unavailable, 6 network', async (t) => {
   const sandbox = await withSandbox(t);
-  sandbox.faults.failNext(1, 400, undefined, [{ msg: 'Contact list "Recent Buyers - Q2 2025" does not exist', field: 'contactLists[0]' }], 'PUT');
+  sandbox.faults.failNext(
+    1,
+    400,
+    undefined,
+    [{ msg: 'Contact list "Recent Buyers - Q2 2025" does not exist', field: 'contactLists[0]' }],
+    'PUT',
+  );
   const refused = await runCli(['push', example], envFor(sandbox));
   assert.equal(refused.code, 3);
-  assert.match(refused.stderr, /refused the campaign \(HTTP 400\): Contact list "Recent Buyers - Q2 2025" does not exist \(contactLists\[0\]\)/);
-  assert.match(refused.stderr, /billing-reminder\.campaign\.yaml:\d+:5 error Contact list .* \[platform\]/, 'the field is mapped to its line');
+  assert.match(
+    refused.stderr,
+    /refused the campaign \(HTTP 400\): Contact list "Recent Buyers - Q2 2025" does not exist \(contactLists\[0\]\)/,
+  );
+  assert.match(
+    refused.stderr,
+    /billing-reminder\.campaign\.yaml:\d+:5 error Contact list .* \[platform\]/,
+    'the field is mapped to its line',
+  );
 
   const creds = await runCli(['push', example], envFor(sandbox, { KORE_CLIENT_SECRET: 'wrong-secret-0123456789abcdef' }));
   assert.equal(creds.code, 4);
@@ -118,7 +143,10 @@ test('push exit codes: 3 refused (400), 4 credentials (401), 5 not found (404), 
   const notFound = await runCli(['push', example, '--campaign-id', 'cd-missing-1'], envFor(sandbox));
   assert.equal(notFound.code, 5);
   assert.match(notFound.stderr, /No campaign cd-missing-1 on http:\/\/127\.0\.0\.1:\d+ \(HTTP 404\)/);
-  assert.match(notFound.stderr, /To make it a new campaign instead, remove its campaignId and run kore-campaign create .*billing-reminder\.campaign\.yaml\./);
+  assert.match(
+    notFound.stderr,
+    /To make it a new campaign instead, remove its campaignId and run kore-campaign create .*billing-reminder\.campaign\.yaml\./,
+  );
 
   sandbox.faults.rateLimitNext(3, 0);
   const busy = await runCli(['push', example], envFor(sandbox));
@@ -204,13 +232,25 @@ test('push honours koreCampaign.validate.* from .vscode/settings.json: a rule sw
   assert.equal(sandbox.requests.length, 0);
 
   mkdirSync(path.join(folder, '.vscode'));
-  writeFileSync(path.join(folder, '.vscode', 'settings.json'), '{\n  "koreCampaign.validate.rules": { "time-format": "off" }, // 24-hour times on purpose\n}\n');
+  writeFileSync(
+    path.join(folder, '.vscode', 'settings.json'),
+    '{\n  "koreCampaign.validate.rules": { "time-format": "off" }, // 24-hour times on purpose\n}\n',
+  );
   const sent = await runCli(['push', path.basename(file)], envFor(sandbox), folder);
   assert.match(sent.stderr, /koreCampaign\.validate settings from \.vscode\/settings\.json/);
   assert.doesNotMatch(sent.stderr, /\[time-format\]/);
   // Push plans first: the GET, then the PUT with the file.
-  assert.deepEqual(sandbox.requests.map((q) => q.method), ['GET', 'PUT'], 'the file was sent');
-  assert.match(JSON.parse(sandbox.requests[1].body).dialingStrategy.callingHours.days.map((d) => d.end).join(' '), /18:00/);
+  assert.deepEqual(
+    sandbox.requests.map((q) => q.method),
+    ['GET', 'PUT'],
+    'the file was sent',
+  );
+  assert.match(
+    JSON.parse(sandbox.requests[1].body)
+      .dialingStrategy.callingHours.days.map((d) => d.end)
+      .join(' '),
+    /18:00/,
+  );
   // The sandbox checks as the platform does: the time the settings let through is refused there (exit 3), on its line.
   assert.equal(sent.code, 3, sent.stderr);
   assert.match(sent.stderr, /test\.campaign\.yaml:\d+:\d+ error .*\[platform\]/);

@@ -12,10 +12,16 @@ const codes = (stdout) => [...stdout.matchAll(/^\S+:(\d+):\d+ (\w+) .*\[([a-z-]+
 
 test('--platform fetches the lists once and reports unknown (with did-you-mean) and empty lists', async (t) => {
   const sandbox = await withSandbox(t);
-  const { code, stdout, stderr } = await runCli(['validate', '--platform', FILE, 'examples/billing-reminder.campaign.yaml'], envFor(sandbox));
+  const { code, stdout, stderr } = await runCli(
+    ['validate', '--platform', FILE, 'examples/billing-reminder.campaign.yaml'],
+    envFor(sandbox),
+  );
   assert.equal(stderr, '');
   assert.deepEqual(codes(stdout), ['7 warning unknown-contact-list', '8 warning empty-contact-list', '9 warning unknown-contact-list']);
-  assert.match(stdout, /:7:5 warning http:\/\/127\.0\.0\.1:\d+ has no contact list named "Overdue Acounts"\. Did you mean "Overdue Accounts"\?/);
+  assert.match(
+    stdout,
+    /:7:5 warning http:\/\/127\.0\.0\.1:\d+ has no contact list named "Overdue Acounts"\. Did you mean "Overdue Accounts"\?/,
+  );
   assert.match(stdout, /:8:5 warning The contact list "Win-back 2024" exists on .* but has no contacts/);
   assert.match(stdout, /2 files checked: 0 errors, 3 warnings\./);
   assert.equal(code, 0, 'warnings only');
@@ -38,11 +44,20 @@ test('without --platform no request is made and contact-list names are not check
 
 test('an unreachable platform: one notice, the offline check, and its exit code', async () => {
   const port = await closedPort();
-  const env = { KORE_HOST: `http://127.0.0.1:${port}`, KORE_IID: 'st-local-sandbox-0000-4000-8000-000000000000', KORE_ACCOUNT_ID: '000000000000000000000001', KORE_CLIENT_ID: 'cs-x', KORE_CLIENT_SECRET: 'a-secret-that-must-not-print' };
+  const env = {
+    KORE_HOST: `http://127.0.0.1:${port}`,
+    KORE_IID: 'st-local-sandbox-0000-4000-8000-000000000000',
+    KORE_ACCOUNT_ID: '000000000000000000000001',
+    KORE_CLIENT_ID: 'cs-x',
+    KORE_CLIENT_SECRET: 'a-secret-that-must-not-print',
+  };
   const broken = await runCli(['validate', '--platform', 'examples/typical-mistakes.campaign.yaml'], env);
   const offline = await runCli(['validate', 'examples/typical-mistakes.campaign.yaml'], env);
   assert.equal(broken.stderr.trim().split('\n').length, 1, broken.stderr);
-  assert.match(broken.stderr, /^kore-campaign validate: Could not reach http:\/\/127\.0\.0\.1:\d+: connection refused \(ECONNREFUSED\)\. Contact-list names were not checked; everything else was\.\n$/);
+  assert.match(
+    broken.stderr,
+    /^kore-campaign validate: Could not reach http:\/\/127\.0\.0\.1:\d+: connection refused \(ECONNREFUSED\)\. Contact-list names were not checked; everything else was\.\n$/,
+  );
   assert.doesNotMatch(broken.stderr, /a-secret-that-must-not-print/);
   assert.equal(broken.stdout, offline.stdout, 'the same diagnostics as without the platform');
   assert.equal(broken.code, 1, 'the file has errors: exit 1, as offline');
@@ -56,7 +71,10 @@ test('rejected credentials and missing variables are one notice each; the check 
   const sandbox = await withSandbox(t);
   const rejected = await runCli(['validate', '--platform', FILE], envFor(sandbox, { KORE_CLIENT_SECRET: 'wrong-secret-0123456789' }));
   assert.equal(rejected.code, 0);
-  assert.match(rejected.stderr, /^kore-campaign validate: http:\/\/127\.0\.0\.1:\d+ rejected the credentials \(HTTP 401\)\. Contact-list names were not checked; everything else was\.\n$/);
+  assert.match(
+    rejected.stderr,
+    /^kore-campaign validate: http:\/\/127\.0\.0\.1:\d+ rejected the credentials \(HTTP 401\)\. Contact-list names were not checked; everything else was\.\n$/,
+  );
   assert.doesNotMatch(rejected.stderr, /wrong-secret/);
   const missing = await runCli(['validate', '--platform', FILE], {});
   assert.equal(missing.code, 0);

@@ -33,7 +33,10 @@ test('each problem is file:line:col severity message [code]; any error exits 1',
 test('warnings alone exit 0', () => {
   const { code, stdout } = run(['validate', 'test/fixtures/contact-lists-duplicate.campaign.yaml']);
   assert.equal(code, 0);
-  assert.match(stdout, /:8:5 warning The contact list "Recent Buyers - Q2 2025" is already listed \(contactLists\[0\]\)\. \[duplicate-contact-list\]/);
+  assert.match(
+    stdout,
+    /:8:5 warning The contact list "Recent Buyers - Q2 2025" is already listed \(contactLists\[0\]\)\. \[duplicate-contact-list\]/,
+  );
 });
 
 test('--format json carries the same diagnostics as the editor', () => {
@@ -121,10 +124,13 @@ test('a folder without campaign files is bad usage, not success', () => {
   assert.match(stdout, /0 files checked, 1 input not checked: 1 error, 0 warnings\./);
 });
 
-test('the examples: the quick start\'s main job', () => {
+test("the examples: the quick start's main job", () => {
   const { code, stdout } = run(['validate', 'examples/']);
   assert.equal(code, 1);
-  assert.match(stdout, /examples\/typical-mistakes\.campaign\.yaml:\d+:\d+ error priority must be a string "1"\.\."5"; found the number 5\. \[type\]/);
+  assert.match(
+    stdout,
+    /examples\/typical-mistakes\.campaign\.yaml:\d+:\d+ error priority must be a string "1"\.\."5"; found the number 5\. \[type\]/,
+  );
   assert.doesNotMatch(stdout, /billing-reminder/);
   assert.match(stdout, /2 files checked: 9 errors, 3 warnings\./);
 });
@@ -138,9 +144,16 @@ function repositoryWithSettings() {
   const team = path.join(repo, 'team');
   for (const dir of [path.join(repo, '.git'), path.join(repo, '.vscode'), path.join(team, '.vscode')]) mkdirSync(dir, { recursive: true });
   // As VS Code writes it: comments and a trailing comma; flat keys at the root, the nested form below.
-  writeFileSync(path.join(repo, '.vscode', 'settings.json'), '{\n  // the team agreed on 24-hour times\n  "koreCampaign.validate.callingHours": "off", /* for now */\n  "editor.tabSize": 2,\n}\n');
-  writeFileSync(path.join(team, '.vscode', 'settings.json'), '{ "koreCampaign": { "validate": { "rules": { "duplicate-contact-list": "error" } } } }');
-  for (const name of ['time-24-hour.campaign.yaml', 'contact-lists-duplicate.campaign.yaml']) writeFileSync(path.join(team, name), readFixture(name));
+  writeFileSync(
+    path.join(repo, '.vscode', 'settings.json'),
+    '{\n  // the team agreed on 24-hour times\n  "koreCampaign.validate.callingHours": "off", /* for now */\n  "editor.tabSize": 2,\n}\n',
+  );
+  writeFileSync(
+    path.join(team, '.vscode', 'settings.json'),
+    '{ "koreCampaign": { "validate": { "rules": { "duplicate-contact-list": "error" } } } }',
+  );
+  for (const name of ['time-24-hour.campaign.yaml', 'contact-lists-duplicate.campaign.yaml'])
+    writeFileSync(path.join(team, name), readFixture(name));
   return { repo, team };
 }
 
@@ -154,13 +167,19 @@ test('.vscode/settings.json of the folder and its parents up to the repository r
     'contact-lists-duplicate.campaign.yaml:8:5 error The contact list "Recent Buyers - Q2 2025" is already listed (contactLists[0]). [duplicate-contact-list]\n' +
       '2 files checked: 1 error, 0 warnings.\n',
   );
-  assert.match(inTeam.stderr, /koreCampaign\.validate settings from \.\.\/\.vscode\/settings\.json, \.vscode\/settings\.json \(--no-settings ignores them\)/);
+  assert.match(
+    inTeam.stderr,
+    /koreCampaign\.validate settings from \.\.\/\.vscode\/settings\.json, \.vscode\/settings\.json \(--no-settings ignores them\)/,
+  );
   // From the root only its own file applies; the folder above the repository (validation off there) never does.
   const inRepo = run(['validate', '--format', 'json', 'team'], repo);
   assert.equal(inRepo.code, 0, inRepo.stderr);
   const report = JSON.parse(inRepo.stdout);
   assert.deepEqual([report.errors, report.warnings], [0, 1]);
-  assert.deepEqual(report.files.flatMap((f) => f.diagnostics.map((d) => d.code)), ['duplicate-contact-list']);
+  assert.deepEqual(
+    report.files.flatMap((f) => f.diagnostics.map((d) => d.code)),
+    ['duplicate-contact-list'],
+  );
 });
 
 test('--no-settings checks every rule at its own severity', () => {

@@ -14,9 +14,17 @@ async function openWithActions(text) {
   const uri = docUri('actions');
   const diagnostics = await client.open(uri, text);
   const actionsFor = (diagnostic) =>
-    client.request('textDocument/codeAction', { textDocument: { uri }, range: diagnostic.range, context: { diagnostics: [diagnostic], triggerKind: 1 } });
+    client.request('textDocument/codeAction', {
+      textDocument: { uri },
+      range: diagnostic.range,
+      context: { diagnostics: [diagnostic], triggerKind: 1 },
+    });
   const fixAll = () =>
-    client.request('textDocument/codeAction', { textDocument: { uri }, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, context: { diagnostics: [], only: ['source.fixAll'], triggerKind: 2 } });
+    client.request('textDocument/codeAction', {
+      textDocument: { uri },
+      range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+      context: { diagnostics: [], only: ['source.fixAll'], triggerKind: 2 },
+    });
   return { uri, diagnostics, actionsFor, fixAll };
 }
 
@@ -39,13 +47,49 @@ const CASES = [
   ['type', 'priority', 'Quote it: "5"', ['priority: 5 # the API wants a string'], ['priority: "5" # the API wants a string']],
   ['enum', 'dialingMode', 'Change to "Preview"', ['dialingMode: preview # exact case'], ['dialingMode: Preview # exact case']],
   ['enum', 'frequency', 'Change to "WEEKLY"', ['    frequency: weekly # upper case'], ['    frequency: WEEKLY # upper case']],
-  ['timezone', 'timezone', 'Change to "Asia/Kolkata"', ['    timezone: Asia/Kolkatta # misspelt'], ['    timezone: Asia/Kolkata # misspelt']],
-  ['time-format', 'start', 'Change to "9:00 AM"', ['        start: 9am # 12-hour clock with minutes'], ['        start: 9:00 AM # 12-hour clock with minutes']],
+  [
+    'timezone',
+    'timezone',
+    'Change to "Asia/Kolkata"',
+    ['    timezone: Asia/Kolkatta # misspelt'],
+    ['    timezone: Asia/Kolkata # misspelt'],
+  ],
+  [
+    'time-format',
+    'start',
+    'Change to "9:00 AM"',
+    ['        start: 9am # 12-hour clock with minutes'],
+    ['        start: 9:00 AM # 12-hour clock with minutes'],
+  ],
   ['time-format', 'end', 'Change to "6:00 PM"', ['        end: 18:00 # 24-hour clock'], ['        end: 6:00 PM # 24-hour clock']],
-  ['unknown-key', 'queue-name', 'Rename to "queue_name"', ['queue-name: Renewals # the API spells it queue_name'], ['queue_name: Renewals # the API spells it queue_name']],
-  ['type', 'maxRingTime', 'Unquote it: 30', ['  maxRingTime: "30" # a number, not a string'], ['  maxRingTime: 30 # a number, not a string']],
-  ['type', 'enableMachineDetect', 'Change to false', ['enableMachineDetect: "false" # a boolean, not a string'], ['enableMachineDetect: false # a boolean, not a string']],
-  ['duplicate-window', 'days[2]', 'Remove the repeated TU window', ['      - day: TU # the same window again', '        start: 10:00 AM', '        end: 1:00 PM'], []],
+  [
+    'unknown-key',
+    'queue-name',
+    'Rename to "queue_name"',
+    ['queue-name: Renewals # the API spells it queue_name'],
+    ['queue_name: Renewals # the API spells it queue_name'],
+  ],
+  [
+    'type',
+    'maxRingTime',
+    'Unquote it: 30',
+    ['  maxRingTime: "30" # a number, not a string'],
+    ['  maxRingTime: 30 # a number, not a string'],
+  ],
+  [
+    'type',
+    'enableMachineDetect',
+    'Change to false',
+    ['enableMachineDetect: "false" # a boolean, not a string'],
+    ['enableMachineDetect: false # a boolean, not a string'],
+  ],
+  [
+    'duplicate-window',
+    'days[2]',
+    'Remove the repeated TU window',
+    ['      - day: TU # the same window again', '        start: 10:00 AM', '        end: 1:00 PM'],
+    [],
+  ],
 ];
 
 for (const [code, where, title, removed, added] of CASES) {
@@ -82,12 +126,19 @@ test('missing required fields are inserted where the API order puts them, with p
   assert.equal(action.title, 'Add the missing fields dialingOrder and maxRingTime');
   assert.equal(action.isPreferred, undefined, 'placeholders need the author: not applied by fix-all');
   const result = applyEdits(text, action.edit.changes[Object.keys(action.edit.changes)[0]]);
-  assert.ok(result.includes('        end: 1:00 PM\n  dialingOrder: FIFO\n  maxAttemptsPerRecord: 3\n  defaultRetryPeriod: 10 # minutes\n  maxRingTime: 30\n\nenableMachineDetect'), result);
+  assert.ok(
+    result.includes(
+      '        end: 1:00 PM\n  dialingOrder: FIFO\n  maxAttemptsPerRecord: 3\n  defaultRetryPeriod: 10 # minutes\n  maxRingTime: 30\n\nenableMachineDetect',
+    ),
+    result,
+  );
 
   const top = diagnostics.find((d) => d.code === 'required' && d.message.startsWith('The campaign'));
   const [topAction] = await actionsFor(top);
   assert.equal(topAction.title, 'Add the missing field campaignType');
-  assert.ok(applyEdits(text, topAction.edit.changes[Object.keys(topAction.edit.changes)[0]]).endsWith('maxSkips: 1\ncampaignType: voice\n'));
+  assert.ok(
+    applyEdits(text, topAction.edit.changes[Object.keys(topAction.edit.changes)[0]]).endsWith('maxSkips: 1\ncampaignType: voice\n'),
+  );
 });
 
 test('a mapping left empty (`callerId:`) gets its required fields, one level in; an empty author value stays flagged', async () => {
@@ -100,7 +151,11 @@ test('a mapping left empty (`callerId:`) gets its required fields, one level in;
   const result = applyEdits(text, action.edit.changes[Object.keys(action.edit.changes)[0]]);
   assert.ok(result.includes('  callerId: # whose number?\n    phoneNumber: ""\n  callingHours:'), result);
   const after = await client.open(docUri('after'), result);
-  assert.deepEqual(after.map((d) => d.code), ['caller-id-e164'], 'the placeholder is not a phone number: it stays flagged');
+  assert.deepEqual(
+    after.map((d) => d.code),
+    ['caller-id-e164'],
+    'the placeholder is not a phone number: it stays flagged',
+  );
 });
 
 test('"Fix all auto-fixable problems" applies every preferred fix at once; comments and order stay', async () => {
@@ -114,16 +169,22 @@ test('"Fix all auto-fixable problems" applies every preferred fix at once; comme
   assert.equal(result, authoringFixture('fixable.fixed.campaign.yaml'));
   // Only the missing campaignType is left: its placeholder is the author's call.
   const left = await client.open(docUri('fixed'), result);
-  assert.deepEqual(left.map((d) => d.message), ['The campaign is missing the required field campaignType.']);
+  assert.deepEqual(
+    left.map((d) => d.message),
+    ['The campaign is missing the required field campaignType.'],
+  );
 });
 
 test('the light bulb also offers "Fix all" when more than one problem can be fixed, and nothing for a clean file', async () => {
   const { diagnostics, actionsFor } = await openWithActions(fixable);
   const actions = await actionsFor(diagnostics.find((d) => d.code === 'enum'));
-  assert.deepEqual(actions.map((a) => [a.title, a.kind]), [
-    ['Change to "Preview"', 'quickfix'],
-    ['Fix all auto-fixable problems', 'quickfix'],
-  ]);
+  assert.deepEqual(
+    actions.map((a) => [a.title, a.kind]),
+    [
+      ['Change to "Preview"', 'quickfix'],
+      ['Fix all auto-fixable problems', 'quickfix'],
+    ],
+  );
   const clean = await openWithActions(authoringFixture('complete.campaign.yaml'));
   assert.deepEqual(clean.diagnostics, []);
   assert.deepEqual(await clean.fixAll(), []);

@@ -18,7 +18,8 @@ async function complete(text, position, context) {
 const labels = (result) => result.items.map((i) => i.label);
 const byLabel = (result, label) => result.items.find((i) => i.label === label);
 /** Labels in the order the editor shows them (sortText, then label). */
-const sorted = (result) => [...result.items].sort((a, b) => (a.sortText ?? a.label).localeCompare(b.sortText ?? b.label)).map((i) => i.label);
+const sorted = (result) =>
+  [...result.items].sort((a, b) => (a.sortText ?? a.label).localeCompare(b.sortText ?? b.label)).map((i) => i.label);
 
 const complete1 = authoringFixture('complete.campaign.yaml');
 const inProgress = authoringFixture('in-progress.campaign.yaml');
@@ -31,7 +32,7 @@ test('top level: only the keys not yet written, required ones first, each with t
   const maxSkips = byLabel(result, 'maxSkips');
   assert.equal(maxSkips.kind, 10 /* Property */);
   assert.equal(maxSkips.detail, 'whole number, 0 or more · required');
-  assert.ok(maxSkips.documentation.value.includes(schema.properties.maxSkips.markdownDescription), 'the docs are the schema\'s');
+  assert.ok(maxSkips.documentation.value.includes(schema.properties.maxSkips.markdownDescription), "the docs are the schema's");
   assert.equal(maxSkips.textEdit.newText, 'maxSkips: ${1:0}');
   assert.equal(byLabel(result, 'campaignId').detail, 'string, not empty · optional');
 });
@@ -40,7 +41,11 @@ test('in a nested mapping: its own missing keys only (callerId offers phoneNumbe
   const emptyCaller = edit(complete1, '    phoneNumber: "+18123456789"\n', '    \n');
   const caller = await complete(emptyCaller, after(emptyCaller, '  callerId:\n    '));
   assert.deepEqual(labels(caller), ['phoneNumber']);
-  assert.equal(caller.items[0].textEdit.newText, 'phoneNumber: "${1:+12025550100}"', 'a phone number is quoted: +1... would read as a number');
+  assert.equal(
+    caller.items[0].textEdit.newText,
+    'phoneNumber: "${1:+12025550100}"',
+    'a phone number is quoted: +1... would read as a number',
+  );
 
   const fullStrategy = edit(complete1, '  maxRingTime: 30 # seconds\n', '  maxRingTime: 30 # seconds\n  \n');
   const none = await complete(fullStrategy, after(fullStrategy, '# seconds\n  '));
@@ -81,7 +86,7 @@ test('dialingStrategy inserts its required children as a snippet; accepted, the 
   assert.deepEqual(await client.open(uri, accepted), []);
 });
 
-test('a new days item inserts day, start and end (the schema\'s snippet), at the list\'s indentation', async () => {
+test("a new days item inserts day, start and end (the schema's snippet), at the list's indentation", async () => {
   const text = edit(complete1, '        end: 1:00 PM\n', '        end: 1:00 PM\n      - \n');
   const result = await complete(text, after(text, '1:00 PM\n      - '));
   assert.equal(result.items[0].label, 'calling window');
@@ -107,7 +112,11 @@ test('enum values: dialingMode, frequency, dialingOrder, campaignType, each with
   const order = edit(complete1, 'dialingOrder: FIFO', 'dialingOrder: L');
   const orderItems = await complete(order, after(order, 'dialingOrder: L'));
   assert.deepEqual(labels(orderItems), ['FIFO', 'LIFO']);
-  assert.deepEqual(orderItems.items[1].textEdit.range, { start: after(order, 'dialingOrder: '), end: after(order, 'dialingOrder: L') }, 'replaces what is typed');
+  assert.deepEqual(
+    orderItems.items[1].textEdit.range,
+    { start: after(order, 'dialingOrder: '), end: after(order, 'dialingOrder: L') },
+    'replaces what is typed',
+  );
   const type = edit(complete1, 'campaignType: voice', 'campaignType: ');
   assert.deepEqual(labels(await complete(type, after(type, 'campaignType: '))), ['voice', 'sms']);
 });
@@ -141,7 +150,7 @@ test('day codes come with their full names, and a full name finds its code', asy
   assert.equal(byLabel(result, 'WE').filterText, 'WE Wednesday');
 });
 
-test('start and end offer the day in 30-minute steps in the API\'s 12-hour format', async () => {
+test("start and end offer the day in 30-minute steps in the API's 12-hour format", async () => {
   const text = edit(complete1, 'start: 10:00 AM', 'start: ');
   const result = await complete(text, after(text, 'start: ', 2));
   assert.equal(result.items.length, 48);
@@ -157,7 +166,8 @@ test('start and end offer the day in 30-minute steps in the API\'s 12-hour forma
 test('time zones: the full list with current offsets; typing filters it (kolk finds Asia/Kolkata, a city finds its zone)', async () => {
   const all = await complete(inProgress, after(inProgress, 'timezone:'));
   assert.ok(all.items.length >= 400, `${all.items.length} zones`);
-  for (const zone of ['Asia/Kolkata', 'America/New_York', 'Europe/Kyiv', 'UTC', 'Asia/Calcutta']) assert.ok(labels(all).includes(zone), zone);
+  for (const zone of ['Asia/Kolkata', 'America/New_York', 'Europe/Kyiv', 'UTC', 'Asia/Calcutta'])
+    assert.ok(labels(all).includes(zone), zone);
   assert.match(byLabel(all, 'Asia/Kolkata').detail, /^UTC\+05:30 · India/);
   assert.match(byLabel(all, 'Asia/Calcutta').detail, /legacy name of Asia\/Kolkata/);
   assert.ok(byLabel(all, 'Asia/Kolkata').sortText < byLabel(all, 'Asia/Calcutta').sortText, 'current names before legacy ones');
@@ -173,7 +183,7 @@ test('time zones: the full list with current offsets; typing filters it (kolk fi
   assert.ok(labels(await complete(city, after(city, 'timezone: mumbai'))).includes('Asia/Kolkata'));
 });
 
-test('time zones used by the workspace\'s other campaigns are listed first', async () => {
+test("time zones used by the workspace's other campaigns are listed first", async () => {
   const other = docUri('other');
   await client.open(other, edit(complete1, 'timezone: Asia/Kolkata # India', 'timezone: America/Chicago'));
   const result = await complete(inProgress, after(inProgress, 'timezone:'));
@@ -192,7 +202,12 @@ test('campaign files the client found in the workspace count too, before they ar
     await server.open(uri, inProgress);
     const position = after(inProgress, 'timezone:');
     const nz = 'file:///workspace/regions/nz.campaign.yaml';
-    server.notify('koreCampaign/workspaceTimeZones', { files: [{ uri: nz, timeZone: 'Pacific/Auckland' }, { uri: `${nz}x`, timeZone: 'Not/AZone' }] });
+    server.notify('koreCampaign/workspaceTimeZones', {
+      files: [
+        { uri: nz, timeZone: 'Pacific/Auckland' },
+        { uri: `${nz}x`, timeZone: 'Not/AZone' },
+      ],
+    });
     let result = await server.request('textDocument/completion', { textDocument: { uri }, position });
     assert.match(byLabel(result, 'Pacific/Auckland').detail, /used in this workspace/);
     assert.equal(sorted(result)[0], 'Pacific/Auckland');
@@ -217,7 +232,10 @@ test('half-typed and broken YAML: a half key, an empty list item and empty value
   const key = await complete(inProgress, after(inProgress, '  dialingOrd'));
   assert.ok(labels(key).includes('dialingOrder'));
   assert.ok(!labels(key).includes('callerId'), 'callerId is already there');
-  assert.deepEqual(byLabel(key, 'dialingOrder').textEdit.range, { start: at(inProgress, 'dialingOrd'), end: after(inProgress, '  dialingOrd') });
+  assert.deepEqual(byLabel(key, 'dialingOrder').textEdit.range, {
+    start: at(inProgress, 'dialingOrd'),
+    end: after(inProgress, '  dialingOrd'),
+  });
 
   const unclosed = edit(complete1, 'name: Renewal Reminder', 'name: "Renewal Reminder');
   const day = edit(unclosed, '      - day: TU', '      - day: ');
@@ -253,11 +271,18 @@ test('an empty file offers a whole, valid campaign', async () => {
   assert.deepEqual(await client.open(docUri('template-as-is'), accept('', template)), []);
   // Accept it and fill what only the author knows: the campaign is valid.
   // Fill what only the author knows: still valid.
-  const text = edit(edit(edit(accept('', template), 'name: New voice campaign\n', 'name: Renewal Reminder\n'), '  - Contact list\n', '  - Renewals\n'), 'timezone: America/New_York\n', 'timezone: Asia/Kolkata\n');
+  const text = edit(
+    edit(edit(accept('', template), 'name: New voice campaign\n', 'name: Renewal Reminder\n'), '  - Contact list\n', '  - Renewals\n'),
+    'timezone: America/New_York\n',
+    'timezone: Asia/Kolkata\n',
+  );
   assert.deepEqual(await client.open(docUri('template'), text), []);
   // The template's key order is the API's.
   assert.deepEqual(
-    text.split('\n').filter((l) => /^\w/.test(l)).map((l) => l.split(':')[0]),
+    text
+      .split('\n')
+      .filter((l) => /^\w/.test(l))
+      .map((l) => l.split(':')[0]),
     schema.required.filter((k) => k !== 'campaignId'),
   );
 });

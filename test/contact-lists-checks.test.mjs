@@ -11,7 +11,12 @@ import { sandboxLib } from './helpers/push.mjs';
 
 const client = sharedServer();
 const NOTIFICATION = 'koreCampaign/platformData';
-const LISTS = sandboxLib.SANDBOX_CONTACT_LISTS.map(({ name, totalRecordCount, status, campaignInUse }) => ({ name, totalRecordCount, status, campaignInUse }));
+const LISTS = sandboxLib.SANDBOX_CONTACT_LISTS.map(({ name, totalRecordCount, status, campaignInUse }) => ({
+  name,
+  totalRecordCount,
+  status,
+  campaignInUse,
+}));
 const fixture = readFixture('platform/contact-lists.campaign.yaml');
 const listCodes = (diagnostics) => diagnostics.filter((d) => /contact-list$/.test(d.code) && d.code !== 'duplicate-contact-list');
 
@@ -28,13 +33,35 @@ test('the core checks names only when it is given the lists; the did-you-mean is
   const without = core.validateText(fixture);
   assert.deepEqual(listCodes(without), []);
   assert.deepEqual(summarise(listCodes(core.validateText(fixture, { contactLists: known }))), [
-    ['7:5-7:20', 'warning', 'unknown-contact-list', 'Staging has no contact list named "Overdue Acounts". Did you mean "Overdue Accounts"? A campaign\'s lists must exist before it is pushed.'],
-    ['8:5-8:18', 'warning', 'empty-contact-list', 'The contact list "Win-back 2024" exists on Staging but has no contacts: this campaign would dial nobody from it.'],
-    ['9:5-9:26', 'warning', 'unknown-contact-list', 'Staging has no contact list named "Holiday Shoppers 2019" (none of its 6 lists has a name close to it). A campaign\'s lists must exist before it is pushed.'],
+    [
+      '7:5-7:20',
+      'warning',
+      'unknown-contact-list',
+      'Staging has no contact list named "Overdue Acounts". Did you mean "Overdue Accounts"? A campaign\'s lists must exist before it is pushed.',
+    ],
+    [
+      '8:5-8:18',
+      'warning',
+      'empty-contact-list',
+      'The contact list "Win-back 2024" exists on Staging but has no contacts: this campaign would dial nobody from it.',
+    ],
+    [
+      '9:5-9:26',
+      'warning',
+      'unknown-contact-list',
+      'Staging has no contact list named "Holiday Shoppers 2019" (none of its 6 lists has a name close to it). A campaign\'s lists must exist before it is pushed.',
+    ],
   ]);
   // The length-bucketed search answers as the general did-you-mean does.
   for (const typed of ['overdue accounts', 'Renewals March', 'VIP callers', 'Win back 2024', 'Webinar', 'recent buyers q2 2025', 'x']) {
-    assert.equal(known.closest(typed), core.closestMatch(typed, LISTS.map((l) => l.name)), typed);
+    assert.equal(
+      known.closest(typed),
+      core.closestMatch(
+        typed,
+        LISTS.map((l) => l.name),
+      ),
+      typed,
+    );
   }
   // An empty list of lists is known too: every name is unknown then.
   assert.equal(listCodes(core.validateText(fixture, { contactLists: new core.KnownContactLists([], 'Staging') })).length, 4);
@@ -53,7 +80,10 @@ test('no contact-list diagnostic until the lists are known; then unknown and emp
       [8, 4, 25, 2, 'unknown-contact-list'],
     ],
   );
-  assert.equal(diagnostics[0].message, 'Local sandbox has no contact list named "Overdue Acounts". Did you mean "Overdue Accounts"? A campaign\'s lists must exist before it is pushed.');
+  assert.equal(
+    diagnostics[0].message,
+    'Local sandbox has no contact list named "Overdue Acounts". Did you mean "Overdue Accounts"? A campaign\'s lists must exist before it is pushed.',
+  );
   assert.match(diagnostics[1].message, /"Win-back 2024" exists on Local sandbox but has no contacts/);
   assert.match(diagnostics[2].message, /no contact list named "Holiday Shoppers 2019" \(none of its 6 lists has a name close to it\)/);
 
@@ -70,7 +100,11 @@ test('the did-you-mean quick fix replaces the name and keeps the comment', async
   // Notifications are handled in order: the document opened next is checked with these lists.
   client.notify(NOTIFICATION, known);
   const [diagnostic] = listCodes(await client.open(uri, fixture));
-  const actions = await client.request('textDocument/codeAction', { textDocument: { uri }, range: diagnostic.range, context: { diagnostics: [diagnostic], triggerKind: 1 } });
+  const actions = await client.request('textDocument/codeAction', {
+    textDocument: { uri },
+    range: diagnostic.range,
+    context: { diagnostics: [diagnostic], triggerKind: 1 },
+  });
   const fix = actions.find((a) => a.title === 'Change to "Overdue Accounts"');
   assert.ok(fix?.isPreferred, JSON.stringify(actions.map((a) => a.title)));
   const fixed = applyEdits(fixture, fix.edit.changes[uri]);
@@ -84,7 +118,11 @@ test('completion offers the platform names with counts, quoted when YAML needs i
   client.notify(NOTIFICATION, known);
   await client.open(uri, text);
   const position = after(text, '  - Win-back 2024 # exists, no contacts\n  - ');
-  const { items } = await client.request('textDocument/completion', { textDocument: { uri }, position, context: { triggerKind: 2, triggerCharacter: ' ' } });
+  const { items } = await client.request('textDocument/completion', {
+    textDocument: { uri },
+    position,
+    context: { triggerKind: 2, triggerCharacter: ' ' },
+  });
   assert.deepEqual(items.map((i) => i.label).sort(), ['#VIP callers', 'Overdue Accounts', 'Renewals: March', 'Webinar Leads']);
   const byLabel = Object.fromEntries(items.map((i) => [i.label, i]));
   assert.equal(byLabel['Overdue Accounts'].detail, '342 contacts · Ready');
@@ -97,14 +135,29 @@ test('completion offers the platform names with counts, quoted when YAML needs i
   const flow = 'contactLists: [Overdue Accounts, ]\n';
   const flowUri = docUri('flow');
   await client.open(flowUri, flow);
-  const flowItems = (await client.request('textDocument/completion', { textDocument: { uri: flowUri }, position: after(flow, ', ') })).items;
+  const flowItems = (await client.request('textDocument/completion', { textDocument: { uri: flowUri }, position: after(flow, ', ') }))
+    .items;
   assert.ok(!flowItems.some((i) => i.label === 'Overdue Accounts'));
-  assert.equal(accept(flow, flowItems.find((i) => i.label === 'Renewals: March')), 'contactLists: [Overdue Accounts, "Renewals: March"]\n');
+  assert.equal(
+    accept(
+      flow,
+      flowItems.find((i) => i.label === 'Renewals: March'),
+    ),
+    'contactLists: [Overdue Accounts, "Renewals: March"]\n',
+  );
   const quoted = 'contactLists:\n  - "Ren\n';
   const quotedUri = docUri('quoted');
   await client.open(quotedUri, quoted);
-  const quotedItems = (await client.request('textDocument/completion', { textDocument: { uri: quotedUri }, position: after(quoted, '"Ren') })).items;
-  assert.equal(accept(quoted, quotedItems.find((i) => i.label === 'Renewals: March')), 'contactLists:\n  - "Renewals: March"\n');
+  const quotedItems = (
+    await client.request('textDocument/completion', { textDocument: { uri: quotedUri }, position: after(quoted, '"Ren') })
+  ).items;
+  assert.equal(
+    accept(
+      quoted,
+      quotedItems.find((i) => i.label === 'Renewals: March'),
+    ),
+    'contactLists:\n  - "Renewals: March"\n',
+  );
 
   // Unknown lists: no names offered (nothing to guess from).
   client.notify(NOTIFICATION, { state: 'unknown', reason: 'offline' });
@@ -119,17 +172,36 @@ test('hover on a list name: its contact count, status and the other campaigns us
   await client.open(uri, fixture);
   const hover = await client.request('textDocument/hover', { textDocument: { uri }, position: at(fixture, 'Recent Buyers') });
   // The file is campaign cd-...0002: only the other campaign using the list is named.
-  assert.match(hover.contents.value, /^\*\*Contact list\*\* Recent Buyers - Q2 2025 on Local sandbox: 1,250 contacts, status Ready\.\n\nAlso used by campaign: `cd-ed19e3c7-3682-5e72-a839-af9e07110001`\.\n/);
+  assert.match(
+    hover.contents.value,
+    /^\*\*Contact list\*\* Recent Buyers - Q2 2025 on Local sandbox: 1,250 contacts, status Ready\.\n\nAlso used by campaign: `cd-ed19e3c7-3682-5e72-a839-af9e07110001`\.\n/,
+  );
   const unknown = await client.request('textDocument/hover', { textDocument: { uri }, position: at(fixture, 'Overdue Acounts') });
-  assert.match(unknown.contents.value, /^\*\*Overdue Acounts\*\*: no contact list of this name on Local sandbox \(did you mean \*\*Overdue Accounts\*\*\?\)\./);
+  assert.match(
+    unknown.contents.value,
+    /^\*\*Overdue Acounts\*\*: no contact list of this name on Local sandbox \(did you mean \*\*Overdue Accounts\*\*\?\)\./,
+  );
 });
 
 test('a malformed notification is taken field by field, never a crash', async () => {
   const uri = docUri('malformed');
-  client.notify(NOTIFICATION, { state: 'known', connection: 7, contactLists: [null, 5, { name: 3 }, { name: 'Overdue Accounts', totalRecordCount: '0', campaignInUse: 'cd-1' }, { name: 'Win-back 2024', totalRecordCount: 0 }] });
+  client.notify(NOTIFICATION, {
+    state: 'known',
+    connection: 7,
+    contactLists: [
+      null,
+      5,
+      { name: 3 },
+      { name: 'Overdue Accounts', totalRecordCount: '0', campaignInUse: 'cd-1' },
+      { name: 'Win-back 2024', totalRecordCount: 0 },
+    ],
+  });
   const diagnostics = listCodes(await client.open(uri, fixture));
   // "Overdue Accounts" is known (its count unreadable, so not called empty); the connection name falls back.
-  assert.deepEqual(diagnostics.map((d) => d.code), ['unknown-contact-list', 'unknown-contact-list', 'empty-contact-list', 'unknown-contact-list']);
+  assert.deepEqual(
+    diagnostics.map((d) => d.code),
+    ['unknown-contact-list', 'unknown-contact-list', 'empty-contact-list', 'unknown-contact-list'],
+  );
   assert.match(diagnostics[1].message, /^Kore\.ai has no contact list named "Overdue Acounts"\. Did you mean "Overdue Accounts"\?/);
   const hover = await client.request('textDocument/hover', { textDocument: { uri }, position: at(fixture, 'Win-back') });
   assert.match(hover.contents.value, /no contacts\.\n\nNo other campaign uses it\./);

@@ -16,7 +16,10 @@ async function request(method, text, extra = {}) {
 
 /** `name (detail) [kind]` with children indented: the tree as the Outline view shows it. */
 function outline(symbols, depth = 0) {
-  return symbols.flatMap((s) => [`${'  '.repeat(depth)}${s.name}${s.detail ? ` (${s.detail})` : ''} [${s.kind}]`, ...outline(s.children ?? [], depth + 1)]);
+  return symbols.flatMap((s) => [
+    `${'  '.repeat(depth)}${s.name}${s.detail ? ` (${s.detail})` : ''} [${s.kind}]`,
+    ...outline(s.children ?? [], depth + 1),
+  ]);
 }
 
 const complete = authoringFixture('complete.campaign.yaml');
@@ -64,12 +67,18 @@ test('the outline of a file without a name, and of a flow-style one', async () =
   const unnamed = await request('textDocument/documentSymbol', edit(complete, 'name: Renewal Reminder # shown in Kore.ai\n', ''));
   assert.equal(unnamed[0].name, 'Campaign');
   const flow = await request('textDocument/documentSymbol', authoringFixture('flow-days.campaign.yaml'));
-  const days = flow[0].children.find((s) => s.name === 'dialingStrategy').children.find((s) => s.name === 'callingHours').children.find((s) => s.name === 'days');
-  assert.deepEqual(days.children.map((s) => s.name), ['MO 6:00 AM-6:00 PM', 'TU 9:00 AM-5:00 PM']);
+  const days = flow[0].children
+    .find((s) => s.name === 'dialingStrategy')
+    .children.find((s) => s.name === 'callingHours')
+    .children.find((s) => s.name === 'days');
+  assert.deepEqual(
+    days.children.map((s) => s.name),
+    ['MO 6:00 AM-6:00 PM', 'TU 9:00 AM-5:00 PM'],
+  );
   assert.deepEqual(await request('textDocument/documentSymbol', ''), []);
 });
 
-test('folding: each mapping and list from its key\'s line, and comment blocks', async () => {
+test("folding: each mapping and list from its key's line, and comment blocks", async () => {
   const ranges = await request('textDocument/foldingRange', complete);
   const lineOf = (needle) => at(complete, needle).line;
   const fold = (from, to) => ranges.some((r) => r.startLine === lineOf(from) && r.endLine === lineOf(to) && r.kind === undefined);

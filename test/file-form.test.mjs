@@ -32,16 +32,39 @@ function remoteExample(changes = {}) {
 test('the file form: campaignId first, the schema order, platform-owned fields dropped', () => {
   const form = core.campaignFileForm(remoteExample());
   assert.equal(form.campaignId, EXAMPLE_ID);
-  assert.deepEqual(Object.keys(form.campaign), ['campaignId', 'name', 'description', 'contactLists', 'priority', 'dialingMode', 'dialingStrategy', 'schedule', 'queue_name', 'enableMachineDetect', 'maxSkips', 'campaignType']);
+  assert.deepEqual(Object.keys(form.campaign), [
+    'campaignId',
+    'name',
+    'description',
+    'contactLists',
+    'priority',
+    'dialingMode',
+    'dialingStrategy',
+    'schedule',
+    'queue_name',
+    'enableMachineDetect',
+    'maxSkips',
+    'campaignType',
+  ]);
   assert.deepEqual(form.campaign.schedule, { isSchedulingEnabled: false });
   assert.deepEqual(form.missing, []);
   assert.deepEqual(form.dropped, []);
   assert.deepEqual(core.fileFormNotes(form), []);
   const text = core.renderCampaignFile(form, { header: ['Pulled from Local sandbox'] });
-  assert.match(text, /^# Pulled from Local sandbox\n\ncampaignId: cd-ed19e3c7-3682-5e72-a839-af9e07110001\nname: Billing Reminder Voice Campaign\n/);
+  assert.match(
+    text,
+    /^# Pulled from Local sandbox\n\ncampaignId: cd-ed19e3c7-3682-5e72-a839-af9e07110001\nname: Billing Reminder Voice Campaign\n/,
+  );
   assert.match(text, /\npriority: "5"\n/, 'a string stays a string');
-  assert.match(text, /\n {6}- \{ day: MO, start: "9:00 AM", end: "6:00 PM" \}\n/, 'one calling window per line, times quoted as in the examples');
-  assert.deepEqual(core.validateText(text).filter((d) => d.severity === 'error'), []);
+  assert.match(
+    text,
+    /\n {6}- \{ day: MO, start: "9:00 AM", end: "6:00 PM" \}\n/,
+    'one calling window per line, times quoted as in the examples',
+  );
+  assert.deepEqual(
+    core.validateText(text).filter((d) => d.severity === 'error'),
+    [],
+  );
   assert.deepEqual(core.parseCampaign(text).value, core.parseCampaign(example).value);
 });
 
@@ -53,8 +76,13 @@ test('the file form: `id` instead of `_id`; an experienceFlow id is left for the
   assert.equal(form.campaign.experienceFlow, undefined);
   assert.equal(form.campaign.experienceFlowName, undefined);
   const text = core.renderCampaignFile(form);
-  assert.match(text, /# experienceFlowName: the platform returned only the experience flow's id \(experienceFlow: cf-1234-abcd\),\n# and a write names the flow\. Add the flow's name here/);
-  assert.deepEqual(core.fileFormNotes(form), ["The platform returned the experience flow's id (cf-1234-abcd), not its name: set experienceFlowName yourself."]);
+  assert.match(
+    text,
+    /# experienceFlowName: the platform returned only the experience flow's id \(experienceFlow: cf-1234-abcd\),\n# and a write names the flow\. Add the flow's name here/,
+  );
+  assert.deepEqual(core.fileFormNotes(form), [
+    "The platform returned the experience flow's id (cf-1234-abcd), not its name: set experienceFlowName yourself.",
+  ]);
 });
 
 test('a partial read gives a file the author can finish, and names what is missing', () => {
@@ -70,7 +98,10 @@ test('a partial read gives a file the author can finish, and names what is missi
   ]);
   const text = core.renderCampaignFile(form);
   assert.match(text, /^# Not returned by the platform, fill in before pushing: dialingStrategy\.dialingOrder, queue_name, maxSkips\n/);
-  const codes = core.validateText(text).filter((d) => d.severity === 'error').map((d) => d.code);
+  const codes = core
+    .validateText(text)
+    .filter((d) => d.severity === 'error')
+    .map((d) => d.code);
   assert.deepEqual([...new Set(codes)], ['required'], 'the editor shows the same gaps');
 });
 
@@ -104,19 +135,37 @@ test('pull into an existing file: the same campaign changes nothing; new keys go
   assert.equal(core.updateCampaignFile(example, core.campaignFileForm(partial)).changed, false);
 });
 
-test('pull into an existing file: a list of another length is rewritten in the file\'s style; a broken file is not edited', () => {
+test("pull into an existing file: a list of another length is rewritten in the file's style; a broken file is not edited", () => {
   const remote = remoteExample({ contactLists: ['Recent Buyers - Q2 2025', 'Lapsed'] });
   remote.dialingStrategy.callingHours.days = remote.dialingStrategy.callingHours.days.slice(0, 2);
   const update = core.updateCampaignFile(example, core.campaignFileForm(remote));
   assert.match(update.text, /contactLists:\n {2}- Recent Buyers - Q2 2025\n {2}- Lapsed\npriority/);
-  assert.match(update.text, /days:\n {6}- \{ day: MO, start: "9:00 AM", end: "6:00 PM" \}\n {6}- \{ day: TU, start: "9:00 AM", end: "6:00 PM" \}\n {2}dialingOrder: FIFO/);
+  assert.match(
+    update.text,
+    /days:\n {6}- \{ day: MO, start: "9:00 AM", end: "6:00 PM" \}\n {6}- \{ day: TU, start: "9:00 AM", end: "6:00 PM" \}\n {2}dialingOrder: FIFO/,
+  );
   assert.match(update.text, /^# Billing reminder/);
   assert.deepEqual(core.parseCampaign(update.text).value.contactLists, ['Recent Buyers - Q2 2025', 'Lapsed']);
   assert.equal(core.updateCampaignFile('name: [unclosed\n', core.campaignFileForm(remote)), undefined);
 });
 
 test('the platform-owned fields are listed once, for pull, plan and validation', () => {
-  assert.deepEqual(core.PLATFORM_OWNED_FIELDS.map((f) => f.path.join('.')).sort(), ['_id', 'campaignExecutionType', 'campaignInstanceId', 'campaignInstanceUpdatedAt', 'createdAt', 'experienceFlow', 'format', 'id', 'isFiltersEnabled', 'lname', 'schedule.isRecurrenceEnabled', 'status', 'updatedAt', 'useSystemMappings']);
+  assert.deepEqual(core.PLATFORM_OWNED_FIELDS.map((f) => f.path.join('.')).sort(), [
+    '_id',
+    'campaignExecutionType',
+    'campaignInstanceId',
+    'campaignInstanceUpdatedAt',
+    'createdAt',
+    'experienceFlow',
+    'format',
+    'id',
+    'isFiltersEnabled',
+    'lname',
+    'schedule.isRecurrenceEnabled',
+    'status',
+    'updatedAt',
+    'useSystemMappings',
+  ]);
   assert.ok(core.platformOwnedField(['schedule', 'isRecurrenceEnabled']));
   assert.equal(core.platformOwnedField(['schedule', 'isSchedulingEnabled']), undefined);
 });

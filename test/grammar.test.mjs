@@ -28,7 +28,10 @@ before(async () => {
     files[JSON.parse(readFileSync(path.join(YAML_DIR, name), 'utf8')).scopeName] = path.join(YAML_DIR, name);
   }
   const registry = new vsctm.Registry({
-    onigLib: Promise.resolve({ createOnigScanner: (s) => new oniguruma.OnigScanner(s), createOnigString: (s) => new oniguruma.OnigString(s) }),
+    onigLib: Promise.resolve({
+      createOnigScanner: (s) => new oniguruma.OnigScanner(s),
+      createOnigString: (s) => new oniguruma.OnigString(s),
+    }),
     loadGrammar: async (scope) => (files[scope] ? vsctm.parseRawGrammar(readFileSync(files[scope], 'utf8'), files[scope]) : null),
   });
   grammar = await registry.loadGrammar(contribution.scopeName);
@@ -48,12 +51,12 @@ function tokenize(text) {
 
 const scopesOf = (tokens, text, line) => tokens.find((t) => t.text === text && (line === undefined || t.line === line))?.scopes ?? [];
 
-test('the manifest\'s grammar is the one generated from the schema (scripts/build-grammar.mjs --check)', () => {
+test("the manifest's grammar is the one generated from the schema (scripts/build-grammar.mjs --check)", () => {
   const result = spawnSync(process.execPath, [path.join(ROOT, 'scripts', 'build-grammar.mjs'), '--check'], { encoding: 'utf8' });
   assert.equal(result.status, 0, result.stderr);
   const json = JSON.parse(readFileSync(path.join(ROOT, contribution.path), 'utf8'));
   assert.equal(json.scopeName, 'source.kore-campaign');
-  assert.deepEqual(json.patterns, [{ include: 'source.yaml' }], 'YAML itself is YAML\'s grammar');
+  assert.deepEqual(json.patterns, [{ include: 'source.yaml' }], "YAML itself is YAML's grammar");
 });
 
 test('every key the schema knows is marked as known, at any depth', () => {
@@ -89,9 +92,18 @@ test('known enum values are marked: plain, quoted, in every enum field', () => {
   const text = authoringFixture('complete.campaign.yaml');
   const tokens = tokenize(text);
   for (const value of ['Preview', 'WEEKLY', 'MO', 'TU', 'FIFO', 'voice']) assert.ok(scopesOf(tokens, value).includes(ENUM), value);
-  const priority = scopesOf(tokens, '4', text.split('\n').findIndex((l) => l.startsWith('priority')));
+  const priority = scopesOf(
+    tokens,
+    '4',
+    text.split('\n').findIndex((l) => l.startsWith('priority')),
+  );
   assert.ok(priority.includes(ENUM) && priority.includes('string.quoted.double.yaml'), priority.join(' '));
-  assert.ok(scopesOf(tokens, 'Renewals').slice(1).every((s) => !s.includes('kore-campaign')), 'free text is YAML\'s');
+  assert.ok(
+    scopesOf(tokens, 'Renewals')
+      .slice(1)
+      .every((s) => !s.includes('kore-campaign')),
+    "free text is YAML's",
+  );
 });
 
 test('valid campaign files (block and flow style, comments first or not) tokenize with no invalid scope', () => {
@@ -103,7 +115,11 @@ test('valid campaign files (block and flow style, comments first or not) tokeniz
   ];
   for (const [name, text] of files) {
     const invalid = tokenize(text).filter((t) => t.scopes.some((s) => s.startsWith('invalid')));
-    assert.deepEqual(invalid.map((t) => `${t.line + 1}: ${t.text}`), [], name);
+    assert.deepEqual(
+      invalid.map((t) => `${t.line + 1}: ${t.text}`),
+      [],
+      name,
+    );
   }
   // In flow mappings the keys are marked and YAML still reads the commas.
   const flow = tokenize(authoringFixture('flow-days.campaign.yaml'));
@@ -114,5 +130,8 @@ test('valid campaign files (block and flow style, comments first or not) tokeniz
 test('comments and strings are never marked, even when they contain a key', () => {
   const tokens = tokenize('# name: not a key\nname: "priority: 5" # dialingMode: Preview\n');
   const marked = tokens.filter((t) => t.scopes.slice(1).some((s) => s.includes('kore-campaign')));
-  assert.deepEqual(marked.map((t) => t.text), ['name']);
+  assert.deepEqual(
+    marked.map((t) => t.text),
+    ['name'],
+  );
 });

@@ -44,7 +44,10 @@ for (const [name, text] of Object.entries(HOSTILE)) {
     const diagnostics = await server.open(uri, text);
     assert.ok(Array.isArray(diagnostics));
     // Still alive: a valid file right after gets its (empty) diagnostics.
-    assert.deepEqual(await server.open(`file:///hostile/after-${encodeURIComponent(name)}.campaign.yaml`, readFixture('valid.campaign.yaml')), []);
+    assert.deepEqual(
+      await server.open(`file:///hostile/after-${encodeURIComponent(name)}.campaign.yaml`, readFixture('valid.campaign.yaml')),
+      [],
+    );
   });
 }
 
@@ -95,7 +98,11 @@ test('regexes over user text stay linear: a 200,000-character word, 100,000 tabs
   const word = 'a'.repeat(200_000);
   const completion = timed(() => core.completeAt(core.parseCampaign(`${word}\n`), endOfLine(word)));
   assert.ok(completion.ms < 1000, `completion took ${completion.ms} ms`);
-  for (const text of [`name:${'\t'.repeat(100_000)}\n`, `name:${' '.repeat(300_000)}x\n  bad: indent\n`, `name: x${' '.repeat(300_000)}#\n`]) {
+  for (const text of [
+    `name:${'\t'.repeat(100_000)}\n`,
+    `name:${' '.repeat(300_000)}x\n  bad: indent\n`,
+    `name: x${' '.repeat(300_000)}#\n`,
+  ]) {
     const { result, ms } = timed(() => core.validateText(text));
     assert.ok(result.length > 0);
     assert.ok(ms < 1000, `validation took ${ms} ms`);
@@ -108,8 +115,14 @@ test('a million quotes: YAML errors are capped, and the last diagnostic says how
   assert.ok(parsed.document.errors.length <= core.PARSE_LIMITS.maxYamlErrors, `kept ${parsed.document.errors.length} errors`);
   assert.equal(parsed.yamlErrorsOmitted, 499_999 - core.PARSE_LIMITS.maxYamlErrors);
   const diagnostics = core.validateText(text);
-  assert.deepEqual(diagnostics.map((d) => d.code), ['yaml-syntax', 'yaml-too-many-problems']);
-  assert.match(diagnostics[1].message, /^499,\d{3} more YAML problems were found after these and not listed\. Fix the first ones: most of the rest usually follow from them\.$/);
+  assert.deepEqual(
+    diagnostics.map((d) => d.code),
+    ['yaml-syntax', 'yaml-too-many-problems'],
+  );
+  assert.match(
+    diagnostics[1].message,
+    /^499,\d{3} more YAML problems were found after these and not listed\. Fix the first ones: most of the rest usually follow from them\.$/,
+  );
 });
 
 test('20,000 repeated keys: the duplicate-key diagnostics are capped too', HANG_GUARD, () => {
@@ -136,7 +149,10 @@ test('merge keys are reported as unsupported under their own code; outline, hove
     const merge = diagnostics.find((d) => d.code === 'yaml-merge-key');
     assert.ok(merge, `no merge-key diagnostic in ${JSON.stringify(diagnostics.map((d) => d.code))}`);
     assert.equal(merge.severity, 'error');
-    assert.match(merge.message, /^Merge keys \(<<, !!merge\) are not supported: the API reads this file as JSON, where << is an ordinary key\. Write the fields out\.$/);
+    assert.match(
+      merge.message,
+      /^Merge keys \(<<, !!merge\) are not supported: the API reads this file as JSON, where << is an ordinary key\. Write the fields out\.$/,
+    );
     assert.ok(!diagnostics.some((d) => d.code === 'yaml-alias-limit'));
     core.documentSymbols(parsed);
     core.foldingRanges(parsed);
@@ -154,7 +170,10 @@ test('CR-only line endings are line endings: the file is read, not "empty"', () 
   const text = readFixture('valid.campaign.yaml').replace(/\n/g, '\r');
   assert.deepEqual(core.validateText(text), []);
   const broken = text.replace('priority: "5"', 'priority: 5');
-  assert.deepEqual(core.validateText(broken).map((d) => [d.code, d.range.start.line]), [['type', 6]]);
+  assert.deepEqual(
+    core.validateText(broken).map((d) => [d.code, d.range.start.line]),
+    [['type', 6]],
+  );
 });
 
 test('an oversized document gets one diagnostic instead of a parse', HANG_GUARD, async () => {
@@ -164,7 +183,10 @@ test('an oversized document gets one diagnostic instead of a parse', HANG_GUARD,
   const diagnostics = await server.open('file:///hostile/oversized.campaign.yaml', text);
   assert.equal(diagnostics.length, 1);
   assert.equal(diagnostics[0].code, 'file-too-large');
-  assert.match(diagnostics[0].message, /^This file is 5\.0 MB; campaign files are a few kilobytes, and files over 5 MB are not analysed\.$/);
+  assert.match(
+    diagnostics[0].message,
+    /^This file is 5\.0 MB; campaign files are a few kilobytes, and files over 5 MB are not analysed\.$/,
+  );
   assert.deepEqual(diagnostics[0].range, { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } });
 });
 
@@ -173,12 +195,18 @@ test('a document of more lines than a campaign file can have gets one diagnostic
   assert.equal(core.MAX_CAMPAIGN_FILE_LINES, 100_000);
   const text = `name: x\n${'\n'.repeat(850_000)}description: y\n`;
   const { result, ms } = timed(() => core.validateText(text));
-  assert.deepEqual(result.map((d) => d.code), ['file-too-large']);
+  assert.deepEqual(
+    result.map((d) => d.code),
+    ['file-too-large'],
+  );
   assert.ok(ms < 200, `took ${ms} ms of CPU time`);
   const diagnostics = await server.open('file:///hostile/many-lines.campaign.yaml', text);
   assert.equal(diagnostics.length, 1);
   assert.equal(diagnostics[0].code, 'file-too-large');
-  assert.equal(diagnostics[0].message, 'This file has 850,003 lines; campaign files have a few hundred, and files over 100,000 lines are not analysed.');
+  assert.equal(
+    diagnostics[0].message,
+    'This file has 850,003 lines; campaign files have a few hundred, and files over 100,000 lines are not analysed.',
+  );
   // At the limit the file is read as usual.
   const atLimit = `name: x\n${'\n'.repeat(99_990)}description: y\n`;
   assert.ok(!core.validateText(atLimit).some((d) => d.code === 'file-too-large'));
@@ -189,26 +217,43 @@ test('a document of more YAML marks than a campaign file can have gets one diagn
   assert.equal(core.MAX_CAMPAIGN_FILE_MARKS, 200_000);
   const text = `name: x\ndescription: ${'x: '.repeat(300_000)}\n`;
   const { result, ms } = timed(() => core.validateText(text));
-  assert.deepEqual(result.map((d) => d.code), ['file-too-large']);
+  assert.deepEqual(
+    result.map((d) => d.code),
+    ['file-too-large'],
+  );
   assert.ok(ms < 200, `took ${ms} ms of CPU time`);
   const diagnostics = await server.open('file:///hostile/many-marks.campaign.yaml', text);
-  assert.deepEqual(diagnostics.map((d) => d.message), ['This file has more than 200,000 YAML marks (colons, commas, dashes, brackets, line breaks); campaign files have a few thousand, and files with more are not analysed.']);
+  assert.deepEqual(
+    diagnostics.map((d) => d.message),
+    [
+      'This file has more than 200,000 YAML marks (colons, commas, dashes, brackets, line breaks); campaign files have a few thousand, and files with more are not analysed.',
+    ],
+  );
   // A megabyte of stray closing braces: each one is an error token (1.4-1.8 s of CPU in the fuzz run).
-  assert.deepEqual(core.validateText(`name: x\n${'}'.repeat(1_000_000)}\n`).map((d) => d.code), ['file-too-large']);
+  assert.deepEqual(
+    core.validateText(`name: x\n${'}'.repeat(1_000_000)}\n`).map((d) => d.code),
+    ['file-too-large'],
+  );
   // A 50,000-line calling-hours list (as in the benchmark) has about half as many, and is read as usual.
-  const windows = Array.from({ length: 16_000 }, (_, i) => `      - day: ${['MO', 'TU', 'WE', 'TH', 'FR'][i % 5]}\n        start: 9:00 AM\n        end: 9:30 AM`).join('\n');
+  const windows = Array.from(
+    { length: 16_000 },
+    (_, i) => `      - day: ${['MO', 'TU', 'WE', 'TH', 'FR'][i % 5]}\n        start: 9:00 AM\n        end: 9:30 AM`,
+  ).join('\n');
   const long = readFixture('valid.campaign.yaml').replace(/days:\n(?:\s+- .*\n(?:\s+(?:start|end): .*\n)*)+/, `days:\n${windows}\n`);
   assert.ok(long.length > 500_000, `the long file is ${long.length} characters`);
   assert.ok(!core.validateText(long).some((d) => d.code === 'file-too-large'));
 });
 
-test('50,000 distinct keys in one mapping are checked for duplicates in linear time (yaml\'s own check is quadratic)', HANG_GUARD, () => {
+test("50,000 distinct keys in one mapping are checked for duplicates in linear time (yaml's own check is quadratic)", HANG_GUARD, () => {
   // Found by `npm run fuzz`: yaml's uniqueKeys compares each key with every key before it.
   const keys = Array.from({ length: 50_000 }, (_, i) => `key${i}: v`);
   const { result, ms } = timed(() => core.validateText([...keys, 'key7: again', ''].join('\n')));
   assert.ok(ms < 8000, `took ${ms} ms of CPU time`);
   const duplicates = result.filter((d) => d.code === 'duplicate-key');
-  assert.deepEqual(duplicates.map((d) => [d.range.start.line, d.range.start.character, d.range.end.character]), [[50_000, 0, 4]]);
+  assert.deepEqual(
+    duplicates.map((d) => [d.range.start.line, d.range.start.character, d.range.end.character]),
+    [[50_000, 0, 4]],
+  );
   assert.match(duplicates[0].message, /^The key "key7" appears more than once in this mapping/);
   // Without the duplicate, every key is checked by the campaign rules (each an unknown key), also in linear time.
   const rules = timed(() => core.validateText([...keys, ''].join('\n')));

@@ -63,12 +63,18 @@ test('the timezone value: its current UTC offset and the current time there', as
   assert.ok((await hover(alias, inside(at(alias, 'Asia/Calcutta')))).contents.value.includes('A legacy name of `Asia/Kolkata`'));
 });
 
-test('a days entry: the window in the campaign\'s zone and in UTC', async () => {
+test("a days entry: the window in the campaign's zone and in UTC", async () => {
   const onValue = await hover(complete, inside(at(complete, '9:00 AM')));
-  assert.ok(onValue.contents.value.startsWith('**Calling window** `MO 9:00 AM-6:00 PM Asia/Kolkata = 03:30-12:30 UTC`'), onValue.contents.value);
+  assert.ok(
+    onValue.contents.value.startsWith('**Calling window** `MO 9:00 AM-6:00 PM Asia/Kolkata = 03:30-12:30 UTC`'),
+    onValue.contents.value,
+  );
   assert.ok(onValue.contents.value.includes('(Asia/Kolkata is UTC+05:30 on the next Monday.)'));
   const onDash = await hover(complete, at(complete, '- day: TU'));
-  assert.ok(onDash.contents.value.startsWith('**Calling window** `TU 10:00 AM-1:00 PM Asia/Kolkata = 04:30-07:30 UTC`'), onDash.contents.value);
+  assert.ok(
+    onDash.contents.value.startsWith('**Calling window** `TU 10:00 AM-1:00 PM Asia/Kolkata = 04:30-07:30 UTC`'),
+    onDash.contents.value,
+  );
   const onKey = (await hover(complete, inside(at(complete, 'end: 6:00 PM')))).contents.value;
   assert.ok(onKey.startsWith('**Calling window** `MO 9:00 AM-6:00 PM'), 'on a key of the window: the window, then the key');
   assert.ok(onKey.includes('**end**: string, **required**'));
@@ -76,12 +82,20 @@ test('a days entry: the window in the campaign\'s zone and in UTC', async () => 
 
 test('on `days:` every window is listed in UTC', async () => {
   const text = (await hover(complete, inside(at(complete, 'days:')))).contents.value;
-  assert.ok(text.startsWith('**Calling windows**\n- `MO 9:00 AM-6:00 PM Asia/Kolkata = 03:30-12:30 UTC`\n- `TU 10:00 AM-1:00 PM Asia/Kolkata = 04:30-07:30 UTC`\n'), text);
+  assert.ok(
+    text.startsWith(
+      '**Calling windows**\n- `MO 9:00 AM-6:00 PM Asia/Kolkata = 03:30-12:30 UTC`\n- `TU 10:00 AM-1:00 PM Asia/Kolkata = 04:30-07:30 UTC`\n',
+    ),
+    text,
+  );
 });
 
 test('a window that crosses midnight in UTC names both days (Asia/Tokyo, flow style)', async () => {
   const result = await hover(flow, inside(at(flow, 'day: MO')));
-  assert.ok(result.contents.value.startsWith('**Calling window** `MO 6:00 AM-6:00 PM Asia/Tokyo = SU 21:00-MO 09:00 UTC`'), result.contents.value);
+  assert.ok(
+    result.contents.value.startsWith('**Calling window** `MO 6:00 AM-6:00 PM Asia/Tokyo = SU 21:00-MO 09:00 UTC`'),
+    result.contents.value,
+  );
 });
 
 test('a window whose zone is not valid says so instead of guessing', async () => {

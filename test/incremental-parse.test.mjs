@@ -27,7 +27,18 @@ function nodes(parsed) {
       visit(node.value);
       return;
     }
-    out.push([node.constructor?.name, node.range, node.items ? undefined : node.value, node.source, node.comment, node.commentBefore, node.spaceBefore, node.anchor, node.tag, node.type]);
+    out.push([
+      node.constructor?.name,
+      node.range,
+      node.items ? undefined : node.value,
+      node.source,
+      node.comment,
+      node.commentBefore,
+      node.spaceBefore,
+      node.anchor,
+      node.tag,
+      node.type,
+    ]);
     if (node.items) node.items.forEach(visit);
   };
   for (const doc of parsed.documents) {
@@ -73,21 +84,25 @@ function chain(base, edits, counts = {}) {
   return incrementalParseStats.spliced - before;
 }
 
-const replaceLine = (pattern, replacement, nth = 0) => (text) => {
-  const lines = text.split('\n');
-  const hits = lines.map((l, i) => (pattern.test(l) ? i : -1)).filter((i) => i !== -1);
-  const index = hits[Math.min(nth, hits.length - 1)];
-  assert.ok(index !== undefined, `no line matches ${pattern}`);
-  lines[index] = typeof replacement === 'function' ? replacement(lines[index]) : replacement;
-  return lines.join('\n');
-};
+const replaceLine =
+  (pattern, replacement, nth = 0) =>
+  (text) => {
+    const lines = text.split('\n');
+    const hits = lines.map((l, i) => (pattern.test(l) ? i : -1)).filter((i) => i !== -1);
+    const index = hits[Math.min(nth, hits.length - 1)];
+    assert.ok(index !== undefined, `no line matches ${pattern}`);
+    lines[index] = typeof replacement === 'function' ? replacement(lines[index]) : replacement;
+    return lines.join('\n');
+  };
 const insertBefore = (pattern, line, nth = 0) => replaceLine(pattern, (l) => `${line}\n${l}`, nth);
-const deleteLine = (pattern, nth = 0) => (text) => {
-  const lines = text.split('\n');
-  const hits = lines.map((l, i) => (pattern.test(l) ? i : -1)).filter((i) => i !== -1);
-  lines.splice(hits[Math.min(nth, hits.length - 1)], 1);
-  return lines.join('\n');
-};
+const deleteLine =
+  (pattern, nth = 0) =>
+  (text) => {
+    const lines = text.split('\n');
+    const hits = lines.map((l, i) => (pattern.test(l) ? i : -1)).filter((i) => i !== -1);
+    lines.splice(hits[Math.min(nth, hits.length - 1)], 1);
+    return lines.join('\n');
+  };
 
 /** Large enough (over 20,000 characters) for the parser to keep its tree for the next edit. */
 function campaign({ days = 200, lists = 300, description = 3 } = {}) {
@@ -95,30 +110,67 @@ function campaign({ days = 200, lists = 300, description = 3 } = {}) {
   for (let i = 0; i < description; i++) lines.push(`  Line ${i + 1} of the script.`);
   lines.push('contactLists:');
   for (let i = 0; i < lists; i++) lines.push(`  - List ${i}`, ...(i % 7 === 3 ? ['  # a comment between items', ''] : []));
-  lines.push('priority: "3"', 'dialingMode: Preview', '', 'dialingStrategy:', '  callerId:', '    phoneNumber: "+18123456789"', '  callingHours:', '    frequency: WEEKLY', '    timezone: Asia/Kolkata', '    days:');
+  lines.push(
+    'priority: "3"',
+    'dialingMode: Preview',
+    '',
+    'dialingStrategy:',
+    '  callerId:',
+    '    phoneNumber: "+18123456789"',
+    '  callingHours:',
+    '    frequency: WEEKLY',
+    '    timezone: Asia/Kolkata',
+    '    days:',
+  );
   const d = ['MO', 'TU', 'WE', 'TH', 'FR', 'SA', 'SU'];
   for (let i = 0; i < days; i++) {
-    if (i % 3 === 0) lines.push(`      - { day: ${d[i % 7]}, start: "${1 + Math.floor(i / 7)}:00 AM", end: "${1 + Math.floor(i / 7)}:30 AM" }`);
-    else lines.push(`      # window ${i}`, `      - day: ${d[i % 7]}`, `        start: "${1 + Math.floor(i / 7)}:00 AM"`, `        end: "${1 + Math.floor(i / 7)}:30 AM"`, '');
+    if (i % 3 === 0)
+      lines.push(`      - { day: ${d[i % 7]}, start: "${1 + Math.floor(i / 7)}:00 AM", end: "${1 + Math.floor(i / 7)}:30 AM" }`);
+    else
+      lines.push(
+        `      # window ${i}`,
+        `      - day: ${d[i % 7]}`,
+        `        start: "${1 + Math.floor(i / 7)}:00 AM"`,
+        `        end: "${1 + Math.floor(i / 7)}:30 AM"`,
+        '',
+      );
   }
-  lines.push('  dialingOrder: FIFO', '  maxAttemptsPerRecord: 3', '  defaultRetryPeriod: 10 # minutes', '  maxRingTime: 30', '', 'schedule:', '  isSchedulingEnabled: false', '', 'queue_name: Default Queue', 'enableMachineDetect: false', 'maxSkips: 1', 'campaignType: voice', '');
+  lines.push(
+    '  dialingOrder: FIFO',
+    '  maxAttemptsPerRecord: 3',
+    '  defaultRetryPeriod: 10 # minutes',
+    '  maxRingTime: 30',
+    '',
+    'schedule:',
+    '  isSchedulingEnabled: false',
+    '',
+    'queue_name: Default Queue',
+    'enableMachineDetect: false',
+    'maxSkips: 1',
+    'campaignType: voice',
+    '',
+  );
   return lines.join('\n');
 }
 
 test('edits inside a long sequence are spliced and equal a full parse', () => {
   const counts = {};
-  const spliced = chain(campaign(), [
-    replaceLine(/^ {2}- List 20$/, '  - 42'), // a wrong type in the middle of contactLists
-    replaceLine(/^ {2}- 42$/, '  - List 20'),
-    insertBefore(/^ {2}- List 25$/, '  - List 25'), // a duplicate list, one line more
-    deleteLine(/^ {2}- List 25$/),
-    replaceLine(/- day: WE$/, (l) => l.replace('WE', 'XX'), 3), // an enum error in the middle of days
-    replaceLine(/- day: XX$/, (l) => l.replace('XX', 'WE')),
-    replaceLine(/start: "3:00 AM"/, (l) => l.replace('3:00 AM', '13:00'), 1), // a time format error
-    insertBefore(/# window 20$/, '      - { day: MO, start: "9:00 AM", end: "8:00 AM" }'), // a new flow item: time order
-    deleteLine(/end: "8:00 AM" }$/),
-    replaceLine(/# a comment between items/, '  # another comment', 1), // only a comment changes
-  ], counts);
+  const spliced = chain(
+    campaign(),
+    [
+      replaceLine(/^ {2}- List 20$/, '  - 42'), // a wrong type in the middle of contactLists
+      replaceLine(/^ {2}- 42$/, '  - List 20'),
+      insertBefore(/^ {2}- List 25$/, '  - List 25'), // a duplicate list, one line more
+      deleteLine(/^ {2}- List 25$/),
+      replaceLine(/- day: WE$/, (l) => l.replace('WE', 'XX'), 3), // an enum error in the middle of days
+      replaceLine(/- day: XX$/, (l) => l.replace('XX', 'WE')),
+      replaceLine(/start: "3:00 AM"/, (l) => l.replace('3:00 AM', '13:00'), 1), // a time format error
+      insertBefore(/# window 20$/, '      - { day: MO, start: "9:00 AM", end: "8:00 AM" }'), // a new flow item: time order
+      deleteLine(/end: "8:00 AM" }$/),
+      replaceLine(/# a comment between items/, '  # another comment', 1), // only a comment changes
+    ],
+    counts,
+  );
   assert.ok(spliced >= 8, `most edits were spliced (${spliced})`);
   assert.ok(counts.patched >= 6, `most spliced edits patched the composed document (${counts.patched})`);
 });
@@ -162,7 +214,9 @@ test('edits that break or change the structure fall back to a full parse and sti
 });
 
 test('random edits anywhere equal a full parse', () => {
-  const examples = ['billing-reminder.campaign.yaml', 'typical-mistakes.campaign.yaml'].map((f) => readFileSync(path.join(ROOT, 'examples', f), 'utf8'));
+  const examples = ['billing-reminder.campaign.yaml', 'typical-mistakes.campaign.yaml'].map((f) =>
+    readFileSync(path.join(ROOT, 'examples', f), 'utf8'),
+  );
   const bases = [campaign(), campaign({ days: 200, lists: 3, description: 1 }), ...examples];
   let seed = 12345;
   const random = () => {
@@ -245,14 +299,18 @@ test('random edits that keep the YAML well formed are spliced and equal a full p
 test('CRLF line endings: spliced edits equal a full parse', () => {
   const base = campaign().replace(/\n/g, '\r\n');
   const counts = {};
-  const spliced = chain(base, [
-    (t) => t.replace('  - List 150\r\n', '  - 42\r\n'),
-    (t) => t.replace('  - 42\r\n', '  - List 150\r\n'),
-    (t) => `priority: "1"\r\n${t}`,
-    (t) => t.slice(t.indexOf('\n') + 1),
-    (t) => t.replace('dialingMode: Preview', 'dialingMode: Fax'),
-    (t) => t.replace('      - day: WE\r\n', '      - day: WE\r\n      # inserted\r\n'),
-  ], counts);
+  const spliced = chain(
+    base,
+    [
+      (t) => t.replace('  - List 150\r\n', '  - 42\r\n'),
+      (t) => t.replace('  - 42\r\n', '  - List 150\r\n'),
+      (t) => `priority: "1"\r\n${t}`,
+      (t) => t.slice(t.indexOf('\n') + 1),
+      (t) => t.replace('dialingMode: Preview', 'dialingMode: Fax'),
+      (t) => t.replace('      - day: WE\r\n', '      - day: WE\r\n      # inserted\r\n'),
+    ],
+    counts,
+  );
   assert.ok(spliced >= 5, `most edits were spliced (${spliced})`);
 });
 
@@ -288,7 +346,7 @@ test('Enter at the start of a comment line between items: the comment stays with
   assert.deepEqual(fix, validateText(text).find((d) => d.code === 'duplicate-window').fixes[0].edits[0]);
 });
 
-test('an edit that makes yaml open a mapping at the line\'s own indentation (`k: v#: v`) is parsed as a fresh parse reads it', () => {
+test("an edit that makes yaml open a mapping at the line's own indentation (`k: v#: v`) is parsed as a fresh parse reads it", () => {
   // Found by `npm run fuzz`: the lines after the edit continue that mapping in the whole file, never in a fragment.
   const base = `name: x\n${'k: v\n'.repeat(5000)}`;
   chain(base, [
@@ -311,15 +369,22 @@ function differential(base, count, seed) {
     (text, at) => text.slice(0, at) + pick(['\n', '\n  ', '\n    ', '\n      ', '\n        ', '\n\n']) + text.slice(at), // Enter, with the editor's indentation
     (text, at) => {
       const start = lineStartNear(text, at);
-      return text.slice(0, start) + ' '.repeat(pick([0, 2, 4, 6, 8, 10, 12])) + `# note ${Math.floor(random() * 100)}\n` + text.slice(start); // a comment line at any depth
+      return (
+        text.slice(0, start) + ' '.repeat(pick([0, 2, 4, 6, 8, 10, 12])) + `# note ${Math.floor(random() * 100)}\n` + text.slice(start)
+      ); // a comment line at any depth
     },
     (text, at) => text.slice(0, at) + pick([' # trailing', '#', ' ']) + text.slice(at),
     (text, at) => {
       const start = lineStartNear(text, at);
-      return random() < 0.5 ? `${text.slice(0, start)}  ${text.slice(start)}` : text.slice(0, start) + text.slice(start).replace(/^ {1,2}/, ''); // indent or dedent a line
+      return random() < 0.5
+        ? `${text.slice(0, start)}  ${text.slice(start)}`
+        : text.slice(0, start) + text.slice(start).replace(/^ {1,2}/, ''); // indent or dedent a line
     },
     (text, at) => text.slice(0, at) + text.slice(at + 1 + Math.floor(random() * 3)), // Delete
-    (text, at) => text.slice(0, at) + pick(['x', '7', '- ', ': ', 'day: MO', '\n      - day: TU\n        start: 9:00 AM\n        end: 5:00 PM']) + text.slice(at),
+    (text, at) =>
+      text.slice(0, at) +
+      pick(['x', '7', '- ', ': ', 'day: MO', '\n      - day: TU\n        start: 9:00 AM\n        end: 5:00 PM']) +
+      text.slice(at),
     (text, at) => {
       const start = lineStartNear(text, at);
       const end = text.indexOf('\n', at);
@@ -345,7 +410,10 @@ function differential(base, count, seed) {
 }
 
 test('differential: random edit sequences on small files equal a fresh parse (diagnostics, fixes, outline)', () => {
-  for (const [index, base] of [commentedDays({ descriptionLines: 20 }), readFileSync(path.join(ROOT, 'examples', 'billing-reminder.campaign.yaml'), 'utf8')].entries()) {
+  for (const [index, base] of [
+    commentedDays({ descriptionLines: 20 }),
+    readFileSync(path.join(ROOT, 'examples', 'billing-reminder.campaign.yaml'), 'utf8'),
+  ].entries()) {
     differential(base, 150, 4242 + index);
   }
 });
@@ -360,8 +428,11 @@ test('differential: random edit sequences on a 5,000-line file equal a fresh par
   assert.ok(spliced >= 2, `some edits were spliced (${spliced})`);
 });
 
-test('only a clean large file\'s parse can be re-parsed from (the server drops any other before parsing again)', () => {
-  const windows = Array.from({ length: 2000 }, (_, i) => `      - day: MO\n        start: ${1 + (i % 9)}:00 AM\n        end: 5:00 PM\n`).join('');
+test("only a clean large file's parse can be re-parsed from (the server drops any other before parsing again)", () => {
+  const windows = Array.from(
+    { length: 2000 },
+    (_, i) => `      - day: MO\n        start: ${1 + (i % 9)}:00 AM\n        end: 5:00 PM\n`,
+  ).join('');
   const clean = `name: Large\ndialingStrategy:\n  callingHours:\n    days:\n${windows}`;
   assert.ok(clean.length > 20_000);
   assert.equal(core.canReparseFrom(parseCampaign(clean)), true);
@@ -370,7 +441,10 @@ test('only a clean large file\'s parse can be re-parsed from (the server drops a
 });
 
 test('an edit that breaks its own item goes straight to a full parse (the spliced tree is not composed first), with the same result', () => {
-  const windows = Array.from({ length: 2000 }, (_, i) => `      - day: MO\n        start: ${1 + (i % 9)}:00 AM\n        end: 5:00 PM\n`).join('');
+  const windows = Array.from(
+    { length: 2000 },
+    (_, i) => `      - day: MO\n        start: ${1 + (i % 9)}:00 AM\n        end: 5:00 PM\n`,
+  ).join('');
   const text = `name: Large\ndialingStrategy:\n  callingHours:\n    days:\n${windows}`;
   const previous = parseCampaign(text);
   // `start: 3:00 AM` -> `start:x3:00 AM`: a key with no value, inside one window.

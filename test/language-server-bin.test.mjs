@@ -8,7 +8,13 @@ import * as net from 'node:net';
 import * as path from 'node:path';
 import { test } from 'node:test';
 import { pathToFileURL } from 'node:url';
-import { createProtocolConnection, IPCMessageReader, IPCMessageWriter, SocketMessageReader, SocketMessageWriter } from 'vscode-languageserver-protocol/node';
+import {
+  createProtocolConnection,
+  IPCMessageReader,
+  IPCMessageWriter,
+  SocketMessageReader,
+  SocketMessageWriter,
+} from 'vscode-languageserver-protocol/node';
 import { readFixture, tempDir } from './helpers/fixtures.mjs';
 import { ROOT } from './helpers/lsp-client.mjs';
 
@@ -20,10 +26,17 @@ async function session(connection) {
   connection.onRequest('client/registerCapability', () => null);
   connection.listen();
   const workspace = pathToFileURL(tempDir('kc-bin-')).href;
-  const init = await connection.sendRequest('initialize', { processId: process.pid, rootUri: workspace, capabilities: {}, workspaceFolders: [{ uri: workspace, name: 'w' }] });
+  const init = await connection.sendRequest('initialize', {
+    processId: process.pid,
+    rootUri: workspace,
+    capabilities: {},
+    workspaceFolders: [{ uri: workspace, name: 'w' }],
+  });
   connection.sendNotification('initialized', {});
   const uri = `${workspace}/a.campaign.yaml`;
-  connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'kore-campaign', version: 1, text: readFixture('priority-number.campaign.yaml') } });
+  connection.sendNotification('textDocument/didOpen', {
+    textDocument: { uri, languageId: 'kore-campaign', version: 1, text: readFixture('priority-number.campaign.yaml') },
+  });
   const published = await diagnostics;
   await connection.sendRequest('shutdown');
   connection.sendNotification('exit');
@@ -35,7 +48,10 @@ test('--node-ipc: started by a Node client with fork()', async () => {
   const connection = createProtocolConnection(new IPCMessageReader(child), new IPCMessageWriter(child));
   const { init, published } = await session(connection);
   assert.equal(init.serverInfo.name, 'kore-campaign-language-server');
-  assert.deepEqual(published.diagnostics.map((d) => d.code), ['type']);
+  assert.deepEqual(
+    published.diagnostics.map((d) => d.code),
+    ['type'],
+  );
   await once(child, 'exit');
   connection.dispose();
 });
@@ -48,19 +64,23 @@ test('--socket=PORT: connects to the client listening on that port', async () =>
   const [socket] = await once(server, 'connection');
   const connection = createProtocolConnection(new SocketMessageReader(socket), new SocketMessageWriter(socket));
   const { published } = await session(connection);
-  assert.deepEqual(published.diagnostics.map((d) => d.code), ['type']);
+  assert.deepEqual(
+    published.diagnostics.map((d) => d.code),
+    ['type'],
+  );
   await once(child, 'exit');
   connection.dispose();
   server.close();
 });
 
 test('--help names the transports; --version the package version', async () => {
-  const run = (args) => new Promise((resolve) => {
-    const child = spawn(process.execPath, [BIN, ...args]);
-    let out = '';
-    child.stdout.on('data', (d) => (out += d));
-    child.on('close', (code) => resolve({ code, out }));
-  });
+  const run = (args) =>
+    new Promise((resolve) => {
+      const child = spawn(process.execPath, [BIN, ...args]);
+      let out = '';
+      child.stdout.on('data', (d) => (out += d));
+      child.on('close', (code) => resolve({ code, out }));
+    });
   const help = await run(['--help']);
   assert.equal(help.code, 0);
   assert.match(help.out, /--stdio .*\n.*--node-ipc.*\n.*--socket=PORT/);

@@ -30,11 +30,24 @@ test('the examples: the valid one is clean, the one with mistakes shows each of 
   const diagnostics = await server.open('file:///examples/typical-mistakes.campaign.yaml', mistakes);
   assert.deepEqual(
     diagnostics.map((d) => d.code),
-    ['unknown-key', 'duplicate-contact-list', 'type', 'enum', 'caller-id-e164', 'timezone', 'time-format', 'time-order', 'window-overlap', 'range', 'type', 'unknown-key'],
+    [
+      'unknown-key',
+      'duplicate-contact-list',
+      'type',
+      'enum',
+      'caller-id-e164',
+      'timezone',
+      'time-format',
+      'time-order',
+      'window-overlap',
+      'range',
+      'type',
+      'unknown-key',
+    ],
   );
 });
 
-test('published diagnostics are the core\'s, with code, source, severity and the fixes in data', async () => {
+test("published diagnostics are the core's, with code, source, severity and the fixes in data", async () => {
   const text = readFixture('dialing-mode-case.campaign.yaml');
   const diagnostics = await server.open(fileUri('dialing-mode-case.campaign.yaml'), text);
   assert.deepEqual(summarise(diagnostics), summarise(core.validateText(text)));
@@ -53,7 +66,9 @@ test('an incremental change re-validates: a mistake appears, then goes away', as
   const line = text.split('\n').findIndex((l) => l.startsWith('priority:'));
   // Replace `"5"` (characters 10-13) with a bare 5: the wrong type.
   const broken = await server.change(uri, [{ range: { start: { line, character: 10 }, end: { line, character: 13 } }, text: '5' }]);
-  assert.deepEqual(summarise(broken), [[`${line + 1}:11-${line + 1}:12`, 'error', 'type', 'priority must be a string "1".."5"; found the number 5.']]);
+  assert.deepEqual(summarise(broken), [
+    [`${line + 1}:11-${line + 1}:12`, 'error', 'type', 'priority must be a string "1".."5"; found the number 5.'],
+  ]);
   const fixed = await server.change(uri, [{ range: { start: { line, character: 10 }, end: { line, character: 11 } }, text: '"4"' }]);
   assert.deepEqual(fixed, []);
 });
@@ -83,7 +98,10 @@ test('closing a document clears its diagnostics', async () => {
 test('settings turn a rule off or change its severity', async () => {
   const client = await startServer({ settings: { validate: { rules: { 'duplicate-contact-list': 'off', 'window-overlap': 'error' } } } });
   try {
-    assert.deepEqual(await client.open(fileUri('contact-lists-duplicate.campaign.yaml'), readFixture('contact-lists-duplicate.campaign.yaml')), []);
+    assert.deepEqual(
+      await client.open(fileUri('contact-lists-duplicate.campaign.yaml'), readFixture('contact-lists-duplicate.campaign.yaml')),
+      [],
+    );
     const [overlap] = await client.open(fileUri('windows-overlap.campaign.yaml'), readFixture('windows-overlap.campaign.yaml'));
     assert.equal(overlap.code, 'window-overlap');
     assert.equal(overlap.severity, 1);

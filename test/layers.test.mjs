@@ -33,13 +33,16 @@ function layout() {
   cpSync(path.join(ROOT, 'scripts', 'lint'), path.join(dir, 'scripts', 'lint'), { recursive: true });
   symlinkSync(path.join(ROOT, 'node_modules'), path.join(dir, 'node_modules'), 'dir');
   const files = {
-    'core/src/index.ts': "export const core = 1;\n",
+    'core/src/index.ts': 'export const core = 1;\n',
     'platform/src/index.ts': "import * as http from 'node:http';\nexport const platform = http;\n",
-    'sandbox/src/index.ts': "export * from './server';\nimport { core } from '../../core/src';\nimport { platform } from '../../platform/src';\nexport const sandbox = [core, platform];\n",
-    'sandbox/src/server.ts': "export const server = 1;\n",
-    'server/src/server.ts': "import { core } from '../../core/src';\nimport type { Connection } from 'vscode-languageserver/node';\nexport const server: [number, Connection?] = [core];\n",
+    'sandbox/src/index.ts':
+      "export * from './server';\nimport { core } from '../../core/src';\nimport { platform } from '../../platform/src';\nexport const sandbox = [core, platform];\n",
+    'sandbox/src/server.ts': 'export const server = 1;\n',
+    'server/src/server.ts':
+      "import { core } from '../../core/src';\nimport type { Connection } from 'vscode-languageserver/node';\nexport const server: [number, Connection?] = [core];\n",
     'cli/src/main.ts': "import { sandbox } from '../../sandbox/src';\nexport const cli = sandbox;\n",
-    'client/src/extension.ts': "import * as vscode from 'vscode';\nimport { sandbox } from '../../sandbox/src';\nexport const client = [vscode, sandbox];\n",
+    'client/src/extension.ts':
+      "import * as vscode from 'vscode';\nimport { sandbox } from '../../sandbox/src';\nexport const client = [vscode, sandbox];\n",
   };
   for (const [file, text] of Object.entries(files)) {
     mkdirSync(path.dirname(path.join(dir, file)), { recursive: true });
@@ -60,13 +63,37 @@ test('the copied layout lints clean: each layer imports only what it may', () =>
 
 test('a cross-layer import fails lint, naming both layers and what is allowed', () => {
   const cases = [
-    ['core/src/rules/planted.ts', "import { server } from '../../../server/src/server';\nexport const x = server;\n", /core\/src\/rules\/planted\.ts:1:24: core may not import server \(\.\.\/\.\.\/\.\.\/server\/src\/server\): core may import nothing internal\./],
-    ['platform/src/planted.ts', "export { core } from '../../core/src';\n", /platform may not import core \(\.\.\/\.\.\/core\/src\): platform may import nothing internal\./],
-    ['server/src/planted.ts', "export type { Sandbox } from '../../sandbox/src';\n", /server may not import sandbox \(\.\.\/\.\.\/sandbox\/src\): server may import core\./],
-    ['sandbox/src/planted.ts', "export const lazy = () => import('../../cli/src/main');\n", /sandbox may not import cli \(\.\.\/\.\.\/cli\/src\/main\): sandbox may import core, platform\./],
-    ['core/src/plantedNode.ts', "import { readFileSync } from 'node:fs';\nexport const read = readFileSync;\n", /core may not import Node built-ins \(I\/O belongs to the callers\) \(node:fs\)/],
+    [
+      'core/src/rules/planted.ts',
+      "import { server } from '../../../server/src/server';\nexport const x = server;\n",
+      /core\/src\/rules\/planted\.ts:1:24: core may not import server \(\.\.\/\.\.\/\.\.\/server\/src\/server\): core may import nothing internal\./,
+    ],
+    [
+      'platform/src/planted.ts',
+      "export { core } from '../../core/src';\n",
+      /platform may not import core \(\.\.\/\.\.\/core\/src\): platform may import nothing internal\./,
+    ],
+    [
+      'server/src/planted.ts',
+      "export type { Sandbox } from '../../sandbox/src';\n",
+      /server may not import sandbox \(\.\.\/\.\.\/sandbox\/src\): server may import core\./,
+    ],
+    [
+      'sandbox/src/planted.ts',
+      "export const lazy = () => import('../../cli/src/main');\n",
+      /sandbox may not import cli \(\.\.\/\.\.\/cli\/src\/main\): sandbox may import core, platform\./,
+    ],
+    [
+      'core/src/plantedNode.ts',
+      "import { readFileSync } from 'node:fs';\nexport const read = readFileSync;\n",
+      /core may not import Node built-ins \(I\/O belongs to the callers\) \(node:fs\)/,
+    ],
     ['core/src/plantedVscode.ts', "export type Uri = import('vscode').Uri;\n", /core may not import the VS Code API \(vscode\) \(vscode\)/],
-    ['core/src/plantedLsp.ts', "import type { Diagnostic } from 'vscode-languageserver-types';\nexport type D = Diagnostic;\n", /core may not import an LSP package \(vscode-languageserver-types\)/],
+    [
+      'core/src/plantedLsp.ts',
+      "import type { Diagnostic } from 'vscode-languageserver-types';\nexport type D = Diagnostic;\n",
+      /core may not import an LSP package \(vscode-languageserver-types\)/,
+    ],
   ];
   // One copy with every plant, linted once (each ESLint start costs seconds); every plant must be reported.
   const dir = layout();
@@ -75,10 +102,16 @@ test('a cross-layer import fails lint, naming both layers and what is allowed', 
   assert.equal(code, 1, output);
   for (const [file, , message] of cases) assert.match(output, message, file);
   assert.equal(output.trim().split('\n').length, cases.length, `one problem per plant:\n${output}`);
-  assert.ok(output.trim().split('\n').every((line) => line.endsWith('[layers/boundaries]')), output);
+  assert.ok(
+    output
+      .trim()
+      .split('\n')
+      .every((line) => line.endsWith('[layers/boundaries]')),
+    output,
+  );
 });
 
-test('a module of the layer itself is not mistaken for another layer (sandbox/src/server.ts is the sandbox\'s)', () => {
+test("a module of the layer itself is not mistaken for another layer (sandbox/src/server.ts is the sandbox's)", () => {
   const dir = layout();
   plant(dir, 'sandbox/src/nested/deep.ts', "export { server } from '../server';\n");
   const { code, output } = eslint(dir, '.');
@@ -121,7 +154,8 @@ test('no import cycle between modules, type-only imports included (a cycle is a 
     state.set(file, 'open');
     stack.push(file);
     for (const next of graph.get(file) ?? []) {
-      if (state.get(next) === 'open') cycles.push([...stack.slice(stack.indexOf(next)), next].map((f) => path.relative(ROOT, f)).join(' -> '));
+      if (state.get(next) === 'open')
+        cycles.push([...stack.slice(stack.indexOf(next)), next].map((f) => path.relative(ROOT, f)).join(' -> '));
       else if (!state.has(next)) visit(next);
     }
     stack.pop();

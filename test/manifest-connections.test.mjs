@@ -8,7 +8,9 @@ import { test } from 'node:test';
 import { ROOT } from './helpers/lsp-client.mjs';
 
 const manifest = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
-const contextKey = /HAS_CONNECTIONS = '([\w.]+)'/.exec(readFileSync(path.join(ROOT, 'client', 'src', 'push', 'connectionContext.ts'), 'utf8'))[1];
+const contextKey = /HAS_CONNECTIONS = '([\w.]+)'/.exec(
+  readFileSync(path.join(ROOT, 'client', 'src', 'push', 'connectionContext.ts'), 'utf8'),
+)[1];
 
 test('Edit Connection, Remove Connection and Sign Out appear only when there are connections', () => {
   for (const command of ['koreCampaign.editConnection', 'koreCampaign.removeConnection', 'koreCampaign.signOut']) {
@@ -16,7 +18,10 @@ test('Edit Connection, Remove Connection and Sign Out appear only when there are
     assert.equal(entry?.when, contextKey, command);
   }
   // Adding one is always possible.
-  assert.equal(manifest.contributes.menus.commandPalette.find((m) => m.command === 'koreCampaign.addConnection'), undefined);
+  assert.equal(
+    manifest.contributes.menus.commandPalette.find((m) => m.command === 'koreCampaign.addConnection'),
+    undefined,
+  );
 });
 
 test('Push Campaign is on the explorer context menu (multi-select) and the walkthrough has its example command', () => {

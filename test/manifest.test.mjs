@@ -14,7 +14,7 @@ test('a kore-campaign language for *.campaign.yaml and *.campaign.yml, by filena
   assert.equal(language.extensions, undefined);
 });
 
-test('a TextMate grammar that builds on YAML\'s', () => {
+test("a TextMate grammar that builds on YAML's", () => {
   const entry = manifest.contributes.grammars.find((g) => g.language === 'kore-campaign');
   const grammar = JSON.parse(readFileSync(path.join(ROOT, entry.path), 'utf8'));
   assert.equal(grammar.scopeName, entry.scopeName);
@@ -47,10 +47,18 @@ test('in the browser (vscode.dev, github.dev) the Local Sandbox command is hidde
   assert.equal(palette?.when, shown);
 });
 
-test('in the browser, Pull, Pull All, Show Changes and Create are offered: they use fetch and the editor\'s file system', () => {
-  const roundTrip = ['koreCampaign.pullCampaign', 'koreCampaign.pullAllCampaigns', 'koreCampaign.showChanges', 'koreCampaign.createCampaign'];
-  const entries = Object.values(manifest.contributes.menus).flat().filter((m) => roundTrip.includes(m.command));
+test("in the browser, Pull, Pull All, Show Changes and Create are offered: they use fetch and the editor's file system", () => {
+  const roundTrip = [
+    'koreCampaign.pullCampaign',
+    'koreCampaign.pullAllCampaigns',
+    'koreCampaign.showChanges',
+    'koreCampaign.createCampaign',
+  ];
+  const entries = Object.values(manifest.contributes.menus)
+    .flat()
+    .filter((m) => roundTrip.includes(m.command));
   assert.ok(entries.length >= roundTrip.length);
   for (const entry of entries) assert.doesNotMatch(entry.when ?? '', /isWeb/, `${entry.command}: ${entry.when}`);
-  for (const command of manifest.contributes.commands.filter((c) => roundTrip.includes(c.command))) assert.doesNotMatch(command.enablement ?? '', /isWeb/);
+  for (const command of manifest.contributes.commands.filter((c) => roundTrip.includes(c.command)))
+    assert.doesNotMatch(command.enablement ?? '', /isWeb/);
 });

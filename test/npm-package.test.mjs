@@ -26,7 +26,11 @@ before(async () => {
   tarball = path.join(out, packed.filename);
 
   installed = tempDir('kc-pack-install-');
-  const install = spawnSync('npm', ['install', '--offline', '--no-audit', '--no-fund', tarball], { cwd: installed, encoding: 'utf8', env: cleanEnv });
+  const install = spawnSync('npm', ['install', '--offline', '--no-audit', '--no-fund', tarball], {
+    cwd: installed,
+    encoding: 'utf8',
+    env: cleanEnv,
+  });
   assert.equal(install.status, 0, install.stderr);
 });
 
@@ -39,7 +43,16 @@ test('the package is publishable: not private, no runtime dependencies, built by
 
 test('the tarball holds only what runs: bins, bundles, schema, README, LICENSE; no sources or tests', () => {
   const names = packed.files.map((f) => f.path).sort();
-  for (const required of ['bin/kore-campaign.js', 'bin/kore-campaign-language-server.js', 'dist/cli.js', 'dist/server.js', 'schemas/campaign.schema.json', 'README.md', 'LICENSE', 'package.json']) {
+  for (const required of [
+    'bin/kore-campaign.js',
+    'bin/kore-campaign-language-server.js',
+    'dist/cli.js',
+    'dist/server.js',
+    'schemas/campaign.schema.json',
+    'README.md',
+    'LICENSE',
+    'package.json',
+  ]) {
     assert.ok(names.includes(required), `${required} is missing from the tarball`);
   }
   for (const name of names) {
@@ -47,11 +60,17 @@ test('the tarball holds only what runs: bins, bundles, schema, README, LICENSE; 
     assert.doesNotMatch(name, /\.(ts|map)$/, `${name} should not be published`);
   }
   // The one example is the Get Started walkthrough's "Open an example campaign".
-  assert.deepEqual(names.filter((n) => n.startsWith('examples/')), ['examples/billing-reminder.campaign.yaml']);
+  assert.deepEqual(
+    names.filter((n) => n.startsWith('examples/')),
+    ['examples/billing-reminder.campaign.yaml'],
+  );
   // Production bundles: minified, no source map references.
   const cli = readFileSync(path.join(installed, 'node_modules', 'kore-campaign', 'dist', 'cli.js'), 'utf8');
   assert.doesNotMatch(cli, /sourceMappingURL/);
-  assert.ok(readdirSync(path.join(installed, 'node_modules')).every((name) => name === 'kore-campaign' || name.startsWith('.')), 'installing it brought no other package');
+  assert.ok(
+    readdirSync(path.join(installed, 'node_modules')).every((name) => name === 'kore-campaign' || name.startsWith('.')),
+    'installing it brought no other package',
+  );
 });
 
 test('the installed kore-campaign bin runs: --version and validate', async () => {
@@ -60,7 +79,10 @@ test('the installed kore-campaign bin runs: --version and validate', async () =>
   writeFileSync(path.join(installed, 'billing.campaign.yaml'), readFixture('priority-number.campaign.yaml'));
   const r = await runCliWith(['validate', 'billing.campaign.yaml'], { cwd: installed, bin });
   assert.equal(r.code, 1);
-  assert.equal(r.stdout, 'billing.campaign.yaml:7:11 error priority must be a string "1".."5"; found the number 5. [type]\n1 file checked: 1 error, 0 warnings.\n');
+  assert.equal(
+    r.stdout,
+    'billing.campaign.yaml:7:11 error priority must be a string "1".."5"; found the number 5. [type]\n1 file checked: 1 error, 0 warnings.\n',
+  );
 });
 
 test('the installed language server bin answers an LSP session over stdio (initialize, diagnostics)', async (t) => {
@@ -71,7 +93,10 @@ test('the installed language server bin answers an LSP session over stdio (initi
   assert.ok(client.initialize.capabilities.completionProvider);
   const uri = pathToFileURL(path.join(installed, 'billing.campaign.yaml')).href;
   const diagnostics = await client.open(uri, readFixture('priority-number.campaign.yaml'));
-  assert.deepEqual(diagnostics.map((d) => [d.range.start.line, d.range.start.character, d.code]), [[6, 10, 'type']]);
+  assert.deepEqual(
+    diagnostics.map((d) => [d.range.start.line, d.range.start.character, d.code]),
+    [[6, 10, 'type']],
+  );
   // No transport flag: stdio is the default, as Helix and others start it.
   const bare = await startServer({ serverArgs: [bin], workspaceFolder: installed });
   t.after(() => bare.stop());

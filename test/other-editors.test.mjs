@@ -66,13 +66,28 @@ for (const [editor, read] of Object.entries(CONFIGS)) {
 
     // The documented command line, as the editor runs it, with the documented settings.
     const workspace = tempDir('kc-editor-');
-    const client = await startServer({ serverArgs: [path.join(ROOT, pkg.bin[bin]), ...args], workspaceFolder: workspace, settings: { validate: { enable: true, rules: { 'window-overlap': 'off' } } } });
+    const client = await startServer({
+      serverArgs: [path.join(ROOT, pkg.bin[bin]), ...args],
+      workspaceFolder: workspace,
+      settings: { validate: { enable: true, rules: { 'window-overlap': 'off' } } },
+    });
     t.after(() => client.stop());
     const uri = pathToFileURL(path.join(workspace, 'billing.campaign.yaml')).href;
     const diagnostics = await client.open(uri, readFixture('priority-number.campaign.yaml'), config.languageId);
-    assert.deepEqual(diagnostics.map((d) => d.code), ['type']);
-    const overlap = await client.open(pathToFileURL(path.join(workspace, 'overlap.campaign.yaml')).href, readFixture('windows-overlap.campaign.yaml'), config.languageId);
-    assert.deepEqual(overlap.map((d) => d.code), [], 'the documented rules setting turns window-overlap off');
+    assert.deepEqual(
+      diagnostics.map((d) => d.code),
+      ['type'],
+    );
+    const overlap = await client.open(
+      pathToFileURL(path.join(workspace, 'overlap.campaign.yaml')).href,
+      readFixture('windows-overlap.campaign.yaml'),
+      config.languageId,
+    );
+    assert.deepEqual(
+      overlap.map((d) => d.code),
+      [],
+      'the documented rules setting turns window-overlap off',
+    );
   });
 }
 

@@ -25,7 +25,10 @@ const remote = (changes = {}) => ({
   dialingMode: 'Preview',
   priority: '5',
   name: 'Renewals',
-  dialingStrategy: { callingHours: { frequency: 'WEEKLY', days: [{ end: '6:00 PM', start: '9:00 AM', day: 'MO' }], timezone: 'Asia/Kolkata' }, maxRingTime: 30 },
+  dialingStrategy: {
+    callingHours: { frequency: 'WEEKLY', days: [{ end: '6:00 PM', start: '9:00 AM', day: 'MO' }], timezone: 'Asia/Kolkata' },
+    maxRingTime: 30,
+  },
   schedule: { isRecurrenceEnabled: false },
   queue_name: 'Default Queue',
   ...changes,
@@ -73,7 +76,10 @@ test('a field the platform did not return is unknown remotely, never a change', 
 });
 
 test('platform-owned fields written in the file are listed as ignored; fields a write does not take are not compared', () => {
-  const plan = core.planCampaign(fileValue(`${FILE}status: Active\nlname: renewals\n`), remote({ connection: 'Default Queue', campaignExecutionType: 'x' }));
+  const plan = core.planCampaign(
+    fileValue(`${FILE}status: Active\nlname: renewals\n`),
+    remote({ connection: 'Default Queue', campaignExecutionType: 'x' }),
+  );
   assert.deepEqual(plan.ignored, ['status', 'lname']);
   assert.deepEqual(plan.changes, []);
 });

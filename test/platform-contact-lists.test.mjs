@@ -23,7 +23,12 @@ test('the lists come back with their counts, status and the campaigns using them
   const [request] = sandbox.requests;
   assert.equal(request.method, 'POST');
   assert.match(request.url, /\/campaign\/contactList\/getAllListDetails\?type=call$/);
-  assert.deepEqual(request.rawHeaderNames.filter((h) => ['auth', 'iid', 'accountId', 'Content-Type'].includes(h)).sort(), ['Content-Type', 'accountId', 'auth', 'iid']);
+  assert.deepEqual(request.rawHeaderNames.filter((h) => ['auth', 'iid', 'accountId', 'Content-Type'].includes(h)).sort(), [
+    'Content-Type',
+    'accountId',
+    'auth',
+    'iid',
+  ]);
 });
 
 test('503 is retried with a fresh token; the log is redacted', async (t) => {
@@ -68,7 +73,9 @@ test('the sandbox refuses a campaign naming a list it does not have, on the entr
   const sandbox = await withSandbox(t);
   const { outcome } = await push(sandbox, { body: validBody({ contactLists: ['Recent Buyers - Q2 2025', 'Overdue Acounts'] }) });
   assert.equal(outcome.kind, 'invalid');
-  assert.deepEqual(outcome.errors, [{ message: 'Contact list "Overdue Acounts" does not exist in this account.', field: 'contactLists[1]' }]);
+  assert.deepEqual(outcome.errors, [
+    { message: 'Contact list "Overdue Acounts" does not exist in this account.', field: 'contactLists[1]' },
+  ]);
   const { outcome: ok } = await push(sandbox, { body: validBody({ contactLists: ['Renewals: March', 'Win-back 2024'] }) });
   assert.equal(ok.kind, 'success');
 });
@@ -78,10 +85,20 @@ test('the sandbox holds the call to the contract: POST, type=call, the same auth
   const url = `${sandbox.url}/agentassist/api/v1/public/${sandbox.credentials.iid}/campaign/contactList/getAllListDetails`;
   const unauthenticated = await fetch(`${url}?type=call`, { method: 'POST' });
   assert.equal(unauthenticated.status, 401);
-  const request = await platform.preparePushRequest({ connection: connectionFor(sandbox), credentials: clientCredentials(sandbox), campaignId: 'cd-x', body: {} });
+  const request = await platform.preparePushRequest({
+    connection: connectionFor(sandbox),
+    credentials: clientCredentials(sandbox),
+    campaignId: 'cd-x',
+    body: {},
+  });
   const get = await fetch(`${url}?type=call`, { method: 'GET', headers: request.headers });
   assert.deepEqual([get.status, get.headers.get('allow')], [405, 'POST']);
-  const fresh = await platform.preparePushRequest({ connection: connectionFor(sandbox), credentials: clientCredentials(sandbox), campaignId: 'cd-x', body: {} });
+  const fresh = await platform.preparePushRequest({
+    connection: connectionFor(sandbox),
+    credentials: clientCredentials(sandbox),
+    campaignId: 'cd-x',
+    body: {},
+  });
   const sms = await fetch(`${url}?type=sms`, { method: 'POST', headers: fresh.headers });
   assert.equal(sms.status, 400);
   assert.match((await sms.json()).errors[0].msg, /type query parameter must be "call"/);

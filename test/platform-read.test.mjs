@@ -47,7 +47,13 @@ test('get one: `id` instead of `_id`, a partial read, a non-JSON answer, a 404',
 test('get one: 401, 503 retried then success, 429 exhausted, and no secret in messages or logs', async (t) => {
   const sandbox = await withSandbox(t);
   const logs = [];
-  const wrong = await platform.getCampaign(target(sandbox, { campaignId: CAMPAIGN_ID, credentials: clientCredentials(sandbox, { clientSecret: 'wrong-secret-0123456789abcdef' }) }), { ...fast, log: (l) => logs.push(l) });
+  const wrong = await platform.getCampaign(
+    target(sandbox, {
+      campaignId: CAMPAIGN_ID,
+      credentials: clientCredentials(sandbox, { clientSecret: 'wrong-secret-0123456789abcdef' }),
+    }),
+    { ...fast, log: (l) => logs.push(l) },
+  );
   assert.equal(wrong.kind, 'credentials-rejected');
   assert.ok(!JSON.stringify(wrong).includes('wrong-secret-0123456789abcdef'));
   assert.ok(!logs.join('\n').includes('wrong-secret-0123456789abcdef'));
@@ -67,15 +73,25 @@ test('get one: 401, 503 retried then success, 429 exhausted, and no secret in me
 test('list: pages until hasMore is false although the server caps the page size', async (t) => {
   const sandbox = await withSandbox(t);
   const pages = [];
-  const outcome = await platform.listCampaigns(target(sandbox), { ...fast, pageSize: 100, onPage: (entries, page) => pages.push([page, entries.length]) });
+  const outcome = await platform.listCampaigns(target(sandbox), {
+    ...fast,
+    pageSize: 100,
+    onPage: (entries, page) => pages.push([page, entries.length]),
+  });
   assert.equal(outcome.kind, 'success');
   const total = sandbox.campaigns.size;
   assert.ok(total > sandboxLib.SANDBOX_MAX_PAGE_SIZE, 'the seed is more than one page');
   assert.equal(outcome.campaigns.length, total);
   assert.equal(new Set(outcome.campaigns.map((c) => c.id)).size, total);
-  assert.deepEqual(pages, [[1, sandboxLib.SANDBOX_MAX_PAGE_SIZE], [2, total - sandboxLib.SANDBOX_MAX_PAGE_SIZE]]);
+  assert.deepEqual(pages, [
+    [1, sandboxLib.SANDBOX_MAX_PAGE_SIZE],
+    [2, total - sandboxLib.SANDBOX_MAX_PAGE_SIZE],
+  ]);
   const bodies = sandbox.requests.map((r) => JSON.parse(r.body));
-  assert.deepEqual(bodies, [{ type: 'voice', limit: 100, skip: 0, page: 1 }, { type: 'voice', limit: 100, skip: sandboxLib.SANDBOX_MAX_PAGE_SIZE, page: 2 }]);
+  assert.deepEqual(bodies, [
+    { type: 'voice', limit: 100, skip: 0, page: 1 },
+    { type: 'voice', limit: 100, skip: sandboxLib.SANDBOX_MAX_PAGE_SIZE, page: 2 },
+  ]);
   const active = outcome.campaigns.find((c) => c.id === sandboxLib.SANDBOX_ACTIVE_CAMPAIGN_ID);
   assert.equal(active.status, 'Active');
   assert.equal(active.data.dialingStrategy, undefined, 'summaries carry no dialingStrategy');
@@ -84,7 +100,11 @@ test('list: pages until hasMore is false although the server caps the page size'
 
 test('list: a failing second page returns the failure with the campaigns read so far', async (t) => {
   const sandbox = await withSandbox(t);
-  const first = platform.listCampaigns(target(sandbox), { ...fast, pageSize: 10, onPage: (entries, page) => page === 1 && sandbox.faults.failNext(1, 500) });
+  const first = platform.listCampaigns(target(sandbox), {
+    ...fast,
+    pageSize: 10,
+    onPage: (entries, page) => page === 1 && sandbox.faults.failNext(1, 500),
+  });
   const outcome = await first;
   assert.equal(outcome.kind, 'http-error');
   assert.equal(outcome.campaigns.length, 10);
@@ -126,7 +146,9 @@ test('a shared back-off gate: one 429 holds every concurrent request until Retry
   sandbox.faults.rateLimitNext(1, 1);
   const ids = sandboxLib.SANDBOX_CAMPAIGN_IDS;
   const started = Date.now();
-  const outcomes = await platform.mapConcurrent(ids, 4, (id) => platform.getCampaign(target(sandbox, { campaignId: id }), { ...fast, gate }));
+  const outcomes = await platform.mapConcurrent(ids, 4, (id) =>
+    platform.getCampaign(target(sandbox, { campaignId: id }), { ...fast, gate }),
+  );
   assert.ok(outcomes.every((o) => o.kind === 'success'));
   const limitedAt = sandbox.requests.find((r) => r.status === 429).respondedAt;
   // Requests already on their way when the 429 was answered arrive within a few ms; every one
@@ -134,7 +156,11 @@ test('a shared back-off gate: one 429 holds every concurrent request until Retry
   const gaps = sandbox.requests.filter((r) => r.receivedAt >= limitedAt).map((r) => r.receivedAt - limitedAt);
   const waited = gaps.filter((gap) => gap >= 900);
   assert.equal(waited.length, 2, `gaps after the 429: ${gaps.join(', ')} ms`);
-  assert.deepEqual(gaps.filter((gap) => gap >= 250 && gap < 900), [], `gaps after the 429: ${gaps.join(', ')} ms`);
+  assert.deepEqual(
+    gaps.filter((gap) => gap >= 250 && gap < 900),
+    [],
+    `gaps after the 429: ${gaps.join(', ')} ms`,
+  );
   assert.ok(Date.now() - started < 5000);
 });
 

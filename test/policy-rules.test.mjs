@@ -11,18 +11,49 @@ const fixture = readFixture('platform/policy-curfew.campaign.yaml');
 
 test('the core reports each window outside the curfew and the short ring, as information', () => {
   assert.deepEqual(summarise(core.validateText(fixture)), [
-    ['12:9-12:16', 'information', 'calling-hours-curfew', 'This window starts at 7:00 AM (America/Chicago time), outside the 8:00 AM-9:00 PM calling hours US telemarketing rules allow (47 CFR 64.1200(c)(1)).'],
-    ['15:9-15:55', 'information', 'calling-hours-curfew', 'This window ends at 10:30 PM (America/Chicago time), outside the 8:00 AM-9:00 PM calling hours US telemarketing rules allow (47 CFR 64.1200(c)(1)).'],
-    ['16:9-16:54', 'information', 'calling-hours-curfew', 'This window starts at 6:00 AM and ends at 9:30 PM (America/Chicago time), outside the 8:00 AM-9:00 PM calling hours US telemarketing rules allow (47 CFR 64.1200(c)(1)).'],
-    ['18:9-18:54', 'information', 'calling-hours-curfew', 'This window starts at 5:00 AM (America/Chicago time), outside the 8:00 AM-9:00 PM calling hours US telemarketing rules allow (47 CFR 64.1200(c)(1)).'],
-    ['22:16-22:18', 'information', 'short-ring-time', "maxRingTime 10 s hangs up before 15 s of ringing, the FTC Telemarketing Sales Rule's safe harbour (15 seconds or 4 rings)."],
+    [
+      '12:9-12:16',
+      'information',
+      'calling-hours-curfew',
+      'This window starts at 7:00 AM (America/Chicago time), outside the 8:00 AM-9:00 PM calling hours US telemarketing rules allow (47 CFR 64.1200(c)(1)).',
+    ],
+    [
+      '15:9-15:55',
+      'information',
+      'calling-hours-curfew',
+      'This window ends at 10:30 PM (America/Chicago time), outside the 8:00 AM-9:00 PM calling hours US telemarketing rules allow (47 CFR 64.1200(c)(1)).',
+    ],
+    [
+      '16:9-16:54',
+      'information',
+      'calling-hours-curfew',
+      'This window starts at 6:00 AM and ends at 9:30 PM (America/Chicago time), outside the 8:00 AM-9:00 PM calling hours US telemarketing rules allow (47 CFR 64.1200(c)(1)).',
+    ],
+    [
+      '18:9-18:54',
+      'information',
+      'calling-hours-curfew',
+      'This window starts at 5:00 AM (America/Chicago time), outside the 8:00 AM-9:00 PM calling hours US telemarketing rules allow (47 CFR 64.1200(c)(1)).',
+    ],
+    [
+      '22:16-22:18',
+      'information',
+      'short-ring-time',
+      "maxRingTime 10 s hangs up before 15 s of ringing, the FTC Telemarketing Sales Rule's safe harbour (15 seconds or 4 rings).",
+    ],
   ]);
   // The edges are inside: 8:00 AM-9:00 PM and a 15-second ring are fine.
   const edges = edit(edit(fixture, 'start: "7:00 AM"', 'start: "8:00 AM"'), 'maxRingTime: 10', 'maxRingTime: 15');
   assert.ok(!core.validateText(edges).some((d) => d.range.start.line === 11 || d.code === 'short-ring-time'));
   // A bad or reversed window has its own error; no curfew note on top of it.
   const reversed = edit(fixture, '{ day: TU, start: "9:00 AM", end: "10:30 PM" }', '{ day: TU, start: "10:30 PM", end: "6:00 AM" }');
-  assert.deepEqual(core.validateText(reversed).filter((d) => d.range.start.line === 14).map((d) => d.code), ['time-order']);
+  assert.deepEqual(
+    core
+      .validateText(reversed)
+      .filter((d) => d.range.start.line === 14)
+      .map((d) => d.code),
+    ['time-order'],
+  );
 });
 
 test('the quick fix clamps the window to the curfew, keeping quotes and comments; none for a window wholly outside', async () => {
@@ -31,7 +62,11 @@ test('the quick fix clamps the window to the curfew, keeping quotes and comments
   const titles = [];
   let text = fixture;
   for (const diagnostic of diagnostics) {
-    const actions = await client.request('textDocument/codeAction', { textDocument: { uri }, range: diagnostic.range, context: { diagnostics: [diagnostic], triggerKind: 1 } });
+    const actions = await client.request('textDocument/codeAction', {
+      textDocument: { uri },
+      range: diagnostic.range,
+      context: { diagnostics: [diagnostic], triggerKind: 1 },
+    });
     const clamp = actions.find((a) => a.title.startsWith('Clamp to'));
     titles.push(clamp?.title);
     if (clamp) text = applyEdits(text, clamp.edit.changes[uri]);
@@ -47,7 +82,10 @@ test('hover on a window says whether it is inside the curfew, in the campaign zo
   const uri = docUri('curfew-hover');
   await client.open(uri, fixture);
   const outside = await client.request('textDocument/hover', { textDocument: { uri }, position: at(fixture, 'day: TU') });
-  assert.match(outside.contents.value, /Outside the 8:00 AM-9:00 PM calling hours \(US telemarketing rules\): it ends after 9:00 PM in America\/Chicago\./);
+  assert.match(
+    outside.contents.value,
+    /Outside the 8:00 AM-9:00 PM calling hours \(US telemarketing rules\): it ends after 9:00 PM in America\/Chicago\./,
+  );
   const inside = await client.request('textDocument/hover', { textDocument: { uri }, position: at(fixture, 'day: TH') });
   assert.match(inside.contents.value, /Inside the 8:00 AM-9:00 PM calling hours \(US telemarketing rules\) in America\/Chicago\./);
 });
@@ -68,6 +106,10 @@ test('the policy group is configurable like every group: off, or another severit
 test('"Fix all" leaves calling hours alone: the clamp is offered, never applied unasked', async () => {
   const uri = docUri('curfew-fix-all');
   await client.open(uri, fixture);
-  const all = await client.request('textDocument/codeAction', { textDocument: { uri }, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, context: { diagnostics: [], only: ['source.fixAll'], triggerKind: 2 } });
+  const all = await client.request('textDocument/codeAction', {
+    textDocument: { uri },
+    range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+    context: { diagnostics: [], only: ['source.fixAll'], triggerKind: 2 },
+  });
   assert.deepEqual(all, [], 'nothing in this file is fixed without asking');
 });

@@ -97,7 +97,10 @@ test('a read (GET) answered with the token echoed leaks no part of it either', a
   const server = await hostileServer(t, echoTheToken);
   const { outcome, logs } = await readFrom(server);
   assertNoPartOfTheToken(server, outcome, logs);
-  assert.ok(logs.some((l) => l.startsWith('--> GET ')), 'the read sent a GET');
+  assert.ok(
+    logs.some((l) => l.startsWith('--> GET ')),
+    'the read sent a GET',
+  );
 });
 
 test('the Redactor hides each part of a known token on its own, and the client secret', () => {
@@ -128,7 +131,10 @@ test('an endless 200 body is cut off at the size limit with a clear outcome, in 
   assert.equal(outcome.kind, 'http-error');
   assert.equal(outcome.status, 200);
   assert.equal(outcome.attempts, 1);
-  assert.match(outcome.message, /^Hostile answered with more than 10 MB; reading stopped there\. A campaign answer is a few kilobytes: check the host\.$/);
+  assert.match(
+    outcome.message,
+    /^Hostile answered with more than 10 MB; reading stopped there\. A campaign answer is a few kilobytes: check the host\.$/,
+  );
   assert.ok(process.memoryUsage().rss - before < 200 * 1024 * 1024, 'memory stays bounded');
   assert.ok(logs.some((l) => l.includes('more than 10 MB')));
 });
@@ -139,8 +145,14 @@ test('a read (GET) of an endless body stops at the same limit with the same outc
   assert.equal(outcome.kind, 'http-error');
   assert.equal(outcome.status, 200);
   assert.equal(outcome.attempts, 1);
-  assert.equal(outcome.message, 'Hostile answered with more than 10 MB; reading stopped there. A campaign answer is a few kilobytes: check the host.');
-  assert.ok(logs.some((l) => l.startsWith('--> GET ')), 'the read sent a GET');
+  assert.equal(
+    outcome.message,
+    'Hostile answered with more than 10 MB; reading stopped there. A campaign answer is a few kilobytes: check the host.',
+  );
+  assert.ok(
+    logs.some((l) => l.startsWith('--> GET ')),
+    'the read sent a GET',
+  );
   assert.ok(logs.some((l) => l.includes('more than 10 MB')));
 });
 
@@ -158,7 +170,10 @@ test('Retry-After: a negative value is not a date (backoff is used); a huge one 
   const { outcome, logs } = await pushTo(server);
   assert.equal(outcome.kind, 'unavailable');
   assert.equal(outcome.attempts, 2);
-  assert.ok(logs.some((l) => /try 2 of 3 in 0 s$/.test(l)), 'the -5 try waited the backoff, not "at once as asked"');
+  assert.ok(
+    logs.some((l) => /try 2 of 3 in 0 s$/.test(l)),
+    'the -5 try waited the backoff, not "at once as asked"',
+  );
   assert.ok(!logs.some((l) => l.includes('as Retry-After asked') && l.includes('try 2')));
   assert.match(outcome.message, /asked to wait 86400 s, longer than this push waits/);
   for (const text of [...logs, outcome.message]) assert.ok(!/Infinity|NaN/.test(text), text);
@@ -166,8 +181,10 @@ test('Retry-After: a negative value is not a date (backoff is used); a huge one 
 
 test('http:// is allowed only to localhost itself and loopback addresses, not to *.localhost names', () => {
   const { normaliseHost, isLoopbackHostname } = platform;
-  for (const host of ['localhost', 'LOCALHOST', '127.0.0.1', '127.1.2.3', '[::1]', '::1', '::ffff:127.0.0.1']) assert.equal(isLoopbackHostname(host), true, host);
-  for (const host of ['evil.localhost', 'a.b.localhost', 'localhost.evil.com', '127.0.0.1.evil.com', '128.0.0.1']) assert.equal(isLoopbackHostname(host), false, host);
+  for (const host of ['localhost', 'LOCALHOST', '127.0.0.1', '127.1.2.3', '[::1]', '::1', '::ffff:127.0.0.1'])
+    assert.equal(isLoopbackHostname(host), true, host);
+  for (const host of ['evil.localhost', 'a.b.localhost', 'localhost.evil.com', '127.0.0.1.evil.com', '128.0.0.1'])
+    assert.equal(isLoopbackHostname(host), false, host);
   assert.throws(() => normaliseHost('http://sandbox.localhost:4777'), /http:\/\/ is only allowed to this machine/);
   assert.equal(normaliseHost('https://sandbox.localhost:4777').loopback, false);
 });

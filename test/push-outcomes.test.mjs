@@ -37,7 +37,9 @@ test('400: the platform messages, each with the field path it names', async (t) 
 
 test('401: a token signed with the wrong secret is "credentials rejected"', async (t) => {
   const sandbox = await withSandbox(t);
-  const { outcome } = await push(sandbox, { credentials: clientCredentials(sandbox, { clientSecret: 'not-the-sandbox-secret-0123456789' }) });
+  const { outcome } = await push(sandbox, {
+    credentials: clientCredentials(sandbox, { clientSecret: 'not-the-sandbox-secret-0123456789' }),
+  });
   assert.equal(outcome.kind, 'credentials-rejected');
   assert.equal(outcome.status, 401);
   assert.equal(outcome.attempts, 1);
@@ -65,7 +67,10 @@ test('404: no campaign with that id on that connection', async (t) => {
   const { outcome } = await push(sandbox, { campaignId: 'cd-does-not-exist-0000' });
   assert.equal(outcome.kind, 'not-found');
   assert.equal(outcome.status, 404);
-  assert.match(outcome.message, /^No campaign cd-does-not-exist-0000 on Local sandbox \(HTTP 404\): Campaign cd-does-not-exist-0000 not found\. Check the campaignId/);
+  assert.match(
+    outcome.message,
+    /^No campaign cd-does-not-exist-0000 on Local sandbox \(HTTP 404\): Campaign cd-does-not-exist-0000 not found\. Check the campaignId/,
+  );
 });
 
 test('429 with Retry-After: waits as asked, then succeeds on the second try', async (t) => {
@@ -89,7 +94,10 @@ test('503 twice, then success: exponential backoff and visible progress', async 
   const { outcome, progress } = await push(sandbox, { retry: { baseDelayMs: 50 } });
   assert.equal(outcome.kind, 'success');
   assert.equal(outcome.attempts, 3);
-  assert.deepEqual(sandbox.requests.map((r) => r.status), [503, 503, 200]);
+  assert.deepEqual(
+    sandbox.requests.map((r) => r.status),
+    [503, 503, 200],
+  );
   assert.deepEqual(
     progress.filter((p) => p.kind === 'waiting').map((p) => [p.nextAttempt, p.delayMs, p.message]),
     [
@@ -131,7 +139,10 @@ test('a Retry-After longer than the push waits: stops at once and says how long'
   assert.equal(outcome.kind, 'unavailable');
   assert.equal(outcome.attempts, 1);
   assert.ok(elapsedMs < 2000);
-  assert.match(outcome.message, /rate-limited the push \(HTTP 429\) and asked to wait 3600 s, longer than this push waits\. Try again later\./);
+  assert.match(
+    outcome.message,
+    /rate-limited the push \(HTTP 429\) and asked to wait 3600 s, longer than this push waits\. Try again later\./,
+  );
 });
 
 test('network error: a closed port says so and points at the sandbox', async () => {
@@ -154,7 +165,10 @@ test('timeout: no answer within the limit is abandoned, and the user is told it 
   assert.equal(outcome.kind, 'timeout');
   assert.equal(outcome.attempts, 1);
   assert.ok(elapsedMs >= 190 && elapsedMs < 1500, `took ${elapsedMs} ms`);
-  assert.match(outcome.message, /^No answer from Local sandbox \(http:\/\/127\.0\.0\.1:\d+\) within 0\.2 s; the push was abandoned\. The campaign may or may not have been updated/);
+  assert.match(
+    outcome.message,
+    /^No answer from Local sandbox \(http:\/\/127\.0\.0\.1:\d+\) within 0\.2 s; the push was abandoned\. The campaign may or may not have been updated/,
+  );
 });
 
 test('cancel: aborting mid-request stops at once', async (t) => {

@@ -21,16 +21,23 @@ test('a clean file: the campaign, its id and the body without campaignId, from o
   assert.deepEqual(prepared.diagnostics, []);
 });
 
-test('errors block with the editor\'s diagnostics; a rule switched off or re-graded in settings does not', () => {
+test("errors block with the editor's diagnostics; a rule switched off or re-graded in settings does not", () => {
   const blocked = core.preparePush(twentyFourHour);
   assert.equal(blocked.ok, false);
-  assert.deepEqual(blocked.errors.map((d) => d.code), ['time-format']);
+  assert.deepEqual(
+    blocked.errors.map((d) => d.code),
+    ['time-format'],
+  );
   const off = core.preparePush(twentyFourHour, core.validationOptions({ validate: { callingHours: 'off' } }));
   assert.equal(off.ok, true);
   assert.match(JSON.stringify(off.body), /18:00/);
   const warning = core.preparePush(twentyFourHour, core.validationOptions({ validate: { rules: { 'time-format': 'warning' } } }));
   assert.equal(warning.ok, true);
-  assert.deepEqual(warning.diagnostics.map((d) => [d.code, d.severity]), [['time-format', 'warning']], 'the warning is still there to confirm');
+  assert.deepEqual(
+    warning.diagnostics.map((d) => [d.code, d.severity]),
+    [['time-format', 'warning']],
+    'the warning is still there to confirm',
+  );
 });
 
 test('a file without a campaignId names none, and the callers ask or refuse; an empty one is an error unless settings allow it', () => {
@@ -38,7 +45,10 @@ test('a file without a campaignId names none, and the callers ask or refuse; an 
   assert.equal(absent.ok, true);
   assert.equal(absent.campaignId, undefined);
   const empty = example.replace(/^campaignId:.*\n/m, 'campaignId:\n');
-  assert.deepEqual(core.preparePush(empty).errors.map((d) => d.code), ['type']);
+  assert.deepEqual(
+    core.preparePush(empty).errors.map((d) => d.code),
+    ['type'],
+  );
   const allowed = core.preparePush(empty, core.validationOptions({ validate: { fields: 'off' } }));
   assert.equal(allowed.ok, true);
   assert.equal(allowed.campaignId, undefined);
@@ -48,11 +58,33 @@ test('YAML that cannot be read is never pushed, whatever the settings turn off',
   const off = core.validationOptions({ validate: { enable: false } });
   const broken = core.preparePush(example.replace('name: ', 'name: "unterminated '), off);
   assert.equal(broken.ok, false);
-  assert.ok(broken.errors.length > 0 && broken.errors.every((d) => d.code.startsWith('yaml')), JSON.stringify(broken.errors.map((d) => d.code)));
-  assert.deepEqual(core.preparePush('', off).errors.map((d) => d.code), ['empty-file']);
-  assert.deepEqual(core.preparePush('- a list\n', off).errors.map((d) => d.code), ['not-a-mapping']);
-  const duplicate = core.preparePush(`${example}name: again\n`, core.validationOptions({ validate: { rules: { 'duplicate-key': 'off' } } }));
-  assert.deepEqual(duplicate.errors.map((d) => d.code), ['duplicate-key']);
-  const regraded = core.preparePush(`${example}name: again\n`, core.validationOptions({ validate: { rules: { 'duplicate-key': 'warning' } } }));
-  assert.deepEqual(regraded.diagnostics.map((d) => [d.code, d.severity]), [['duplicate-key', 'error']], 'shown once, as the error that blocks');
+  assert.ok(
+    broken.errors.length > 0 && broken.errors.every((d) => d.code.startsWith('yaml')),
+    JSON.stringify(broken.errors.map((d) => d.code)),
+  );
+  assert.deepEqual(
+    core.preparePush('', off).errors.map((d) => d.code),
+    ['empty-file'],
+  );
+  assert.deepEqual(
+    core.preparePush('- a list\n', off).errors.map((d) => d.code),
+    ['not-a-mapping'],
+  );
+  const duplicate = core.preparePush(
+    `${example}name: again\n`,
+    core.validationOptions({ validate: { rules: { 'duplicate-key': 'off' } } }),
+  );
+  assert.deepEqual(
+    duplicate.errors.map((d) => d.code),
+    ['duplicate-key'],
+  );
+  const regraded = core.preparePush(
+    `${example}name: again\n`,
+    core.validationOptions({ validate: { rules: { 'duplicate-key': 'warning' } } }),
+  );
+  assert.deepEqual(
+    regraded.diagnostics.map((d) => [d.code, d.severity]),
+    [['duplicate-key', 'error']],
+    'shown once, as the error that blocks',
+  );
 });

@@ -50,7 +50,9 @@ test('a fresh jti for every request, retries included', async (t) => {
   await push(sandbox);
   await push(sandbox);
   const jtis = await Promise.all(
-    sandbox.requests.map(async (r) => (await jwtVerify(r.headers.auth, new TextEncoder().encode(sandbox.credentials.clientSecret))).payload.jti),
+    sandbox.requests.map(
+      async (r) => (await jwtVerify(r.headers.auth, new TextEncoder().encode(sandbox.credentials.clientSecret))).payload.jti,
+    ),
   );
   assert.equal(jtis.length, 4);
   assert.equal(new Set(jtis).size, 4);
@@ -67,7 +69,10 @@ test('a pasted JWT is sent as it is', async (t) => {
 test('redaction: no token or secret in any log line, message or kept response', async (t) => {
   const sandbox = await withSandbox(t);
   sandbox.faults.rateLimitNext(1, 0);
-  const results = [await push(sandbox), await push(sandbox, { credentials: clientCredentials(sandbox, { clientSecret: 'wrong-secret-0123456789abcdefXYZ' }) })];
+  const results = [
+    await push(sandbox),
+    await push(sandbox, { credentials: clientCredentials(sandbox, { clientSecret: 'wrong-secret-0123456789abcdefXYZ' }) }),
+  ];
   const secrets = [sandbox.credentials.clientSecret, 'wrong-secret-0123456789abcdefXYZ', ...sandbox.requests.map((r) => r.headers.auth)];
   assert.equal(sandbox.requests.length, 3);
   const everything = results.flatMap((r) => [...r.logs, r.outcome.message, r.outcome.responseBody ?? '', JSON.stringify(r.progress)]);
@@ -103,7 +108,11 @@ test('redaction: a token echoed back by the server is removed from the log and t
 test('the Redactor hides known secrets and anything shaped like a JWT', () => {
   const r = new platform.Redactor(['hunter2hunter2']);
   assert.equal(r.text('pw=hunter2hunter2; t=eyJhbGciOi.eyJzdWIiOi.sig_-x'), 'pw=<redacted>; t=<redacted>');
-  assert.deepEqual(r.headers({ Authorization: 'Bearer x', auth: 'abc', iid: 'st-1' }), { Authorization: '<redacted>', auth: '<redacted>', iid: 'st-1' });
+  assert.deepEqual(r.headers({ Authorization: 'Bearer x', auth: 'abc', iid: 'st-1' }), {
+    Authorization: '<redacted>',
+    auth: '<redacted>',
+    iid: 'st-1',
+  });
 });
 
 test('http to a host that is not this machine is refused before anything is sent', async () => {
@@ -119,7 +128,10 @@ test('http to a host that is not this machine is refused before anything is sent
   assert.equal(outcome.kind, 'refused');
   assert.equal(outcome.attempts, 0);
   assert.equal(called, false);
-  assert.match(outcome.message, /http:\/\/ is only allowed to this machine \(127\.0\.0\.1, localhost\); platform\.kore\.ai must use https:\/\//);
+  assert.match(
+    outcome.message,
+    /http:\/\/ is only allowed to this machine \(127\.0\.0\.1, localhost\); platform\.kore\.ai must use https:\/\//,
+  );
 });
 
 test('NODE_TLS_REJECT_UNAUTHORIZED=0 stops a push to a real host', async () => {
@@ -177,7 +189,9 @@ test('Retry-After parsing: seconds and HTTP dates', () => {
 
 test('platform field names become campaign paths', () => {
   assert.deepEqual(
-    ['dialingStrategy.callingHours.days.0.start', 'body.priority', '/dialingStrategy/maxRingTime', 'days[1].end'].map((f) => core.normaliseFieldName(f)),
+    ['dialingStrategy.callingHours.days.0.start', 'body.priority', '/dialingStrategy/maxRingTime', 'days[1].end'].map((f) =>
+      core.normaliseFieldName(f),
+    ),
     ['dialingStrategy.callingHours.days[0].start', 'priority', 'dialingStrategy.maxRingTime', 'days[1].end'],
   );
   assert.deepEqual(platform.platformErrors({ errors: [{ msg: 'Bad', code: 4002 }] }), [{ message: 'Bad', code: 4002 }]);
@@ -202,7 +216,25 @@ test('a self-signed certificate is refused, never ignored', async (t) => {
   const { readFileSync } = await import('node:fs');
   const dir = tempDir('kore-tls-');
   try {
-    execFileSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', `${dir}/k.pem`, '-out', `${dir}/c.pem`, '-days', '1', '-subj', '/CN=localhost'], { stdio: 'ignore' });
+    execFileSync(
+      'openssl',
+      [
+        'req',
+        '-x509',
+        '-newkey',
+        'rsa:2048',
+        '-nodes',
+        '-keyout',
+        `${dir}/k.pem`,
+        '-out',
+        `${dir}/c.pem`,
+        '-days',
+        '1',
+        '-subj',
+        '/CN=localhost',
+      ],
+      { stdio: 'ignore' },
+    );
   } catch {
     t.skip('openssl is not available to make a self-signed certificate');
     return;
@@ -221,5 +253,8 @@ test('a self-signed certificate is refused, never ignored', async (t) => {
   assert.equal(outcome.kind, 'network-error');
   assert.equal(outcome.tls, true);
   assert.equal(reached, false);
-  assert.match(outcome.message, /^The TLS certificate of https:\/\/localhost:\d+ was not accepted \((DEPTH_ZERO_SELF_SIGNED_CERT|SELF_SIGNED_CERT_IN_CHAIN)\); nothing was pushed\. Certificate errors are never ignored/);
+  assert.match(
+    outcome.message,
+    /^The TLS certificate of https:\/\/localhost:\d+ was not accepted \((DEPTH_ZERO_SELF_SIGNED_CERT|SELF_SIGNED_CERT_IN_CHAIN)\); nothing was pushed\. Certificate errors are never ignored/,
+  );
 });

@@ -37,7 +37,10 @@ test('pushes of different files run side by side', async (t) => {
   sandbox.faults.setDelay(200);
   const queue = new platform.KeyedSerializer();
   const ids = sandboxLib.SANDBOX_CAMPAIGN_IDS;
-  await Promise.all([queue.run('a', () => push(sandbox, { campaignId: ids[2] })), queue.run('b', () => push(sandbox, { campaignId: ids[3] }))]);
+  await Promise.all([
+    queue.run('a', () => push(sandbox, { campaignId: ids[2] })),
+    queue.run('b', () => push(sandbox, { campaignId: ids[3] })),
+  ]);
   const [r1, r2] = sandbox.requests;
   assert.ok(r2.receivedAt < r1.respondedAt, 'the two requests overlapped');
 });

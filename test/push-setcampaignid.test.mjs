@@ -12,13 +12,26 @@ const apply = (text, id = ID) => {
 };
 
 test('adds campaignId as the first key, after the file header comment, keeping every comment', () => {
-  const text = ['# Billing campaign, owned by team X', 'name: Billing # shown in the UI', '# the queue', 'queue_name: Default Queue', ''].join('\n');
+  const text = [
+    '# Billing campaign, owned by team X',
+    'name: Billing # shown in the UI',
+    '# the queue',
+    'queue_name: Default Queue',
+    '',
+  ].join('\n');
   const edit = core.setCampaignIdEdit(text, ID);
   assert.deepEqual(edit.range, { start: { line: 1, character: 0 }, end: { line: 1, character: 0 } });
   assert.equal(edit.newText, `campaignId: ${ID}\n`);
   assert.equal(
     apply(text),
-    ['# Billing campaign, owned by team X', `campaignId: ${ID}`, 'name: Billing # shown in the UI', '# the queue', 'queue_name: Default Queue', ''].join('\n'),
+    [
+      '# Billing campaign, owned by team X',
+      `campaignId: ${ID}`,
+      'name: Billing # shown in the UI',
+      '# the queue',
+      'queue_name: Default Queue',
+      '',
+    ].join('\n'),
   );
 });
 
@@ -28,7 +41,10 @@ test('a comment that belongs to the first key stays attached to it', () => {
 });
 
 test('replaces an existing value in place, keeping its trailing comment and quotes', () => {
-  assert.equal(apply('name: x\ncampaignId: cd-old-1 # the target\nqueue_name: q\n'), `name: x\ncampaignId: ${ID} # the target\nqueue_name: q\n`);
+  assert.equal(
+    apply('name: x\ncampaignId: cd-old-1 # the target\nqueue_name: q\n'),
+    `name: x\ncampaignId: ${ID} # the target\nqueue_name: q\n`,
+  );
   assert.equal(apply('campaignId: "cd-old-1"\nname: x\n'), `campaignId: "${ID}"\nname: x\n`);
   assert.equal(apply("campaignId: 'cd-old-1'\nname: x\n"), `campaignId: '${ID}'\nname: x\n`);
 });

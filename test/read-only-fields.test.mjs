@@ -11,12 +11,30 @@ import { withSandbox } from './helpers/push.mjs';
 const client = sharedServer();
 const FILE = 'test/fixtures/platform/from-get-answer.campaign.yaml';
 const fixture = readFixture('platform/from-get-answer.campaign.yaml');
-const OWNED = ['_id', 'lname', 'status', 'experienceFlow', 'createdAt', 'updatedAt', 'campaignInstanceId', 'campaignInstanceUpdatedAt', 'campaignExecutionType', 'format', 'useSystemMappings', 'isFiltersEnabled', 'schedule.isRecurrenceEnabled', 'id'];
+const OWNED = [
+  '_id',
+  'lname',
+  'status',
+  'experienceFlow',
+  'createdAt',
+  'updatedAt',
+  'campaignInstanceId',
+  'campaignInstanceUpdatedAt',
+  'campaignExecutionType',
+  'format',
+  'useSystemMappings',
+  'isFiltersEnabled',
+  'schedule.isRecurrenceEnabled',
+  'id',
+];
 
 test('a file pasted from a GET answer validates with hints only, one per platform-owned field', () => {
   const diagnostics = core.validateText(fixture);
   assert.deepEqual([...new Set(diagnostics.map((d) => `${d.severity} ${d.code}`))], ['hint read-only-field']);
-  assert.deepEqual(diagnostics.map((d) => d.path), OWNED);
+  assert.deepEqual(
+    diagnostics.map((d) => d.path),
+    OWNED,
+  );
   assert.deepEqual(new Set(core.PLATFORM_OWNED_FIELDS.map((f) => f.path.join('.'))), new Set(OWNED), 'the fixture has every one');
   const status = diagnostics.find((d) => d.path === 'status');
   assert.match(status.message, /^status: set by the platform; not sent\. /);
@@ -29,18 +47,29 @@ test('hover explains a platform-owned key; the quick fix removes its line, fix-a
   const uri = docUri('read-only');
   const diagnostics = await client.open(uri, fixture);
   const hover = await client.request('textDocument/hover', { textDocument: { uri }, position: at(fixture, 'isRecurrenceEnabled') });
-  assert.match(hover.contents.value, /^\*\*schedule\.isRecurrenceEnabled\*\*: set by the platform; not sent\.\n\nWhether the schedule repeats/);
+  assert.match(
+    hover.contents.value,
+    /^\*\*schedule\.isRecurrenceEnabled\*\*: set by the platform; not sent\.\n\nWhether the schedule repeats/,
+  );
   const experience = await client.request('textDocument/hover', { textDocument: { uri }, position: after(fixture, 'experienceF') });
   assert.match(experience.contents.value, /A write names the flow by name with `experienceFlowName`/);
 
   const status = diagnostics.find((d) => d.data.path === 'status');
-  const actions = await client.request('textDocument/codeAction', { textDocument: { uri }, range: status.range, context: { diagnostics: [status], triggerKind: 1 } });
+  const actions = await client.request('textDocument/codeAction', {
+    textDocument: { uri },
+    range: status.range,
+    context: { diagnostics: [status], triggerKind: 1 },
+  });
   const remove = actions.find((a) => a.title === 'Remove status (set by the platform; not sent)');
   assert.ok(remove?.isPreferred);
   const fixed = applyEdits(fixture, remove.edit.changes[uri]);
   assert.equal(fixed, fixture.replace('status: Ready\n', ''));
 
-  const all = await client.request('textDocument/codeAction', { textDocument: { uri }, range: status.range, context: { diagnostics: [], only: ['source.fixAll'], triggerKind: 2 } });
+  const all = await client.request('textDocument/codeAction', {
+    textDocument: { uri },
+    range: status.range,
+    context: { diagnostics: [], only: ['source.fixAll'], triggerKind: 2 },
+  });
   const cleaned = applyEdits(fixture, all[0].edit.changes[uri]);
   assert.deepEqual(core.validateText(cleaned), [], 'nothing left to say');
   assert.match(cleaned, /^# The `data` of GET/, 'comments stay');
@@ -50,10 +79,17 @@ test('hover explains a platform-owned key; the quick fix removes its line, fix-a
 test('removing the only key of a mapping removes the mapping too', async () => {
   const text = 'schedule:\n  isRecurrenceEnabled: true\nname: x\n';
   const [diagnostic] = core.validateText(text).filter((d) => d.code === 'read-only-field');
-  assert.deepEqual(diagnostic.fixes[0].edits.map((e) => e.newText), ['']);
+  assert.deepEqual(
+    diagnostic.fixes[0].edits.map((e) => e.newText),
+    [''],
+  );
   const uri = docUri('only-key');
   const [lsp] = (await client.open(uri, text)).filter((d) => d.code === 'read-only-field');
-  const actions = await client.request('textDocument/codeAction', { textDocument: { uri }, range: lsp.range, context: { diagnostics: [lsp], triggerKind: 1 } });
+  const actions = await client.request('textDocument/codeAction', {
+    textDocument: { uri },
+    range: lsp.range,
+    context: { diagnostics: [lsp], triggerKind: 1 },
+  });
   assert.equal(applyEdits(text, actions[0].edit.changes[uri]), 'name: x\n');
 });
 

@@ -16,7 +16,10 @@ const FIXTURE = path.join(ROOT, 'test', 'fixtures', 'priority-number.campaign.ya
 
 /** The SARIF tool metadata a CLI bundle prints for a file with a problem. */
 function sarifLinks(cliBundle) {
-  const r = spawnSync(process.execPath, [cliBundle, 'validate', '--format', 'sarif', FIXTURE], { encoding: 'utf8', env: { PATH: process.env.PATH } });
+  const r = spawnSync(process.execPath, [cliBundle, 'validate', '--format', 'sarif', FIXTURE], {
+    encoding: 'utf8',
+    env: { PATH: process.env.PATH },
+  });
   const driver = JSON.parse(r.stdout).runs[0].tool.driver;
   return { informationUri: driver.informationUri, helpUris: [...new Set(driver.rules.map((rule) => rule.helpUri))] };
 }
@@ -32,11 +35,16 @@ test('CONTRIBUTING.md says the address and the publisher are placeholders and wh
   const section = /^## Publishing\n([\s\S]*?)(?=^## )/m.exec(contributing)?.[1];
   assert.ok(section, 'a Publishing section');
   assert.match(section, /placeholders the owners set before the first publish/);
-  assert.match(section.replace(/\s+/g, ' '), /change exactly these four fields in `package.json`: `repository.url`, `homepage`, `bugs.url` \(all on the real address\) and `publisher`/);
+  assert.match(
+    section.replace(/\s+/g, ' '),
+    /change exactly these four fields in `package.json`: `repository.url`, `homepage`, `bugs.url` \(all on the real address\) and `publisher`/,
+  );
 });
 
 test('no file but package.json writes the address or the extension id', () => {
-  const files = execFileSync('git', ['ls-files', '--cached', '--others', '--exclude-standard', '-z'], { cwd: ROOT, encoding: 'utf8' }).split('\0').filter(Boolean);
+  const files = execFileSync('git', ['ls-files', '--cached', '--others', '--exclude-standard', '-z'], { cwd: ROOT, encoding: 'utf8' })
+    .split('\0')
+    .filter(Boolean);
   // The address without its scheme (so http://, raw.githubusercontent.com/owner/name and the
   // like are caught too) and the id VS Code knows the extension by.
   const needles = [base.replace(/^https:\/\/[^/]+\//, '').toLowerCase(), `${pkg.publisher}.${pkg.name}`.toLowerCase()];
@@ -44,14 +52,18 @@ test('no file but package.json writes the address or the extension id', () => {
   for (const file of files) {
     if (file === 'package.json') continue;
     let text;
-    try { text = readFileSync(path.join(ROOT, file), 'utf8').toLowerCase(); } catch { continue; } // deleted, not yet committed
+    try {
+      text = readFileSync(path.join(ROOT, file), 'utf8').toLowerCase();
+    } catch {
+      continue;
+    } // deleted, not yet committed
     for (const needle of needles) if (text.includes(needle)) writers.push(`${file} writes ${needle}`);
   }
   assert.ok(files.length > 100, `git lists the checkout's files (${files.length})`);
   assert.deepEqual(writers, []);
 });
 
-test('the CLI\'s SARIF links come from package.json: built with another address, it prints that one', () => {
+test("the CLI's SARIF links come from package.json: built with another address, it prints that one", () => {
   // The checkout's own build first: the tool's home and each rule's help are on the address.
   const here = sarifLinks(path.join(ROOT, 'dist', 'cli.js'));
   assert.equal(here.informationUri, base);

@@ -5,15 +5,33 @@ import { test } from 'node:test';
 import { SignJWT } from 'jose';
 import { CAMPAIGN_ID, platform, sandboxLib, validBody, withSandbox } from './helpers/push.mjs';
 
-async function token(sandbox, { claims = {}, secret = sandbox.credentials.clientSecret, alg = 'HS256', lifetime = 300, jti = crypto.randomUUID(), sub = 'tester' } = {}) {
+async function token(
+  sandbox,
+  { claims = {}, secret = sandbox.credentials.clientSecret, alg = 'HS256', lifetime = 300, jti = crypto.randomUUID(), sub = 'tester' } = {},
+) {
   const now = Math.floor(Date.now() / 1000);
-  let jwt = new SignJWT({ appId: sandbox.credentials.clientId, ...claims }).setProtectedHeader({ alg }).setIssuedAt(now).setExpirationTime(now + lifetime);
+  let jwt = new SignJWT({ appId: sandbox.credentials.clientId, ...claims })
+    .setProtectedHeader({ alg })
+    .setIssuedAt(now)
+    .setExpirationTime(now + lifetime);
   if (sub) jwt = jwt.setSubject(sub);
   if (jti) jwt = jwt.setJti(jti);
   return jwt.sign(new TextEncoder().encode(secret));
 }
 
-async function send(sandbox, { method = 'PUT', iid = sandbox.credentials.iid, campaignId = CAMPAIGN_ID, path = `/campaign/${campaignId}`, query = '?campaignType=voice', headers, body = validBody(), auth } = {}) {
+async function send(
+  sandbox,
+  {
+    method = 'PUT',
+    iid = sandbox.credentials.iid,
+    campaignId = CAMPAIGN_ID,
+    path = `/campaign/${campaignId}`,
+    query = '?campaignType=voice',
+    headers,
+    body = validBody(),
+    auth,
+  } = {},
+) {
   const defaults = {
     auth: auth ?? (await token(sandbox)),
     iid: sandbox.credentials.iid,
@@ -140,8 +158,15 @@ test('the body is checked by the same core rules: 400 with msg and field for eac
   const fields = r.json.errors.map((e) => e.field).sort();
   assert.ok(fields.includes('dialingMode'));
   assert.ok(fields.includes('dialingStrategy.maxRingTime'));
-  assert.ok(r.json.errors.some((e) => /queue_name/.test(e.msg)), JSON.stringify(r.json.errors));
-  for (const e of r.json.errors) assert.deepEqual(Object.keys(e).filter((k) => k !== 'field'), ['msg']);
+  assert.ok(
+    r.json.errors.some((e) => /queue_name/.test(e.msg)),
+    JSON.stringify(r.json.errors),
+  );
+  for (const e of r.json.errors)
+    assert.deepEqual(
+      Object.keys(e).filter((k) => k !== 'field'),
+      ['msg'],
+    );
 });
 
 test('PUT and GET need an existing campaign: 404 otherwise', async (t) => {
@@ -177,18 +202,34 @@ test('the sandbox refuses to listen beyond this machine', async () => {
 
 test('list: the documented page shape, summaries without dialingStrategy, a page size capped whatever the limit', async (t) => {
   const sandbox = await withSandbox(t);
-  const first = await send(sandbox, { method: 'POST', path: '/campaign/getAllCampaignDetails', query: '', body: { type: 'voice', limit: 1000, skip: 0, page: 1 } });
+  const first = await send(sandbox, {
+    method: 'POST',
+    path: '/campaign/getAllCampaignDetails',
+    query: '',
+    body: { type: 'voice', limit: 1000, skip: 0, page: 1 },
+  });
   assert.equal(first.status, 200);
   const { data } = first.json;
   assert.equal(first.json.status, 'success');
   assert.equal(data.results.length, sandboxLib.SANDBOX_MAX_PAGE_SIZE);
-  assert.deepEqual([data.skip, data.limit, data.hasMore, data.totalResults], [0, sandboxLib.SANDBOX_MAX_PAGE_SIZE, true, sandbox.campaigns.size]);
+  assert.deepEqual(
+    [data.skip, data.limit, data.hasMore, data.totalResults],
+    [0, sandboxLib.SANDBOX_MAX_PAGE_SIZE, true, sandbox.campaigns.size],
+  );
   for (const summary of data.results) {
     assert.match(summary._id, /^cd-/);
     assert.equal(summary.dialingStrategy, undefined);
-    assert.ok(['name', 'status', 'dialingMode', 'updatedAt', 'schedule', 'contactLists', 'connection'].every((key) => key in summary), Object.keys(summary).join());
+    assert.ok(
+      ['name', 'status', 'dialingMode', 'updatedAt', 'schedule', 'contactLists', 'connection'].every((key) => key in summary),
+      Object.keys(summary).join(),
+    );
   }
-  const last = await send(sandbox, { method: 'POST', path: '/campaign/getAllCampaignDetails', query: '', body: { type: 'voice', limit: 1000, skip: sandboxLib.SANDBOX_MAX_PAGE_SIZE } });
+  const last = await send(sandbox, {
+    method: 'POST',
+    path: '/campaign/getAllCampaignDetails',
+    query: '',
+    body: { type: 'voice', limit: 1000, skip: sandboxLib.SANDBOX_MAX_PAGE_SIZE },
+  });
   assert.equal(last.json.data.hasMore, false);
   const bad = await send(sandbox, { method: 'POST', path: '/campaign/getAllCampaignDetails', query: '', body: { type: 'sms' } });
   assert.equal(bad.status, 400);
@@ -226,7 +267,12 @@ test('an Active campaign cannot be edited; partial reads and `id` reads are swit
   const read = await send(sandbox, { method: 'GET', query: '' });
   assert.equal(read.json.data.id, CAMPAIGN_ID);
   assert.equal(read.json.data._id, undefined);
-  for (const missing of sandboxLib.PARTIAL_READ_FIELDS) assert.equal(missing.split('.').reduce((v, k) => v?.[k], read.json.data), undefined, missing);
+  for (const missing of sandboxLib.PARTIAL_READ_FIELDS)
+    assert.equal(
+      missing.split('.').reduce((v, k) => v?.[k], read.json.data),
+      undefined,
+      missing,
+    );
 });
 
 test('a port that fetch refuses (6000, 10080, ...) is refused at start with the reason, by the library and the CLI', async () => {
@@ -237,7 +283,12 @@ test('a port that fetch refuses (6000, 10080, ...) is refused at start with the 
   const path = await import('node:path');
   const { ROOT } = await import('./helpers/lsp-client.mjs');
   const result = await new Promise((resolve) => {
-    execFile(process.execPath, [path.join(ROOT, 'bin', 'kore-campaign.js'), 'sandbox', '--port', '6000'], { timeout: 20_000 }, (error, stdout, stderr) => resolve({ code: error?.code ?? 0, stdout, stderr }));
+    execFile(
+      process.execPath,
+      [path.join(ROOT, 'bin', 'kore-campaign.js'), 'sandbox', '--port', '6000'],
+      { timeout: 20_000 },
+      (error, stdout, stderr) => resolve({ code: error?.code ?? 0, stdout, stderr }),
+    );
   });
   assert.equal(result.code, 2);
   assert.equal(result.stdout, '');

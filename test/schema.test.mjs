@@ -62,8 +62,26 @@ for (const [field, expected] of Object.entries(FIELDS)) {
 }
 
 test('required lists at every level', () => {
-  assert.deepEqual(schema.required, ['name', 'description', 'contactLists', 'priority', 'dialingMode', 'dialingStrategy', 'queue_name', 'enableMachineDetect', 'maxSkips', 'campaignType']);
-  assert.deepEqual(at('dialingStrategy').required, ['callerId', 'callingHours', 'dialingOrder', 'maxAttemptsPerRecord', 'defaultRetryPeriod', 'maxRingTime']);
+  assert.deepEqual(schema.required, [
+    'name',
+    'description',
+    'contactLists',
+    'priority',
+    'dialingMode',
+    'dialingStrategy',
+    'queue_name',
+    'enableMachineDetect',
+    'maxSkips',
+    'campaignType',
+  ]);
+  assert.deepEqual(at('dialingStrategy').required, [
+    'callerId',
+    'callingHours',
+    'dialingOrder',
+    'maxAttemptsPerRecord',
+    'defaultRetryPeriod',
+    'maxRingTime',
+  ]);
   assert.deepEqual(at('dialingStrategy.callerId').required, ['phoneNumber']);
   assert.deepEqual(at('dialingStrategy.callingHours').required, ['frequency', 'timezone', 'days']);
   assert.deepEqual(at('dialingStrategy.callingHours.days.[]').required, ['day', 'start', 'end']);
@@ -84,7 +102,16 @@ test('the patterns other tools see agree with the rule modules that report them'
   }
   const phone = new RegExp(at('dialingStrategy.callerId.phoneNumber').pattern);
   const text = readFixture('valid.campaign.yaml');
-  for (const sample of ['+18123456789', '+4420123456', '+123456', '+1234567', '+1234567890123456', '18123456789', '+0123456789', '+1 812 345 6789']) {
+  for (const sample of [
+    '+18123456789',
+    '+4420123456',
+    '+123456',
+    '+1234567',
+    '+1234567890123456',
+    '18123456789',
+    '+0123456789',
+    '+1 812 345 6789',
+  ]) {
     const coreSays = core.validateText(text.replace('"+18123456789"', JSON.stringify(sample))).every((d) => d.code !== 'caller-id-e164');
     assert.equal(coreSays, phone.test(sample), sample);
   }

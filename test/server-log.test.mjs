@@ -26,7 +26,11 @@ test('start and settings at info; a validation over the threshold at warning, wi
     const start = server.logs.find((m) => /started/.test(m.message));
     assert.equal(start.type, LEVEL.info);
     assert.match(start.message, /^Kore\.ai campaign language server \d+\.\d+\.\d+ started \(Node v\d+/);
-    assert.ok(server.logs.some((m) => m.type === LEVEL.info && m.message === `Settings for ${pathToFileURL(folder).href}/: every rule at its own severity`));
+    assert.ok(
+      server.logs.some(
+        (m) => m.type === LEVEL.info && m.message === `Settings for ${pathToFileURL(folder).href}/: every rule at its own severity`,
+      ),
+    );
     for (const word of CONTENT) assert.ok(!server.logs.some((m) => m.message.includes(word)), word);
   } finally {
     await server.stop();
@@ -54,11 +58,17 @@ test('settings that cannot be read: an error naming the folder, and the rules ke
     server.setSettings({});
     const uri = pathToFileURL(path.join(folder, 'a.campaign.yaml')).href;
     const diagnostics = await server.open(uri, text);
-    assert.deepEqual(diagnostics.map((d) => d.code), ['time-format']);
+    assert.deepEqual(
+      diagnostics.map((d) => d.code),
+      ['time-format'],
+    );
     const failure = server.logs.find((m) => /could not be read/.test(m.message));
     assert.ok(failure, JSON.stringify(server.logs));
     assert.equal(failure.type, LEVEL.error);
-    assert.match(failure.message, new RegExp(`^Settings for ${pathToFileURL(folder).href}/ could not be read \\(\\w+\\); every rule keeps its own severity\\.$`));
+    assert.match(
+      failure.message,
+      new RegExp(`^Settings for ${pathToFileURL(folder).href}/ could not be read \\(\\w+\\); every rule keeps its own severity\\.$`),
+    );
   } finally {
     await server.stop();
   }
@@ -70,9 +80,15 @@ test('settings that cannot be read: an error naming the folder, and the rules ke
 const MALFORMED = [
   ['textDocument/completion', (uri) => ({ textDocument: { uri } })],
   ['textDocument/hover', (uri) => ({ textDocument: { uri } })],
-  ['textDocument/codeAction', (uri) => ({ textDocument: { uri }, range: { start: { line: 6, character: 0 }, end: { line: 6, character: 0 } } })],
+  [
+    'textDocument/codeAction',
+    (uri) => ({ textDocument: { uri }, range: { start: { line: 6, character: 0 }, end: { line: 6, character: 0 } } }),
+  ],
   // The file's own diagnostic (with its fixes) sent back without its range.
-  ['textDocument/codeAction', (uri, [diagnostic]) => ({ textDocument: { uri }, range: diagnostic.range, context: { diagnostics: [{ ...diagnostic, range: null }] } })],
+  [
+    'textDocument/codeAction',
+    (uri, [diagnostic]) => ({ textDocument: { uri }, range: diagnostic.range, context: { diagnostics: [{ ...diagnostic, range: null }] } }),
+  ],
   ['textDocument/selectionRange', (uri) => ({ textDocument: { uri }, positions: [null] })],
 ];
 

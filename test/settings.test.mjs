@@ -14,11 +14,16 @@ const properties = manifest.contributes.configuration.properties;
 const GROUPS = ['fields', 'unknownKeys', 'callingHours', 'callerId', 'contactLists', 'dialingMode', 'policy'];
 
 /** The codes a group's setting names in its description (the user reads them there). */
-const codesOf = (group) => [...properties[`koreCampaign.validate.${group}`].markdownDescription.split('Codes:')[1].matchAll(/`([a-z0-9-]+)`/g)].map((m) => m[1]);
+const codesOf = (group) =>
+  [...properties[`koreCampaign.validate.${group}`].markdownDescription.split('Codes:')[1].matchAll(/`([a-z0-9-]+)`/g)].map((m) => m[1]);
 
 // One file with a problem in every group: fixable.campaign.yaml plus a bad caller id, maxSkips outside Preview and a 10-second ring.
 const sample = edit(
-  edit(edit(authoringFixture('fixable.campaign.yaml'), '"+18123456789"', '812-345-6789'), 'dialingMode: preview # exact case', 'dialingMode: Progressive'),
+  edit(
+    edit(authoringFixture('fixable.campaign.yaml'), '"+18123456789"', '812-345-6789'),
+    'dialingMode: preview # exact case',
+    'dialingMode: Progressive',
+  ),
   'maxRingTime: "30" # a number, not a string',
   'maxRingTime: 10',
 );
@@ -52,13 +57,31 @@ test('the manifest declares enable, one setting per rule group and per-code rule
 test('every campaign rule belongs to exactly one group (YAML syntax problems are not configurable)', () => {
   const grouped = GROUPS.flatMap(codesOf);
   assert.equal(new Set(grouped).size, grouped.length, 'no code in two groups');
-  const yaml = ['yaml-syntax', 'yaml-tab', 'duplicate-key', 'yaml-multiple-documents', 'yaml-undefined-alias', 'yaml-alias-limit', 'yaml-nesting', 'yaml-warning', 'yaml-merge-key', 'yaml-too-many-problems', 'file-too-large', 'empty-file', 'not-a-mapping'];
+  const yaml = [
+    'yaml-syntax',
+    'yaml-tab',
+    'duplicate-key',
+    'yaml-multiple-documents',
+    'yaml-undefined-alias',
+    'yaml-alias-limit',
+    'yaml-nesting',
+    'yaml-warning',
+    'yaml-merge-key',
+    'yaml-too-many-problems',
+    'file-too-large',
+    'empty-file',
+    'not-a-mapping',
+  ];
   assert.deepEqual([...grouped].sort(), core.RULE_CODES.filter((c) => !yaml.includes(c)).sort());
 });
 
 test('the sample file has a problem in every group (so the tests below mean something)', async () => {
   const diagnostics = await client.open(docUri('settings'), sample);
-  for (const group of GROUPS) assert.ok(diagnostics.some((d) => codesOf(group).includes(d.code)), group);
+  for (const group of GROUPS)
+    assert.ok(
+      diagnostics.some((d) => codesOf(group).includes(d.code)),
+      group,
+    );
 });
 
 test('turning a group off removes exactly its codes; the other diagnostics stay as they were', async () => {
@@ -68,7 +91,11 @@ test('turning a group off removes exactly its codes; the other diagnostics stay 
   for (const group of GROUPS) {
     const codes = codesOf(group);
     const diagnostics = await settingsThen(uri, { validate: { [group]: 'off' } }, (list) => !list.some((d) => codes.includes(d.code)));
-    assert.deepEqual(diagnostics, baseline.filter((d) => !codes.includes(d.code)), group);
+    assert.deepEqual(
+      diagnostics,
+      baseline.filter((d) => !codes.includes(d.code)),
+      group,
+    );
   }
   const restored = await settingsThen(uri, {}, (list) => list.length === baseline.length);
   assert.deepEqual(restored, baseline);
@@ -90,7 +117,9 @@ test('a group can change severity; a per-code rule wins over its group; "default
   assert.deepEqual(by('duplicate-contact-list'), ['warning']);
   assert.deepEqual(by('enum'), ['error']);
 
-  const loud = await settingsThen(uri, { validate: { callingHours: 'loud' } }, (list) => list.some((d) => d.code === 'timezone' && d.severity === 1));
+  const loud = await settingsThen(uri, { validate: { callingHours: 'loud' } }, (list) =>
+    list.some((d) => d.code === 'timezone' && d.severity === 1),
+  );
   assert.deepEqual(loud.filter((d) => d.code === 'time-format').map(severityName), ['error', 'error'], 'an unknown value is ignored');
   await settingsThen(uri, {}, () => true);
 });
@@ -109,7 +138,10 @@ test('settings given at start apply to the first diagnostics; enable: false repo
     const uri = docUri('disabled');
     assert.deepEqual(await off.open(uri, sample), []);
     const completion = await off.request('textDocument/completion', { textDocument: { uri }, position: { line: 8, character: 13 } });
-    assert.deepEqual(completion.items.map((i) => i.label), ['Agentless', 'Progressive', 'Preview']);
+    assert.deepEqual(
+      completion.items.map((i) => i.label),
+      ['Agentless', 'Progressive', 'Preview'],
+    );
   } finally {
     await off.stop();
   }
@@ -119,7 +151,10 @@ test('settings given at start apply to the first diagnostics; enable: false repo
 function manyProblems(windows) {
   const base = readFileSync(path.join(ROOT, 'test', 'fixtures', 'valid.campaign.yaml'), 'utf8');
   const repeated = Array.from({ length: windows }, () => '      - day: MO\n        start: 9:00 AM\n        end: 6:00 PM\n').join('');
-  return base.replace('      - day: TU\n', `${repeated}      - day: TU\n`).replace('priority: "5"', 'priority: 5').replace('campaignType: voice', 'campaignType: fax');
+  return base
+    .replace('      - day: TU\n', `${repeated}      - day: TU\n`)
+    .replace('priority: "5"', 'priority: 5')
+    .replace('campaignType: voice', 'campaignType: fax');
 }
 
 test('maxProblems: errors first, then warnings, then one last diagnostic saying how many were left out', async () => {
@@ -129,12 +164,25 @@ test('maxProblems: errors first, then warnings, then one last diagnostic saying 
   const text = manyProblems(1200);
   const all = await client.open(uri, text);
   assert.equal(all.length, 1001, 'the default keeps 1,000 and adds the note');
-  assert.deepEqual(all.slice(0, 3).map((d) => [severityName(d), d.code]), [['error', 'type'], ['error', 'enum'], ['warning', 'duplicate-window']]);
+  assert.deepEqual(
+    all.slice(0, 3).map((d) => [severityName(d), d.code]),
+    [
+      ['error', 'type'],
+      ['error', 'enum'],
+      ['warning', 'duplicate-window'],
+    ],
+  );
   assert.equal(all[1000].code, 'too-many-problems');
-  assert.equal(all[1000].message, '202 more problems are not listed (koreCampaign.validate.maxProblems is 1000): errors come first. `kore-campaign validate` lists them all.');
+  assert.equal(
+    all[1000].message,
+    '202 more problems are not listed (koreCampaign.validate.maxProblems is 1000): errors come first. `kore-campaign validate` lists them all.',
+  );
 
   const few = await settingsThen(uri, { validate: { maxProblems: 4 } }, (list) => list.length === 5);
-  assert.deepEqual(few.map((d) => d.code), ['type', 'enum', 'duplicate-window', 'duplicate-window', 'too-many-problems']);
+  assert.deepEqual(
+    few.map((d) => d.code),
+    ['type', 'enum', 'duplicate-window', 'duplicate-window', 'too-many-problems'],
+  );
   assert.equal(severityName(few[4]), 'information');
   assert.deepEqual(few[4].range, { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } });
   assert.match(few[4].message, /^1,198 more problems are not listed \(koreCampaign\.validate\.maxProblems is 4\)/);
@@ -143,12 +191,19 @@ test('maxProblems: errors first, then warnings, then one last diagnostic saying 
   await settingsThen(uri, {}, (list) => list.length === 1001);
 });
 
-test('maxProblems in the core: the kept problems are the first of each rank in document order, with settings\' severities applied first', () => {
+test("maxProblems in the core: the kept problems are the first of each rank in document order, with settings' severities applied first", () => {
   // Errors (a type, an enum), warnings (repeated and overlapping windows) and information (windows before 8:00 AM), mixed.
-  const windows = Array.from({ length: 300 }, (_, i) => `      - day: MO\n        start: ${6 + (i % 3)}:00 AM\n        end: ${5 + (i % 2)}:00 PM\n`).join('');
+  const windows = Array.from(
+    { length: 300 },
+    (_, i) => `      - day: MO\n        start: ${6 + (i % 3)}:00 AM\n        end: ${5 + (i % 2)}:00 PM\n`,
+  ).join('');
   const parsed = core.parseCampaign(manyProblems(0).replace('      - day: TU\n', `${windows}      - day: TU\n`));
   const rank = { error: 0, warning: 1, information: 2, hint: 2 };
-  const overrides = [{}, { severities: { 'duplicate-window': 'error', enum: 'off' } }, { severities: { type: 'hint', 'calling-hours-curfew': 'warning' } }];
+  const overrides = [
+    {},
+    { severities: { 'duplicate-window': 'error', enum: 'off' } },
+    { severities: { type: 'hint', 'calling-hours-curfew': 'warning' } },
+  ];
   for (const options of overrides) {
     // What the editor should get, from the full list (document order) the CLI sees.
     const all = core.validateCampaign(parsed, options);
@@ -174,20 +229,33 @@ test('multi-root: each workspace folder has its own settings, pulled per documen
     const inRelaxed = pathToFileURL(path.join(relaxed, 'a.campaign.yaml')).href;
     const strictDiagnostics = await server.open(inStrict, sample);
     const relaxedDiagnostics = await server.open(inRelaxed, sample);
-    assert.ok(strictDiagnostics.some((d) => hours.includes(d.code)), 'the strict folder reports calling hours');
-    assert.deepEqual(relaxedDiagnostics, strictDiagnostics.filter((d) => !hours.includes(d.code)), 'the relaxed folder reports all but calling hours');
+    assert.ok(
+      strictDiagnostics.some((d) => hours.includes(d.code)),
+      'the strict folder reports calling hours',
+    );
+    assert.deepEqual(
+      relaxedDiagnostics,
+      strictDiagnostics.filter((d) => !hours.includes(d.code)),
+      'the relaxed folder reports all but calling hours',
+    );
 
     // A second file in a folder reuses the folder's settings; each pull named a document of its folder.
     await server.open(pathToFileURL(path.join(relaxed, 'b.campaign.yaml')).href, sample);
     const pulls = server.configurationRequests.filter((item) => item.section === 'koreCampaign');
-    assert.deepEqual(pulls.map((item) => item.scopeUri), [inStrict, inRelaxed]);
+    assert.deepEqual(
+      pulls.map((item) => item.scopeUri),
+      [inStrict, inRelaxed],
+    );
 
     // The folder's settings change: after didChangeConfiguration the server pulls again.
     relaxedSettings = { validate: { rules: { 'time-format': 'off' } } };
     const next = server.nextDiagnostics(inRelaxed, (p) => p.diagnostics.some((d) => d.code === 'timezone'));
     server.setSettings(settingsFor);
     const changed = (await next).diagnostics;
-    assert.deepEqual(changed, strictDiagnostics.filter((d) => d.code !== 'time-format'));
+    assert.deepEqual(
+      changed,
+      strictDiagnostics.filter((d) => d.code !== 'time-format'),
+    );
 
     // The server's log names the folders and what their settings change, never a campaign's text.
     const log = server.logs.map((m) => m.message).join('\n');
@@ -205,7 +273,9 @@ test('a workspace folder added later gets its own settings (workspace/didChangeW
   const addedUri = pathToFileURL(added).href;
   const hours = codesOf('callingHours');
   const settingsFor = (scopeUri) => (scopeUri?.startsWith(`${addedUri}/`) ? { validate: { callingHours: 'off' } } : {});
-  const capabilities = { workspace: { configuration: true, workspaceFolders: true, didChangeConfiguration: { dynamicRegistration: true } } };
+  const capabilities = {
+    workspace: { configuration: true, workspaceFolders: true, didChangeConfiguration: { dynamicRegistration: true } },
+  };
   const server = await startServer({ workspaceFolders: [first], settings: settingsFor, capabilities });
   try {
     assert.equal(server.initialize.capabilities.workspace?.workspaceFolders?.changeNotifications, true);
@@ -216,7 +286,10 @@ test('a workspace folder added later gets its own settings (workspace/didChangeW
     assert.ok(!(await next).diagnostics.some((d) => hours.includes(d.code)), 'the added folder switches calling hours off');
     // A file outside every folder is not taken for one in the added folder.
     const elsewhere = await server.open(pathToFileURL(path.join(outside, 'b.campaign.yaml')).href, sample);
-    assert.ok(elsewhere.some((d) => hours.includes(d.code)), 'outside the folders every rule applies');
+    assert.ok(
+      elsewhere.some((d) => hours.includes(d.code)),
+      'outside the folders every rule applies',
+    );
   } finally {
     await server.stop();
   }

@@ -30,14 +30,22 @@ function start(args, env = {}) {
     let out = '';
     child.stdout.on('data', (d) => (out += d));
     child.stderr.on('data', (d) => (out += d));
-    const timer = setTimeout(() => { child.kill('SIGKILL'); reject(new Error(`start.mjs ${args.join(' ')} still running after 20 s:\n${out}`)); }, 20_000);
-    child.on('close', (code) => { clearTimeout(timer); resolve({ code, out: out.replace(/\x1b\[[0-9;]*m/g, '') }); });
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      reject(new Error(`start.mjs ${args.join(' ')} still running after 20 s:\n${out}`));
+    }, 20_000);
+    child.on('close', (code) => {
+      clearTimeout(timer);
+      resolve({ code, out: out.replace(/\x1b\[[0-9;]*m/g, '') });
+    });
   });
 }
 
 /** The notice for the taken port, and the port and address it names instead. */
 function movedTo(out) {
-  const m = new RegExp(`port ${takenPort} is taken \\(another program, perhaps another \`npm start\`, listens on 127\\.0\\.0\\.1:${takenPort}\\), so code-server uses port (\\d+) instead: (http://127\\.0\\.0\\.1:(\\d+)) \\(--port N or KORE_START_PORT to choose one\\)`).exec(out);
+  const m = new RegExp(
+    `port ${takenPort} is taken \\(another program, perhaps another \`npm start\`, listens on 127\\.0\\.0\\.1:${takenPort}\\), so code-server uses port (\\d+) instead: (http://127\\.0\\.0\\.1:(\\d+)) \\(--port N or KORE_START_PORT to choose one\\)`,
+  ).exec(out);
   assert.ok(m, `no notice about port ${takenPort} in:\n${out}`);
   assert.equal(m[1], m[3], 'the port in the notice is the port of its address');
   return { port: Number(m[1]), url: m[2] };

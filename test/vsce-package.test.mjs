@@ -18,7 +18,11 @@ before(() => {
   const copy = cleanCopy('kc-vsce-');
   // A plain `vsce package`, as the owners will run it (it runs vscode:prepublish, the production build, first).
   vsix = path.join(copy, `${pkg.name}-${pkg.version}.vsix`);
-  const result = spawnSync(process.execPath, [path.join(ROOT, 'node_modules', '@vscode', 'vsce', 'vsce'), 'package'], { cwd: copy, encoding: 'utf8', env: cleanEnv });
+  const result = spawnSync(process.execPath, [path.join(ROOT, 'node_modules', '@vscode', 'vsce', 'vsce'), 'package'], {
+    cwd: copy,
+    encoding: 'utf8',
+    env: cleanEnv,
+  });
   assert.equal(result.status, 0, `${result.stdout}\n${result.stderr}`);
   assert.doesNotMatch(result.stderr, /WARNING/i, result.stderr);
   entries = execFileSync('unzip', ['-Z1', vsix], { encoding: 'utf8' }).trim().split('\n');
@@ -36,14 +40,27 @@ test('the marketplace fields are set: repository, bugs, homepage, keywords, bann
 });
 
 test('the .vsix holds the runtime files, the icon and the walkthrough media, and no sources or tests', () => {
-  for (const name of ['extension/package.json', 'extension/dist/client.js', 'extension/dist/server.js', 'extension/dist/languageClient.js', 'extension/dist/pushEngine.js', `extension/${pkg.icon}`, 'extension/readme.md']) {
+  for (const name of [
+    'extension/package.json',
+    'extension/dist/client.js',
+    'extension/dist/server.js',
+    'extension/dist/languageClient.js',
+    'extension/dist/pushEngine.js',
+    `extension/${pkg.icon}`,
+    'extension/readme.md',
+  ]) {
     assert.ok(entries.includes(name), `${name} missing`);
   }
-  for (const step of pkg.contributes.walkthroughs[0].steps) assert.ok(entries.includes(`extension/${step.media.markdown}`), `${step.media.markdown} missing`);
-  for (const name of entries) assert.doesNotMatch(name, /^extension\/(test|core|cli|client|server|platform|sandbox|scripts|bench|docs|node_modules)\/|\.ts$|\.map$/);
+  for (const step of pkg.contributes.walkthroughs[0].steps)
+    assert.ok(entries.includes(`extension/${step.media.markdown}`), `${step.media.markdown} missing`);
+  for (const name of entries)
+    assert.doesNotMatch(name, /^extension\/(test|core|cli|client|server|platform|sandbox|scripts|bench|docs|node_modules)\/|\.ts$|\.map$/);
   // The size the docs state is true of this package (within 10 KB).
   const kb = Math.round(statSync(vsix).size / 1024);
-  for (const [file, pattern] of [['CONTRIBUTING.md', /\.vsix[^\n]*?about (\d+) KB/], ['README.md', /The `\.vsix` is (\d+) KB/]]) {
+  for (const [file, pattern] of [
+    ['CONTRIBUTING.md', /\.vsix[^\n]*?about (\d+) KB/],
+    ['README.md', /The `\.vsix` is (\d+) KB/],
+  ]) {
     const stated = pattern.exec(readFileSync(path.join(ROOT, file), 'utf8'));
     assert.ok(stated, `${file} states the .vsix size`);
     assert.ok(Math.abs(Number(stated[1]) - kb) <= 10, `${file} says ${stated[1]} KB, the .vsix is ${kb} KB`);

@@ -15,7 +15,10 @@ const manifest = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8'
 
 test('the production web bundles stay within their budgets', () => {
   const outdir = tempDir('kore-web-build-');
-  execFileSync(process.execPath, [path.join(ROOT, 'scripts', 'build.mjs'), '--production', '--outdir', outdir], { cwd: ROOT, stdio: 'pipe' });
+  execFileSync(process.execPath, [path.join(ROOT, 'scripts', 'build.mjs'), '--production', '--outdir', outdir], {
+    cwd: ROOT,
+    stdio: 'pipe',
+  });
   const sizes = bundleSizes(outdir);
   for (const [file, budget] of Object.entries(WEB_BUNDLE_BUDGETS)) {
     const row = sizes.find((s) => s.file === file);
@@ -33,13 +36,31 @@ test('a Node built-in reached from a browser entry fails the build, naming the i
   const dir = tempDir('kore-web-builtin-');
   const entry = path.join(dir, 'entry.ts');
   writeFileSync(path.join(dir, 'helper.ts'), "import { readFileSync } from 'node:fs';\nexport const read = readFileSync;\n");
-  for (const [importer, source] of [['entry.ts', "import * as path from 'path';\nexport const join = path.join;\n"], ['helper.ts', "export { read } from './helper';\n"]]) {
+  for (const [importer, source] of [
+    ['entry.ts', "import * as path from 'path';\nexport const join = path.join;\n"],
+    ['helper.ts', "export { read } from './helper';\n"],
+  ]) {
     writeFileSync(entry, source);
     await assert.rejects(
-      esbuild.build({ entryPoints: [entry], bundle: true, write: false, platform: 'browser', logLevel: 'silent', plugins: [noNodeBuiltinsPlugin], outfile: path.join(dir, 'out.js') }),
+      esbuild.build({
+        entryPoints: [entry],
+        bundle: true,
+        write: false,
+        platform: 'browser',
+        logLevel: 'silent',
+        plugins: [noNodeBuiltinsPlugin],
+        outfile: path.join(dir, 'out.js'),
+      }),
       (error) => error.errors.some((e) => e.text.includes('Node built-in') && e.text.includes(importer)),
     );
   }
   // The real entries build clean: the shared core and server wiring import no Node module.
-  await esbuild.build({ entryPoints: [path.join(ROOT, 'server', 'src', 'browserMain.ts')], bundle: true, write: false, platform: 'browser', logLevel: 'silent', plugins: [noNodeBuiltinsPlugin, (await import('../scripts/lib/campaign-validator.mjs')).campaignValidatorPlugin] });
+  await esbuild.build({
+    entryPoints: [path.join(ROOT, 'server', 'src', 'browserMain.ts')],
+    bundle: true,
+    write: false,
+    platform: 'browser',
+    logLevel: 'silent',
+    plugins: [noNodeBuiltinsPlugin, (await import('../scripts/lib/campaign-validator.mjs')).campaignValidatorPlugin],
+  });
 });

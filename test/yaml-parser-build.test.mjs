@@ -47,7 +47,7 @@ function campaignFiles(dir) {
     .map((name) => path.join(dir, name));
 }
 
-test('the bundles carry yaml\'s parser without generators', () => {
+test("the bundles carry yaml's parser without generators", () => {
   for (const bundle of ['dist/core.js', 'dist/server.js', 'dist/cli.js', 'dist/web/server.js']) {
     const code = readFileSync(path.join(ROOT, bundle), 'utf8');
     assert.match(code, /__emit\(/, `${bundle} has the rewritten parser`);
@@ -55,21 +55,43 @@ test('the bundles carry yaml\'s parser without generators', () => {
   }
 });
 
-test('the rewritten parser gives yaml\'s own tokens on every fixture', () => {
+test("the rewritten parser gives yaml's own tokens on every fixture", () => {
   const files = [...campaignFiles(path.join(ROOT, 'test', 'fixtures')), ...campaignFiles(path.join(ROOT, 'examples'))];
   assert.ok(files.length > 50, `${files.length} fixtures`);
   const compared = files.filter((file) => assertSameTokens(readFileSync(file, 'utf8'), path.relative(ROOT, file)));
   assert.equal(compared.length, files.length);
 });
 
-test('the rewritten parser gives yaml\'s own tokens on large generated files', () => {
-  const window = (i) => `      - day: ${['MO', 'TU', 'WE'][i % 3]}\n        start: ${1 + (i % 11)}:00 AM\n        end: "${2 + (i % 9)}:30 PM"   # window ${i}\n`;
+test("the rewritten parser gives yaml's own tokens on large generated files", () => {
+  const window = (i) =>
+    `      - day: ${['MO', 'TU', 'WE'][i % 3]}\n        start: ${1 + (i % 11)}:00 AM\n        end: "${2 + (i % 9)}:30 PM"   # window ${i}\n`;
   const days = `name: Large\ndialingStrategy:\n  callingHours:\n    days:\n${Array.from({ length: 5000 }, (_, i) => window(i)).join('')}`;
-  const mixed = Array.from({ length: 2000 }, (_, i) => [`k${i}: v`, `- [a, {b: c}, "d\\"e"]`, `? complex\n: value`, `&a${i} x: *a${i}`, `block: |\n  text ${i}\n\n  more`, `'it''s': >-\n  folded\n`, '---', '...', '%YAML 1.2', '\t- tab', '"unclosed', '[open'][i % 12]).join('\n');
-  for (const [label, text] of [['5,000 windows', days], ['a mixture of every construct, broken ones too', mixed]]) assert.ok(assertSameTokens(text, label), label);
+  const mixed = Array.from(
+    { length: 2000 },
+    (_, i) =>
+      [
+        `k${i}: v`,
+        `- [a, {b: c}, "d\\"e"]`,
+        `? complex\n: value`,
+        `&a${i} x: *a${i}`,
+        `block: |\n  text ${i}\n\n  more`,
+        `'it''s': >-\n  folded\n`,
+        '---',
+        '...',
+        '%YAML 1.2',
+        '\t- tab',
+        '"unclosed',
+        '[open',
+      ][i % 12],
+  ).join('\n');
+  for (const [label, text] of [
+    ['5,000 windows', days],
+    ['a mixture of every construct, broken ones too', mixed],
+  ])
+    assert.ok(assertSameTokens(text, label), label);
 });
 
-test('the rewritten parser gives yaml\'s own tokens on 3,000 seeded mutations', () => {
+test("the rewritten parser gives yaml's own tokens on 3,000 seeded mutations", () => {
   const corpus = loadCorpus(ROOT);
   let compared = 0;
   for (let index = 0; index < 3000; index++) {
@@ -80,7 +102,7 @@ test('the rewritten parser gives yaml\'s own tokens on 3,000 seeded mutations', 
   assert.ok(compared > 2900, `${compared} of 3,000 compared`);
 });
 
-test('fed in pieces (yaml\'s streaming use), the rewritten parser still matches yaml\'s', () => {
+test("fed in pieces (yaml's streaming use), the rewritten parser still matches yaml's", () => {
   const text = readFileSync(path.join(ROOT, 'test', 'fixtures', 'api-sample-request.campaign.yaml'), 'utf8');
   for (const size of [1, 7, 64]) {
     const pieces = [];
@@ -89,7 +111,7 @@ test('fed in pieces (yaml\'s streaming use), the rewritten parser still matches 
   }
 });
 
-test('the rewrite fails the build when yaml\'s parser changes shape', () => {
+test("the rewrite fails the build when yaml's parser changes shape", () => {
   const dist = path.dirname(yaml.resolvedFrom);
   const parser = readFileSync(path.join(dist, 'parser.js'), 'utf8');
   // Without the loop over the lexer's tokens the parser would read nothing: refused, not built.
@@ -98,7 +120,7 @@ test('the rewrite fails the build when yaml\'s parser changes shape', () => {
   assert.throws(() => withoutGenerators(changed, 'parser.js'), /no longer has the shape this rewrite expects/);
 });
 
-test('the fuzzer\'s comparison of the two parsers finds a difference, and where', () => {
+test("the fuzzer's comparison of the two parsers finds a difference, and where", () => {
   const shifted = {
     original: yaml.original,
     Parser: class {

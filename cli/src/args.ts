@@ -61,7 +61,8 @@ export function usageError(spec: { name: string }, io: CommandIO, message: strin
 /** A whole number within [min, max], or the message saying what was expected. */
 export function integerOption(name: string, value: string | undefined, min: number, max: number): number | string | undefined {
   if (value === undefined) return undefined;
-  if (!/^\d+$/.test(value.trim()) || Number(value) < min || Number(value) > max) return `--${name} takes a whole number from ${min} to ${max}, not "${value}".`;
+  if (!/^\d+$/.test(value.trim()) || Number(value) < min || Number(value) > max)
+    return `--${name} takes a whole number from ${min} to ${max}, not "${value}".`;
   return Number(value);
 }
 
@@ -69,14 +70,18 @@ export function integerOption(name: string, value: string | undefined, min: numb
 export function numberOption(name: string, value: string | undefined, min: number, max: number): number | string | undefined {
   if (value === undefined) return undefined;
   const n = Number(value);
-  if (!value.trim() || !Number.isFinite(n) || n <= min || n > max) return `--${name} takes a number above ${min} and at most ${max}, not "${value}".`;
+  if (!value.trim() || !Number.isFinite(n) || n <= min || n > max)
+    return `--${name} takes a number above ${min} and at most ${max}, not "${value}".`;
   return n;
 }
 
 /** parseArgs' messages mention its own API ("To specify an option argument..."); keep the first sentence. */
 function plainParseError(error: Error): string {
   const code = (error as NodeJS.ErrnoException).code;
-  const message = error.message.replace(/\. To specify a positional argument.*$/s, '.').replace(/\s+/g, ' ').trim();
+  const message = error.message
+    .replace(/\. To specify a positional argument.*$/s, '.')
+    .replace(/\s+/g, ' ')
+    .trim();
   if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') return message.replace(/^Unknown option/, 'unknown option');
   return message;
 }
@@ -128,7 +133,11 @@ export function platformOptions(values: Values<typeof PLATFORM_OPTIONS & typeof 
 }
 
 /** parseCommandArgs for a command that talks to the platform: its own options plus PLATFORM_OPTIONS, checked. */
-export function parsePlatformCommand<O extends OptionSpec>(spec: CommandSpec<O>, args: string[], io: CommandIO): (Parsed<O & typeof PLATFORM_OPTIONS> & { common: CommonOptions }) | number {
+export function parsePlatformCommand<O extends OptionSpec>(
+  spec: CommandSpec<O>,
+  args: string[],
+  io: CommandIO,
+): (Parsed<O & typeof PLATFORM_OPTIONS> & { common: CommonOptions }) | number {
   const parsed = parseCommandArgs({ ...spec, options: { ...PLATFORM_OPTIONS, ...spec.options } }, args, io);
   if (typeof parsed === 'number') return parsed;
   const common = platformOptions(parsed.values as Values<typeof PLATFORM_OPTIONS & typeof COMMON_OPTIONS>);

@@ -17,7 +17,11 @@ export interface CampaignFile {
 }
 
 /** Read and check a campaign file (under the workspace's settings); `readError` when it cannot be read at all. */
-export async function loadCampaignFile(absolute: string, shownName: string, options: ValidationOptions = {}): Promise<CampaignFile | { readError: string }> {
+export async function loadCampaignFile(
+  absolute: string,
+  shownName: string,
+  options: ValidationOptions = {},
+): Promise<CampaignFile | { readError: string }> {
   // The same refusals as validate (missing, folder, pipe, binary, oversized), in the same words.
   const read = await readCampaignFile(absolute);
   if ('problem' in read) return { readError: `${shownName} ${read.problem}.` };

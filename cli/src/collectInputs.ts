@@ -17,7 +17,11 @@ export interface CampaignInput {
   absolute?: string;
 }
 
-export async function collectInputs(targets: string[], cwd: string, stdinName: string): Promise<{ inputs: CampaignInput[]; problems: FileReport[] }> {
+export async function collectInputs(
+  targets: string[],
+  cwd: string,
+  stdinName: string,
+): Promise<{ inputs: CampaignInput[]; problems: FileReport[] }> {
   const inputs: CampaignInput[] = [];
   const problems: FileReport[] = [];
   const seen = new Set<string>();
@@ -27,7 +31,8 @@ export async function collectInputs(targets: string[], cwd: string, stdinName: s
     seen.add(key);
     inputs.push(input);
   };
-  const found = (files: string[]) => files.sort().forEach((absolute) => add({ file: relativeTo(cwd, absolute), relative: relativeTo(cwd, absolute), absolute }));
+  const found = (files: string[]) =>
+    files.sort().forEach((absolute) => add({ file: relativeTo(cwd, absolute), relative: relativeTo(cwd, absolute), absolute }));
   for (const target of targets) {
     if (target === '-') {
       add({ file: stdinName, relative: stdinName });
@@ -52,7 +57,14 @@ export async function collectInputs(targets: string[], cwd: string, stdinName: s
     }
     const inFolder = await glob(CAMPAIGN_FILES, { cwd: absolute, absolute: true, ignore: IGNORE });
     if (inFolder.length === 0) {
-      problems.push(inputProblem(target, relativeTo(cwd, absolute), INPUT_CODES.noCampaignFiles, `no *.campaign.yaml or *.campaign.yml files in ${target}`));
+      problems.push(
+        inputProblem(
+          target,
+          relativeTo(cwd, absolute),
+          INPUT_CODES.noCampaignFiles,
+          `no *.campaign.yaml or *.campaign.yml files in ${target}`,
+        ),
+      );
     }
     found(inFolder);
   }

@@ -8,11 +8,23 @@ type Command = (args: string[], io: CommandIO) => Promise<number>;
 /** Every command, with the line the top-level help shows for it. */
 const COMMANDS: Record<string, { summary: string; load: () => Promise<Command> }> = {
   validate: { summary: 'check campaign files (text, json, sarif or github output)', load: async () => runValidate },
-  push: { summary: 'validate and plan a campaign file, then send it to the platform (PUT)', load: async () => (await import('./commands/push')).run },
-  sandbox: { summary: 'run the local sandbox API (a stand-in for the platform)', load: async () => (await import('./commands/sandbox')).run },
+  push: {
+    summary: 'validate and plan a campaign file, then send it to the platform (PUT)',
+    load: async () => (await import('./commands/push')).run,
+  },
+  sandbox: {
+    summary: 'run the local sandbox API (a stand-in for the platform)',
+    load: async () => (await import('./commands/sandbox')).run,
+  },
   pull: { summary: 'bring campaigns from the platform into campaign files', load: async () => (await import('./commands/pull')).run },
-  plan: { summary: 'what a push would change, without changing anything (drift in CI)', load: async () => (await import('./commands/plan')).run },
-  create: { summary: 'create a campaign from a file and write its id into the file', load: async () => (await import('./commands/create')).run },
+  plan: {
+    summary: 'what a push would change, without changing anything (drift in CI)',
+    load: async () => (await import('./commands/plan')).run,
+  },
+  create: {
+    summary: 'create a campaign from a file and write its id into the file',
+    load: async () => (await import('./commands/create')).run,
+  },
 };
 
 function usage(): string {

@@ -5,14 +5,21 @@ import { planValueText, type CampaignPlan, type PlanChange } from '../../core/sr
 const MARK: Record<PlanChange['kind'], string> = { changed: '~', added: '+', 'only-on-platform': '-' };
 
 export function remoteDetails(plan: CampaignPlan): string {
-  return [plan.remoteStatus ? `status ${plan.remoteStatus}` : 'status unknown', plan.remoteUpdatedAt ? `updated ${plan.remoteUpdatedAt}` : undefined].filter(Boolean).join(', ');
+  return [
+    plan.remoteStatus ? `status ${plan.remoteStatus}` : 'status unknown',
+    plan.remoteUpdatedAt ? `updated ${plan.remoteUpdatedAt}` : undefined,
+  ]
+    .filter(Boolean)
+    .join(', ');
 }
 
 /** The plan of one file, as the terminal shows it (ends with a newline). */
 export function planText(shownName: string, plan: CampaignPlan, where: string): string {
   const what = `'${plan.name ?? plan.campaignId}' (${plan.campaignId}) on ${where}, ${remoteDetails(plan)}`;
   const count = plan.changes.length;
-  const lines = [plan.matches ? `${shownName}: matches ${what}` : `${shownName}: ${count} ${count === 1 ? 'change' : 'changes'} to ${what}`];
+  const lines = [
+    plan.matches ? `${shownName}: matches ${what}` : `${shownName}: ${count} ${count === 1 ? 'change' : 'changes'} to ${what}`,
+  ];
   for (const change of plan.changes) {
     lines.push(`  ${MARK[change.kind]} ${change.path}: platform ${planValueText(change.platform)} -> file ${planValueText(change.file)}`);
   }

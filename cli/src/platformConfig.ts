@@ -1,13 +1,6 @@
 // Where the CLI's platform calls go and how they are signed: from the environment (KORE_*), so
 // secrets stay out of shell history and CI logs. Shared by push, pull, plan and create.
-import {
-  checkAccountId,
-  checkCredentials,
-  checkIid,
-  normaliseHost,
-  type Connection,
-  type Credentials,
-} from '../../platform/src';
+import { checkAccountId, checkCredentials, checkIid, normaliseHost, type Connection, type Credentials } from '../../platform/src';
 import { hostProblem } from './hostCheck';
 
 export const ENVIRONMENT_HELP = `Environment:
@@ -20,7 +13,9 @@ export const ENVIRONMENT_HELP = `Environment:
   KORE_JWT           a ready JWT, sent as it is`;
 
 /** Connection and credentials from the environment, or what is missing or wrong. */
-export function configFromEnv(env: NodeJS.ProcessEnv): { connection: Connection; credentials: Credentials; note?: string } | { problems: string[] } {
+export function configFromEnv(
+  env: NodeJS.ProcessEnv,
+): { connection: Connection; credentials: Credentials; note?: string } | { problems: string[] } {
   const problems: string[] = [];
   const host = env.KORE_HOST?.trim() ?? '';
   const iid = env.KORE_IID?.trim() ?? '';
@@ -54,4 +49,3 @@ export function configFromEnv(env: NodeJS.ProcessEnv): { connection: Connection;
   if (problems.length || !credentials) return { problems };
   return { connection: { id: 'env', name: normaliseHost(host).origin, host, iid, accountId }, credentials, note };
 }
-

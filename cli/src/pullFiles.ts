@@ -82,7 +82,11 @@ export async function placeCampaign(form: CampaignFileForm, name: string | undef
     const reason = !update
       ? 'it has YAML errors, so it cannot be updated in place'
       : await hasUncommittedChanges(existing).then((dirty) =>
-          dirty === false ? undefined : dirty ? 'it has uncommitted changes (git status)' : 'git cannot tell whether it has local changes (not in a git repository, or no git), so your edits cannot be told from the platform\'s changes',
+          dirty === false
+            ? undefined
+            : dirty
+              ? 'it has uncommitted changes (git status)'
+              : "git cannot tell whether it has local changes (not in a git repository, or no git), so your edits cannot be told from the platform's changes",
         );
     if (reason) return { file: existing, result: 'conflict', reason, notes };
   }

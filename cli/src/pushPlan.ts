@@ -16,16 +16,27 @@ export interface PushPlanSettings {
 }
 
 /** `{ plan }` when the push should go ahead; otherwise the exit code (the reason already printed). */
-export async function planBeforePush(io: CommandIO, input: PushInput, settings: PushPlanSettings): Promise<{ plan: CampaignPlan } | { exitCode: number }> {
+export async function planBeforePush(
+  io: CommandIO,
+  input: PushInput,
+  settings: PushPlanSettings,
+): Promise<{ plan: CampaignPlan } | { exitCode: number }> {
   const { shownName, format } = settings;
   const where = input.connection.name;
-  const json = (result: string, extra: Record<string, unknown>) => io.stdout(`${JSON.stringify({ file: shownName, campaignId: input.campaignId, result, ...extra }, null, 2)}\n`);
-  const read = await getCampaign({ connection: input.connection, credentials: input.credentials, campaignId: input.campaignId }, settings.options);
+  const json = (result: string, extra: Record<string, unknown>) =>
+    io.stdout(`${JSON.stringify({ file: shownName, campaignId: input.campaignId, result, ...extra }, null, 2)}\n`);
+  const read = await getCampaign(
+    { connection: input.connection, credentials: input.credentials, campaignId: input.campaignId },
+    settings.options,
+  );
   if (read.kind !== 'success') {
     const exitCode = EXIT_FOR_FAILURE[read.kind];
     if (format === 'json') json('failed', { stage: 'plan', failure: failureJson(read), exitCode });
     else {
-      const create = read.kind === 'not-found' ? ` To make it a new campaign instead, remove its campaignId and run kore-campaign create ${shownName}.` : '';
+      const create =
+        read.kind === 'not-found'
+          ? ` To make it a new campaign instead, remove its campaignId and run kore-campaign create ${shownName}.`
+          : '';
       io.stderr(`kore-campaign push: could not read the campaign to plan the push, so nothing was sent. ${read.message}${create}\n`);
     }
     return { exitCode };

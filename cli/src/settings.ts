@@ -7,7 +7,13 @@ import { existsSync } from 'node:fs';
 import * as path from 'node:path';
 // The ES module build: esbuild cannot follow the UMD build's dynamic requires.
 import { parse, printParseErrorCode, type ParseError } from 'jsonc-parser/lib/esm/main.js';
-import { campaignSettingsFromJson, mergeCampaignSettings, validationOptions, type CampaignSettings, type ValidationOptions } from '../../core/src';
+import {
+  campaignSettingsFromJson,
+  mergeCampaignSettings,
+  validationOptions,
+  type CampaignSettings,
+  type ValidationOptions,
+} from '../../core/src';
 
 export const NO_SETTINGS_FLAG = '--no-settings';
 
@@ -48,7 +54,8 @@ export async function readWorkspaceSettings(cwd: string): Promise<WorkspaceSetti
     }
     const errors: ParseError[] = [];
     const json: unknown = parse(text, errors, { allowTrailingComma: true, allowEmptyContent: true });
-    for (const error of errors.slice(0, 3)) warnings.push(`${file}:${lineAndColumn(text, error.offset)} ${printParseErrorCode(error.error)}; the rest of the file still applies`);
+    for (const error of errors.slice(0, 3))
+      warnings.push(`${file}:${lineAndColumn(text, error.offset)} ${printParseErrorCode(error.error)}; the rest of the file still applies`);
     const settings = campaignSettingsFromJson(json);
     if (!settings.validate) continue;
     sources.push(file);
@@ -61,7 +68,11 @@ export async function readWorkspaceSettings(cwd: string): Promise<WorkspaceSetti
  * The options for a command: the workspace's unless `--no-settings` was given; tells on
  * stderr which files applied, so a CI log explains a rule that is off.
  */
-export async function commandValidationOptions(command: string, useSettings: boolean, io: { cwd: string; stderr: (text: string) => void }): Promise<ValidationOptions> {
+export async function commandValidationOptions(
+  command: string,
+  useSettings: boolean,
+  io: { cwd: string; stderr: (text: string) => void },
+): Promise<ValidationOptions> {
   if (!useSettings) return {};
   const settings = await readWorkspaceSettings(io.cwd);
   for (const warning of settings.warnings) io.stderr(`kore-campaign ${command}: ${warning}\n`);

@@ -25,7 +25,11 @@ export interface CampaignExtensionApi {
 
 export function activate(context: vscode.ExtensionContext): CampaignExtensionApi {
   client.reset();
-  const { store, log } = registerPushFeatures(context, { engine: async () => pushEngine(), git: gitProcessStatus, localSandbox: (log) => new LocalSandbox(log) });
+  const { store, log } = registerPushFeatures(context, {
+    engine: async () => pushEngine(),
+    git: gitProcessStatus,
+    localSandbox: (log) => new LocalSandbox(log),
+  });
   registerWalkthroughCommands(context);
   let platformData: PlatformDataApi | undefined;
   setImmediate(

@@ -11,8 +11,16 @@ export function startLanguageClient(context: vscode.ExtensionContext): LanguageC
   const serverModule = context.asAbsolutePath(path.join('dist', 'server.js'));
   const serverOptions: ServerOptions = {
     // Heap sized for a resident server (docs/performance.md, bench/lsp-driver.mjs SERVER_EXEC_ARGV): small young generation, old one grown 25 % past live.
-    run: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--max-semi-space-size=2', '--heap-growing-percent=25'] } },
-    debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--max-semi-space-size=2', '--heap-growing-percent=25', '--nolazy', '--inspect=6019'] } },
+    run: {
+      module: serverModule,
+      transport: TransportKind.ipc,
+      options: { execArgv: ['--max-semi-space-size=2', '--heap-growing-percent=25'] },
+    },
+    debug: {
+      module: serverModule,
+      transport: TransportKind.ipc,
+      options: { execArgv: ['--max-semi-space-size=2', '--heap-growing-percent=25', '--nolazy', '--inspect=6019'] },
+    },
   };
   const client = new LanguageClient(CLIENT_ID, CLIENT_NAME, serverOptions, campaignClientOptions());
   startInBackground(client, context);

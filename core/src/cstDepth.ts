@@ -25,8 +25,8 @@ export function tooDeeplyNested(tokens: readonly CST.Token[], limit: number, bas
         if (depth + 1 > limit) return token.offset;
         for (const item of token.items) {
           // Only collections nest: scalars and empty places are not worth a stack entry.
-          if (item.key && isCollection(item.key)) pending.push(item.key), depths.push(depth + 1);
-          if (item.value && isCollection(item.value)) pending.push(item.value), depths.push(depth + 1);
+          if (item.key && isCollection(item.key)) (pending.push(item.key), depths.push(depth + 1));
+          if (item.value && isCollection(item.value)) (pending.push(item.value), depths.push(depth + 1));
         }
         break;
     }

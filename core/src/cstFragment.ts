@@ -50,7 +50,8 @@ export function isClosed(doc: CST.Document, length: number): boolean {
         break;
       }
       case 'single-quoted-scalar':
-        if (token.source.length < 2 || !token.source.endsWith("'") || (token.source.length > 2 && token.source.endsWith("''"))) closed = false;
+        if (token.source.length < 2 || !token.source.endsWith("'") || (token.source.length > 2 && token.source.endsWith("''")))
+          closed = false;
         break;
       case 'flow-collection':
         if (!token.end.some((t) => t.type === 'flow-map-end' || t.type === 'flow-seq-end')) closed = false;

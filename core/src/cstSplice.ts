@@ -51,7 +51,15 @@ export function spliced(cache: CstCache, text: string): Spliced | undefined {
 }
 
 /** Parses items span[0]..span[1]+1 of `collection` again from `text` and puts them in place; undefined if unsafe. */
-function splice(text: string, cache: CstCache, doc: CST.Document, collection: Collection, span: [number, number], delta: number, path: number[]): Spliced | undefined {
+function splice(
+  text: string,
+  cache: CstCache,
+  doc: CST.Document,
+  collection: Collection,
+  span: [number, number],
+  delta: number,
+  path: number[],
+): Spliced | undefined {
   {
     const i = span[0];
     // One more item is parsed than was touched, so the fragment never ends on a removed item and the item after an edit is read in context.
@@ -59,7 +67,8 @@ function splice(text: string, cache: CstCache, doc: CST.Document, collection: Co
     const startOffset = i === 0 ? 0 : firstOffset(collection.items[i]);
     const endOffset = firstOffset(collection.items[last + 1]) + delta;
     const fragment = text.slice(startOffset, endOffset);
-    if (!fragment.endsWith('\n') || (startOffset > 0 && text.charCodeAt(startOffset - 1) !== 10)) return fallback('fragment not whole lines');
+    if (!fragment.endsWith('\n') || (startOffset > 0 && text.charCodeAt(startOffset - 1) !== 10))
+      return fallback('fragment not whole lines');
     const parsed = parseFragment(fragment, collection, startOffset, path.length);
     if (!parsed) return undefined;
     // Commit: from here on the old tokens are changed in place.
@@ -168,7 +177,7 @@ function parseFragment(fragment: string, like: Collection, base: number, depth: 
   if (containsError(doc)) return fallback('fragment has syntax errors');
   if (tooDeeplyNested([doc], PARSE_LIMITS.maxNestingDepth, depth) !== undefined) return fallback('fragment nests too deeply');
   if (!isClosed(doc, fragment.length)) return fallback('fragment leaves a quote, bracket or line open');
-  if (nestsMapAtIndent(collection, like.indent)) return fallback('a nested mapping at the collection\'s indentation');
+  if (nestsMapAtIndent(collection, like.indent)) return fallback("a nested mapping at the collection's indentation");
   shift(doc, base);
   shift(prelude, base);
   return { prelude, docStart: doc.start, docOffset: doc.offset, collectionOffset: collection.offset, items: collection.items as Item[] };
@@ -232,4 +241,3 @@ export function shift(node: unknown, delta: number): void {
     if (child !== null && typeof child === 'object') shift(child, delta);
   }
 }
-

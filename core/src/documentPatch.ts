@@ -103,4 +103,3 @@ function hasAnchorOrAlias(node: unknown): boolean {
   if (isMap(node) || isSeq(node)) return Boolean(node.anchor) || (node.items as unknown[]).some(hasAnchorOrAlias);
   return false;
 }
-

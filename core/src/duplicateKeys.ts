@@ -32,7 +32,8 @@ export function reportDuplicateKeys(document: Document.Parsed): void {
   if (found.length === 0) return;
   found.sort((a, b) => a - b);
   const room = Math.max(0, PARSE_LIMITS.maxYamlErrors - document.errors.length);
-  for (const offset of found.slice(0, room)) document.errors.push(new YAMLParseError([offset, offset + 1], 'DUPLICATE_KEY', 'Map keys must be unique'));
+  for (const offset of found.slice(0, room))
+    document.errors.push(new YAMLParseError([offset, offset + 1], 'DUPLICATE_KEY', 'Map keys must be unique'));
   if (found.length > room) addOmittedYamlErrors(document, found.length - room);
 }
 

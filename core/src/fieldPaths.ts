@@ -32,7 +32,6 @@ export function parseFieldPath(field: string): FieldPathSegment[] {
   return segments.filter((s) => s !== '');
 }
 
-
 /** The value at `path` in plain data (the parsed campaign), or undefined where a step is missing. */
 export function valueAt(root: unknown, path: FieldPath): unknown {
   let current = root;

@@ -24,5 +24,12 @@ export function rangeForField(parsed: ParsedCampaign, field: string | undefined)
   // Nothing matched: the first line, where the campaign starts.
   const firstKey = parsed.document?.contents?.range;
   const start = firstKey ? firstKey[0] : 0;
-  return { range: parsed.lines.range(start, start + Math.max(0, parsed.lines.lineText(parsed.lines.positionAt(start).line).length - parsed.lines.positionAt(start).character)), foundPath: '', exact: false };
+  return {
+    range: parsed.lines.range(
+      start,
+      start + Math.max(0, parsed.lines.lineText(parsed.lines.positionAt(start).line).length - parsed.lines.positionAt(start).character),
+    ),
+    foundPath: '',
+    exact: false,
+  };
 }

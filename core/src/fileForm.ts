@@ -37,7 +37,8 @@ export function campaignFileForm(remote: Json): CampaignFileForm {
 }
 
 function project(value: unknown, schema: FieldSchema | undefined, path: FieldPath, missing: string[], dropped: string[]): unknown {
-  if (schema?.type === 'array' && Array.isArray(value)) return value.map((item, i) => project(item, schema.items, [...path, i], missing, dropped));
+  if (schema?.type === 'array' && Array.isArray(value))
+    return value.map((item, i) => project(item, schema.items, [...path, i], missing, dropped));
   if (!schema?.properties || !isRecord(value)) return value;
   const out: Json = {};
   for (const key of Object.keys(schema.properties)) {
@@ -45,7 +46,8 @@ function project(value: unknown, schema: FieldSchema | undefined, path: FieldPat
   }
   for (const key of Object.keys(value)) {
     const where = formatPath([...path, key]);
-    if (!(key in schema.properties) && !platformOwnedField([...path, key]) && !(path.length === 0 && key === 'campaignId')) dropped.push(where);
+    if (!(key in schema.properties) && !platformOwnedField([...path, key]) && !(path.length === 0 && key === 'campaignId'))
+      dropped.push(where);
   }
   for (const key of schema.required ?? []) if (!(key in out)) missing.push(formatPath([...path, key]));
   return out;
@@ -54,9 +56,14 @@ function project(value: unknown, schema: FieldSchema | undefined, path: FieldPat
 /** What to tell the author about a pulled campaign: one sentence per thing to do, none when the file is complete. */
 export function fileFormNotes(form: CampaignFileForm): string[] {
   const notes: string[] = [];
-  if (form.missing.length) notes.push(`The platform did not return ${form.missing.join(', ')}; fill ${form.missing.length === 1 ? 'it' : 'them'} in before pushing.`);
-  if (form.experienceFlowId) notes.push(`The platform returned the experience flow's id (${form.experienceFlowId}), not its name: set experienceFlowName yourself.`);
-  if (form.dropped.length) notes.push(`Not kept (a write does not take ${form.dropped.length === 1 ? 'it' : 'them'}): ${form.dropped.join(', ')}.`);
+  if (form.missing.length)
+    notes.push(
+      `The platform did not return ${form.missing.join(', ')}; fill ${form.missing.length === 1 ? 'it' : 'them'} in before pushing.`,
+    );
+  if (form.experienceFlowId)
+    notes.push(`The platform returned the experience flow's id (${form.experienceFlowId}), not its name: set experienceFlowName yourself.`);
+  if (form.dropped.length)
+    notes.push(`Not kept (a write does not take ${form.dropped.length === 1 ? 'it' : 'them'}): ${form.dropped.join(', ')}.`);
   if (!form.campaignId) notes.push('The platform did not return the campaign id (_id); add campaignId before pushing.');
   return notes;
 }
@@ -104,7 +111,7 @@ export function renderCampaignFile(form: CampaignFileForm, options: RenderOption
   if (form.experienceFlowId) {
     doc.comment = [
       ` experienceFlowName: the platform returned only the experience flow's id (experienceFlow: ${form.experienceFlowId}),`,
-      ' and a write names the flow. Add the flow\'s name here, e.g. experienceFlowName: My Flow',
+      " and a write names the flow. Add the flow's name here, e.g. experienceFlowName: My Flow",
     ].join('\n');
   }
   return doc.toString({ lineWidth: 0 });

@@ -14,7 +14,7 @@ export class Heap<T> {
   push(item: T): void {
     const items = this.items;
     items.push(item);
-    for (let i = items.length - 1; i > 0; ) {
+    for (let i = items.length - 1; i > 0;) {
       const parent = (i - 1) >> 1;
       if (this.less(items[i], items[parent]) >= 0) break;
       [items[i], items[parent]] = [items[parent], items[i]];
@@ -46,7 +46,7 @@ export class Heap<T> {
 
   private siftDown(): void {
     const items = this.items;
-    for (let i = 0; ; ) {
+    for (let i = 0; ;) {
       const l = 2 * i + 1;
       const r = l + 1;
       let m = i;

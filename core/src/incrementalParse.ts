@@ -40,7 +40,6 @@ export interface ParsedDocuments {
   tooDeepAt?: number;
 }
 
-
 /** The same as yaml's `parseAllDocuments(text, options)`, reusing `previous` when it can. */
 export function parseDocuments(text: string, options: ComposeOptions, previous: CstCache | undefined): ParsedDocuments {
   let result: Spliced | undefined;
@@ -92,4 +91,3 @@ function isReusable(tokens: CST.Token[]): boolean {
   if (doc.start.some((t) => t.type !== 'space' && t.type !== 'comment' && t.type !== 'newline')) return false;
   return doc.value?.type === 'block-map' && doc.value.indent === 0;
 }
-

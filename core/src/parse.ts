@@ -1,7 +1,14 @@
 import { isAlias, isMap, isPair, isScalar, isSeq, type Document, type Node, type Pair, type YAMLMap } from 'yaml';
 import { parseDocuments, type CstCache } from './incrementalParse';
 import { LineIndex, withLineFeeds } from './lineIndex';
-import { hasTooManyMarks, MAX_CAMPAIGN_FILE_BYTES, MAX_CAMPAIGN_FILE_LINES, MAX_CAMPAIGN_FILE_MARKS, PARSE_LIMITS, utf8Length } from './limits';
+import {
+  hasTooManyMarks,
+  MAX_CAMPAIGN_FILE_BYTES,
+  MAX_CAMPAIGN_FILE_LINES,
+  MAX_CAMPAIGN_FILE_MARKS,
+  PARSE_LIMITS,
+  utf8Length,
+} from './limits';
 import { reportDuplicateKeys } from './duplicateKeys';
 import { resolveAlias } from './aliases';
 import { neutraliseMergeKeys } from './mergeKeys';
@@ -69,7 +76,14 @@ export function syntaxTreeOf(parsed: ParsedCampaign): readonly unknown[] | undef
 export function parseCampaign(source: string, previous?: ParsedCampaign): ParsedCampaign {
   const text = withLineFeeds(source);
   const lines = new LineIndex(text);
-  const notAnalysed = (valueError: NonNullable<ParsedCampaign['valueError']>): ParsedCampaign => ({ text, lines, document: undefined, documents: [], value: undefined, valueError });
+  const notAnalysed = (valueError: NonNullable<ParsedCampaign['valueError']>): ParsedCampaign => ({
+    text,
+    lines,
+    document: undefined,
+    documents: [],
+    value: undefined,
+    valueError,
+  });
   const tooLarge = text.length * 3 > MAX_CAMPAIGN_FILE_BYTES ? utf8Length(text) : 0;
   if (tooLarge > MAX_CAMPAIGN_FILE_BYTES) {
     const MB = 1024 * 1024;
@@ -100,7 +114,11 @@ export function parseCampaign(source: string, previous?: ParsedCampaign): Parsed
     const reusable = previous ? syntaxTrees.get(previous) : undefined;
     if (previous) syntaxTrees.delete(previous);
     // As yaml's parseAllDocuments(text, options), with the CST kept for the next edit.
-    ({ documents, cache: tree, tooDeepAt } = parseDocuments(text, { prettyErrors: false, uniqueKeys: false, version: '1.2', logLevel: 'error' }, reusable));
+    ({
+      documents,
+      cache: tree,
+      tooDeepAt,
+    } = parseDocuments(text, { prettyErrors: false, uniqueKeys: false, version: '1.2', logLevel: 'error' }, reusable));
   } catch (error) {
     // The yaml package does not throw on bad input; this guards stack exhaustion only.
     return notAnalysed({ code: 'yaml-syntax', message: `The file could not be read as YAML: ${(error as Error).message}`, offset: [0, 0] });
@@ -131,7 +149,12 @@ export function parseCampaign(source: string, previous?: ParsedCampaign): Parsed
   }
   const yamlErrorsOmitted = omittedYamlErrors(document);
   const parsed: ParsedCampaign = {
-    text, lines, document, documents, value, valueError,
+    text,
+    lines,
+    document,
+    documents,
+    value,
+    valueError,
     ...(yamlErrorsOmitted ? { yamlErrorsOmitted } : {}),
     ...(mergeKeys.length ? { mergeKeys } : {}),
   };
@@ -242,7 +265,12 @@ export function locate(parsed: ParsedCampaign, path: FieldPath): Located | undef
 const NO_RANGE: Offsets = [0, 0];
 
 /** The node an alias chain ends at (undefined past the alias limit); the first alias's range is kept in `aliases`. */
-function resolveAliases(parsed: ParsedCampaign, document: Document.Parsed, node: unknown, aliases: { range: Offsets | undefined; visited: number }): unknown {
+function resolveAliases(
+  parsed: ParsedCampaign,
+  document: Document.Parsed,
+  node: unknown,
+  aliases: { range: Offsets | undefined; visited: number },
+): unknown {
   while (isAlias(node)) {
     if (++aliases.visited > PARSE_LIMITS.maxAliasCount) return undefined;
     aliases.range ??= node.range ?? undefined;

@@ -14,7 +14,11 @@ export const PLATFORM_OWNED_FIELDS: readonly PlatformOwnedField[] = [
   { path: ['_id'], about: "The campaign's id as a read returns it. The file names the campaign with `campaignId`." },
   { path: ['id'], about: "The campaign's id as the update answer returns it. The file names the campaign with `campaignId`." },
   { path: ['lname'], about: 'The name in lower case, kept by the platform for searching.' },
-  { path: ['status'], about: 'Where the campaign is in its life (Ready, Preparing, Scheduled, Rescheduled, Active, Paused, Stopped, Completed). An Active campaign cannot be edited.' },
+  {
+    path: ['status'],
+    about:
+      'Where the campaign is in its life (Ready, Preparing, Scheduled, Rescheduled, Active, Paused, Stopped, Completed). An Active campaign cannot be edited.',
+  },
   { path: ['createdAt'], about: 'When the campaign was created.' },
   { path: ['updatedAt'], about: 'When the campaign was last changed.' },
   { path: ['campaignInstanceId'], about: "The id of the campaign's current run." },
@@ -23,7 +27,10 @@ export const PLATFORM_OWNED_FIELDS: readonly PlatformOwnedField[] = [
   { path: ['format'], about: "The campaign's format, set by the platform." },
   { path: ['useSystemMappings'], about: "Whether the contact lists' columns use the platform's default mapping." },
   { path: ['isFiltersEnabled'], about: 'Whether contact filters are on for this campaign.' },
-  { path: ['schedule', 'isRecurrenceEnabled'], about: 'Whether the schedule repeats; the platform sets it (a write takes only `isSchedulingEnabled`).' },
+  {
+    path: ['schedule', 'isRecurrenceEnabled'],
+    about: 'Whether the schedule repeats; the platform sets it (a write takes only `isSchedulingEnabled`).',
+  },
   { path: ['experienceFlow'], about: "The flow's id (`cf-...`). A write names the flow by name with `experienceFlowName`." },
 ];
 

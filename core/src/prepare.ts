@@ -44,7 +44,8 @@ export function preparePush(text: string, options: ValidationOptions = {}): Prep
   if (!errors.length && (options.enable === false || options.severities || !isRecord(parsed.value))) {
     errors = yamlDiagnostics(parsed).filter(isError);
     // The same problem re-graded by settings is shown once, as the error that blocks.
-    const same = (a: CampaignDiagnostic, b: CampaignDiagnostic) => a.code === b.code && a.range.start.line === b.range.start.line && a.range.start.character === b.range.start.character;
+    const same = (a: CampaignDiagnostic, b: CampaignDiagnostic) =>
+      a.code === b.code && a.range.start.line === b.range.start.line && a.range.start.character === b.range.start.character;
     const rest = diagnostics.filter((d) => !errors.some((e) => same(d, e)));
     diagnostics = [...errors, ...rest].sort(compareDiagnostics);
   }

@@ -22,7 +22,10 @@ export abstract class Problem {
 
 /** A diagnostic built already (YAML problems: a handful, capped). */
 export class BuiltProblem extends Problem {
-  constructor(private readonly built: CampaignDiagnostic, start: number) {
+  constructor(
+    private readonly built: CampaignDiagnostic,
+    start: number,
+  ) {
     super(built.code, built.severity, start);
   }
   diagnostic(): CampaignDiagnostic {

@@ -74,7 +74,10 @@ function reportSchemaError(context: ValidationContext, error: ErrorObject, path:
   const params = error.params as Record<string, unknown>;
   switch (error.keyword) {
     case 'type': {
-      const yamlHint = typeof value === 'string' && /^(yes|no|on|off|y|n)$/i.test(value) && schema.type === 'boolean' ? ' (YAML 1.2 reads yes/no/on/off as strings)' : '';
+      const yamlHint =
+        typeof value === 'string' && /^(yes|no|on|off|y|n)$/i.test(value) && schema.type === 'boolean'
+          ? ' (YAML 1.2 reads yes/no/on/off as strings)'
+          : '';
       context.report({
         path,
         code: 'type',
@@ -131,7 +134,12 @@ function reportSchemaError(context: ValidationContext, error: ErrorObject, path:
       return;
     default:
       // A keyword the schema gained without a message here: still say where and what.
-      context.report({ path, code: error.keyword, severity: 'error', message: `${label} is not valid here: it must be ${describeExpected(schema)}.` });
+      context.report({
+        path,
+        code: error.keyword,
+        severity: 'error',
+        message: `${label} is not valid here: it must be ${describeExpected(schema)}.`,
+      });
   }
 }
 
@@ -165,7 +173,8 @@ function typeFixes(context: ValidationContext, schema: FieldSchema, value: unkno
   const edit = (newText: string) => [replaceNodeEdit(context.parsed, range, newText)];
   if (schema.type === 'string' && (typeof value === 'number' || typeof value === 'boolean')) {
     const text = String(value);
-    if (!schema.enum || schema.enum.includes(text)) return [{ title: `Quote it: "${text}"`, preferred: true, edits: edit(JSON.stringify(text)) }];
+    if (!schema.enum || schema.enum.includes(text))
+      return [{ title: `Quote it: "${text}"`, preferred: true, edits: edit(JSON.stringify(text)) }];
   }
   if (schema.type === 'boolean' && typeof value === 'string') {
     const truthy = /^(true|yes|on|y)$/i.test(value.trim());
@@ -178,7 +187,8 @@ function typeFixes(context: ValidationContext, schema: FieldSchema, value: unkno
   }
   if ((schema.type === 'integer' || schema.type === 'number') && typeof value === 'string' && /^\s*-?\d+(\.\d+)?\s*$/.test(value)) {
     const number = Number(value);
-    if (schema.type === 'number' || Number.isInteger(number)) return [{ title: `Unquote it: ${number}`, preferred: true, edits: edit(String(number)) }];
+    if (schema.type === 'number' || Number.isInteger(number))
+      return [{ title: `Unquote it: ${number}`, preferred: true, edits: edit(String(number)) }];
   }
   return undefined;
 }

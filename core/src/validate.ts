@@ -29,12 +29,20 @@ export function validateCampaign(parsed: ParsedCampaign, options: ValidationOpti
  * At most `max` problems: errors first, then warnings, then the rest (each in document
  * order), with how many were left out. Only the kept ones are built into diagnostics.
  */
-export function validateCampaignLimited(parsed: ParsedCampaign, options: ValidationOptions, max: number): { diagnostics: CampaignDiagnostic[]; omitted: number } {
+export function validateCampaignLimited(
+  parsed: ParsedCampaign,
+  options: ValidationOptions,
+  max: number,
+): { diagnostics: CampaignDiagnostic[]; omitted: number } {
   const { problems: kept, omitted } = problems(parsed, options, new ProblemCollector(max, options.severities));
   return { diagnostics: kept.map((problem) => problem.diagnostic()), omitted };
 }
 
-function problems(parsed: ParsedCampaign, options: ValidationOptions, collector: ProblemCollector): { problems: Problem[]; omitted: number } {
+function problems(
+  parsed: ParsedCampaign,
+  options: ValidationOptions,
+  collector: ProblemCollector,
+): { problems: Problem[]; omitted: number } {
   if (options.enable === false) return { problems: [], omitted: 0 };
   const yamlProblems = yamlDiagnostics(parsed);
   for (const diagnostic of yamlProblems) collector.add(new BuiltProblem(diagnostic, parsed.lines.offsetAt(diagnostic.range.start)));
@@ -58,7 +66,25 @@ export function validateText(text: string, options?: ValidationOptions): Campaig
 
 /** All codes the validator can produce, for settings and documentation. */
 export const RULE_CODES: readonly string[] = [
-  'yaml-syntax', 'yaml-tab', 'duplicate-key', 'yaml-multiple-documents', 'yaml-undefined-alias', 'yaml-alias-limit', 'yaml-nesting', 'yaml-warning',
-  'yaml-merge-key', 'yaml-too-many-problems', 'file-too-large', 'empty-file', 'not-a-mapping', 'required', 'type', 'enum', 'empty', 'max-length', 'range', 'min-items',
+  'yaml-syntax',
+  'yaml-tab',
+  'duplicate-key',
+  'yaml-multiple-documents',
+  'yaml-undefined-alias',
+  'yaml-alias-limit',
+  'yaml-nesting',
+  'yaml-warning',
+  'yaml-merge-key',
+  'yaml-too-many-problems',
+  'file-too-large',
+  'empty-file',
+  'not-a-mapping',
+  'required',
+  'type',
+  'enum',
+  'empty',
+  'max-length',
+  'range',
+  'min-items',
   ...CAMPAIGN_RULES.flatMap((rule) => rule.codes),
 ];

@@ -6,7 +6,8 @@ import type { ParsedCampaign } from './parse';
 import { DIAGNOSTIC_SOURCE, type CampaignDiagnostic, type Severity } from './types';
 
 const MESSAGES: Record<string, (source: string) => string> = {
-  DUPLICATE_KEY: (key) => `The key "${key}" appears more than once in this mapping; the API would receive only one of them. Remove or rename one.`,
+  DUPLICATE_KEY: (key) =>
+    `The key "${key}" appears more than once in this mapping; the API would receive only one of them. Remove or rename one.`,
   TAB_AS_INDENT: () => 'Tabs cannot indent YAML: use spaces.',
   MISSING_CHAR: () => 'A closing quote or bracket is missing.',
   BAD_INDENT: () => 'This line is not indented consistently with the lines around it.',
@@ -32,7 +33,12 @@ export function yamlDiagnostics(parsed: ParsedCampaign): CampaignDiagnostic[] {
   const { document, documents } = parsed;
   if (!document || document.contents === null || documents.length === 0) {
     if (documents.length <= 1 && !document?.errors.length) {
-      push(0, 0, 'empty-file', 'This file holds no campaign. A campaign is a mapping of fields such as name, description, contactLists and dialingStrategy (an empty file offers a template on completion).');
+      push(
+        0,
+        0,
+        'empty-file',
+        'This file holds no campaign. A campaign is a mapping of fields such as name, description, contactLists and dialingStrategy (an empty file offers a template on completion).',
+      );
       return out;
     }
   }
@@ -41,7 +47,12 @@ export function yamlDiagnostics(parsed: ParsedCampaign): CampaignDiagnostic[] {
     if (index === 1) {
       const start = documentStart(parsed, doc);
       const end = parsed.lines.lineEnd(parsed.lines.positionAt(start).line);
-      push(start, end, 'yaml-multiple-documents', 'A campaign file holds one YAML document: this second document would not be pushed. Move it to a file of its own.');
+      push(
+        start,
+        end,
+        'yaml-multiple-documents',
+        'A campaign file holds one YAML document: this second document would not be pushed. Move it to a file of its own.',
+      );
     }
     if (index > 0) return;
     // After the first syntax error the parser's recovery reports lines that are fine
@@ -79,10 +90,20 @@ export function yamlDiagnostics(parsed: ParsedCampaign): CampaignDiagnostic[] {
     const unresolved = parsed.text.includes('*') ? unresolvedAliases(parsed, document) : [];
     for (const alias of unresolved) {
       const [start, end] = alias.range ?? [0, 0];
-      push(start, end, 'yaml-undefined-alias', `The alias *${alias.source} refers to no anchor: define &${alias.source} earlier in the file, or write the value out.`);
+      push(
+        start,
+        end,
+        'yaml-undefined-alias',
+        `The alias *${alias.source} refers to no anchor: define &${alias.source} earlier in the file, or write the value out.`,
+      );
     }
     for (const [start, end] of parsed.mergeKeys ?? []) {
-      push(start, end, 'yaml-merge-key', 'Merge keys (<<, !!merge) are not supported: the API reads this file as JSON, where << is an ordinary key. Write the fields out.');
+      push(
+        start,
+        end,
+        'yaml-merge-key',
+        'Merge keys (<<, !!merge) are not supported: the API reads this file as JSON, where << is an ordinary key. Write the fields out.',
+      );
     }
     if (unresolved.length === 0 && parsed.valueError) {
       const [start, end] = parsed.valueError.offset;
@@ -91,7 +112,12 @@ export function yamlDiagnostics(parsed: ParsedCampaign): CampaignDiagnostic[] {
     if (unresolved.length === 0 && !parsed.valueError && document.contents && !isMap(document.contents)) {
       const found = isSeq(document.contents) ? 'a list' : 'a single value';
       const range = document.contents.range ?? [0, 0];
-      push(range[0], range[1], 'not-a-mapping', `A campaign file must be a mapping of fields (name: ..., description: ...); found ${found}.`);
+      push(
+        range[0],
+        range[1],
+        'not-a-mapping',
+        `A campaign file must be a mapping of fields (name: ..., description: ...); found ${found}.`,
+      );
     }
   }
   return out;
@@ -131,7 +157,10 @@ function errorSpan(parsed: ParsedCampaign, code: string, pos: [number, number]):
 
 /** yaml's messages without their position suffix (the range already says where). */
 function plainYamlMessage(message: string): string {
-  const first = message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '').trim();
+  const first = message
+    .split('\n')[0]
+    .replace(/ at line \d+, column \d+:?$/, '')
+    .trim();
   return `YAML syntax: ${first.charAt(0).toLowerCase()}${first.slice(1)}${/[.!?]$/.test(first) ? '' : '.'}`;
 }
 
@@ -141,4 +170,3 @@ function documentStart(parsed: ParsedCampaign, doc: Document.Parsed): number {
   const contentStart = doc.contents?.range?.[0] ?? start;
   return marker !== -1 && marker <= contentStart ? marker : contentStart;
 }
-

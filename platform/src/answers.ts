@@ -69,7 +69,13 @@ export function campaignSummary(body: unknown): CampaignSummary {
 
 /** A campaign record from any answer: the id is `_id` (reads) or `id` (the PUT's echo). */
 export function remoteCampaign(data: Json, fallbackId?: string): RemoteCampaign {
-  return { id: str(data._id) ?? str(data.id) ?? fallbackId, name: str(data.name), status: str(data.status), updatedAt: str(data.updatedAt), data };
+  return {
+    id: str(data._id) ?? str(data.id) ?? fallbackId,
+    name: str(data.name),
+    status: str(data.status),
+    updatedAt: str(data.updatedAt),
+    data,
+  };
 }
 
 /** The campaign in a get-one answer, or undefined when the body is not the documented shape. */
@@ -102,7 +108,13 @@ export function listAnswer(json: unknown): ListPage | undefined {
       skipped++;
       continue;
     }
-    entries.push({ ...campaign, id: campaign.id, dialingMode: str(summary.dialingMode), description: str(summary.description), connection: str(summary.connection) });
+    entries.push({
+      ...campaign,
+      id: campaign.id,
+      dialingMode: str(summary.dialingMode),
+      description: str(summary.description),
+      connection: str(summary.connection),
+    });
   }
   const totalResults = typeof data.totalResults === 'number' ? data.totalResults : undefined;
   return { entries, hasMore: data.hasMore === true, skipped, totalResults };

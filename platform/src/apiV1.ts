@@ -36,7 +36,11 @@ export interface ListPageRequest {
 
 /** List: `POST /campaign/getAllCampaignDetails`, one page. */
 export function listCampaignsCall(page: ListPageRequest): ApiCall {
-  return { method: 'POST', path: '/campaign/getAllCampaignDetails', body: { type: 'voice', limit: page.limit, skip: page.skip, page: page.page } };
+  return {
+    method: 'POST',
+    path: '/campaign/getAllCampaignDetails',
+    body: { type: 'voice', limit: page.limit, skip: page.skip, page: page.page },
+  };
 }
 
 /** Create: `POST /campaign?campaignType=voice`, the PUT's body. */

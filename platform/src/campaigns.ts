@@ -27,7 +27,14 @@ export async function getCampaign(target: PlatformTarget & { campaignId: string 
     const campaign = readAnswer(tryParseJson(bodyText), target.campaignId);
     if (!campaign) return unexpectedSuccessBody(status, bodyText, context, attempts, 'a campaign (`data` with its fields)');
     const where = target.connection.name;
-    return { kind: 'success', status, attempts, responseBody: bodyText, campaign, message: `Read '${campaign.name ?? target.campaignId}' from ${where}.` };
+    return {
+      kind: 'success',
+      status,
+      attempts,
+      responseBody: bodyText,
+      campaign,
+      message: `Read '${campaign.name ?? target.campaignId}' from ${where}.`,
+    };
   });
 }
 
@@ -53,12 +60,16 @@ export async function listCampaigns(target: PlatformTarget, options: ListOptions
   let skip = 0;
   let totalAttempts = 0;
   for (let page = 1; page <= MAX_PAGES; page++) {
-    const outcome = await runCall({ ...target, call: listCampaignsCall({ limit, skip, page }), context }, options, (status, bodyText, attempts) => {
-      if (!isSuccess(status)) return failureFromResponse(status, bodyText, context, attempts);
-      const parsed = listAnswer(tryParseJson(bodyText));
-      if (!parsed) return unexpectedSuccessBody(status, bodyText, context, attempts, 'a list (`data.results`)');
-      return { kind: 'success' as const, status, attempts, responseBody: bodyText, message: '', page: parsed };
-    });
+    const outcome = await runCall(
+      { ...target, call: listCampaignsCall({ limit, skip, page }), context },
+      options,
+      (status, bodyText, attempts) => {
+        if (!isSuccess(status)) return failureFromResponse(status, bodyText, context, attempts);
+        const parsed = listAnswer(tryParseJson(bodyText));
+        if (!parsed) return unexpectedSuccessBody(status, bodyText, context, attempts, 'a list (`data.results`)');
+        return { kind: 'success' as const, status, attempts, responseBody: bodyText, message: '', page: parsed };
+      },
+    );
     totalAttempts += outcome.attempts;
     if (outcome.kind !== 'success') return { ...outcome, attempts: totalAttempts, campaigns };
     const { entries, hasMore, totalResults: total } = outcome.page;
@@ -69,21 +80,46 @@ export async function listCampaigns(target: PlatformTarget, options: ListOptions
     campaigns.push(...fresh);
     options.onPage?.(fresh, page);
     if (!hasMore) {
-      return { kind: 'success', status: outcome.status, attempts: totalAttempts, campaigns, pages: page, totalResults, message: `Listed ${campaigns.length} campaign${campaigns.length === 1 ? '' : 's'} on ${target.connection.name}.` };
+      return {
+        kind: 'success',
+        status: outcome.status,
+        attempts: totalAttempts,
+        campaigns,
+        pages: page,
+        totalResults,
+        message: `Listed ${campaigns.length} campaign${campaigns.length === 1 ? '' : 's'} on ${target.connection.name}.`,
+      };
     }
     if (entries.length === 0) {
-      return { kind: 'http-error', status: outcome.status, attempts: totalAttempts, errors: [], campaigns, message: `${target.connection.name} said more campaigns follow but sent an empty page (page ${page}); stopped listing after ${campaigns.length}.` };
+      return {
+        kind: 'http-error',
+        status: outcome.status,
+        attempts: totalAttempts,
+        errors: [],
+        campaigns,
+        message: `${target.connection.name} said more campaigns follow but sent an empty page (page ${page}); stopped listing after ${campaigns.length}.`,
+      };
     }
     skip += entries.length;
   }
-  return { kind: 'http-error', status: 200, attempts: totalAttempts, errors: [], campaigns, message: `${target.connection.name} kept saying more campaigns follow after ${MAX_PAGES} pages; stopped listing.` };
+  return {
+    kind: 'http-error',
+    status: 200,
+    attempts: totalAttempts,
+    errors: [],
+    campaigns,
+    message: `${target.connection.name} kept saying more campaigns follow after ${MAX_PAGES} pages; stopped listing.`,
+  };
 }
 
 /** A 5xx after a POST may mean the campaign was created: only a 429 (refused before work) is retried. */
 const CREATE_RETRYABLE: ReadonlySet<number> = new Set([429]);
 
 /** `POST /campaign?campaignType=voice`: answers before creation has finished (status Preparing). */
-export async function createCampaign(target: PlatformTarget & { body: Record<string, unknown> }, options: RequestOptions = {}): Promise<CreateOutcome> {
+export async function createCampaign(
+  target: PlatformTarget & { body: Record<string, unknown> },
+  options: RequestOptions = {},
+): Promise<CreateOutcome> {
   const name = typeof target.body.name === 'string' ? target.body.name : undefined;
   const context = contextFor(target, 'create', undefined, name);
   return runCall(

@@ -93,7 +93,8 @@ export function checkAccountId(accountId: string): string | undefined {
 export const CAMPAIGN_ID_PATTERN = /^cd-[A-Za-z0-9]+(?:-[A-Za-z0-9]+)*$/;
 
 export function checkCampaignId(campaignId: unknown): string | undefined {
-  if (typeof campaignId !== 'string') return `campaignId must be a string like cd-ed19e3c7-3682-5e72-a839-af9e0711xxxx; found ${describeType(campaignId)}.`;
+  if (typeof campaignId !== 'string')
+    return `campaignId must be a string like cd-ed19e3c7-3682-5e72-a839-af9e0711xxxx; found ${describeType(campaignId)}.`;
   if (!CAMPAIGN_ID_PATTERN.test(campaignId) || campaignId.length > 100) {
     return `"${campaignId}" is not a campaign id: expected "cd-" followed by letters, digits and dashes, e.g. cd-ed19e3c7-3682-5e72-a839-af9e0711xxxx.`;
   }

@@ -29,19 +29,37 @@ const isSuccess = (status: number) => status >= 200 && status < 300;
 
 type ListsAnswer = OutcomeCommon & { kind: 'success'; status: number; lists: ContactListInfo[] };
 
-export async function fetchContactLists(connection: Connection, credentials: Credentials, options: RequestOptions = {}): Promise<ContactListsResult> {
+export async function fetchContactLists(
+  connection: Connection,
+  credentials: Credentials,
+  options: RequestOptions = {},
+): Promise<ContactListsResult> {
   const context: OutcomeContext = { action: 'list', connectionName: connection.name, iid: connection.iid };
-  const outcome = await runCall<ListsAnswer>({ connection, credentials, call: contactListsCall(), context }, options, (status, bodyText, attempts) => {
-    if (!isSuccess(status)) return failureFromResponse(status, bodyText, context, attempts);
-    const lists = contactListsFromAnswer(tryParseJson(bodyText));
-    if (!lists) return unexpectedSuccessBody(status, bodyText, context, attempts, 'a list of contact lists (`data`)');
-    return { kind: 'success', status, attempts, message: '', lists };
-  });
+  const outcome = await runCall<ListsAnswer>(
+    { connection, credentials, call: contactListsCall(), context },
+    options,
+    (status, bodyText, attempts) => {
+      if (!isSuccess(status)) return failureFromResponse(status, bodyText, context, attempts);
+      const lists = contactListsFromAnswer(tryParseJson(bodyText));
+      if (!lists) return unexpectedSuccessBody(status, bodyText, context, attempts, 'a list of contact lists (`data`)');
+      return { kind: 'success', status, attempts, message: '', lists };
+    },
+  );
   if (outcome.kind === 'success') return { kind: 'success', lists: outcome.lists, durationMs: outcome.durationMs };
   if (outcome.kind === 'http-error' && outcome.status !== undefined && isSuccess(outcome.status)) {
-    return { kind: 'failed', outcome: 'bad-answer', status: outcome.status, reason: `${connection.name} answered the contact-list request without a list of contact lists.` };
+    return {
+      kind: 'failed',
+      outcome: 'bad-answer',
+      status: outcome.status,
+      reason: `${connection.name} answered the contact-list request without a list of contact lists.`,
+    };
   }
-  return { kind: 'failed', outcome: outcome.kind, status: outcome.status, reason: failureReason(connection.name, outcome.kind, outcome.status, outcome.message) };
+  return {
+    kind: 'failed',
+    outcome: outcome.kind,
+    status: outcome.status,
+    reason: failureReason(connection.name, outcome.kind, outcome.status, outcome.message),
+  };
 }
 
 /** The lists in a `{ status: "success", data: [...] }` answer; undefined for any other shape. */

@@ -2,9 +2,7 @@
 // per request works whether or not the platform app enforces `jti`. A pasted JWT is the
 // fallback for people who cannot get a client secret; it is sent as it is.
 
-export type Credentials =
-  | { kind: 'client'; clientId: string; clientSecret: string }
-  | { kind: 'jwt'; token: string };
+export type Credentials = { kind: 'client'; clientId: string; clientSecret: string } | { kind: 'jwt'; token: string };
 
 /** The strings that must never appear in a log line. */
 export function secretsOf(credentials: Credentials | undefined): string[] {

@@ -5,10 +5,18 @@ import type { OutcomeContext, PlatformAction, PlatformError, PlatformFailure, Pu
 
 /** The words that change with the call: a failed read must not say "nothing was pushed". */
 const WORDS: Record<PlatformAction, { noun: string; nothing: string; maybe: string }> = {
-  push: { noun: 'push', nothing: 'nothing was pushed', maybe: 'The campaign may or may not have been updated: push again or check it on the platform.' },
+  push: {
+    noun: 'push',
+    nothing: 'nothing was pushed',
+    maybe: 'The campaign may or may not have been updated: push again or check it on the platform.',
+  },
   read: { noun: 'read', nothing: 'nothing was read', maybe: 'Nothing was changed on the platform; try again.' },
   list: { noun: 'list', nothing: 'nothing was listed', maybe: 'Nothing was changed on the platform; try again.' },
-  create: { noun: 'create', nothing: 'nothing was created', maybe: 'The campaign may or may not have been created: check the platform before creating it again.' },
+  create: {
+    noun: 'create',
+    nothing: 'nothing was created',
+    maybe: 'The campaign may or may not have been created: check the platform before creating it again.',
+  },
 };
 
 export function wordsFor(context: Pick<OutcomeContext, 'action'>) {
@@ -38,7 +46,13 @@ export function seconds(ms: number): string {
 }
 
 /** A 2xx whose body is not what the call documents: the call may or may not have worked. */
-export function unexpectedSuccessBody(status: number, bodyText: string, context: OutcomeContext, attempts: number, what = 'the documented success body'): PlatformFailure {
+export function unexpectedSuccessBody(
+  status: number,
+  bodyText: string,
+  context: OutcomeContext,
+  attempts: number,
+  what = 'the documented success body',
+): PlatformFailure {
   const json = tryParseJson(bodyText);
   const shape = json === undefined ? 'not JSON' : `not ${what}`;
   const effect = context.action === 'push' || context.action === undefined ? ', so the push may not have been applied' : '';
@@ -60,7 +74,12 @@ export function failureFromResponse(status: number, bodyText: string, context: O
   if (status === 400) {
     const count = errors.length;
     const what = context.action === 'create' || context.action === 'push' || context.action === undefined ? 'the campaign' : 'the request';
-    return { ...common, kind: 'invalid', status, message: `${where} refused ${what} (HTTP 400)${count > 1 ? `, ${count} problems` : ''}${listErrors(errors, bodyText)}` };
+    return {
+      ...common,
+      kind: 'invalid',
+      status,
+      message: `${where} refused ${what} (HTTP 400)${count > 1 ? `, ${count} problems` : ''}${listErrors(errors, bodyText)}`,
+    };
   }
   if (status === 401 || status === 403) {
     return {
@@ -79,7 +98,11 @@ export function failureFromResponse(status: number, bodyText: string, context: O
     };
   }
   if (status >= 300 && status < 400) {
-    return { ...common, kind: 'http-error', message: `${where} answered with a redirect (HTTP ${status}); it was not followed because it would carry the token elsewhere. Check the connection's host.` };
+    return {
+      ...common,
+      kind: 'http-error',
+      message: `${where} answered with a redirect (HTTP ${status}); it was not followed because it would carry the token elsewhere. Check the connection's host.`,
+    };
   }
   return { ...common, kind: 'http-error', message: endSentence(`${where} answered HTTP ${status}${listErrors(errors, bodyText)}`) };
 }
@@ -92,7 +115,12 @@ export function outcomeFromResponse(status: number, bodyText: string, context: O
   const campaign = campaignSummary(json);
   const message = (json as Record<string, unknown>).message;
   const name = campaign.name ?? context.campaignName ?? context.campaignId;
-  const details = [campaign.status ? `status ${campaign.status}` : undefined, campaign.updatedAt ? `updated ${campaign.updatedAt}` : undefined].filter(Boolean).join(', ');
+  const details = [
+    campaign.status ? `status ${campaign.status}` : undefined,
+    campaign.updatedAt ? `updated ${campaign.updatedAt}` : undefined,
+  ]
+    .filter(Boolean)
+    .join(', ');
   return {
     attempts,
     responseBody: bodyText,
@@ -136,18 +164,28 @@ export function unavailableOutcome(
 export function timeoutOutcome(context: OutcomeContext, origin: string, timeoutMs: number, attempts: number): PlatformFailure {
   const { noun, maybe } = wordsFor(context);
   const where = context.connectionName === origin ? origin : `${context.connectionName} (${origin})`;
-  return { kind: 'timeout', attempts, timeoutMs, message: `No answer from ${where} within ${seconds(timeoutMs)}; the ${noun} was abandoned. ${maybe}` };
+  return {
+    kind: 'timeout',
+    attempts,
+    timeoutMs,
+    message: `No answer from ${where} within ${seconds(timeoutMs)}; the ${noun} was abandoned. ${maybe}`,
+  };
 }
 
 export function cancelledOutcome(context: OutcomeContext, attempts: number): PlatformFailure {
   const { noun } = wordsFor(context);
   const Noun = noun[0].toUpperCase() + noun.slice(1);
-  const sent = context.action === 'push' || context.action === undefined
-    ? 'The request had already been sent, so the campaign may or may not have been updated.'
-    : context.action === 'create'
-      ? 'The request had already been sent, so the campaign may or may not have been created.'
-      : 'Nothing was changed on the platform.';
-  return { kind: 'cancelled', attempts, message: attempts > 0 ? `${Noun} cancelled. ${sent}` : `${Noun} cancelled before anything was sent.` };
+  const sent =
+    context.action === 'push' || context.action === undefined
+      ? 'The request had already been sent, so the campaign may or may not have been updated.'
+      : context.action === 'create'
+        ? 'The request had already been sent, so the campaign may or may not have been created.'
+        : 'Nothing was changed on the platform.';
+  return {
+    kind: 'cancelled',
+    attempts,
+    message: attempts > 0 ? `${Noun} cancelled. ${sent}` : `${Noun} cancelled before anything was sent.`,
+  };
 }
 
 const TLS_CODES = /^(?:CERT_|ERR_TLS_|UNABLE_TO_|SELF_SIGNED|DEPTH_ZERO|ERR_SSL_|HOSTNAME_MISMATCH)/;
@@ -165,7 +203,13 @@ const NETWORK_WORDS: Record<string, string> = {
   EPIPE: 'connection closed unexpectedly',
 };
 
-export function networkErrorOutcome(error: unknown, origin: string, loopback: boolean, attempts: number, context: Pick<OutcomeContext, 'action'> = {}): PlatformFailure {
+export function networkErrorOutcome(
+  error: unknown,
+  origin: string,
+  loopback: boolean,
+  attempts: number,
+  context: Pick<OutcomeContext, 'action'> = {},
+): PlatformFailure {
   const code = networkErrorCode(error);
   const { nothing } = wordsFor(context);
   if (isBrowserFetchFailure(error)) {
@@ -183,8 +227,16 @@ export function networkErrorOutcome(error: unknown, origin: string, loopback: bo
   }
   const tls = code !== undefined && TLS_CODES.test(code);
   if (code === 'ERR_SSL_WRONG_VERSION_NUMBER' || code === 'EPROTO') {
-    const plain = loopback ? ` The local sandbox speaks plain http: use ${origin.replace(/^https:/, 'http:')}.` : ' Check the host and port.';
-    return { kind: 'network-error', code, tls: true, attempts, message: `${origin} does not speak TLS (https) on that port (${code}); ${nothing}.${plain}` };
+    const plain = loopback
+      ? ` The local sandbox speaks plain http: use ${origin.replace(/^https:/, 'http:')}.`
+      : ' Check the host and port.';
+    return {
+      kind: 'network-error',
+      code,
+      tls: true,
+      attempts,
+      message: `${origin} does not speak TLS (https) on that port (${code}); ${nothing}.${plain}`,
+    };
   }
   if (tls) {
     return {
@@ -195,7 +247,15 @@ export function networkErrorOutcome(error: unknown, origin: string, loopback: bo
       message: `The TLS certificate of ${origin} was not accepted (${code}); ${nothing}. Certificate errors are never ignored: fix the certificate or the host name.`,
     };
   }
-  const words = code ? NETWORK_WORDS[code] ?? code : (error as Error)?.message ?? String(error);
-  const hint = loopback ? ' Is the local sandbox running? Start it with `kore-campaign sandbox`.' : ' Check the host name and your network or proxy.';
-  return { kind: 'network-error', code, tls, attempts, message: `Could not reach ${origin}: ${words}${code && NETWORK_WORDS[code] ? ` (${code})` : ''}.${hint}` };
+  const words = code ? (NETWORK_WORDS[code] ?? code) : ((error as Error)?.message ?? String(error));
+  const hint = loopback
+    ? ' Is the local sandbox running? Start it with `kore-campaign sandbox`.'
+    : ' Check the host name and your network or proxy.';
+  return {
+    kind: 'network-error',
+    code,
+    tls,
+    attempts,
+    message: `Could not reach ${origin}: ${words}${code && NETWORK_WORDS[code] ? ` (${code})` : ''}.${hint}`,
+  };
 }

@@ -43,7 +43,8 @@ export type PlatformFailure =
   /** Refused before sending: bad host, bad campaign id, unsafe environment. */
   | (Common & { kind: 'refused' });
 
-export type PushOutcome = (Common & { kind: 'success'; status: number; campaign: CampaignSummary; platformMessage?: string }) | PlatformFailure;
+export type PushOutcome =
+  (Common & { kind: 'success'; status: number; campaign: CampaignSummary; platformMessage?: string }) | PlatformFailure;
 
 export type OutcomeKind = PushOutcome['kind'];
 

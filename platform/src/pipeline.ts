@@ -120,7 +120,8 @@ export async function runCall<T extends OutcomeCommon>(
       kind: 'sending',
       attempt,
       maxAttempts: policy.maxAttempts,
-      message: attempt === 1 ? `Sending to ${connection.name}...` : `Sending to ${connection.name} (try ${attempt} of ${policy.maxAttempts})...`,
+      message:
+        attempt === 1 ? `Sending to ${connection.name}...` : `Sending to ${connection.name} (try ${attempt} of ${policy.maxAttempts})...`,
     });
     log(`--> ${request.method} ${request.url} (try ${attempt} of ${policy.maxAttempts})`);
     for (const [name, value] of Object.entries(redactor.headers(request.headers))) log(`    ${name}: ${value}`);
@@ -157,23 +158,32 @@ export async function runCall<T extends OutcomeCommon>(
         return finish(timeoutOutcome(context, host.origin, timeoutMs, attempt));
       }
       const outcome = networkErrorOutcome(error, host.origin, host.loopback, attempt, context);
-      log(`<-- network error after ${elapsed} ms: ${outcome.kind === 'network-error' && outcome.code ? outcome.code : (error as Error).message}`);
+      log(
+        `<-- network error after ${elapsed} ms: ${outcome.kind === 'network-error' && outcome.code ? outcome.code : (error as Error).message}`,
+      );
       return finish(outcome);
     }
     const elapsed = Math.round(performance.now() - sentAt);
-    log(`<-- ${status}${statusText ? ` ${statusText}` : ''} in ${elapsed} ms${retryAfterHeader !== null ? ` (Retry-After: ${retryAfterHeader})` : ''}`);
+    log(
+      `<-- ${status}${statusText ? ` ${statusText}` : ''} in ${elapsed} ms${retryAfterHeader !== null ? ` (Retry-After: ${retryAfterHeader})` : ''}`,
+    );
     if (bodyText === undefined) {
       log(`    response: more than ${describeBytes(maxResponseBytes)}: not read further`);
       return finish(responseTooLargeOutcome(status, context, attempt, describeBytes(maxResponseBytes)));
     }
-    if (bodyText) log(`    response: ${bodyText.length > LOGGED_BODY_CHARS ? `${bodyText.slice(0, LOGGED_BODY_CHARS)}... (${bodyText.length} chars)` : bodyText}`);
+    if (bodyText)
+      log(
+        `    response: ${bodyText.length > LOGGED_BODY_CHARS ? `${bodyText.slice(0, LOGGED_BODY_CHARS)}... (${bodyText.length} chars)` : bodyText}`,
+      );
 
     if (!retryable.has(status)) return finish(readAnswer(status, bodyText, attempt));
 
     const retryAfterMs = parseRetryAfter(retryAfterHeader);
     if (attempt >= policy.maxAttempts) return finish(unavailableOutcome(status, bodyText, context, attempt, retryAfterMs));
     if (retryAfterMs !== undefined && retryAfterMs > policy.maxDelayMs) {
-      log(`    Retry-After ${seconds(retryAfterMs)} is longer than the ${seconds(policy.maxDelayMs)} this ${context.action ?? 'push'} waits: giving up`);
+      log(
+        `    Retry-After ${seconds(retryAfterMs)} is longer than the ${seconds(policy.maxDelayMs)} this ${context.action ?? 'push'} waits: giving up`,
+      );
       return finish(unavailableOutcome(status, bodyText, context, attempt, retryAfterMs, true));
     }
     const delayMs = retryDelayMs(attempt, policy, retryAfterMs);

@@ -21,7 +21,9 @@ export function authenticator(settings: AuthSettings): (headers: http.IncomingHt
   return async (headers, pathIid) => {
     const auth = headers.auth;
     if (typeof auth !== 'string' || !auth) {
-      const hint = headers.authorization ? ' An Authorization header was sent instead: this API reads the JWT from a header named "auth".' : '';
+      const hint = headers.authorization
+        ? ' An Authorization header was sent instead: this API reads the JWT from a header named "auth".'
+        : '';
       throw fail(401, `The auth header is missing.${hint}`);
     }
     let payload;
@@ -32,7 +34,7 @@ export function authenticator(settings: AuthSettings): (headers: http.IncomingHt
         error instanceof joseErrors.JWTExpired
           ? 'the token has expired'
           : error instanceof joseErrors.JWSSignatureVerificationFailed
-            ? 'the signature does not match this app\'s client secret'
+            ? "the signature does not match this app's client secret"
             : error instanceof joseErrors.JOSEAlgNotAllowed
               ? 'only HS256 tokens are accepted'
               : (error as Error).message;

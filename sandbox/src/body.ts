@@ -5,10 +5,16 @@ import { validateText } from '../../core/src';
 import { missingContactLists, type SandboxContactList } from './contactLists';
 import { fail, HttpFailure } from './http';
 
-export function checkCampaignBody(headers: http.IncomingHttpHeaders, query: URLSearchParams, bodyText: string, contactLists: readonly SandboxContactList[]): Record<string, unknown> {
+export function checkCampaignBody(
+  headers: http.IncomingHttpHeaders,
+  query: URLSearchParams,
+  bodyText: string,
+  contactLists: readonly SandboxContactList[],
+): Record<string, unknown> {
   if (query.get('campaignType') !== 'voice') throw fail(400, 'The campaignType query parameter must be "voice".');
   const contentType = headers['content-type'] ?? '';
-  if (!/^application\/json\s*(;|$)/i.test(contentType)) throw fail(415, `Content-Type must be application/json; got ${contentType || 'none'}.`);
+  if (!/^application\/json\s*(;|$)/i.test(contentType))
+    throw fail(415, `Content-Type must be application/json; got ${contentType || 'none'}.`);
   let body: unknown;
   try {
     body = JSON.parse(bodyText);
@@ -18,7 +24,11 @@ export function checkCampaignBody(headers: http.IncomingHttpHeaders, query: URLS
   if (!body || typeof body !== 'object' || Array.isArray(body)) throw fail(400, 'The body must be a JSON object.');
   if ('campaignId' in body) throw fail(400, 'campaignId belongs in the URL, not in the body.', 'campaignId');
   const problems = validateText(JSON.stringify(body, null, 2)).filter((d) => d.severity === 'error');
-  if (problems.length) throw new HttpFailure(400, problems.map((d) => (d.path ? { msg: d.message, field: d.path } : { msg: d.message })));
+  if (problems.length)
+    throw new HttpFailure(
+      400,
+      problems.map((d) => (d.path ? { msg: d.message, field: d.path } : { msg: d.message })),
+    );
   const missing = missingContactLists(body as Record<string, unknown>, contactLists);
   if (missing.length) throw new HttpFailure(400, missing);
   return body as Record<string, unknown>;

@@ -43,7 +43,14 @@ function list(state: CampaignRouteState, req: SandboxRequest): SandboxAnswer {
   const results = all.slice(skip, skip + limit).map(([id, stored]) => summaryShape(id, stored));
   return success({
     message: 'Campaigns fetched successfully',
-    data: { results, skip, limit, hasMore: skip + results.length < all.length, totalPages: Math.ceil(all.length / limit), totalResults: all.length },
+    data: {
+      results,
+      skip,
+      limit,
+      hasMore: skip + results.length < all.length,
+      totalPages: Math.ceil(all.length / limit),
+      totalResults: all.length,
+    },
   });
 }
 

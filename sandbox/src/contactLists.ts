@@ -14,10 +14,31 @@ export interface SandboxContactList {
 }
 
 export const SANDBOX_CONTACT_LISTS: readonly SandboxContactList[] = [
-  { _id: 'cl-00000000-0000-4000-8000-000000000001', name: 'Recent Buyers - Q2 2025', description: 'Customers who bought in Q2 2025.', totalRecordCount: 1250, status: 'Ready', campaignInUse: ['cd-ed19e3c7-3682-5e72-a839-af9e07110001', 'cd-00000000-0000-4000-8000-000000000002'] },
+  {
+    _id: 'cl-00000000-0000-4000-8000-000000000001',
+    name: 'Recent Buyers - Q2 2025',
+    description: 'Customers who bought in Q2 2025.',
+    totalRecordCount: 1250,
+    status: 'Ready',
+    campaignInUse: ['cd-ed19e3c7-3682-5e72-a839-af9e07110001', 'cd-00000000-0000-4000-8000-000000000002'],
+  },
   { _id: 'cl-00000000-0000-4000-8000-000000000002', name: 'Overdue Accounts', totalRecordCount: 342, status: 'Ready', campaignInUse: [] },
-  { _id: 'cl-00000000-0000-4000-8000-000000000003', name: 'Renewals: March', description: 'A colon and a space: YAML reads an unquoted one as a mapping.', totalRecordCount: 87, status: 'Ready', campaignInUse: ['cd-00000000-0000-4000-8000-000000000003'] },
-  { _id: 'cl-00000000-0000-4000-8000-000000000004', name: '#VIP callers', description: 'Starts with # (a comment when unquoted).', totalRecordCount: 12, status: 'Ready', campaignInUse: [] },
+  {
+    _id: 'cl-00000000-0000-4000-8000-000000000003',
+    name: 'Renewals: March',
+    description: 'A colon and a space: YAML reads an unquoted one as a mapping.',
+    totalRecordCount: 87,
+    status: 'Ready',
+    campaignInUse: ['cd-00000000-0000-4000-8000-000000000003'],
+  },
+  {
+    _id: 'cl-00000000-0000-4000-8000-000000000004',
+    name: '#VIP callers',
+    description: 'Starts with # (a comment when unquoted).',
+    totalRecordCount: 12,
+    status: 'Ready',
+    campaignInUse: [],
+  },
   { _id: 'cl-00000000-0000-4000-8000-000000000005', name: 'Win-back 2024', totalRecordCount: 0, status: 'Ready', campaignInUse: [] },
   { _id: 'cl-00000000-0000-4000-8000-000000000006', name: 'Webinar Leads', totalRecordCount: 530, status: 'Preparing', campaignInUse: [] },
 ];
@@ -50,7 +71,9 @@ export function missingContactLists(body: Record<string, unknown>, lists: readon
   if (!Array.isArray(body.contactLists)) return [];
   const names = new Set(lists.map((list) => list.name));
   return body.contactLists.flatMap((name, index) =>
-    typeof name === 'string' && !names.has(name) ? [{ msg: `Contact list "${name}" does not exist in this account.`, field: `contactLists[${index}]` }] : [],
+    typeof name === 'string' && !names.has(name)
+      ? [{ msg: `Contact list "${name}" does not exist in this account.`, field: `contactLists[${index}]` }]
+      : [],
   );
 }
 
@@ -60,5 +83,11 @@ export interface ContactListState {
 }
 
 export function contactListRoutes(state: ContactListState): SandboxRoute[] {
-  return [{ method: 'POST', path: /^\/campaign\/contactList\/getAllListDetails$/, handle: (req) => contactListsAnswer(req.url.searchParams, state.contactLists) }];
+  return [
+    {
+      method: 'POST',
+      path: /^\/campaign\/contactList\/getAllListDetails$/,
+      handle: (req) => contactListsAnswer(req.url.searchParams, state.contactLists),
+    },
+  ];
 }

@@ -30,7 +30,8 @@ export function corsHeaders(req: http.IncomingMessage, allowed: readonly string[
 /** The answer to a browser's preflight from an allowed origin; undefined for any other request. */
 export function preflightAnswer(req: http.IncomingMessage, allowed: readonly string[]): SandboxAnswer | undefined {
   const headers = corsHeaders(req, allowed);
-  if (req.method !== 'OPTIONS' || !req.headers['access-control-request-method'] || !headers['Access-Control-Allow-Origin']) return undefined;
+  if (req.method !== 'OPTIONS' || !req.headers['access-control-request-method'] || !headers['Access-Control-Allow-Origin'])
+    return undefined;
   return {
     status: 204,
     headers: {

@@ -95,7 +95,7 @@ export function requestListener(d: Dispatch): http.RequestListener {
             ? { status: error.status, body: { errors: error.errors }, headers: error.headers }
             : { status: 500, body: { errors: [{ msg: `Sandbox error: ${(error as Error).message}` }] } };
       }
-      const text = preflight ? '' : answer.rawBody?.text ?? JSON.stringify(answer.body);
+      const text = preflight ? '' : (answer.rawBody?.text ?? JSON.stringify(answer.body));
       const contentType = answer.rawBody?.contentType ?? 'application/json';
       record.status = answer.status;
       record.responseBody = text;
@@ -104,7 +104,12 @@ export function requestListener(d: Dispatch): http.RequestListener {
       const from = req.headers.origin ? ` from ${req.headers.origin}` : '';
       d.log?.(`${record.method} ${record.url}${from} -> ${answer.status} (${record.respondedAt - record.receivedAt} ms)`);
       const typed = preflight ? {} : { 'Content-Type': `${contentType}; charset=utf-8` };
-      res.writeHead(answer.status, { ...typed, 'Content-Length': Buffer.byteLength(text), ...corsHeaders(req, d.allowOrigins), ...answer.headers });
+      res.writeHead(answer.status, {
+        ...typed,
+        'Content-Length': Buffer.byteLength(text),
+        ...corsHeaders(req, d.allowOrigins),
+        ...answer.headers,
+      });
       res.end(text);
     });
   };

@@ -23,9 +23,19 @@ export interface SandboxFaults {
 }
 
 /** What the page's sample omits: a read may lack these. */
-export const PARTIAL_READ_FIELDS: readonly string[] = ['dialingStrategy.dialingOrder', 'dialingStrategy.maxAttemptsPerRecord', 'queue_name'];
+export const PARTIAL_READ_FIELDS: readonly string[] = [
+  'dialingStrategy.dialingOrder',
+  'dialingStrategy.maxAttemptsPerRecord',
+  'queue_name',
+];
 
-type QueuedFault = { status: number; retryAfterSeconds?: number; errors?: { msg: string; field?: string }[]; html?: boolean; method?: string };
+type QueuedFault = {
+  status: number;
+  retryAfterSeconds?: number;
+  errors?: { msg: string; field?: string }[];
+  html?: boolean;
+  method?: string;
+};
 
 export class FaultState implements SandboxFaults {
   private readonly queued: QueuedFault[] = [];
@@ -67,11 +77,16 @@ export class FaultState implements SandboxFaults {
     if (index === -1) return undefined;
     const [fault] = this.queued.splice(index, 1);
     if (fault.html) {
-      return { status: fault.status, rawBody: { text: '<html><body><h1>Session expired</h1><p>Please sign in again.</p></body></html>', contentType: 'text/html' } };
+      return {
+        status: fault.status,
+        rawBody: { text: '<html><body><h1>Session expired</h1><p>Please sign in again.</p></body></html>', contentType: 'text/html' },
+      };
     }
     throw new HttpFailure(
       fault.status,
-      fault.errors ?? [{ msg: fault.status === 429 ? 'Too many requests: the limit is 60 a minute per account.' : `Sandbox fault: HTTP ${fault.status}.` }],
+      fault.errors ?? [
+        { msg: fault.status === 429 ? 'Too many requests: the limit is 60 a minute per account.' : `Sandbox fault: HTTP ${fault.status}.` },
+      ],
       fault.retryAfterSeconds !== undefined ? { 'Retry-After': String(fault.retryAfterSeconds) } : {},
     );
   }

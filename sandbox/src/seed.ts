@@ -25,7 +25,11 @@ function variedCampaign(index: number): Record<string, unknown> {
     dialingMode: mode,
     dialingStrategy: {
       callerId: { phoneNumber: `+1812345${String(6000 + index).padStart(4, '0')}` },
-      callingHours: { frequency: 'WEEKLY', timezone: ZONES[index % ZONES.length], days: days.map((day) => ({ day, start: '9:00 AM', end: index % 2 ? '5:30 PM' : '8:00 PM' })) },
+      callingHours: {
+        frequency: 'WEEKLY',
+        timezone: ZONES[index % ZONES.length],
+        days: days.map((day) => ({ day, start: '9:00 AM', end: index % 2 ? '5:30 PM' : '8:00 PM' })),
+      },
       dialingOrder: index % 2 ? 'LIFO' : 'FIFO',
       maxAttemptsPerRecord: 1 + (index % 5),
       defaultRetryPeriod: 10 + index,
@@ -45,7 +49,8 @@ function variedCampaign(index: number): Record<string, unknown> {
 export const SANDBOX_VARIED_CAMPAIGNS = 25;
 
 export function seedCampaigns(store: CampaignStore, now: string, ids?: readonly string[]): void {
-  for (const id of ids ?? SANDBOX_CAMPAIGN_IDS) putCampaign(store, id, structuredClone(SANDBOX_SEED_CAMPAIGN) as Record<string, unknown>, 'Ready', now);
+  for (const id of ids ?? SANDBOX_CAMPAIGN_IDS)
+    putCampaign(store, id, structuredClone(SANDBOX_SEED_CAMPAIGN) as Record<string, unknown>, 'Ready', now);
   if (ids) return;
   putCampaign(store, SANDBOX_ACTIVE_CAMPAIGN_ID, { ...variedCampaign(0), name: 'Spring Sale Live Calls' }, 'Active', now);
   for (let i = 1; i < SANDBOX_VARIED_CAMPAIGNS; i++) {

@@ -69,7 +69,9 @@ function fail(message: string): never {
 export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbox> {
   const bindAddress = options.bindAddress ?? '127.0.0.1';
   assertFetchablePort(options.port);
-  const allowOrigins = (options.allowOrigins ?? []).map((value) => parseOrigin(value) ?? fail(`${value} is not a web page origin (scheme, host and port, as http://127.0.0.1:8080).`));
+  const allowOrigins = (options.allowOrigins ?? []).map(
+    (value) => parseOrigin(value) ?? fail(`${value} is not a web page origin (scheme, host and port, as http://127.0.0.1:8080).`),
+  );
   if (!isLoopbackHostname(bindAddress)) {
     throw new Error(`The sandbox listens on this machine only (its credentials are public); ${bindAddress} is not a loopback address.`);
   }
@@ -93,7 +95,16 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   const stopping = new AbortController();
 
   const server = http.createServer(
-    requestListener({ routes: sandboxRoutes(state), faults, authenticate, latencyMs: Math.max(0, options.latencyMs ?? 0), allowOrigins, requests, stopping: stopping.signal, log: options.log }),
+    requestListener({
+      routes: sandboxRoutes(state),
+      faults,
+      authenticate,
+      latencyMs: Math.max(0, options.latencyMs ?? 0),
+      allowOrigins,
+      requests,
+      stopping: stopping.signal,
+      log: options.log,
+    }),
   );
 
   await new Promise<void>((resolve, reject) => {

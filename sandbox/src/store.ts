@@ -21,7 +21,12 @@ export function flowIdFor(name: string): string {
 }
 
 /** What the platform stores for a written body. */
-export function storedShape(body: Record<string, unknown>, times: { createdAt: string; updatedAt: string }, status: string, instance?: string): Record<string, unknown> {
+export function storedShape(
+  body: Record<string, unknown>,
+  times: { createdAt: string; updatedAt: string },
+  status: string,
+  instance?: string,
+): Record<string, unknown> {
   const { experienceFlowName, ...rest } = body;
   const schedule = rest.schedule && typeof rest.schedule === 'object' ? (rest.schedule as Record<string, unknown>) : undefined;
   const data: Record<string, unknown> = {
@@ -40,7 +45,14 @@ export function storedShape(body: Record<string, unknown>, times: { createdAt: s
   return data;
 }
 
-export function putCampaign(store: CampaignStore, id: string, body: Record<string, unknown>, status: string, now: string, createdAt = now): StoredCampaign {
+export function putCampaign(
+  store: CampaignStore,
+  id: string,
+  body: Record<string, unknown>,
+  status: string,
+  now: string,
+  createdAt = now,
+): StoredCampaign {
   const instance = status === 'Active' || status === 'Paused' ? `ci-${id.slice(3)}` : undefined;
   const flowName = typeof body.experienceFlowName === 'string' ? body.experienceFlowName : undefined;
   const stored = { data: storedShape(body, { createdAt, updatedAt: now }, status, instance), createdAt, updatedAt: now, flowName };
@@ -49,12 +61,18 @@ export function putCampaign(store: CampaignStore, id: string, body: Record<strin
 }
 
 /** The campaign as a get-one answer's `data`: `_id` (or `id`) first, then the rest. */
-export function readShape(id: string, stored: StoredCampaign, idKey: '_id' | 'id', omitted: readonly string[] = []): Record<string, unknown> {
+export function readShape(
+  id: string,
+  stored: StoredCampaign,
+  idKey: '_id' | 'id',
+  omitted: readonly string[] = [],
+): Record<string, unknown> {
   const data = structuredClone(stored.data);
   for (const path of omitted) {
     const parts = path.split('.');
     let parent: Record<string, unknown> | undefined = data;
-    for (const part of parts.slice(0, -1)) parent = parent?.[part] && typeof parent[part] === 'object' ? (parent[part] as Record<string, unknown>) : undefined;
+    for (const part of parts.slice(0, -1))
+      parent = parent?.[part] && typeof parent[part] === 'object' ? (parent[part] as Record<string, unknown>) : undefined;
     if (parent) delete parent[parts[parts.length - 1]];
   }
   return { [idKey]: id, ...data };
@@ -64,7 +82,20 @@ export function readShape(id: string, stored: StoredCampaign, idKey: '_id' | 'id
 export function summaryShape(id: string, stored: StoredCampaign): Record<string, unknown> {
   const d = stored.data;
   const summary: Record<string, unknown> = { _id: id };
-  for (const key of ['name', 'description', 'priority', 'dialingMode', 'status', 'createdAt', 'updatedAt', 'schedule', 'campaignInstanceId', 'campaignInstanceUpdatedAt', 'experienceFlow', 'contactLists']) {
+  for (const key of [
+    'name',
+    'description',
+    'priority',
+    'dialingMode',
+    'status',
+    'createdAt',
+    'updatedAt',
+    'schedule',
+    'campaignInstanceId',
+    'campaignInstanceUpdatedAt',
+    'experienceFlow',
+    'contactLists',
+  ]) {
     if (d[key] !== undefined) summary[key] = d[key];
   }
   summary.connection = d.dialingMode === 'Agentless' ? stored.flowName : d.queue_name;

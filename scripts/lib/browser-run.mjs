@@ -6,7 +6,17 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import {
-  ROOT, assertTools, buildAll, installVsix, killGroup, launchChromium, makeUserDataDir, onExitKill, packageVsix, sleep, startCodeServer,
+  ROOT,
+  assertTools,
+  buildAll,
+  installVsix,
+  killGroup,
+  launchChromium,
+  makeUserDataDir,
+  onExitKill,
+  packageVsix,
+  sleep,
+  startCodeServer,
 } from './code-server.mjs';
 import { lineOf } from './workbench.mjs';
 
@@ -37,7 +47,14 @@ export function prepareRun(name, argv) {
 export function cliValidate(file, { platform } = {}) {
   // With `platform` (a sandbox), `validate --platform` against it: the editor knows its contact lists too.
   const env = platform
-    ? { ...process.env, KORE_HOST: platform.url, KORE_IID: platform.credentials.iid, KORE_ACCOUNT_ID: platform.credentials.accountId, KORE_CLIENT_ID: platform.credentials.clientId, KORE_CLIENT_SECRET: platform.credentials.clientSecret }
+    ? {
+        ...process.env,
+        KORE_HOST: platform.url,
+        KORE_IID: platform.credentials.iid,
+        KORE_ACCOUNT_ID: platform.credentials.accountId,
+        KORE_CLIENT_ID: platform.credentials.clientId,
+        KORE_CLIENT_SECRET: platform.credentials.clientSecret,
+      }
     : process.env;
   const args = ['validate', '--format', 'json', ...(platform ? ['--platform'] : []), file];
   const cli = spawnSync(process.execPath, [path.join(ROOT, 'bin', 'kore-campaign.js'), ...args], { encoding: 'utf8', env });

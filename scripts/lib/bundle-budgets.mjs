@@ -13,8 +13,14 @@ export const WEB_BUNDLE_BUDGETS = {
 
 /** The extension's bundles, desktop and web, as [file, bytes, budget?] rows. */
 export const SHIPPED_BUNDLES = [
-  'client.js', 'languageClient.js', 'pushEngine.js', 'server.js',
-  'web/client.js', 'web/languageClient.js', 'web/pushEngine.js', 'web/server.js',
+  'client.js',
+  'languageClient.js',
+  'pushEngine.js',
+  'server.js',
+  'web/client.js',
+  'web/languageClient.js',
+  'web/pushEngine.js',
+  'web/server.js',
 ];
 
 export function bundleSizes(outdir) {

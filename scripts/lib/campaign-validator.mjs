@@ -30,6 +30,11 @@ export const campaignValidatorPlugin = {
   setup(build) {
     build.onResolve({ filter: /^campaign-validator:standalone$/ }, () => ({ path: VALIDATOR_MODULE, namespace: 'campaign-validator' }));
     // resolveDir: the generated code requires ajv's runtime helpers from node_modules.
-    build.onLoad({ filter: /.*/, namespace: 'campaign-validator' }, () => ({ contents: campaignValidatorCode(), loader: 'js', resolveDir: ROOT, watchFiles: [path.join(ROOT, 'schemas', 'campaign.schema.json')] }));
+    build.onLoad({ filter: /.*/, namespace: 'campaign-validator' }, () => ({
+      contents: campaignValidatorCode(),
+      loader: 'js',
+      resolveDir: ROOT,
+      watchFiles: [path.join(ROOT, 'schemas', 'campaign.schema.json')],
+    }));
   },
 };

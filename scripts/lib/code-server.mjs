@@ -29,15 +29,21 @@ export function toolsMissing() {
 export function assertTools({ chromium = false } = {}) {
   const missingNow = () => [...toolsMissing(), ...(chromium && !fs.existsSync(CHROMIUM) ? [`Chromium (${CHROMIUM})`] : [])];
   if (missingNow().length === 0) return;
-  console.log(`Missing: ${missingNow().join(', ')}. Installing with scripts/editor-tools.sh (into ${TOOLS_DIR}; about 2 minutes the first time)...`);
+  console.log(
+    `Missing: ${missingNow().join(', ')}. Installing with scripts/editor-tools.sh (into ${TOOLS_DIR}; about 2 minutes the first time)...`,
+  );
   const install = spawnSync('bash', [path.join(ROOT, 'scripts', 'editor-tools.sh')], { stdio: 'inherit' });
   const missing = missingNow();
   if (process.env.KORE_TOOLS_DRY_RUN && missing.length) {
-    console.error('KORE_TOOLS_DRY_RUN is set: scripts/editor-tools.sh said what it would install (above) and installed nothing, so nothing runs.');
+    console.error(
+      'KORE_TOOLS_DRY_RUN is set: scripts/editor-tools.sh said what it would install (above) and installed nothing, so nothing runs.',
+    );
     process.exit(2);
   }
   if (install.status !== 0 || missing.length) {
-    console.error(`Still missing: ${missing.join(', ') || 'nothing, but the installer failed'}.\nSee the output above; scripts/editor-tools.sh can be run on its own.`);
+    console.error(
+      `Still missing: ${missing.join(', ') || 'nothing, but the installer failed'}.\nSee the output above; scripts/editor-tools.sh can be run on its own.`,
+    );
     process.exit(2);
   }
 }
@@ -114,9 +120,22 @@ export async function startCodeServer({
   port ??= await freePort();
   fs.mkdirSync(extensionsDir, { recursive: true });
   const args = [
-    '--config', '/dev/null', '--auth', 'none', '--bind-addr', `${host}:${port}`, '--cert', 'false',
-    '--disable-telemetry', '--disable-update-check', ...(workspaceTrust ? [] : ['--disable-workspace-trust']),
-    '--disable-getting-started-override', '--user-data-dir', userDataDir, '--extensions-dir', extensionsDir,
+    '--config',
+    '/dev/null',
+    '--auth',
+    'none',
+    '--bind-addr',
+    `${host}:${port}`,
+    '--cert',
+    'false',
+    '--disable-telemetry',
+    '--disable-update-check',
+    ...(workspaceTrust ? [] : ['--disable-workspace-trust']),
+    '--disable-getting-started-override',
+    '--user-data-dir',
+    userDataDir,
+    '--extensions-dir',
+    extensionsDir,
     ...(smokeTestDriver ? ['--vscode-option', 'enable-smoke-test-driver'] : []),
     ...extraArgs,
   ];
@@ -131,7 +150,9 @@ export async function startCodeServer({
   fs.closeSync(out);
   const pgid = proc.pid;
   let exited = false;
-  proc.on('exit', () => { exited = true; });
+  proc.on('exit', () => {
+    exited = true;
+  });
   const stop = () => killGroup(pgid);
   const url = `http://${host}:${port}`;
   const deadline = Date.now() + 30_000;
@@ -140,8 +161,13 @@ export async function startCodeServer({
     try {
       const res = await fetch(`${url}/healthz`);
       if (res.ok) break;
-    } catch { /* not yet */ }
-    if (Date.now() > deadline) { stop(); throw new Error(`code-server not healthy after 30 s; see ${logFile}`); }
+    } catch {
+      /* not yet */
+    }
+    if (Date.now() > deadline) {
+      stop();
+      throw new Error(`code-server not healthy after 30 s; see ${logFile}`);
+    }
     await sleep(150);
   }
   return { port, url, proc, pgid, logFile, stop };
@@ -154,27 +180,41 @@ export function withNode24Env(env) {
 /** SIGTERM the group, then SIGKILL whatever is left after a grace period (synchronous). */
 export function killGroup(pgid, graceMs = 1500) {
   if (!pgid) return;
-  try { process.kill(-pgid, 'SIGTERM'); } catch { return; }
+  try {
+    process.kill(-pgid, 'SIGTERM');
+  } catch {
+    return;
+  }
   const until = Date.now() + graceMs;
   while (Date.now() < until) {
-    try { process.kill(-pgid, 0); } catch { return; }
+    try {
+      process.kill(-pgid, 0);
+    } catch {
+      return;
+    }
     spawnSync('sleep', ['0.1']);
   }
-  try { process.kill(-pgid, 'SIGKILL'); } catch { /* gone */ }
+  try {
+    process.kill(-pgid, 'SIGKILL');
+  } catch {
+    /* gone */
+  }
 }
 
 /** Package the extension as a .vsix with a plain `vsce package` (its vscode:prepublish builds for production; package.json `files` decides the content). */
 export function packageVsix(outFile) {
   const vsce = path.join(ROOT, 'node_modules', '@vscode', 'vsce', 'vsce');
-  run(process.execPath, [vsce, 'package', '--out', outFile],
-    { stdio: ['ignore', 'ignore', 'inherit'] });
+  run(process.execPath, [vsce, 'package', '--out', outFile], { stdio: ['ignore', 'ignore', 'inherit'] });
   return outFile;
 }
 
 /** Install a .vsix into a code-server extensions folder (throws on failure). */
 export function installVsix(vsix, { userDataDir, extensionsDir }) {
-  const r = spawnSync(CODE_SERVER, ['--config', '/dev/null', '--user-data-dir', userDataDir, '--extensions-dir', extensionsDir,
-    '--install-extension', vsix, '--force'], { env: withNode24Env(process.env), encoding: 'utf8' });
+  const r = spawnSync(
+    CODE_SERVER,
+    ['--config', '/dev/null', '--user-data-dir', userDataDir, '--extensions-dir', extensionsDir, '--install-extension', vsix, '--force'],
+    { env: withNode24Env(process.env), encoding: 'utf8' },
+  );
   if (r.status !== 0) throw new Error(`code-server --install-extension ${vsix} failed:\n${r.stdout}${r.stderr}`);
 }
 
@@ -190,17 +230,30 @@ export async function launchChromium(profileDir, { headless = true, viewport = {
     executablePath: CHROMIUM,
     headless,
     viewport,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-      '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--disable-dev-shm-usage',
+    ],
   });
 }
 
 /** Kill registered process groups on exit / Ctrl+C. */
 export function onExitKill(getPgids) {
-  const cleanup = () => { for (const p of getPgids()) killGroup(p, 800); };
+  const cleanup = () => {
+    for (const p of getPgids()) killGroup(p, 800);
+  };
   process.on('exit', cleanup);
   for (const sig of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
-    process.on(sig, () => { cleanup(); process.exit(130); });
+    process.on(sig, () => {
+      cleanup();
+      process.exit(130);
+    });
   }
 }
 
@@ -214,17 +267,29 @@ export async function startCliSandbox({ port, logFile, allowOrigins = [] }) {
   const out = fs.openSync(logFile, 'a');
   const origins = allowOrigins.flatMap((origin) => ['--allow-origin', origin]);
   const proc = spawn(process.execPath, [path.join(ROOT, 'dist', 'cli.js'), 'sandbox', '--port', String(port), ...origins], {
-    cwd: ROOT, detached: true, stdio: ['ignore', out, out],
+    cwd: ROOT,
+    detached: true,
+    stdio: ['ignore', out, out],
   });
   fs.closeSync(out);
   let exited = false;
-  proc.on('exit', () => { exited = true; });
+  proc.on('exit', () => {
+    exited = true;
+  });
   const url = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + 15_000;
   for (;;) {
     if (exited) throw new Error(`the sandbox exited early; see ${logFile}`);
-    try { await fetch(url); break; } catch { /* not listening yet */ }
-    if (Date.now() > deadline) { killGroup(proc.pid); throw new Error(`the sandbox did not answer on ${url}; see ${logFile}`); }
+    try {
+      await fetch(url);
+      break;
+    } catch {
+      /* not listening yet */
+    }
+    if (Date.now() > deadline) {
+      killGroup(proc.pid);
+      throw new Error(`the sandbox did not answer on ${url}; see ${logFile}`);
+    }
     await sleep(100);
   }
   return { port, url, pgid: proc.pid, proc, stop: () => killGroup(proc.pid) };

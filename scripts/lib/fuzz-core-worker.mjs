@@ -65,7 +65,8 @@ function run({ text, positions, edit }) {
     const b = summary(core.validateCampaign(fresh));
     const outlineA = JSON.stringify(core.documentSymbols(incremental));
     const outlineB = JSON.stringify(core.documentSymbols(fresh));
-    if (a !== b || outlineA !== outlineB) mismatch = { next, what: a !== b ? 'diagnostics' : 'outline', ...firstDifference(a !== b ? [a, b] : [outlineA, outlineB]) };
+    if (a !== b || outlineA !== outlineB)
+      mismatch = { next, what: a !== b ? 'diagnostics' : 'outline', ...firstDifference(a !== b ? [a, b] : [outlineA, outlineB]) };
   }
   const parserMismatch = parserDifference(yaml, text);
   return { ops, diagnostics: diagnostics.length, mismatch, parserMismatch };
@@ -75,6 +76,9 @@ parentPort.on('message', (message) => {
   try {
     parentPort.postMessage({ id: message.id, ...run(message) });
   } catch (error) {
-    parentPort.postMessage({ id: message.id, error: { op: error?.fuzzOp ?? 'unknown', message: String(error?.message ?? error), stack: String(error?.stack ?? '') } });
+    parentPort.postMessage({
+      id: message.id,
+      error: { op: error?.fuzzOp ?? 'unknown', message: String(error?.message ?? error), stack: String(error?.stack ?? '') },
+    });
   }
 });

@@ -26,22 +26,124 @@ export function loadCorpus(root) {
     } catch {
       continue;
     }
-    for (const name of names.filter((n) => n.endsWith('.campaign.yaml')).sort()) files.push({ name: `${dir}/${name}`, text: readFileSync(path.join(root, dir, name), 'utf8') });
+    for (const name of names.filter((n) => n.endsWith('.campaign.yaml')).sort())
+      files.push({ name: `${dir}/${name}`, text: readFileSync(path.join(root, dir, name), 'utf8') });
   }
   return files;
 }
 
 const SNIPPETS = [
-  '\n', ' ', '  ', '\t', '-', '- ', ':', ': ', '#', ' #', '"', "'", '[', ']', '{', '}', ',', '&a ', '*a', '*b', '!!merge ', '<<: ',
-  '<<: { day: MO }', '!!str ', '!!int ', '!tag ', '|', '>-', '---\n', '...\n', '\r', '\r\n', '\u0000', '\uFEFF', '\u2028', 'é', '😀', '\ud800',
-  '%YAML 1.2\n', '? ', '@', '`', 'day: MO', 'start: 9:00 AM', 'end: 18:00', '      - day: TU\n        start: 9:00 AM\n        end: 5:00 PM\n',
-  'timezone: ', 'name: ', 'campaignId: cd-1', 'priority: 5', 'dialingMode: ', '  callingHours:\n', '\n      # comment\n', '~', 'null',
-  '1e400', '-0', '0x1F', '.inf', '"\\u00', "'it''s'", '{ day: MO, start: "9:00 AM", end: "5:00 PM" }', '[a, [b, {c: d}]]',
+  '\n',
+  ' ',
+  '  ',
+  '\t',
+  '-',
+  '- ',
+  ':',
+  ': ',
+  '#',
+  ' #',
+  '"',
+  "'",
+  '[',
+  ']',
+  '{',
+  '}',
+  ',',
+  '&a ',
+  '*a',
+  '*b',
+  '!!merge ',
+  '<<: ',
+  '<<: { day: MO }',
+  '!!str ',
+  '!!int ',
+  '!tag ',
+  '|',
+  '>-',
+  '---\n',
+  '...\n',
+  '\r',
+  '\r\n',
+  '\u0000',
+  '\uFEFF',
+  '\u2028',
+  'é',
+  '😀',
+  '\ud800',
+  '%YAML 1.2\n',
+  '? ',
+  '@',
+  '`',
+  'day: MO',
+  'start: 9:00 AM',
+  'end: 18:00',
+  '      - day: TU\n        start: 9:00 AM\n        end: 5:00 PM\n',
+  'timezone: ',
+  'name: ',
+  'campaignId: cd-1',
+  'priority: 5',
+  'dialingMode: ',
+  '  callingHours:\n',
+  '\n      # comment\n',
+  '~',
+  'null',
+  '1e400',
+  '-0',
+  '0x1F',
+  '.inf',
+  '"\\u00',
+  "'it''s'",
+  '{ day: MO, start: "9:00 AM", end: "5:00 PM" }',
+  '[a, [b, {c: d}]]',
 ];
 
-const REPEATED = ['[', '{', '"', "'", '\t', ' ', '-', 'a', '#', '\n', '- ', 'x: ', '&a ', '!a ', ']', '}', ':', '\\', '\r', '- [', 'k: v\n', '  - x\n', '*a '];
+const REPEATED = [
+  '[',
+  '{',
+  '"',
+  "'",
+  '\t',
+  ' ',
+  '-',
+  'a',
+  '#',
+  '\n',
+  '- ',
+  'x: ',
+  '&a ',
+  '!a ',
+  ']',
+  '}',
+  ':',
+  '\\',
+  '\r',
+  '- [',
+  'k: v\n',
+  '  - x\n',
+  '*a ',
+];
 
-const VALUES = ['', '~', 'null', 'true', 'no', '0', '-1', '99999999999999999999', '1.5', '"+1"', "'09:00 AM'", 'MO', 'Asia/Kolkata', 'x'.repeat(6000), '[]', '{}', '*nope', '&x v'];
+const VALUES = [
+  '',
+  '~',
+  'null',
+  'true',
+  'no',
+  '0',
+  '-1',
+  '99999999999999999999',
+  '1.5',
+  '"+1"',
+  "'09:00 AM'",
+  'MO',
+  'Asia/Kolkata',
+  'x'.repeat(6000),
+  '[]',
+  '{}',
+  '*nope',
+  '&x v',
+];
 
 /** The input numbered `index` for `seed`: 1 to 4 mutations of one corpus file, at most `maxChars` long. */
 export function makeInput(corpus, seed, index, maxChars = MAX_INPUT_CHARS) {
@@ -67,10 +169,38 @@ const lineBounds = (text, offset) => {
 };
 
 const MUTATIONS = [
-  { name: 'insert', weight: 6, apply: (t, r) => { const i = at(t, r); return t.slice(0, i) + r.pick(SNIPPETS) + t.slice(i); } },
-  { name: 'delete', weight: 4, apply: (t, r) => { const i = at(t, r); return t.slice(0, i) + t.slice(i + 1 + r.int(20)); } },
-  { name: 'delete-line', weight: 2, apply: (t, r) => { const [s, e] = lineBounds(t, at(t, r)); return t.slice(0, s) + t.slice(e + 1); } },
-  { name: 'duplicate-line', weight: 2, apply: (t, r) => { const [s, e] = lineBounds(t, at(t, r)); return t.slice(0, e) + `\n${t.slice(s, e)}`.repeat(1 + r.int(5)) + t.slice(e); } },
+  {
+    name: 'insert',
+    weight: 6,
+    apply: (t, r) => {
+      const i = at(t, r);
+      return t.slice(0, i) + r.pick(SNIPPETS) + t.slice(i);
+    },
+  },
+  {
+    name: 'delete',
+    weight: 4,
+    apply: (t, r) => {
+      const i = at(t, r);
+      return t.slice(0, i) + t.slice(i + 1 + r.int(20));
+    },
+  },
+  {
+    name: 'delete-line',
+    weight: 2,
+    apply: (t, r) => {
+      const [s, e] = lineBounds(t, at(t, r));
+      return t.slice(0, s) + t.slice(e + 1);
+    },
+  },
+  {
+    name: 'duplicate-line',
+    weight: 2,
+    apply: (t, r) => {
+      const [s, e] = lineBounds(t, at(t, r));
+      return t.slice(0, e) + `\n${t.slice(s, e)}`.repeat(1 + r.int(5)) + t.slice(e);
+    },
+  },
   {
     name: 'indent',
     weight: 3,
@@ -92,8 +222,27 @@ const MUTATIONS = [
       return lines.join('\n');
     },
   },
-  { name: 'swap-lines', weight: 1, apply: (t, r) => { const l = t.split('\n'); const a = r.int(l.length); const b = r.int(l.length); [l[a], l[b]] = [l[b], l[a]]; return l.join('\n'); } },
-  { name: 'splice', weight: 1, apply: (t, r, corpus) => { const o = r.pick(corpus).text; const s = r.int(o.length); const i = at(t, r); return t.slice(0, i) + o.slice(s, s + r.int(400)) + t.slice(i); } },
+  {
+    name: 'swap-lines',
+    weight: 1,
+    apply: (t, r) => {
+      const l = t.split('\n');
+      const a = r.int(l.length);
+      const b = r.int(l.length);
+      [l[a], l[b]] = [l[b], l[a]];
+      return l.join('\n');
+    },
+  },
+  {
+    name: 'splice',
+    weight: 1,
+    apply: (t, r, corpus) => {
+      const o = r.pick(corpus).text;
+      const s = r.int(o.length);
+      const i = at(t, r);
+      return t.slice(0, i) + o.slice(s, s + r.int(400)) + t.slice(i);
+    },
+  },
   { name: 'truncate', weight: 1, apply: (t, r) => t.slice(0, at(t, r)) },
   { name: 'line-endings', weight: 1, apply: (t, r) => t.replace(/\n/g, r.pick(['\r', '\r\n', '\n\n'])) },
   {
@@ -114,7 +263,10 @@ const MUTATIONS = [
       const days = ['MO', 'TU', 'WE', 'TH', 'FR', 'SA', 'SU'];
       // Mostly a few hundred windows; one in ten is a file of up to 50,000 lines.
       const n = 100 + r.int(r() < 0.1 ? 16_500 : 1_000);
-      const block = Array.from({ length: n }, (_, k) => `      - day: ${days[k % 7]}\n        start: ${1 + (k % 11)}:00 AM\n        end: ${1 + (k % 11)}:30 PM\n`).join('');
+      const block = Array.from(
+        { length: n },
+        (_, k) => `      - day: ${days[k % 7]}\n        start: ${1 + (k % 11)}:00 AM\n        end: ${1 + (k % 11)}:30 PM\n`,
+      ).join('');
       const i = t.indexOf('    days:\n');
       return i === -1 ? t : t.slice(0, i + 10) + block + t.slice(i + 10);
     },

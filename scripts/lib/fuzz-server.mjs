@@ -70,7 +70,10 @@ export async function startFuzzServer(serverPath) {
     try {
       return await Promise.race([
         promise,
-        new Promise((_, reject) => (timer = setTimeout(() => reject(Object.assign(new Error(`no answer within ${timeoutMs} ms`), { hang: true })), timeoutMs))),
+        new Promise(
+          (_, reject) =>
+            (timer = setTimeout(() => reject(Object.assign(new Error(`no answer within ${timeoutMs} ms`), { hang: true })), timeoutMs)),
+        ),
       ]);
     } catch (error) {
       error.fuzzOp = name;
@@ -113,7 +116,10 @@ export async function startFuzzServer(serverPath) {
           const changed = diagnosticsFor(uri, 2, timeoutMs);
           const changedAt = cpuMs();
           const range = { start: edit.start, end: edit.end };
-          connection.sendNotification('textDocument/didChange', { textDocument: { uri, version: 2 }, contentChanges: [{ range, text: edit.insert }] });
+          connection.sendNotification('textDocument/didChange', {
+            textDocument: { uri, version: 2 },
+            contentChanges: [{ range, text: edit.insert }],
+          });
           diagnostics = await changed;
           times.changeDiagnostics = cpuMs() - changedAt;
         }
@@ -125,8 +131,18 @@ export async function startFuzzServer(serverPath) {
         await timed(times, 'documentSymbol', connection.sendRequest('textDocument/documentSymbol', { textDocument }), timeoutMs);
         await timed(times, 'foldingRange', connection.sendRequest('textDocument/foldingRange', { textDocument }), timeoutMs);
         const range = { start: { line: 0, character: 0 }, end: { line: 1_000_000, character: 0 } };
-        await timed(times, 'codeAction', connection.sendRequest('textDocument/codeAction', { textDocument, range, context: { diagnostics } }), timeoutMs);
-        await timed(times, 'fixAll', connection.sendRequest('textDocument/codeAction', { textDocument, range, context: { diagnostics, only: ['source.fixAll'] } }), timeoutMs);
+        await timed(
+          times,
+          'codeAction',
+          connection.sendRequest('textDocument/codeAction', { textDocument, range, context: { diagnostics } }),
+          timeoutMs,
+        );
+        await timed(
+          times,
+          'fixAll',
+          connection.sendRequest('textDocument/codeAction', { textDocument, range, context: { diagnostics, only: ['source.fixAll'] } }),
+          timeoutMs,
+        );
         // Each log line arrives before the answer it goes with, so every one of this input's is here.
         if (loggedErrors.length) throw Object.assign(new Error(loggedErrors.join('\n')), { fuzzOp: loggedErrors[0].split(' ')[0] });
         return times;

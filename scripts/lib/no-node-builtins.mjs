@@ -12,7 +12,11 @@ export const noNodeBuiltinsPlugin = {
     build.onResolve({ filter: /^[a-z_:][\w:/.-]*$/ }, (args) => {
       const name = args.path.replace(/^node:/, '');
       if (!args.path.startsWith('node:') && !BUILTINS.has(name) && !BUILTINS.has(name.split('/')[0])) return undefined;
-      return { errors: [{ text: `Node built-in '${args.path}' imported by ${args.importer} in a browser bundle (${build.initialOptions.outfile})` }] };
+      return {
+        errors: [
+          { text: `Node built-in '${args.path}' imported by ${args.importer} in a browser bundle (${build.initialOptions.outfile})` },
+        ],
+      };
     });
   },
 };

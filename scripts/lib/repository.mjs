@@ -9,5 +9,8 @@
 export function repositoryBase(pkg) {
   const url = typeof pkg.repository === 'string' ? pkg.repository : pkg.repository?.url;
   if (!url) throw new Error('package.json has no repository.url: the CLI links its docs from it (CONTRIBUTING.md, "Publishing")');
-  return url.replace(/^git\+/, '').replace(/\.git$/, '').replace(/\/+$/, '');
+  return url
+    .replace(/^git\+/, '')
+    .replace(/\.git$/, '')
+    .replace(/\/+$/, '');
 }

@@ -37,6 +37,7 @@ export async function choosePort(wanted, { what, hint }) {
 export function wantedCodeServerPort(flag, env = process.env) {
   const raw = flag ?? env.KORE_START_PORT ?? String(DEFAULT_CODE_SERVER_PORT);
   const port = Number(raw);
-  if (!/^\d+$/.test(raw) || port < 1 || port > 65535) throw new Error(`${flag !== undefined ? '--port' : 'KORE_START_PORT'} must be a port number (1-65535); got ${JSON.stringify(raw)}`);
+  if (!/^\d+$/.test(raw) || port < 1 || port > 65535)
+    throw new Error(`${flag !== undefined ? '--port' : 'KORE_START_PORT'} must be a port number (1-65535); got ${JSON.stringify(raw)}`);
   return port;
 }

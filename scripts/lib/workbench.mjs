@@ -26,7 +26,12 @@ export function workbench(getPage) {
  */
 export function browserSteps(outDir, getPage) {
   const results = [];
-  const slug = (s) => s.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 50);
+  const slug = (s) =>
+    s
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-|-$/g, '')
+      .slice(0, 50);
   return {
     results,
     /** The workbench helpers bound to the same page. */
@@ -38,14 +43,21 @@ export function browserSteps(outDir, getPage) {
       try {
         // Start from a calm workbench: no widget, palette or menu left open by the step before.
         await page.mouse.move(5, 5);
-        for (let i = 0; i < 2; i++) { await page.keyboard.press('Escape'); await sleep(100); }
+        for (let i = 0; i < 2; i++) {
+          await page.keyboard.press('Escape');
+          await sleep(100);
+        }
         await fn();
         await page.screenshot({ path: path.join(outDir, `${n}-${slug(name)}.png`) });
         results.push({ name, state: 'passed', ms: Date.now() - started });
         console.log(`  ✔ ${name} (${Date.now() - started} ms)`);
       } catch (err) {
         results.push({ name, state: 'failed', error: String(err?.stack ?? err) });
-        console.log(`  ✗ ${name}\n    ${String(err?.message ?? err).split('\n').join('\n    ')}`);
+        console.log(
+          `  ✗ ${name}\n    ${String(err?.message ?? err)
+            .split('\n')
+            .join('\n    ')}`,
+        );
         await page?.screenshot({ path: path.join(outDir, `${n}-${slug(name)}-FAILED.png`) }).catch(() => {});
         await page?.keyboard.press('Escape').catch(() => {});
       }
@@ -54,7 +66,9 @@ export function browserSteps(outDir, getPage) {
     async setupFailed(err) {
       console.error(err?.stack ?? String(err));
       results.push({ name: 'set-up', state: 'failed', error: String(err) });
-      await getPage()?.screenshot({ path: path.join(outDir, 'setup-FAILED.png') }).catch(() => {});
+      await getPage()
+        ?.screenshot({ path: path.join(outDir, 'setup-FAILED.png') })
+        .catch(() => {});
     },
     finish(summary, failureNote) {
       const passed = results.filter((r) => r.state === 'passed').length;
@@ -118,7 +132,11 @@ export async function goTo(page, line, column = 1) {
   await input.waitFor({ state: 'visible', timeout: 5_000 });
   await input.fill(`:${line}:${column}`);
   // Enter counts once the box has read the line number (its row says so); a busy workbench can drop an earlier one.
-  await page.locator('.quick-input-list .monaco-list-row', { hasText: `line ${line}` }).first().waitFor({ timeout: 5_000 }).catch(() => {});
+  await page
+    .locator('.quick-input-list .monaco-list-row', { hasText: `line ${line}` })
+    .first()
+    .waitFor({ timeout: 5_000 })
+    .catch(() => {});
   for (let attempt = 1; ; attempt++) {
     await page.keyboard.press('Enter');
     try {
@@ -135,8 +153,9 @@ export async function lineText(page, lineNumber) {
   const lines = page.locator('.editor-group-container.active .monaco-editor .view-lines .view-line');
   const texts = await lines.allInnerTexts();
   const tops = await lines.evaluateAll((els) => els.map((e) => parseFloat(e.style.top)));
-  const numbers = await page.locator('.editor-group-container.active .monaco-editor .margin-view-overlays .line-numbers').evaluateAll((els) =>
-    els.map((e) => ({ n: Number(e.textContent), top: parseFloat(e.parentElement.style.top) })));
+  const numbers = await page
+    .locator('.editor-group-container.active .monaco-editor .margin-view-overlays .line-numbers')
+    .evaluateAll((els) => els.map((e) => ({ n: Number(e.textContent), top: parseFloat(e.parentElement.style.top) })));
   const top = numbers.find((x) => x.n === lineNumber)?.top;
   const i = tops.findIndex((t) => t === top);
   return i >= 0 ? texts[i].replace(/\u00a0/g, ' ') : undefined;
@@ -159,7 +178,11 @@ export async function problemsCounts(page) {
   await item.waitFor({ timeout: 5_000 });
   const label = (await item.getAttribute('aria-label')) ?? (await item.innerText());
   const num = (re) => Number((label.match(re) ?? [])[1] ?? 0);
-  return { label, errors: num(/(\d+)\s+Errors?/i) || num(/Errors?:\s*(\d+)/i), warnings: num(/(\d+)\s+Warnings?/i) || num(/Warnings?:\s*(\d+)/i) };
+  return {
+    label,
+    errors: num(/(\d+)\s+Errors?/i) || num(/Errors?:\s*(\d+)/i),
+    warnings: num(/(\d+)\s+Warnings?/i) || num(/Warnings?:\s*(\d+)/i),
+  };
 }
 
 /** Waits until the status bar counts these errors and warnings; throws with what it says otherwise. */

@@ -8,6 +8,7 @@ const READS = /\bnode_process\.env\.LOG_(TOKENS|STREAM)\b/g;
 
 export function withoutDebugEnvReads(source, fileName) {
   const contents = source.replace(READS, 'false');
-  if (contents === source) throw new Error(`yaml-debug-env: no process.env.LOG_* read left in ${fileName}; see scripts/lib/yaml-debug-env.mjs`);
+  if (contents === source)
+    throw new Error(`yaml-debug-env: no process.env.LOG_* read left in ${fileName}; see scripts/lib/yaml-debug-env.mjs`);
   return contents;
 }

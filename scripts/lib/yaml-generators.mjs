@@ -14,7 +14,14 @@ const f = ts.factory;
 const thisDot = (name) => f.createPropertyAccessExpression(f.createThis(), name);
 const assign = (target, value) => f.createExpressionStatement(f.createBinaryExpression(target, ts.SyntaxKind.EqualsToken, value));
 const arrow = (param, statements) =>
-  f.createArrowFunction(undefined, undefined, [f.createParameterDeclaration(undefined, undefined, param)], undefined, undefined, f.createBlock(statements, true));
+  f.createArrowFunction(
+    undefined,
+    undefined,
+    [f.createParameterDeclaration(undefined, undefined, param)],
+    undefined,
+    undefined,
+    f.createBlock(statements, true),
+  );
 
 /** The rewritten module source; throws when yaml's code no longer has the shape this expects. */
 export function withoutGenerators(source, fileName) {
@@ -30,26 +37,55 @@ export function withoutGenerators(source, fileName) {
           found.entryPoints++;
           // The public entry points collect what they emit, unless (the lexer) a parser takes it.
           const out = f.createUniqueName('emitted');
-          const collect = arrow('token', [f.createExpressionStatement(f.createCallExpression(f.createPropertyAccessExpression(out, 'push'), undefined, [f.createIdentifier('token')]))]);
+          const collect = arrow('token', [
+            f.createExpressionStatement(
+              f.createCallExpression(f.createPropertyAccessExpression(out, 'push'), undefined, [f.createIdentifier('token')]),
+            ),
+          ]);
           const sink = name === 'lex' ? f.createBinaryExpression(thisDot('__sink'), ts.SyntaxKind.QuestionQuestionToken, collect) : collect;
-          const declareOut = f.createVariableStatement(undefined, f.createVariableDeclarationList([f.createVariableDeclaration(out, undefined, undefined, f.createArrayLiteralExpression([]))], ts.NodeFlags.Const));
+          const declareOut = f.createVariableStatement(
+            undefined,
+            f.createVariableDeclarationList(
+              [f.createVariableDeclaration(out, undefined, undefined, f.createArrayLiteralExpression([]))],
+              ts.NodeFlags.Const,
+            ),
+          );
           body = f.createBlock([declareOut, assign(thisDot('__emit'), sink), ...body.statements, f.createReturnStatement(out)], true);
         }
-        return f.updateMethodDeclaration(node, node.modifiers, undefined, node.name, node.questionToken, node.typeParameters, node.parameters, node.type, body);
+        return f.updateMethodDeclaration(
+          node,
+          node.modifiers,
+          undefined,
+          node.name,
+          node.questionToken,
+          node.typeParameters,
+          node.parameters,
+          node.type,
+          body,
+        );
       }
       if (ts.isForOfStatement(node) && /^this\.lexer\.lex\(/.test(node.expression.getText(file))) {
         found.lexerLoops++;
         // for (const lexeme of this.lexer.lex(...)) yield* this.next(lexeme);  ->  the lexer calls the loop body per token.
         const lexeme = node.initializer.declarations[0].name.getText(file);
         const lexerSink = f.createPropertyAccessExpression(thisDot('lexer'), '__sink');
-        return f.createBlock([
-          assign(lexerSink, arrow(lexeme, [ts.visitNode(node.statement, visit)])),
-          f.createTryStatement(f.createBlock([f.createExpressionStatement(node.expression)], true), undefined, f.createBlock([assign(lexerSink, f.createIdentifier('undefined'))], true)),
-        ], true);
+        return f.createBlock(
+          [
+            assign(lexerSink, arrow(lexeme, [ts.visitNode(node.statement, visit)])),
+            f.createTryStatement(
+              f.createBlock([f.createExpressionStatement(node.expression)], true),
+              undefined,
+              f.createBlock([assign(lexerSink, f.createIdentifier('undefined'))], true),
+            ),
+          ],
+          true,
+        );
       }
       if (ts.isYieldExpression(node)) {
         const value = node.expression && ts.visitNode(node.expression, visit);
-        return f.createParenthesizedExpression(node.asteriskToken ? value : f.createCallExpression(thisDot('__emit'), undefined, value ? [value] : []));
+        return f.createParenthesizedExpression(
+          node.asteriskToken ? value : f.createCallExpression(thisDot('__emit'), undefined, value ? [value] : []),
+        );
       }
       return ts.visitEachChild(node, visit, context);
     };
@@ -60,7 +96,9 @@ export function withoutGenerators(source, fileName) {
   const expected = isLexer ? found.entryPoints === 1 && found.lexerLoops === 0 : found.entryPoints === 1 && found.lexerLoops === 1;
   const withoutComments = code.replace(/\/\*[\s\S]*?\*\/|\/\/.*$/gm, '');
   if (!expected || found.generators < 10 || /\byield\b|function\s*\*|^\s*\*\s*\w+\s*\(/m.test(withoutComments)) {
-    throw new Error(`yaml-generators: ${fileName} no longer has the shape this rewrite expects (${JSON.stringify(found)}); see scripts/lib/yaml-generators.mjs`);
+    throw new Error(
+      `yaml-generators: ${fileName} no longer has the shape this rewrite expects (${JSON.stringify(found)}); see scripts/lib/yaml-generators.mjs`,
+    );
   }
   return code;
 }

@@ -16,7 +16,12 @@ export function loadRewrittenYamlParser() {
   const lexerPath = join(dist, 'parse', 'lexer.js');
   const lexer = evaluate(lexerPath, {});
   const parser = evaluate(parserPath, { './lexer.js': lexer });
-  return { Parser: parser.Parser, Lexer: lexer.Lexer, original: { Parser: require(parserPath).Parser, Lexer: require(lexerPath).Lexer }, resolvedFrom: parserPath };
+  return {
+    Parser: parser.Parser,
+    Lexer: lexer.Lexer,
+    original: { Parser: require(parserPath).Parser, Lexer: require(lexerPath).Lexer },
+    resolvedFrom: parserPath,
+  };
 }
 
 function evaluate(path, overrides) {

@@ -57,7 +57,8 @@ export const layersRule = {
         return;
       }
       for (const kind of rules.forbid) {
-        if (PACKAGE_KINDS[kind].test(source)) context.report({ node, messageId: 'package', data: { from, what: PACKAGE_KINDS[kind].what, source } });
+        if (PACKAGE_KINDS[kind].test(source))
+          context.report({ node, messageId: 'package', data: { from, what: PACKAGE_KINDS[kind].what, source } });
       }
     };
     const fromSource = (node) => check(node.source, node.source?.value);

@@ -100,7 +100,11 @@ export function registerAuthoring(host: AuthoringHost): { initialize(params: { c
   connection.onNotification(
     WORKSPACE_TIME_ZONES,
     guarded(WORKSPACE_TIME_ZONES, (params: WorkspaceTimeZonesParams) => {
-      workspaceZones = new Map((Array.isArray(params?.files) ? params.files : []).filter((f) => typeof f?.uri === 'string' && typeof f.timeZone === 'string').map((f) => [f.uri, f.timeZone]));
+      workspaceZones = new Map(
+        (Array.isArray(params?.files) ? params.files : [])
+          .filter((f) => typeof f?.uri === 'string' && typeof f.timeZone === 'string')
+          .map((f) => [f.uri, f.timeZone]),
+      );
     }),
   );
 
@@ -109,7 +113,11 @@ export function registerAuthoring(host: AuthoringHost): { initialize(params: { c
       const document = documents.get(params.textDocument.uri);
       if (!document) return null;
       const trigger = params.context?.triggerKind === CompletionTriggerKind.TriggerCharacter ? params.context.triggerCharacter : undefined;
-      const result = completeAt(campaigns.get(document), params.position, { workspaceZones: otherZones(document.uri), contactLists: host.contactLists(), ...(trigger ? { triggerCharacter: trigger } : {}) });
+      const result = completeAt(campaigns.get(document), params.position, {
+        workspaceZones: otherZones(document.uri),
+        contactLists: host.contactLists(),
+        ...(trigger ? { triggerCharacter: trigger } : {}),
+      });
       return { isIncomplete: result.isIncomplete, items: result.items.map((entry) => toCompletionItem(entry, snippets)) };
     }),
   );
@@ -133,7 +141,10 @@ export function registerAuthoring(host: AuthoringHost): { initialize(params: { c
       if (wants(CodeActionKind.QuickFix)) {
         // The fixes travel with the diagnostics (`data`), computed when the file was validated.
         const lspDiagnostics = params.context.diagnostics.filter((d) => d.source === 'kore-campaign');
-        const fixable: FixableDiagnostic[] = lspDiagnostics.map((d) => ({ range: d.range, fixes: (d.data as DiagnosticData | undefined)?.fixes }));
+        const fixable: FixableDiagnostic[] = lspDiagnostics.map((d) => ({
+          range: d.range,
+          fixes: (d.data as DiagnosticData | undefined)?.fixes,
+        }));
         for (const action of quickFixes(fixable, params.range)) actions.push(toCodeAction(action, document.uri, lspDiagnostics));
       }
       // Source actions only when asked for by kind (Source Action menu, fix on save); the light bulb gets a quick fix.
@@ -144,7 +155,8 @@ export function registerAuthoring(host: AuthoringHost): { initialize(params: { c
         const action = fixAll(all);
         if (action && wantsFixAll) actions.push(toCodeAction(action, document.uri, []));
         // As linters do: when more than one problem can be fixed, offer fixing them all from the light bulb too.
-        else if (action && action.diagnostics.length > 1) actions.push(toCodeAction({ ...action, kind: 'quickfix', title: FIX_ALL_TITLE }, document.uri, []));
+        else if (action && action.diagnostics.length > 1)
+          actions.push(toCodeAction({ ...action, kind: 'quickfix', title: FIX_ALL_TITLE }, document.uri, []));
       }
       return actions;
     }),
@@ -160,7 +172,13 @@ export function registerAuthoring(host: AuthoringHost): { initialize(params: { c
   connection.onFoldingRanges(
     guarded('textDocument/foldingRange', (params): FoldingRange[] | null => {
       const document = documents.get(params.textDocument.uri);
-      return document ? foldingRanges(campaigns.get(document)).map((r) => ({ startLine: r.startLine, endLine: r.endLine, ...(r.kind ? { kind: r.kind } : {}) })) : null;
+      return document
+        ? foldingRanges(campaigns.get(document)).map((r) => ({
+            startLine: r.startLine,
+            endLine: r.endLine,
+            ...(r.kind ? { kind: r.kind } : {}),
+          }))
+        : null;
     }),
   );
 

@@ -45,7 +45,8 @@ export function startLanguageServer(connection: Connection): void {
     canPullConfiguration = params.capabilities.workspace?.configuration === true;
     multiRoot = params.capabilities.workspace?.workspaceFolders === true;
     if (canPullConfiguration) {
-      const pull = async (scopeUri: string) => (await connection.workspace.getConfiguration({ scopeUri, section: SETTINGS_SECTION })) as CampaignSettings | undefined;
+      const pull = async (scopeUri: string) =>
+        (await connection.workspace.getConfiguration({ scopeUri, section: SETTINGS_SECTION })) as CampaignSettings | undefined;
       settings = new FolderSettings(pull, connection.console);
     }
     settings.setFolders(params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []));
@@ -66,7 +67,10 @@ export function startLanguageServer(connection: Connection): void {
     if (multiRoot) {
       connection.workspace.onDidChangeWorkspaceFolders(
         guarded('workspace/didChangeWorkspaceFolders', (event) => {
-          settings.changeFolders(event.added.map((f) => f.uri), event.removed.map((f) => f.uri));
+          settings.changeFolders(
+            event.added.map((f) => f.uri),
+            event.removed.map((f) => f.uri),
+          );
           documents.all().forEach((document) => void publishDiagnostics(document));
         }),
       );
@@ -92,10 +96,15 @@ export function startLanguageServer(connection: Connection): void {
     if (!current || current.version !== document.version || generation !== settings.generationCount) return;
     const started = performance.now();
     const max = options.maxProblems ?? DEFAULT_MAX_PROBLEMS;
-    const { diagnostics, omitted } = validateCampaignLimited(campaigns.get(current), { ...options, contactLists: platformData.contactLists }, max);
+    const { diagnostics, omitted } = validateCampaignLimited(
+      campaigns.get(current),
+      { ...options, contactLists: platformData.contactLists },
+      max,
+    );
     if (omitted > 0) diagnostics.push(omittedProblemsNote(omitted, max));
     const elapsed = performance.now() - started;
-    if (elapsed >= SLOW_VALIDATION_MS) connection.console.warn(`Validating ${fileNameOf(current.uri)} (${current.lineCount} lines) took ${Math.round(elapsed)} ms.`);
+    if (elapsed >= SLOW_VALIDATION_MS)
+      connection.console.warn(`Validating ${fileNameOf(current.uri)} (${current.lineCount} lines) took ${Math.round(elapsed)} ms.`);
     void connection.sendDiagnostics({ uri: current.uri, version: current.version, diagnostics: diagnostics.map(toLspDiagnostic) });
   });
 

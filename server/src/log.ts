@@ -41,7 +41,10 @@ export function fileNameOf(uri: string): string {
  */
 export function describeError(error: unknown): string {
   if (!(error instanceof Error)) return typeof error;
-  const frames = (error.stack ?? '').split('\n').filter((line) => /^\s+at /.test(line)).slice(0, 8);
+  const frames = (error.stack ?? '')
+    .split('\n')
+    .filter((line) => /^\s+at /.test(line))
+    .slice(0, 8);
   return [error.name, ...frames].join('\n');
 }
 
@@ -54,7 +57,11 @@ export function describeError(error: unknown): string {
  * the request; yaml-language-server likewise catches in each service and answers empty. The
  * log keeps what is needed to find the bug.
  */
-export function logExceptions<A extends unknown[], R>(console: RemoteConsole, name: string, handler: (...args: A) => R): (...args: A) => R | undefined {
+export function logExceptions<A extends unknown[], R>(
+  console: RemoteConsole,
+  name: string,
+  handler: (...args: A) => R,
+): (...args: A) => R | undefined {
   return (...args: A) => {
     const failed = (error: unknown): undefined => {
       const uri = documentUriOf(args[0]);
@@ -71,7 +78,9 @@ export function logExceptions<A extends unknown[], R>(console: RemoteConsole, na
 }
 
 /** `logExceptions` bound to one console: `const guarded = guardedBy(connection.console)`. */
-export function guardedBy(console: RemoteConsole): <A extends unknown[], R>(name: string, handler: (...args: A) => R) => (...args: A) => R | undefined {
+export function guardedBy(
+  console: RemoteConsole,
+): <A extends unknown[], R>(name: string, handler: (...args: A) => R) => (...args: A) => R | undefined {
   return (name, handler) => logExceptions(console, name, handler);
 }
 

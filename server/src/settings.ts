@@ -77,7 +77,9 @@ export class FolderSettings {
     try {
       settings = await this.pull!(documentUri);
     } catch (error) {
-      this.log.error(`Settings for ${folder || 'files outside the workspace folders'} could not be read (${(error as Error).name}); every rule keeps its own severity.`);
+      this.log.error(
+        `Settings for ${folder || 'files outside the workspace folders'} could not be read (${(error as Error).name}); every rule keeps its own severity.`,
+      );
       return {};
     }
     const options = validationOptions(settings);

@@ -26,9 +26,23 @@ import * as fs from 'node:fs';
 import { createRequire } from 'node:module';
 import * as path from 'node:path';
 import { sleep, startCliSandbox } from '../../scripts/lib/code-server.mjs';
-import { MISTAKES, VALID, cliValidate, closeRun, codeServerWithExtension, openWorkbench, prepareRun } from '../../scripts/lib/browser-run.mjs';
+import {
+  MISTAKES,
+  VALID,
+  cliValidate,
+  closeRun,
+  codeServerWithExtension,
+  openWorkbench,
+  prepareRun,
+} from '../../scripts/lib/browser-run.mjs';
 import { browserSteps } from '../../scripts/lib/workbench.mjs';
-import { editThenShowChanges, hoverShowsKeyDocs, paletteKoreCommands, pullFromPick, quoteFixFromLightBulb } from '../helpers/editor-scenarios.mjs';
+import {
+  editThenShowChanges,
+  hoverShowsKeyDocs,
+  paletteKoreCommands,
+  pullFromPick,
+  quoteFixFromLightBulb,
+} from '../helpers/editor-scenarios.mjs';
 
 const { SANDBOX_CREDENTIALS } = createRequire(import.meta.url)('../../dist/sandbox.js');
 const argv = process.argv.slice(2);
@@ -45,7 +59,14 @@ let context;
 let page;
 const { step, setupFailed, finish, workbench: wb } = browserSteps(outDir, () => page);
 const { command, openFile, goTo, waitForLine, waitForProblems } = wb;
-const run = { get page() { return page; }, outDir, workbench: wb, lineOf };
+const run = {
+  get page() {
+    return page;
+  },
+  outDir,
+  workbench: wb,
+  lineOf,
+};
 
 // ---- Run ----------------------------------------------------------------------------------------
 let sandbox;
@@ -71,7 +92,10 @@ try {
     const panel = page.locator('.markers-panel');
     await panel.waitFor({ timeout: 5_000 });
     const first = cliReport.files[0].diagnostics.find((d) => d.severity === 'error');
-    await panel.locator('.monaco-list-row', { hasText: first.message.slice(0, 40) }).first().waitFor({ timeout: 5_000 });
+    await panel
+      .locator('.monaco-list-row', { hasText: first.message.slice(0, 40) })
+      .first()
+      .waitFor({ timeout: 5_000 });
     const squiggles = await page.locator('.monaco-editor .squiggly-error').count();
     console.log(`    ${squiggles} error squiggles in view; status bar: ${counts.label}`);
   });
@@ -89,7 +113,11 @@ try {
     await sleep(300);
     await page.screenshot({ path: path.join(outDir, `02a-completion-widget.png`) });
     await row.click();
-    await waitForLine(line, (t) => t === `${indent}timezone: Asia/Kolkata` || t.startsWith(`${indent}timezone: Asia/Kolkata `), 'should read timezone: Asia/Kolkata');
+    await waitForLine(
+      line,
+      (t) => t === `${indent}timezone: Asia/Kolkata` || t.startsWith(`${indent}timezone: Asia/Kolkata `),
+      'should read timezone: Asia/Kolkata',
+    );
   });
 
   await step('hover a key and read its docs', () => hoverShowsKeyDocs(run, VALID));
@@ -114,11 +142,14 @@ try {
     await waitForLine(line + 1, (t) => t === '  - Overdue Accounts', 'should read "  - Overdue Accounts"');
   });
 
-  await step('fix a mistake with the light bulb: priority: 5 -> "5", comment kept', () => quoteFixFromLightBulb(run, MISTAKES, '05a-light-bulb-menu.png'));
+  await step('fix a mistake with the light bulb: priority: 5 -> "5", comment kept', () =>
+    quoteFixFromLightBulb(run, MISTAKES, '05a-light-bulb-menu.png'),
+  );
 
   await step('Start Local Sandbox is offered: a browser UI, but the extension host is Node', async () => {
     const titles = await paletteKoreCommands(run, '06a-command-palette.png');
-    if (!titles.some((t) => t.includes('Start Local Sandbox'))) throw new Error(`the palette does not offer Start Local Sandbox: ${titles.join(' | ')}`);
+    if (!titles.some((t) => t.includes('Start Local Sandbox')))
+      throw new Error(`the palette does not offer Start Local Sandbox: ${titles.join(' | ')}`);
   });
 
   await step('Push Campaign from the command palette (Local sandbox): the success notification', async () => {
@@ -151,25 +182,43 @@ try {
     const hover = page.locator('.workbench-hover', { has: page.locator('.hover-language-status') }).first();
     for (let attempt = 1; ; attempt++) {
       await entry.click();
-      try { await hover.waitFor({ timeout: 3_000 }); break; } catch (error) { if (attempt === 3) throw error; await page.mouse.move(5, 5); await sleep(500); }
+      try {
+        await hover.waitFor({ timeout: 3_000 });
+        break;
+      } catch (error) {
+        if (attempt === 3) throw error;
+        await page.mouse.move(5, 5);
+        await sleep(500);
+      }
     }
     const rows = {
       server: hover.locator('.hover-language-status', { hasText: 'Language server' }).first(),
       platform: hover.locator('.hover-language-status', { hasText: 'contact lists' }).first(),
     };
     const expected = {
-      server: [['the server state', /Language server running/], ['the rule groups on', /all \d+ rule groups on/]],
-      platform: [['the active connection and its contact lists', /Local sandbox: 6 contact lists/], ['how old they are', /lists fetched (just now|\d+ min ago)/], ['the Refresh action', /Refresh/]],
+      server: [
+        ['the server state', /Language server running/],
+        ['the rule groups on', /all \d+ rule groups on/],
+      ],
+      platform: [
+        ['the active connection and its contact lists', /Local sandbox: 6 contact lists/],
+        ['how old they are', /lists fetched (just now|\d+ min ago)/],
+        ['the Refresh action', /Refresh/],
+      ],
     };
     for (const [name, row] of Object.entries(rows)) {
       await row.waitFor({ timeout: 5_000 });
       const text = (await row.innerText()).replace(/\s+/g, ' ').trim();
-      for (const [what, re] of expected[name]) if (!re.test(text)) throw new Error(`the ${name} row should show ${what} (${re}); it reads ${JSON.stringify(text)}`);
+      for (const [what, re] of expected[name])
+        if (!re.test(text)) throw new Error(`the ${name} row should show ${what} (${re}); it reads ${JSON.stringify(text)}`);
       // What a user reads: the whole row fits the hover, nothing cut off at its edge.
       const cut = await row.evaluate((el) => {
         const box = el.getBoundingClientRect();
         const hoverBox = el.closest('.monaco-hover').getBoundingClientRect();
-        return [...el.querySelectorAll('*')].some((child) => child.getBoundingClientRect().right > hoverBox.right + 1) || box.right > hoverBox.right + 1;
+        return (
+          [...el.querySelectorAll('*')].some((child) => child.getBoundingClientRect().right > hoverBox.right + 1) ||
+          box.right > hoverBox.right + 1
+        );
       });
       if (cut) throw new Error(`the ${name} row is wider than the hover: a user sees it cut off (${JSON.stringify(text)})`);
       console.log(`    ${name}: ${text}`);
@@ -202,7 +251,10 @@ try {
     if (!/2\/7/.test(title)) throw new Error(`the IID step should show 2/7; title reads ${JSON.stringify(title)}`);
     await input.fill('67777ce93e25326494e9a1b2');
     await widget.locator('.quick-input-message', { hasText: 'looks like an account id' }).waitFor({ timeout: 5_000 });
-    await widget.locator('.quick-input-header .codicon-quick-input-back, .quick-input-left-action-bar .codicon-quick-input-back').first().waitFor({ timeout: 5_000 });
+    await widget
+      .locator('.quick-input-header .codicon-quick-input-back, .quick-input-left-action-bar .codicon-quick-input-back')
+      .first()
+      .waitFor({ timeout: 5_000 });
     await sleep(300);
     await page.screenshot({ path: path.join(outDir, '06a-add-connection-step-2.png') });
     await page.keyboard.press('Escape');
@@ -215,7 +267,13 @@ try {
     await row.waitFor({ timeout: 8_000 });
     await row.click();
     const walkthrough = page.locator('.gettingStartedContainer');
-    for (const title of ['Create a JWT app and note its ids', 'Add a connection', 'Open an example campaign', 'Push to the local sandbox', 'Pull a campaign']) {
+    for (const title of [
+      'Create a JWT app and note its ids',
+      'Add a connection',
+      'Open an example campaign',
+      'Push to the local sandbox',
+      'Pull a campaign',
+    ]) {
       await walkthrough.locator('.getting-started-step', { hasText: title }).first().waitFor({ timeout: 10_000 });
     }
     await walkthrough.locator('.getting-started-step', { hasText: 'Add a connection' }).first().click();
@@ -228,7 +286,9 @@ try {
   await closeRun({ context, pgids, tmp, keep: argv.includes('--keep') });
 }
 
-process.exit(finish(
-  `browser end-to-end: ${((Date.now() - t0) / 1000).toFixed(1)} s; screenshots in test-results/e2e/`,
-  'Failure screenshots and logs (code-server.log, sandbox.log) in test-results/e2e/',
-));
+process.exit(
+  finish(
+    `browser end-to-end: ${((Date.now() - t0) / 1000).toFixed(1)} s; screenshots in test-results/e2e/`,
+    'Failure screenshots and logs (code-server.log, sandbox.log) in test-results/e2e/',
+  ),
+);

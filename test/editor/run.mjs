@@ -16,7 +16,14 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import * as util from 'node:util';
 import {
-  ROOT, assertTools, buildAll, killGroup, launchChromium, makeUserDataDir, onExitKill, startCodeServer,
+  ROOT,
+  assertTools,
+  buildAll,
+  killGroup,
+  launchChromium,
+  makeUserDataDir,
+  onExitKill,
+  startCodeServer,
 } from '../../scripts/lib/code-server.mjs';
 
 const argv = process.argv.slice(2);
@@ -25,8 +32,15 @@ const keep = argv.includes('--keep');
 const restricted = argv.includes('--restricted');
 const grep = argv.includes('--grep') ? argv[argv.indexOf('--grep') + 1] : restricted ? 'restricted mode' : undefined;
 // Workbench chatter that is not the suite's output (all of it goes to workbench-console.log).
-const NOISE = [/open-vsx\.org/, /^Resolv(ing|ed) connection token/, /^Creating a socket/, /^\[(Service Worker|AgentHost|AccountPolicyGate|reconnection-grace-time)/,
-  /^Updating additional builtin extensions cache/, /vsda/, /^\s*at (async )?\S+ \(http/];
+const NOISE = [
+  /open-vsx\.org/,
+  /^Resolv(ing|ed) connection token/,
+  /^Creating a socket/,
+  /^\[(Service Worker|AgentHost|AccountPolicyGate|reconnection-grace-time)/,
+  /^Updating additional builtin extensions cache/,
+  /vsda/,
+  /^\s*at (async )?\S+ \(http/,
+];
 const TIMEOUT_MS = Number(process.env.KORE_EDITOR_TEST_TIMEOUT_MS || 300_000);
 
 const t0 = Date.now();
@@ -40,7 +54,10 @@ if (!noBuild) buildAll();
 // A throwaway workspace: the suite may edit and save files without touching the repo.
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'kore-editor-test-'));
 const workspace = prepareWorkspace(path.join(tmp, 'workspace'));
-const userDataDir = makeUserDataDir(path.join(tmp, 'user-data'), restricted ? { 'security.workspace.trust.enabled': true, 'security.workspace.trust.startupPrompt': 'never' } : {});
+const userDataDir = makeUserDataDir(
+  path.join(tmp, 'user-data'),
+  restricted ? { 'security.workspace.trust.enabled': true, 'security.workspace.trust.startupPrompt': 'never' } : {},
+);
 const extensionsDir = path.join(tmp, 'extensions');
 const resultsFile = path.join(outDir, 'results.json');
 const logFile = path.join(outDir, 'code-server.log');
@@ -53,8 +70,18 @@ let exitCode = 1;
 let summary = { passed: 0, failed: 0, pending: 0 };
 try {
   const cs = await startCodeServer({
-    workspace, userDataDir, extensionsDir, smokeTestDriver: true, logFile, workspaceTrust: restricted,
-    env: { KORE_TEST_RESULTS: resultsFile, KORE_TEST_REPO: ROOT, ...(grep ? { KORE_TEST_GREP: grep } : {}), ...(restricted ? { KORE_TEST_RESTRICTED: '1' } : {}) },
+    workspace,
+    userDataDir,
+    extensionsDir,
+    smokeTestDriver: true,
+    logFile,
+    workspaceTrust: restricted,
+    env: {
+      KORE_TEST_RESULTS: resultsFile,
+      KORE_TEST_REPO: ROOT,
+      ...(grep ? { KORE_TEST_GREP: grep } : {}),
+      ...(restricted ? { KORE_TEST_RESTRICTED: '1' } : {}),
+    },
   });
   pgids.push(cs.pgid);
   console.log(`code-server ${cs.url} (pgid ${cs.pgid}), workspace ${workspace}`);
@@ -62,7 +89,9 @@ try {
   context = await launchChromium(path.join(tmp, 'chromium'));
   const page = context.pages()[0] ?? (await context.newPage());
   let resolveExit;
-  const exited = new Promise((r) => { resolveExit = r; });
+  const exited = new Promise((r) => {
+    resolveExit = r;
+  });
   const consoleLog = fs.openSync(path.join(outDir, 'workbench-console.log'), 'a');
   await page.exposeFunction('codeAutomationLog', (_type, args) => {
     const text = Array.isArray(args) ? util.format(...args) : String(args);
@@ -114,7 +143,10 @@ process.exit(exitCode);
 
 function prepareWorkspace(dir) {
   fs.mkdirSync(dir, { recursive: true });
-  for (const [src, dest] of [['examples', 'examples'], ['test/fixtures', 'fixtures']]) {
+  for (const [src, dest] of [
+    ['examples', 'examples'],
+    ['test/fixtures', 'fixtures'],
+  ]) {
     const from = path.join(ROOT, src);
     if (fs.existsSync(from)) fs.cpSync(from, path.join(dir, dest), { recursive: true });
   }

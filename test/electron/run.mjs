@@ -23,7 +23,10 @@ fs.rmSync(outDir, { recursive: true, force: true });
 fs.mkdirSync(outDir, { recursive: true });
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'kore-electron-test-'));
 const workspace = path.join(tmp, 'workspace');
-for (const [src, dest] of [['examples', 'examples'], ['test/fixtures', 'fixtures']]) {
+for (const [src, dest] of [
+  ['examples', 'examples'],
+  ['test/fixtures', 'fixtures'],
+]) {
   if (fs.existsSync(path.join(ROOT, src))) fs.cpSync(path.join(ROOT, src), path.join(workspace, dest), { recursive: true });
 }
 fs.mkdirSync(workspace, { recursive: true });
@@ -37,16 +40,25 @@ try {
     ...(process.env.VSCODE_EXECUTABLE ? { vscodeExecutablePath: process.env.VSCODE_EXECUTABLE } : {}),
     extensionDevelopmentPath: ROOT,
     extensionTestsPath: path.join(ROOT, 'dist', 'test', 'suite', 'index.js'),
-    launchArgs: [workspace, '--disable-extensions', '--disable-workspace-trust', '--skip-welcome', '--skip-release-notes',
-      '--user-data-dir', path.join(tmp, 'user-data')],
+    launchArgs: [
+      workspace,
+      '--disable-extensions',
+      '--disable-workspace-trust',
+      '--skip-welcome',
+      '--skip-release-notes',
+      '--user-data-dir',
+      path.join(tmp, 'user-data'),
+    ],
     extensionTestsEnv: { KORE_TEST_RESULTS: resultsFile, KORE_TEST_REPO: ROOT, ...(grep ? { KORE_TEST_GREP: grep } : {}) },
   });
 } catch (err) {
   const msg = String(err?.message ?? err);
   if (/ENOTFOUND|getaddrinfo|download|EAI_AGAIN|ECONNREFUSED/i.test(msg)) {
-    console.error(`\n@vscode/test-electron could not download VS Code (${msg.split('\n')[0]}).\n` +
-      'This is expected on machines without access to update.code.visualstudio.com: run `npm run test:editor` ' +
-      '(the same suite in code-server), or set VSCODE_EXECUTABLE to a desktop VS Code binary.\n');
+    console.error(
+      `\n@vscode/test-electron could not download VS Code (${msg.split('\n')[0]}).\n` +
+        'This is expected on machines without access to update.code.visualstudio.com: run `npm run test:editor` ' +
+        '(the same suite in code-server), or set VSCODE_EXECUTABLE to a desktop VS Code binary.\n',
+    );
   } else {
     console.error(msg);
   }

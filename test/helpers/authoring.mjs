@@ -48,7 +48,9 @@ export function offsetAt(text, position) {
 
 /** Apply LSP TextEdits (non-overlapping) to `text`. */
 export function applyEdits(text, edits) {
-  const sorted = edits.map((e) => ({ start: offsetAt(text, e.range.start), end: offsetAt(text, e.range.end), newText: e.newText })).sort((a, b) => b.start - a.start);
+  const sorted = edits
+    .map((e) => ({ start: offsetAt(text, e.range.start), end: offsetAt(text, e.range.end), newText: e.newText }))
+    .sort((a, b) => b.start - a.start);
   for (const edit of sorted) text = text.slice(0, edit.start) + edit.newText + text.slice(edit.end);
   return text;
 }

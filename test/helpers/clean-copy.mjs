@@ -9,7 +9,9 @@ import { ROOT } from './lsp-client.mjs';
 
 export function cleanCopy(prefix) {
   const copy = path.join(tempDir(prefix), 'kore-campaign');
-  const files = execFileSync('git', ['ls-files', '--cached', '--others', '--exclude-standard', '-z'], { cwd: ROOT, encoding: 'utf8' }).split('\0').filter(Boolean);
+  const files = execFileSync('git', ['ls-files', '--cached', '--others', '--exclude-standard', '-z'], { cwd: ROOT, encoding: 'utf8' })
+    .split('\0')
+    .filter(Boolean);
   for (const file of files) {
     // In a git worktree node_modules is a symlink, which `node_modules/` in .gitignore does not match.
     if (file === 'node_modules' || !existsSync(path.join(ROOT, file))) continue;

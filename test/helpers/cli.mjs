@@ -59,7 +59,18 @@ export function assertNoSecrets(assert, sandbox, ...outputs) {
 
 /** A git repository in `dir` with everything committed (pull's local-change check reads git status). */
 export function gitCommitAll(dir, message = 'test') {
-  const git = (...args) => execFileSync('git', args, { cwd: dir, stdio: 'pipe', env: { ...process.env, GIT_AUTHOR_NAME: 't', GIT_AUTHOR_EMAIL: 't@example.invalid', GIT_COMMITTER_NAME: 't', GIT_COMMITTER_EMAIL: 't@example.invalid' } });
+  const git = (...args) =>
+    execFileSync('git', args, {
+      cwd: dir,
+      stdio: 'pipe',
+      env: {
+        ...process.env,
+        GIT_AUTHOR_NAME: 't',
+        GIT_AUTHOR_EMAIL: 't@example.invalid',
+        GIT_COMMITTER_NAME: 't',
+        GIT_COMMITTER_EMAIL: 't@example.invalid',
+      },
+    });
   try {
     git('rev-parse', '--is-inside-work-tree');
   } catch {

@@ -79,7 +79,10 @@ export async function pullFromPick(run, pickScreenshot) {
   const rowText = await openPullPick(run, pickScreenshot);
   if (!/Active · Progressive/.test(rowText) || !/updated \d{4}-/.test(rowText)) throw new Error(`the pick's row says: ${rowText}`);
   await page.keyboard.press('Enter');
-  await page.locator(`.tab.active[aria-label*="${PULLED_FILE}"], .tab.active:has-text("${PULLED_FILE}")`).first().waitFor({ timeout: 10_000 });
+  await page
+    .locator(`.tab.active[aria-label*="${PULLED_FILE}"], .tab.active:has-text("${PULLED_FILE}")`)
+    .first()
+    .waitFor({ timeout: 10_000 });
   const toast = page.locator('.notifications-toasts .notification-toast', { hasText: `Pulled '${PULLED}'` }).first();
   await toast.waitFor({ timeout: 10_000 });
   return (await toast.innerText()).replace(/\s+/g, ' ');
@@ -100,7 +103,10 @@ export async function editThenShowChanges(run) {
   const title = `${PULLED_FILE}: Local sandbox (Active) ↔ file`;
   await page.locator(`.tab.active[aria-label*="${title}"], .tab.active:has-text("${title}")`).first().waitFor({ timeout: 10_000 });
   await page.locator('.monaco-diff-editor .char-insert, .monaco-diff-editor .line-insert').first().waitFor({ timeout: 10_000 });
-  await page.locator('.notifications-toasts .notification-toast', { hasText: '1 field differs from Local sandbox: dialingStrategy.maxRingTime.' }).first().waitFor({ timeout: 10_000 });
+  await page
+    .locator('.notifications-toasts .notification-toast', { hasText: '1 field differs from Local sandbox: dialingStrategy.maxRingTime.' })
+    .first()
+    .waitFor({ timeout: 10_000 });
   await sleep(800); // the toast's fade-in
   return { line, text };
 }

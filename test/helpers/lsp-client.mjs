@@ -30,14 +30,19 @@ export const SERVER = path.join(ROOT, 'dist', 'server.js');
  * @param {{transport?: 'stdio' | 'ipc', settings?: object | ((scopeUri: string | undefined) => object), capabilities?: object, workspaceFolder?: string, workspaceFolders?: string[], env?: object, execArgv?: string[], serverArgs?: string[]}} [options]
  */
 export async function startServer(options = {}) {
-  const folderUris = (options.workspaceFolders ?? [options.workspaceFolder ?? emptyWorkspace()]).map((folder) => pathToFileURL(folder).href);
+  const folderUris = (options.workspaceFolders ?? [options.workspaceFolder ?? emptyWorkspace()]).map(
+    (folder) => pathToFileURL(folder).href,
+  );
   const workspaceUri = folderUris[0];
   const transport = options.transport ?? 'stdio';
   let settings = options.settings ?? {};
   const child =
     transport === 'ipc'
       ? fork(SERVER, ['--node-ipc'], { stdio: ['ignore', 'ignore', 'pipe', 'ipc'], env: { ...process.env, ...options.env } })
-      : spawn(process.execPath, options.serverArgs ?? [...(options.execArgv ?? []), SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'], env: { ...process.env, ...options.env } });
+      : spawn(process.execPath, options.serverArgs ?? [...(options.execArgv ?? []), SERVER, '--stdio'], {
+          stdio: ['pipe', 'pipe', 'pipe'],
+          env: { ...process.env, ...options.env },
+        });
   let stderr = '';
   child.stderr.on('data', (chunk) => (stderr += chunk));
   const connection =
@@ -84,7 +89,11 @@ export async function startServer(options = {}) {
         synchronization: { dynamicRegistration: false, didSave: true },
         completion: { completionItem: { snippetSupport: true, documentationFormat: ['markdown', 'plaintext'], labelDetailsSupport: true } },
         hover: { contentFormat: ['markdown', 'plaintext'] },
-        codeAction: { codeActionLiteralSupport: { codeActionKind: { valueSet: ['quickfix', 'source', 'source.fixAll'] } }, isPreferredSupport: true, dataSupport: true },
+        codeAction: {
+          codeActionLiteralSupport: { codeActionKind: { valueSet: ['quickfix', 'source', 'source.fixAll'] } },
+          isPreferredSupport: true,
+          dataSupport: true,
+        },
         documentSymbol: { hierarchicalDocumentSymbolSupport: true },
       },
     },
@@ -106,7 +115,10 @@ export async function startServer(options = {}) {
     /** The next publishDiagnostics for `uri` (after this call) that satisfies `predicate`. */
     nextDiagnostics(uri, predicate = () => true, timeoutMs = 10_000) {
       return new Promise((resolve, reject) => {
-        const timer = setTimeout(() => reject(new Error(`no diagnostics for ${uri} within ${timeoutMs} ms; server stderr: ${stderr}`)), timeoutMs);
+        const timer = setTimeout(
+          () => reject(new Error(`no diagnostics for ${uri} within ${timeoutMs} ms; server stderr: ${stderr}`)),
+          timeoutMs,
+        );
         waiters.push({
           uri,
           predicate,
@@ -145,7 +157,9 @@ export async function startServer(options = {}) {
     },
     setSettings(next) {
       settings = next;
-      connection.sendNotification('workspace/didChangeConfiguration', { settings: { koreCampaign: typeof next === 'function' ? null : next } });
+      connection.sendNotification('workspace/didChangeConfiguration', {
+        settings: { koreCampaign: typeof next === 'function' ? null : next },
+      });
     },
     async stop() {
       try {

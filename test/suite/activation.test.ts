@@ -19,7 +19,12 @@ describe('activation', () => {
     const doc = await openDoc(file);
     assert.equal(doc.languageId, LANGUAGE_ID);
     const ext = vscode.extensions.getExtension(EXTENSION_ID)!;
-    await waitFor(() => ext.isActive, (a) => a, 10_000, 'the extension to activate');
+    await waitFor(
+      () => ext.isActive,
+      (a) => a,
+      10_000,
+      'the extension to activate',
+    );
   });
 
   it('*.campaign.yml is kore-campaign too, and a plain .yaml is not', async () => {
@@ -38,7 +43,10 @@ export function firstCampaignFile(): string {
   for (const dir of ['examples', 'fixtures']) {
     const abs = wsPath(dir);
     if (!fs.existsSync(abs)) continue;
-    const f = fs.readdirSync(abs).sort().find((n) => n.endsWith('.campaign.yaml'));
+    const f = fs
+      .readdirSync(abs)
+      .sort()
+      .find((n) => n.endsWith('.campaign.yaml'));
     if (f) return wsPath(dir, f);
   }
   // Nothing in the repo yet: make one so activation is still proven.

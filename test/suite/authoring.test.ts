@@ -4,8 +4,17 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as vscode from 'vscode';
 import {
-  activateExtension, closeAllEditors, completionLabels, hoverText, openContent, openDoc,
-  positionOf, settledDiagnostics, simplify, waitFor, wsPath,
+  activateExtension,
+  closeAllEditors,
+  completionLabels,
+  hoverText,
+  openContent,
+  openDoc,
+  positionOf,
+  settledDiagnostics,
+  simplify,
+  waitFor,
+  wsPath,
 } from './helpers';
 
 /** A valid campaign with one empty value per completion site (cursor goes after `KEY: `). */
@@ -87,7 +96,7 @@ describe('completion', function () {
       assert.ok(!labels.includes(wrong), `"${wrong}" must not be offered for timezone`);
     }
     const kolkata = list.items.find((i) => (typeof i.label === 'string' ? i.label : i.label.label) === 'Asia/Kolkata')!;
-    const detail = `${kolkata.detail ?? ''} ${typeof kolkata.label === 'string' ? '' : kolkata.label.description ?? ''}`;
+    const detail = `${kolkata.detail ?? ''} ${typeof kolkata.label === 'string' ? '' : (kolkata.label.description ?? '')}`;
     assert.match(detail, /(UTC|GMT)\s*\+\s*0?5:30/, `Asia/Kolkata's detail should carry its UTC offset; got "${detail}"`);
   });
 
@@ -107,7 +116,11 @@ describe('hover', function () {
 
   it('on `dialingMode` shows the API description and the allowed values', async () => {
     const doc = await openContent(TEMPLATE);
-    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', doc.uri, positionOf(doc, 'dialingMode', 3));
+    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>(
+      'vscode.executeHoverProvider',
+      doc.uri,
+      positionOf(doc, 'dialingMode', 3),
+    );
     const text = hoverText(hovers);
     assert.match(text, /Dialing mode defines how calls are handled/, `hover text: ${text}`);
     for (const m of MODES) assert.ok(text.includes(m), `hover should list ${m}: ${text}`);
@@ -115,7 +128,11 @@ describe('hover', function () {
 
   it('on `maxRingTime` shows the description with its range 5..120', async () => {
     const doc = await openContent(TEMPLATE);
-    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', doc.uri, positionOf(doc, 'maxRingTime', 2));
+    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>(
+      'vscode.executeHoverProvider',
+      doc.uri,
+      positionOf(doc, 'maxRingTime', 2),
+    );
     const text = hoverText(hovers);
     assert.match(text, /Max time \(in \*\*seconds\*\*\) the phone should ring before disconnecting/, `hover text: ${text}`);
     assert.match(text, /5/);
@@ -124,7 +141,11 @@ describe('hover', function () {
 
   it('on `queue_name` says it is required', async () => {
     const doc = await openContent(TEMPLATE);
-    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', doc.uri, positionOf(doc, 'queue_name', 2));
+    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>(
+      'vscode.executeHoverProvider',
+      doc.uri,
+      positionOf(doc, 'queue_name', 2),
+    );
     const text = hoverText(hovers);
     assert.match(text, /Name of the agent queue used for connecting calls/, `hover text: ${text}`);
     assert.match(text, /required/i);
@@ -149,9 +170,16 @@ describe('quick fixes', function () {
     const diag = diags.find((d) => d.range.start.line === line);
     assert.ok(diag, `no diagnostic on line ${line + 1}: ${JSON.stringify(diags.map(simplify))}`);
     const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>(
-      'vscode.executeCodeActionProvider', doc.uri, diag.range, vscode.CodeActionKind.QuickFix.value);
+      'vscode.executeCodeActionProvider',
+      doc.uri,
+      diag.range,
+      vscode.CodeActionKind.QuickFix.value,
+    );
     const action = (actions ?? []).find((a) => titlePattern.test(a.title));
-    assert.ok(action, `no quick fix matching ${titlePattern} on line ${line + 1}; offered: ${JSON.stringify((actions ?? []).map((a) => a.title))}`);
+    assert.ok(
+      action,
+      `no quick fix matching ${titlePattern} on line ${line + 1}; offered: ${JSON.stringify((actions ?? []).map((a) => a.title))}`,
+    );
     assert.ok(action.edit, `the quick fix "${action.title}" carries a WorkspaceEdit`);
     assert.ok(await vscode.workspace.applyEdit(action.edit), 'applyEdit succeeded');
     const after = doc.getText();
@@ -198,7 +226,11 @@ describe('quick fixes', function () {
     assert.ok(diag, `a diagnostic on the unknown key (line ${line + 1}): ${JSON.stringify(diags.map(simplify))}`);
     assert.match(diag.message, /Did you mean "dialingMode"\?/);
     const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>(
-      'vscode.executeCodeActionProvider', doc.uri, diag.range, vscode.CodeActionKind.QuickFix.value);
+      'vscode.executeCodeActionProvider',
+      doc.uri,
+      diag.range,
+      vscode.CodeActionKind.QuickFix.value,
+    );
     const action = (actions ?? []).find((a) => /dialingMode/.test(a.title));
     assert.ok(action?.edit, `a rename fix; offered: ${JSON.stringify((actions ?? []).map((a) => a.title))}`);
     assert.ok(await vscode.workspace.applyEdit(action.edit));
@@ -219,10 +251,17 @@ describe('fix all and outline', function () {
     await settledDiagnostics(doc.uri);
     const whole = new vscode.Range(0, 0, doc.lineCount, 0);
     const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>(
-      'vscode.executeCodeActionProvider', doc.uri, whole, 'source.fixAll');
+      'vscode.executeCodeActionProvider',
+      doc.uri,
+      whole,
+      'source.fixAll',
+    );
     const fixAll = (actions ?? []).find((a) => a.title === 'Fix all auto-fixable problems');
     assert.ok(fixAll?.edit, `offered: ${JSON.stringify((actions ?? []).map((a) => `${a.title} (${a.kind?.value})`))}`);
-    assert.ok(fixAll.kind && vscode.CodeActionKind.SourceFixAll.contains(fixAll.kind), `kind ${fixAll.kind?.value} is a source.fixAll kind`);
+    assert.ok(
+      fixAll.kind && vscode.CodeActionKind.SourceFixAll.contains(fixAll.kind),
+      `kind ${fixAll.kind?.value} is a source.fixAll kind`,
+    );
     assert.ok(await vscode.workspace.applyEdit(fixAll.edit));
     assert.equal(doc.getText(), fs.readFileSync(fixedFile, 'utf8'));
     await vscode.commands.executeCommand('workbench.action.files.revert');
@@ -232,7 +271,10 @@ describe('fix all and outline', function () {
     const doc = await openContent(TEMPLATE);
     const symbols = await waitFor(
       () => vscode.commands.executeCommand<vscode.DocumentSymbol[]>('vscode.executeDocumentSymbolProvider', doc.uri),
-      (s) => Array.isArray(s) && s.length > 0, 10_000, 'document symbols');
+      (s) => Array.isArray(s) && s.length > 0,
+      10_000,
+      'document symbols',
+    );
     const names = (list: vscode.DocumentSymbol[], depth = 0): string[] =>
       list.flatMap((s) => [`${'  '.repeat(depth)}${s.name}`, ...names(s.children ?? [], depth + 1)]);
     const tree = names(symbols).join('\n');
@@ -243,4 +285,3 @@ describe('fix all and outline', function () {
     await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
   });
 });
-

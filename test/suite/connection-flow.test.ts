@@ -18,7 +18,12 @@ const CREDS = {
   accountId: '67777ce93e25326494e9a1b2',
 };
 
-interface Message { kind: 'info' | 'warning' | 'error'; text: string; items: string[]; modal: boolean }
+interface Message {
+  kind: 'info' | 'warning' | 'error';
+  text: string;
+  items: string[];
+  modal: boolean;
+}
 
 /** Scripted answers for inputs, quick picks and message buttons; everything shown is recorded. */
 class Script {
@@ -63,15 +68,22 @@ class Script {
       ),
     );
     const w = vscode.window as unknown as Record<string, unknown>;
-    const originals = { showInformationMessage: w.showInformationMessage, showWarningMessage: w.showWarningMessage, showErrorMessage: w.showErrorMessage, showQuickPick: w.showQuickPick };
-    this.restore.push(() => Object.assign(w, originals));
-    const message = (kind: Message['kind']) => async (text: string, ...rest: unknown[]) => {
-      const items = rest.filter((r): r is string => typeof r === 'string');
-      const modal = rest.some((r) => typeof r === 'object' && r !== null && (r as vscode.MessageOptions).modal === true);
-      this.messages.push({ kind, text, items, modal });
-      const button = this.buttons.find((b) => b.match.test(text));
-      return button && (button.choose === undefined || items.includes(button.choose)) ? button.choose : undefined;
+    const originals = {
+      showInformationMessage: w.showInformationMessage,
+      showWarningMessage: w.showWarningMessage,
+      showErrorMessage: w.showErrorMessage,
+      showQuickPick: w.showQuickPick,
     };
+    this.restore.push(() => Object.assign(w, originals));
+    const message =
+      (kind: Message['kind']) =>
+      async (text: string, ...rest: unknown[]) => {
+        const items = rest.filter((r): r is string => typeof r === 'string');
+        const modal = rest.some((r) => typeof r === 'object' && r !== null && (r as vscode.MessageOptions).modal === true);
+        this.messages.push({ kind, text, items, modal });
+        const button = this.buttons.find((b) => b.match.test(text));
+        return button && (button.choose === undefined || items.includes(button.choose)) ? button.choose : undefined;
+      };
     w.showInformationMessage = message('info');
     w.showWarningMessage = message('warning');
     w.showErrorMessage = message('error');
@@ -89,7 +101,9 @@ class Script {
 
 /** What a step showed: `2/7 application id (IID)`, with Back when offered. */
 function steps(shown: ShownInput[]): string[] {
-  return shown.map((s) => `${s.step}/${s.totalSteps}${s.back ? ' <' : ''} ${s.title.replace(/^(Add Kore\.ai connection|Credentials for [^:]+)(: )?/, '')}`);
+  return shown.map(
+    (s) => `${s.step}/${s.totalSteps}${s.back ? ' <' : ''} ${s.title.replace(/^(Add Kore\.ai connection|Credentials for [^:]+)(: )?/, '')}`,
+  );
 }
 
 function copyExample(name: string): vscode.Uri {
@@ -156,7 +170,10 @@ describe('Connections: the guided input and what surrounds a push', function () 
     const [host, iid, account, iidAgain] = script.inputs;
     assert.ok(host.items?.includes('platform.kore.ai') && host.items.includes('Local sandbox'));
     assert.match(host.refused[0].message, /http:\/\/ is only allowed to this machine/);
-    assert.deepEqual(iid.refused.map((r) => r.answer), ['abc', CREDS.accountId]);
+    assert.deepEqual(
+      iid.refused.map((r) => r.answer),
+      ['abc', CREDS.accountId],
+    );
     assert.match(iid.refused[0].message, /starts with "st-"/);
     assert.match(iid.refused[1].message, /looks like an account id/);
     assert.match(account.refused[0].message, /This is an application id \(IID/);
@@ -165,7 +182,10 @@ describe('Connections: the guided input and what surrounds a push', function () 
     assert.equal(secret.password, true);
     assert.match(secret.prompt ?? '', /VS Code's secret storage/);
     assert.doesNotMatch(script.inputs.map((s) => s.prompt ?? '').join(' '), /keychain/i);
-    assert.ok(script.texts('info').some((m) => m === `Connection Flow test (${sandbox.url}) added and selected.`), JSON.stringify(script.messages));
+    assert.ok(
+      script.texts('info').some((m) => m === `Connection Flow test (${sandbox.url}) added and selected.`),
+      JSON.stringify(script.messages),
+    );
   });
 
   it('Escape part-way saves nothing', async () => {
@@ -181,7 +201,12 @@ describe('Connections: the guided input and what surrounds a push', function () 
     await openDoc(uri.fsPath);
     const outcome = await vscode.commands.executeCommand<{ kind: string }>('koreCampaign.pushCampaign', uri);
     assert.equal(outcome?.kind, 'success', JSON.stringify(script.messages));
-    const editor = await waitFor(() => vscode.window.activeTextEditor, (e) => e?.document.uri.scheme === 'kore-campaign-response', 10_000, 'the response document');
+    const editor = await waitFor(
+      () => vscode.window.activeTextEditor,
+      (e) => e?.document.uri.scheme === 'kore-campaign-response',
+      10_000,
+      'the response document',
+    );
     const document = editor!.document;
     assert.equal(document.languageId, 'json');
     assert.equal(document.isUntitled, false);
@@ -198,7 +223,12 @@ describe('Connections: the guided input and what surrounds a push', function () 
     fs.writeFileSync(uri.fsPath, fs.readFileSync(uri.fsPath, 'utf8').replace(/^priority: .*$/m, 'priority: 9'));
     const before = sandbox.requests.length;
     await vscode.commands.executeCommand('koreCampaign.pushCampaign', uri);
-    const message = await waitFor(() => script.messages.find((m) => m.kind === 'error'), (m) => !!m, 5_000, 'the error notification');
+    const message = await waitFor(
+      () => script.messages.find((m) => m.kind === 'error'),
+      (m) => !!m,
+      5_000,
+      'the error notification',
+    );
     assert.match(message!.text, /^Nothing was pushed: with-errors\.campaign\.yaml has 1 error \(first on line \d+\)\.$/);
     assert.deepEqual(message!.items, ['Show Problems']);
     assert.equal(sandbox.requests.length, before);
@@ -211,10 +241,16 @@ describe('Connections: the guided input and what surrounds a push', function () 
     fs.writeFileSync(notes.fsPath, 'a: 1\n');
     const before = sandbox.requests.length;
     const outcomes = await vscode.commands.executeCommand<{ kind: string }[]>('koreCampaign.pushCampaign', a, [a, notes, b]);
-    assert.deepEqual(outcomes.map((o) => o?.kind), ['success', 'success']);
+    assert.deepEqual(
+      outcomes.map((o) => o?.kind),
+      ['success', 'success'],
+    );
     // Each push reads the campaign (plan), then sends it: one PUT per campaign file.
     assert.equal(sandbox.requests.slice(before).filter((r) => r.method === 'PUT').length, 2);
-    assert.ok(script.texts('info').includes('Skipped 1 selected file that is not *.campaign.yaml: notes.yaml.'), JSON.stringify(script.messages));
+    assert.ok(
+      script.texts('info').includes('Skipped 1 selected file that is not *.campaign.yaml: notes.yaml.'),
+      JSON.stringify(script.messages),
+    );
   });
 
   it('Sign Out asks first (modal); Cancel keeps the credentials', async () => {
@@ -224,12 +260,18 @@ describe('Connections: the guided input and what surrounds a push', function () 
     assert.ok(ask?.modal && ask.items.includes('Sign Out'), JSON.stringify(script.messages));
     assert.ok(!script.texts('info').some((m) => /^Signed out/.test(m)));
     // The credentials are still there: a push goes through without asking for any.
-    const outcome = await vscode.commands.executeCommand<{ kind: string }>('koreCampaign.pushCampaign', copyExample('after-cancel.campaign.yaml'));
+    const outcome = await vscode.commands.executeCommand<{ kind: string }>(
+      'koreCampaign.pushCampaign',
+      copyExample('after-cancel.campaign.yaml'),
+    );
     assert.equal(outcome?.kind, 'success');
 
     script.reset();
     script.pick('Flow test').click(/^Sign out of Flow test/, 'Sign Out');
     await vscode.commands.executeCommand('koreCampaign.signOut');
-    assert.ok(script.texts('info').some((m) => /^Signed out of Flow test: its credentials were deleted/.test(m)), JSON.stringify(script.messages));
+    assert.ok(
+      script.texts('info').some((m) => /^Signed out of Flow test: its credentials were deleted/.test(m)),
+      JSON.stringify(script.messages),
+    );
   });
 });

@@ -12,8 +12,19 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import expectedJson from './expected-diagnostics.json';
 import {
-  SimpleDiag, activateExtension, closeAllEditors, openContent, openDoc, positionOf,
-  settledDiagnostics, simplify, sleep, sortDiags, waitFor, workspaceRoot, wsPath,
+  SimpleDiag,
+  activateExtension,
+  closeAllEditors,
+  openContent,
+  openDoc,
+  positionOf,
+  settledDiagnostics,
+  simplify,
+  sleep,
+  sortDiags,
+  waitFor,
+  workspaceRoot,
+  wsPath,
 } from './helpers';
 
 const expected = expectedJson as unknown as Record<string, SimpleDiag[]>;
@@ -48,12 +59,25 @@ describe('diagnostics in the editor', function () {
     if (have && !have.isClosed) return have;
     const chunk = rels.slice(rels.indexOf(rel), rels.indexOf(rel) + CHUNK).filter((r) => fs.existsSync(wsPath(...r.split('/'))));
     const opened: [string, vscode.TextDocument][] = [];
-    for (const r of chunk) { const d = await openDoc(wsPath(...r.split('/')), false); docs.set(r, d); opened.push([r, d]); }
+    for (const r of chunk) {
+      const d = await openDoc(wsPath(...r.split('/')), false);
+      docs.set(r, d);
+      opened.push([r, d]);
+    }
     const snapshot = () => JSON.stringify(opened.map(([, d]) => vscode.languages.getDiagnostics(d.uri).map(simplify)));
-    await waitFor(() => opened.every(([r, d]) => expected[r].length === 0 || vscode.languages.getDiagnostics(d.uri).length > 0),
-      (ok) => ok, 20_000, 'diagnostics for every file with expected problems').catch(() => undefined);
+    await waitFor(
+      () => opened.every(([r, d]) => expected[r].length === 0 || vscode.languages.getDiagnostics(d.uri).length > 0),
+      (ok) => ok,
+      20_000,
+      'diagnostics for every file with expected problems',
+    ).catch(() => undefined);
     let prev = snapshot();
-    for (let stable = 0; stable < 6;) { await sleep(100); const now = snapshot(); stable = now === prev ? stable + 1 : 0; prev = now; }
+    for (let stable = 0; stable < 6;) {
+      await sleep(100);
+      const now = snapshot();
+      stable = now === prev ? stable + 1 : 0;
+      prev = now;
+    }
     return docs.get(rel);
   }
   before(activateExtension);
@@ -61,15 +85,24 @@ describe('diagnostics in the editor', function () {
 
   it('every campaign file in examples/ and fixtures/ has hard-coded expectations', () => {
     const files = campaignFiles();
-    assert.ok(files.some((f) => f.startsWith('examples/')), 'examples/ holds campaign files');
+    assert.ok(
+      files.some((f) => f.startsWith('examples/')),
+      'examples/ holds campaign files',
+    );
     const missing = files.filter((f) => !(f in expected));
     assert.deepEqual(missing, [], 'files without expectations: run `node test/suite/snapshot-diagnostics.mjs`, review, commit');
   });
 
   it('the valid example has no diagnostics; the example with mistakes has some', () => {
     const ex = Object.keys(expected).filter((f) => f.startsWith('examples/'));
-    assert.ok(ex.some((f) => expected[f].length === 0), 'a valid campaign in examples/ (zero diagnostics)');
-    assert.ok(ex.some((f) => expected[f].length > 0), 'a campaign with mistakes in examples/');
+    assert.ok(
+      ex.some((f) => expected[f].length === 0),
+      'a valid campaign in examples/ (zero diagnostics)',
+    );
+    assert.ok(
+      ex.some((f) => expected[f].length > 0),
+      'a campaign with mistakes in examples/',
+    );
   });
 
   for (const [rel, want] of Object.entries(expected)) {
@@ -79,7 +112,10 @@ describe('diagnostics in the editor', function () {
       const doc = (await ensureOpen(rel))!;
       const got = vscode.languages.getDiagnostics(doc.uri).map(simplify);
       assert.deepEqual(sortDiags(got), sortDiags(want.map((d) => ({ ...d, range: [...d.range] as SimpleDiag['range'] }))));
-      assert.ok(vscode.languages.getDiagnostics(doc.uri).every((d) => d.source === 'kore-campaign'), 'source is kore-campaign');
+      assert.ok(
+        vscode.languages.getDiagnostics(doc.uri).every((d) => d.source === 'kore-campaign'),
+        'source is kore-campaign',
+      );
     });
   }
 
@@ -97,7 +133,12 @@ describe('diagnostics in the editor', function () {
     const edit = new vscode.WorkspaceEdit();
     edit.replace(doc.uri, new vscode.Range(start, start.translate(0, m[0].length)), 'priority: 7');
     assert.ok(await vscode.workspace.applyEdit(edit));
-    const diags = await waitFor(() => vscode.languages.getDiagnostics(doc.uri), (d) => d.length > 0, 10_000, 'a diagnostic after the edit');
+    const diags = await waitFor(
+      () => vscode.languages.getDiagnostics(doc.uri),
+      (d) => d.length > 0,
+      10_000,
+      'a diagnostic after the edit',
+    );
     const d = diags.map(simplify).find((x) => x.range[0] === start.line);
     assert.ok(d, `a diagnostic on line ${start.line + 1}: ${JSON.stringify(diags.map(simplify))}`);
     assert.deepEqual(d.range, [start.line, 10, start.line, 11], 'on the value 7');
@@ -105,8 +146,12 @@ describe('diagnostics in the editor', function () {
     assert.match(d.message, /priority must be a string "1"\.\."5"; found the number 7/);
     // Undo: clean again.
     await vscode.commands.executeCommand('undo');
-    await waitFor(() => vscode.languages.getDiagnostics(doc.uri), (x) => x.length === 0, 10_000, 'diagnostics to clear');
+    await waitFor(
+      () => vscode.languages.getDiagnostics(doc.uri),
+      (x) => x.length === 0,
+      10_000,
+      'diagnostics to clear',
+    );
     await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
   });
-
 });

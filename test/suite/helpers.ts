@@ -45,7 +45,12 @@ export async function openContent(content: string, show = true): Promise<vscode.
 export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /** Poll until `fn` returns a value that `done` accepts (or time out with the last value). */
-export async function waitFor<T>(fn: () => T | PromiseLike<T>, done: (v: T) => boolean, timeoutMs = 15_000, what = 'condition'): Promise<T> {
+export async function waitFor<T>(
+  fn: () => T | PromiseLike<T>,
+  done: (v: T) => boolean,
+  timeoutMs = 15_000,
+  what = 'condition',
+): Promise<T> {
   const until = Date.now() + timeoutMs;
   let last: T = await fn();
   while (!done(last)) {
@@ -60,14 +65,22 @@ export async function waitFor<T>(fn: () => T | PromiseLike<T>, done: (v: T) => b
  * Diagnostics of one document once the server has published and they are stable
  * (the same for 600 ms), so a test never asserts a half-finished state.
  */
-export async function settledDiagnostics(uri: vscode.Uri, timeoutMs = 15_000, expectAny = true, stableMs = 600): Promise<vscode.Diagnostic[]> {
+export async function settledDiagnostics(
+  uri: vscode.Uri,
+  timeoutMs = 15_000,
+  expectAny = true,
+  stableMs = 600,
+): Promise<vscode.Diagnostic[]> {
   const until = Date.now() + timeoutMs;
   let prev = '';
   let stableSince = Date.now();
   for (;;) {
     const diags = vscode.languages.getDiagnostics(uri).filter((d) => d.source === 'kore-campaign' || d.source === undefined);
     const key = JSON.stringify(diags.map(simplify));
-    if (key !== prev) { prev = key; stableSince = Date.now(); }
+    if (key !== prev) {
+      prev = key;
+      stableSince = Date.now();
+    }
     const ready = expectAny ? diags.length > 0 : true;
     if (ready && Date.now() - stableSince >= stableMs) return diags;
     if (Date.now() > until) return diags;

@@ -14,7 +14,10 @@ type Sandbox = Awaited<ReturnType<typeof startSandbox>>;
 const LIST_CALL = /\/campaign\/contactList\/getAllListDetails\?type=call$/;
 const listCalls = (sandbox: Sandbox) => sandbox.requests.filter((r) => r.method === 'POST' && LIST_CALL.test(r.url)).length;
 const listCodes = (uri: vscode.Uri) =>
-  vscode.languages.getDiagnostics(uri).filter((d) => d.code === 'unknown-contact-list' || d.code === 'empty-contact-list').map((d) => `${d.range.start.line}:${String(d.code)}`);
+  vscode.languages
+    .getDiagnostics(uri)
+    .filter((d) => d.code === 'unknown-contact-list' || d.code === 'empty-contact-list')
+    .map((d) => `${d.range.start.line}:${String(d.code)}`);
 const config = () => vscode.workspace.getConfiguration('koreCampaign');
 
 describe('platform data: contact lists of the active connection', function () {
@@ -26,7 +29,12 @@ describe('platform data: contact lists of the active connection', function () {
   before(async () => {
     api = (await activateExtension()).exports as CampaignExtensionApi;
     // Platform data starts with the language client, just after activation.
-    await waitFor(() => api.platformData.status().platform.text, (text) => text !== '', 15_000, 'platform data to start');
+    await waitFor(
+      () => api.platformData.status().platform.text,
+      (text) => text !== '',
+      15_000,
+      'platform data to start',
+    );
     sandbox = await startSandbox({ port: 0 });
     await config().update('platform.cacheMinutes', 10, vscode.ConfigurationTarget.Global);
     await config().update('connections.sandboxPort', sandbox.port, vscode.ConfigurationTarget.Global);
@@ -43,13 +51,30 @@ describe('platform data: contact lists of the active connection', function () {
     const before = listCalls(sandbox);
     assert.equal(await vscode.commands.executeCommand('koreCampaign.refreshPlatformData'), 'known');
     assert.equal(listCalls(sandbox), before + 1, 'one request for the command');
-    const codes = await waitFor(() => listCodes(file), (c) => c.length === 3, 15_000, 'contact-list diagnostics');
+    const codes = await waitFor(
+      () => listCodes(file),
+      (c) => c.length === 3,
+      15_000,
+      'contact-list diagnostics',
+    );
     assert.deepEqual(codes, ['6:unknown-contact-list', '7:empty-contact-list', '8:unknown-contact-list']);
     const misspelt = vscode.languages.getDiagnostics(file).find((d) => d.range.start.line === 6)!;
-    assert.equal(misspelt.message, 'Local sandbox has no contact list named "Overdue Acounts". Did you mean "Overdue Accounts"? A campaign\'s lists must exist before it is pushed.');
-    const { server, platform } = await waitFor(() => api.platformData.status(), (s) => /running/.test(s.server.text), 15_000, 'the status items');
+    assert.equal(
+      misspelt.message,
+      'Local sandbox has no contact list named "Overdue Acounts". Did you mean "Overdue Accounts"? A campaign\'s lists must exist before it is pushed.',
+    );
+    const { server, platform } = await waitFor(
+      () => api.platformData.status(),
+      (s) => /running/.test(s.server.text),
+      15_000,
+      'the status items',
+    );
     assert.deepEqual(server, { text: '$(check) Language server running', detail: 'all 7 rule groups on', severity: 'information' });
-    assert.deepEqual(platform, { text: '$(check) Local sandbox: 6 contact lists', detail: 'lists fetched just now', severity: 'information' });
+    assert.deepEqual(platform, {
+      text: '$(check) Local sandbox: 6 contact lists',
+      detail: 'lists fetched just now',
+      severity: 'information',
+    });
   });
 
   it('within cacheMinutes a campaign file coming to the front sends nothing; at 0 it fetches again', async () => {
@@ -60,7 +85,12 @@ describe('platform data: contact lists of the active connection', function () {
     assert.equal(listCalls(sandbox), before, 'the cached lists were used');
     await config().update('platform.cacheMinutes', 0, vscode.ConfigurationTarget.Global);
     await openDoc(wsPath('examples', 'billing-reminder.campaign.yaml'));
-    await waitFor(() => listCalls(sandbox), (n) => n > before, 10_000, 'a new request once the cache time is 0');
+    await waitFor(
+      () => listCalls(sandbox),
+      (n) => n > before,
+      10_000,
+      'a new request once the cache time is 0',
+    );
     await config().update('platform.cacheMinutes', 10, vscode.ConfigurationTarget.Global);
     await openDoc(file.fsPath);
   });
@@ -77,7 +107,12 @@ describe('platform data: contact lists of the active connection', function () {
   it('a failed fetch (credentials rejected): no contact-list diagnostic, and the status item says which checks were skipped and why', async () => {
     sandbox = await startSandbox({ port: sandbox.port, clientSecret: 'another-secret-0123456789abcdef0123' });
     assert.equal(await vscode.commands.executeCommand('koreCampaign.refreshPlatformData'), 'unknown');
-    await waitFor(() => listCodes(file), (c) => c.length === 0, 15_000, 'the contact-list diagnostics to go');
+    await waitFor(
+      () => listCodes(file),
+      (c) => c.length === 0,
+      15_000,
+      'the contact-list diagnostics to go',
+    );
     const status = api.platformData.status().platform;
     assert.equal(status.text, '$(circle-slash) Contact lists not checked');
     assert.equal(status.detail, 'the request failed: Local sandbox rejected the credentials (HTTP 401).');
@@ -89,14 +124,29 @@ describe('platform data: contact lists of the active connection', function () {
     // Sign Out confirms in a modal: answer it as the user would.
     const w = vscode.window as unknown as Record<string, unknown>;
     const original = w.showWarningMessage;
-    w.showWarningMessage = async (text: string, ...rest: unknown[]) => (/^Sign out of Local sandbox/.test(text) && rest.includes('Sign Out') ? 'Sign Out' : undefined);
+    w.showWarningMessage = async (text: string, ...rest: unknown[]) =>
+      /^Sign out of Local sandbox/.test(text) && rest.includes('Sign Out') ? 'Sign Out' : undefined;
     try {
       await vscode.commands.executeCommand('koreCampaign.signOut');
     } finally {
       w.showWarningMessage = original;
     }
-    const status = await waitFor(() => api.platformData.status().platform, (s) => /signed out/.test(s.detail), 15_000, 'the signed-out status');
-    assert.deepEqual(status, { text: '$(circle-slash) Contact lists not checked', detail: 'signed out of Local sandbox', severity: 'information' });
-    await waitFor(() => listCodes(file), (c) => c.length === 0, 15_000, 'no contact-list diagnostic');
+    const status = await waitFor(
+      () => api.platformData.status().platform,
+      (s) => /signed out/.test(s.detail),
+      15_000,
+      'the signed-out status',
+    );
+    assert.deepEqual(status, {
+      text: '$(circle-slash) Contact lists not checked',
+      detail: 'signed out of Local sandbox',
+      severity: 'information',
+    });
+    await waitFor(
+      () => listCodes(file),
+      (c) => c.length === 0,
+      15_000,
+      'no contact-list diagnostic',
+    );
   });
 });

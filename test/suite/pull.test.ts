@@ -16,15 +16,32 @@ import type { ScriptedUi } from './scriptedUi';
 const CONNECTION = 'Pull test sandbox';
 
 function slugOf(name: string): string {
-  return name.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '');
+  return name
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '');
 }
 
 /** Runs Pull Campaign..., waits for the real pick to list the item, types `search` and presses Enter on it. */
-async function pullThroughPick(ui: ScriptedUi, search: string, isItem = (i: vscode.QuickPickItem) => i.label === search): Promise<vscode.Uri | undefined> {
+async function pullThroughPick(
+  ui: ScriptedUi,
+  search: string,
+  isItem = (i: vscode.QuickPickItem) => i.label === search,
+): Promise<vscode.Uri | undefined> {
   const before = ui.quickPicks.length;
   const running = vscode.commands.executeCommand<vscode.Uri | undefined>('koreCampaign.pullCampaign');
-  const pick = await waitFor(() => ui.quickPicks[before], (p) => !!p, 10_000, 'the campaign pick');
-  await waitFor(() => pick.items.some(isItem), (found) => found, 15_000, `"${search}" in the pick`);
+  const pick = await waitFor(
+    () => ui.quickPicks[before],
+    (p) => !!p,
+    10_000,
+    'the campaign pick',
+  );
+  await waitFor(
+    () => pick.items.some(isItem),
+    (found) => found,
+    15_000,
+    `"${search}" in the pick`,
+  );
   pick.value = search;
   pick.activeItems = [pick.items.find(isItem)!];
   await sleep(100);
@@ -47,11 +64,26 @@ describe('Pull Campaign and Pull All Campaigns against the sandbox', function ()
     sandbox.faults.setDelay(400);
     const before = ui.quickPicks.length;
     const running = vscode.commands.executeCommand('koreCampaign.pullCampaign');
-    const pick = await waitFor(() => ui.quickPicks[before], (p) => !!p, 10_000, 'the campaign pick');
+    const pick = await waitFor(
+      () => ui.quickPicks[before],
+      (p) => !!p,
+      10_000,
+      'the campaign pick',
+    );
     assert.equal(pick.title, `Pull a campaign from ${CONNECTION}`);
-    const partial = await waitFor(() => ({ n: pick.items.length, busy: pick.busy }), (s) => s.n > 0, 10_000, 'the first page');
+    const partial = await waitFor(
+      () => ({ n: pick.items.length, busy: pick.busy }),
+      (s) => s.n > 0,
+      10_000,
+      'the first page',
+    );
     assert.ok(partial.busy && partial.n < total, `first page shown while more are loading: ${JSON.stringify(partial)} of ${total}`);
-    await waitFor(() => ({ n: pick.items.length, busy: pick.busy }), (s) => !s.busy, 20_000, 'the last page');
+    await waitFor(
+      () => ({ n: pick.items.length, busy: pick.busy }),
+      (s) => !s.busy,
+      20_000,
+      'the last page',
+    );
     assert.equal(pick.items.length, total, 'every campaign, each once');
     assert.ok(pick.matchOnDescription && pick.matchOnDetail, 'searchable by status, mode, date and id');
     const active = pick.items.find((i) => i.label === 'Spring Sale Live Calls');
@@ -75,8 +107,11 @@ describe('Pull Campaign and Pull All Campaigns against the sandbox', function ()
     assert.equal(file.campaignId, id);
     const remote = sandbox.campaigns.get(id)!.data;
     for (const key of ['name', 'dialingMode', 'priority', 'contactLists', 'dialingStrategy']) assert.deepEqual(file[key], remote[key], key);
-    for (const owned of ['status', 'lname', 'createdAt', 'updatedAt', '_id']) assert.equal(file[owned], undefined, `${owned} is the platform's, not the file's`);
-    const told = ui.messages('info').find((m) => m.startsWith(`Pulled '${name}' from ${CONNECTION} (Active) into ${slugOf(name)}.campaign.yaml.`));
+    for (const owned of ['status', 'lname', 'createdAt', 'updatedAt', '_id'])
+      assert.equal(file[owned], undefined, `${owned} is the platform's, not the file's`);
+    const told = ui
+      .messages('info')
+      .find((m) => m.startsWith(`Pulled '${name}' from ${CONNECTION} (Active) into ${slugOf(name)}.campaign.yaml.`));
     assert.ok(told, JSON.stringify(ui.messages()));
     assert.doesNotMatch(told, /did not return/, 'a complete read needs no note');
   });
@@ -94,7 +129,7 @@ describe('Pull Campaign and Pull All Campaigns against the sandbox', function ()
     assert.equal(parseYaml(text).queue_name, undefined, 'nothing invented for what the platform did not say');
   });
 
-  it('a second campaign with the same name gets a suffix, never another campaign\'s file', async () => {
+  it("a second campaign with the same name gets a suffix, never another campaign's file", async () => {
     // The sandbox seeds several campaigns with this name; examples/ already holds the first one's file.
     const name = 'Billing Reminder Voice Campaign';
     // Not ...0002: test/fixtures/platform/contact-lists.campaign.yaml holds that id, so a pull of it updates that file.
@@ -105,7 +140,10 @@ describe('Pull Campaign and Pull All Campaigns against the sandbox', function ()
     // The same campaign again: the file that holds its id is found (and nothing changed, so nothing is asked).
     const again = await pullThroughPick(ui, firstId, byId(firstId));
     assert.equal(again?.fsPath, first.fsPath, 'the file that holds the id is the one updated');
-    assert.ok(ui.messages('info').some((m) => m.includes('found no change in')), JSON.stringify(ui.messages()));
+    assert.ok(
+      ui.messages('info').some((m) => m.includes('found no change in')),
+      JSON.stringify(ui.messages()),
+    );
     // Another campaign of that name, chosen by its id (the pick matches on the detail line).
     const second = await pullThroughPick(ui, otherId, byId(otherId));
     assert.equal(second?.fsPath, path.join(workspaceRoot(), `${slugOf(name)}-2.campaign.yaml`), JSON.stringify(ui.shown.slice(-6)));
@@ -138,7 +176,10 @@ describe('Pull Campaign and Pull All Campaigns against the sandbox', function ()
     const uri = await pullThroughPick(ui, name);
     assert.equal(uri?.fsPath, file, 'the same file, not a new one');
     const text = fs.readFileSync(file, 'utf8');
-    assert.ok(text.startsWith(`# Renewals, owned by the retention team\ncampaignId: ${id}\nname: ${name}   # renamed on the platform since\n`), text);
+    assert.ok(
+      text.startsWith(`# Renewals, owned by the retention team\ncampaignId: ${id}\nname: ${name}   # renamed on the platform since\n`),
+      text,
+    );
     assert.deepEqual(parseYaml(text).dialingStrategy, remote.dialingStrategy, 'fields the file lacked are added');
     assert.ok(!fs.existsSync(path.join(workspaceRoot(), `${slugOf(name)}.campaign.yaml`)), 'no second file');
   });
@@ -148,7 +189,8 @@ describe('Pull Campaign and Pull All Campaigns against the sandbox', function ()
     const id = idByName(sandbox, name);
     const file = writeCampaign('pull-git', 'collections.campaign.yaml', `# committed\ncampaignId: ${id}\nname: Collections (before)\n`);
     const repo = path.dirname(file);
-    const git = (...args: string[]) => execFileSync('git', ['-c', 'user.name=Test', '-c', 'user.email=test@example.invalid', ...args], { cwd: repo });
+    const git = (...args: string[]) =>
+      execFileSync('git', ['-c', 'user.name=Test', '-c', 'user.email=test@example.invalid', ...args], { cwd: repo });
     git('init', '-q');
     git('add', '.');
     git('commit', '-q', '-m', 'campaign');
@@ -166,7 +208,10 @@ describe('Pull Campaign and Pull All Campaigns against the sandbox', function ()
     sandbox.campaigns.get(id)!.data.description = 'Changed on the platform';
     ui.clear();
     assert.equal(await pullThroughPick(ui, name), undefined);
-    assert.ok(ui.shown.some((s) => s.modal && /collections\.campaign\.yaml has unsaved changes in the editor/.test(s.text)), JSON.stringify(ui.shown));
+    assert.ok(
+      ui.shown.some((s) => s.modal && /collections\.campaign\.yaml has unsaved changes in the editor/.test(s.text)),
+      JSON.stringify(ui.shown),
+    );
     assert.ok(doc.isDirty && doc.getText().startsWith('# my unsaved note\n'), 'the unsaved text is kept');
     await vscode.commands.executeCommand('workbench.action.files.revert', doc.uri);
   });
@@ -175,7 +220,9 @@ describe('Pull Campaign and Pull All Campaigns against the sandbox', function ()
     const folder = vscode.Uri.file(wsPath('pulled-all'));
     fs.mkdirSync(folder.fsPath, { recursive: true });
     ui.chooseFolder(folder);
-    const result = await vscode.commands.executeCommand<{ counts: Record<string, number>; files: vscode.Uri[] }>('koreCampaign.pullAllCampaigns');
+    const result = await vscode.commands.executeCommand<{ counts: Record<string, number>; files: vscode.Uri[] }>(
+      'koreCampaign.pullAllCampaigns',
+    );
     ui.assertConsumed();
     const total = sandbox.campaigns.size;
     assert.deepEqual(result?.counts, { created: total, updated: 0, unchanged: 0, skipped: 0, failed: 0 });
@@ -183,7 +230,10 @@ describe('Pull Campaign and Pull All Campaigns against the sandbox', function ()
     assert.equal(files.length, total);
     const ids = files.map((f) => parseYaml(fs.readFileSync(path.join(folder.fsPath, f), 'utf8')).campaignId).sort();
     assert.deepEqual(ids, [...sandbox.campaigns.keys()].sort(), 'one file per campaign');
-    assert.ok(ui.messages('info').some((m) => m.startsWith(`Pulled ${total} campaigns from ${CONNECTION} into pulled-all: ${total} created.`)), JSON.stringify(ui.messages()));
+    assert.ok(
+      ui.messages('info').some((m) => m.startsWith(`Pulled ${total} campaigns from ${CONNECTION} into pulled-all: ${total} created.`)),
+      JSON.stringify(ui.messages()),
+    );
     const gets = sandbox.requests.filter((r) => r.method === 'GET').length;
     assert.ok(gets >= total, 'each campaign read by id (the list lacks the dialing strategy)');
 
@@ -212,7 +262,12 @@ describe('Pull Campaign and Pull All Campaigns against the sandbox', function ()
     sandbox.faults.failNext(1, 401);
     const result = await vscode.commands.executeCommand('koreCampaign.pullCampaign');
     assert.equal(result, undefined);
-    await waitFor(() => ui.messages('error'), (m) => m.length > 0, 5_000, 'the error');
+    await waitFor(
+      () => ui.messages('error'),
+      (m) => m.length > 0,
+      5_000,
+      'the error',
+    );
     assert.match(ui.messages('error')[0], /HTTP 401/);
     assert.ok(ui.shown.find((s) => s.kind === 'error')?.items?.includes('Update Credentials'));
   });

@@ -42,7 +42,11 @@ async function rename(file: string, name: string): Promise<void> {
   assert.ok(await vscode.workspace.applyEdit(edit));
 }
 
-interface PushOutcomeLike { kind: string; status?: number; message: string }
+interface PushOutcomeLike {
+  kind: string;
+  status?: number;
+  message: string;
+}
 
 async function push(file: string): Promise<PushOutcomeLike | undefined> {
   const doc = await openDoc(file);
@@ -82,11 +86,17 @@ describe('Push Campaign against the sandbox', function () {
     assert.ok(pick?.items?.includes('Local sandbox'), `connections offered: ${JSON.stringify(pick?.items)}`);
   });
 
-  it('Add Connection stores the connection and its secret (through the extension\'s own prompts)', async () => {
+  it("Add Connection stores the connection and its secret (through the extension's own prompts)", async () => {
     await addConnection(ui, sandbox!, 'Editor test sandbox', CREDS.clientSecret);
-    assert.ok(ui.messages('info').some((m) => /Editor test sandbox .* added and selected/.test(m)), `messages: ${JSON.stringify(ui.messages())}`);
+    assert.ok(
+      ui.messages('info').some((m) => /Editor test sandbox .* added and selected/.test(m)),
+      `messages: ${JSON.stringify(ui.messages())}`,
+    );
     const secretBox = ui.shown.filter((s) => s.kind === 'inputBox').map((s) => s.text);
-    assert.ok(secretBox.some((t) => /Client Secret/.test(t)), `the secret was asked for: ${JSON.stringify(secretBox)}`);
+    assert.ok(
+      secretBox.some((t) => /Client Secret/.test(t)),
+      `the secret was asked for: ${JSON.stringify(secretBox)}`,
+    );
   });
 
   it('pushes a valid campaign: 200, success message, and the sandbox got exactly the expected request', async () => {
@@ -96,12 +106,24 @@ describe('Push Campaign against the sandbox', function () {
     assert.equal(outcome?.kind, 'success', `outcome: ${JSON.stringify(outcome)}; messages: ${JSON.stringify(ui.messages())}`);
     const yaml = parseYaml(fs.readFileSync(file, 'utf8')) as Record<string, unknown>;
     assert.equal(yaml.campaignId, CAMPAIGN_ID, 'the example carries a campaign id the sandbox knows');
-    await waitFor(() => ui.messages('info'), (m) => m.some((x) => x.startsWith('Pushed ')), 5_000, 'the success message');
+    await waitFor(
+      () => ui.messages('info'),
+      (m) => m.some((x) => x.startsWith('Pushed ')),
+      5_000,
+      'the success message',
+    );
     const success = ui.messages('info').find((x) => x.startsWith('Pushed '))!;
-    assert.match(success, new RegExp(`^Pushed '${String(yaml.name).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}' to Editor test sandbox \\(.*Ready.*\\)`));
+    assert.match(
+      success,
+      new RegExp(`^Pushed '${String(yaml.name).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}' to Editor test sandbox \\(.*Ready.*\\)`),
+    );
 
     const reqs = pushRequests().slice(before);
-    assert.deepEqual(reqs.map((r) => r.method), ['GET', 'PUT'], 'the read that plans the push, then exactly one PUT');
+    assert.deepEqual(
+      reqs.map((r) => r.method),
+      ['GET', 'PUT'],
+      'the read that plans the push, then exactly one PUT',
+    );
     const req = reqs[1];
     assert.equal(req.method, 'PUT');
     assert.equal(req.url, `/agentassist/api/v1/public/${CREDS.iid}/campaign/${CAMPAIGN_ID}?campaignType=voice`);
@@ -116,7 +138,10 @@ describe('Push Campaign against the sandbox', function () {
     assert.equal(payload.appId, CREDS.clientId);
     assert.ok(typeof payload.sub === 'string' && payload.sub, 'sub');
     assert.ok(typeof payload.jti === 'string' && payload.jti, 'jti');
-    assert.ok(typeof payload.iat === 'number' && typeof payload.exp === 'number' && payload.exp > payload.iat && payload.exp - payload.iat <= 3600, 'iat/exp');
+    assert.ok(
+      typeof payload.iat === 'number' && typeof payload.exp === 'number' && payload.exp > payload.iat && payload.exp - payload.iat <= 3600,
+      'iat/exp',
+    );
     const { campaignId: _omit, ...expectedBody } = yaml;
     assert.deepEqual(JSON.parse(req.body), expectedBody, 'the body is the file minus campaignId');
   });
@@ -128,13 +153,24 @@ describe('Push Campaign against the sandbox', function () {
     const m = /^name: .*$/m.exec(doc.getText());
     assert.ok(m);
     const edit = new vscode.WorkspaceEdit();
-    edit.replace(doc.uri, new vscode.Range(doc.positionAt(m.index), doc.positionAt(m.index + m[0].length)), 'name: Edited in the editor, not saved');
+    edit.replace(
+      doc.uri,
+      new vscode.Range(doc.positionAt(m.index), doc.positionAt(m.index + m[0].length)),
+      'name: Edited in the editor, not saved',
+    );
     assert.ok(await vscode.workspace.applyEdit(edit));
     assert.ok(doc.isDirty);
     const before = pushRequests().length;
     const outcome = await push(file);
     assert.equal(outcome?.kind, 'success', JSON.stringify(outcome));
-    assert.equal(JSON.parse(pushRequests().slice(before).find((r) => r.method === 'PUT')!.body).name, 'Edited in the editor, not saved');
+    assert.equal(
+      JSON.parse(
+        pushRequests()
+          .slice(before)
+          .find((r) => r.method === 'PUT')!.body,
+      ).name,
+      'Edited in the editor, not saved',
+    );
     assert.equal(fs.readFileSync(file, 'utf8'), disk, 'the disk copy is untouched');
     await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
   });
@@ -148,7 +184,10 @@ describe('Push Campaign against the sandbox', function () {
     await sleep(300);
     assert.equal(pushRequests().length, before, 'no request was sent');
     const err = ui.messages('error');
-    assert.ok(err.some((m) => /Nothing was pushed: .* has \d+ errors? \(first on line \d+\)/.test(m)), `error message: ${JSON.stringify(err)}`);
+    assert.ok(
+      err.some((m) => /Nothing was pushed: .* has \d+ errors? \(first on line \d+\)/.test(m)),
+      `error message: ${JSON.stringify(err)}`,
+    );
   });
 
   it('the platform answers 400: its message is shown and a diagnostic lands on the named field', async () => {
@@ -160,7 +199,10 @@ describe('Push Campaign against the sandbox', function () {
     assert.equal(outcome?.kind, 'invalid', JSON.stringify(outcome));
     assert.equal(outcome?.status, 400);
     const err = ui.messages('error');
-    assert.ok(err.some((m) => m.includes('Editor test sandbox refused the campaign (HTTP 400)') && m.includes(msg)), `error: ${JSON.stringify(err)}`);
+    assert.ok(
+      err.some((m) => m.includes('Editor test sandbox refused the campaign (HTTP 400)') && m.includes(msg)),
+      `error: ${JSON.stringify(err)}`,
+    );
     const doc = await openDoc(file);
     const diags = vscode.languages.getDiagnostics(doc.uri).filter((d) => d.source === 'Kore.ai platform');
     assert.equal(diags.length, 1, `platform diagnostics: ${JSON.stringify(diags)}`);
@@ -175,7 +217,10 @@ describe('Push Campaign against the sandbox', function () {
     const file = copyExample('creds.campaign.yaml', 'billing-reminder.campaign.yaml');
     ui.clear();
     // Clicking "Update Credentials" asks for the kind, the Client ID and the Client Secret again.
-    ui.click(/^Push \S+ to .*\?/, 'Push').click(/rejected the credentials/, 'Update Credentials').pick('Client ID and Client Secret').type(CREDS.clientId, CREDS.clientSecret);
+    ui.click(/^Push \S+ to .*\?/, 'Push')
+      .click(/rejected the credentials/, 'Update Credentials')
+      .pick('Client ID and Client Secret')
+      .type(CREDS.clientId, CREDS.clientSecret);
     const before = pushRequests().length;
     const outcome = await push(file);
     assert.equal(outcome?.kind, 'credentials-rejected', JSON.stringify(outcome));
@@ -184,7 +229,12 @@ describe('Push Campaign against the sandbox', function () {
     const err = ui.messages('error').find((m) => /Wrong secret rejected the credentials \(HTTP 401\)/.test(m));
     assert.ok(err, `messages: ${JSON.stringify(ui.messages())}`);
     assert.ok(!err.includes('not-the-secret'), 'the secret is never shown');
-    await waitFor(() => ui.messages('info'), (m) => m.some((x) => /Credentials for Wrong secret updated/.test(x)), 10_000, 'credentials update');
+    await waitFor(
+      () => ui.messages('info'),
+      (m) => m.some((x) => /Credentials for Wrong secret updated/.test(x)),
+      10_000,
+      'credentials update',
+    );
     ui.assertConsumed();
     const again = await push(file);
     assert.equal(again?.kind, 'success', JSON.stringify(again));
@@ -193,14 +243,24 @@ describe('Push Campaign against the sandbox', function () {
   it('no campaignId in the file: it is asked for, and "Write to File" adds one line, comments kept', async () => {
     const file = copyExample('no-id.campaign.yaml', 'billing-reminder.campaign.yaml');
     const original = fs.readFileSync(file, 'utf8');
-    const withoutId = original.split('\n').filter((l) => !l.startsWith('campaignId:')).join('\n');
+    const withoutId = original
+      .split('\n')
+      .filter((l) => !l.startsWith('campaignId:'))
+      .join('\n');
     assert.notEqual(withoutId, original, 'the example has a campaignId line to remove');
     fs.writeFileSync(file, withoutId);
-    ui.click(/has no campaignId/, 'Enter Campaign Id').type(CAMPAIGN_ID).click(/Write "campaignId: /, 'Write to File');
+    ui.click(/has no campaignId/, 'Enter Campaign Id')
+      .type(CAMPAIGN_ID)
+      .click(/Write "campaignId: /, 'Write to File');
     const outcome = await push(file);
     assert.equal(outcome?.kind, 'success', JSON.stringify(outcome));
     ui.assertConsumed();
-    const after = await waitFor(() => fs.readFileSync(file, 'utf8'), (t) => t.includes(`campaignId: ${CAMPAIGN_ID}`), 5_000, 'campaignId written and saved');
+    const after = await waitFor(
+      () => fs.readFileSync(file, 'utf8'),
+      (t) => t.includes(`campaignId: ${CAMPAIGN_ID}`),
+      5_000,
+      'campaignId written and saved',
+    );
     const added = after.split('\n').filter((l) => !withoutId.split('\n').includes(l));
     assert.deepEqual(added, [`campaignId: ${CAMPAIGN_ID}`], 'exactly one line added');
     for (const comment of withoutId.split('\n').filter((l) => l.includes('#'))) assert.ok(after.includes(comment), `kept: ${comment}`);
@@ -212,7 +272,12 @@ describe('Push Campaign against the sandbox', function () {
     const before = pushRequests().length;
     const outcome = await push(file);
     assert.equal(outcome?.kind, 'success', JSON.stringify(outcome));
-    assert.deepEqual(pushRequests().slice(before).map((r) => `${r.method} ${r.status}`), ['GET 200', 'PUT 503', 'PUT 503', 'PUT 200']);
+    assert.deepEqual(
+      pushRequests()
+        .slice(before)
+        .map((r) => `${r.method} ${r.status}`),
+      ['GET 200', 'PUT 503', 'PUT 503', 'PUT 200'],
+    );
   });
 
   it('unknown campaignId: 404, "no campaign with that id on that connection"', async () => {
@@ -221,8 +286,10 @@ describe('Push Campaign against the sandbox', function () {
     const outcome = await push(file);
     assert.equal(outcome?.kind, 'not-found', JSON.stringify(outcome));
     // The active connection is the one added last ("Wrong secret", whose credentials were updated).
-    assert.ok(ui.messages('error').some((m) => /^No campaign cd-00000000-0000-4000-8000-0000000000ff on Wrong secret \(HTTP 404\)/.test(m)),
-      JSON.stringify(ui.messages('error')));
+    assert.ok(
+      ui.messages('error').some((m) => /^No campaign cd-00000000-0000-4000-8000-0000000000ff on Wrong secret \(HTTP 404\)/.test(m)),
+      JSON.stringify(ui.messages('error')),
+    );
   });
 
   it('a workspace\'s preferredConnection is asked about once before it is followed; "Keep" is remembered too', async () => {
@@ -235,14 +302,24 @@ describe('Push Campaign against the sandbox', function () {
       ui.click(question, 'Use Editor test sandbox');
       const followed = await push(file);
       assert.equal(followed?.kind, 'success', JSON.stringify(followed));
-      assert.deepEqual(ui.messages('warning').filter((m) => question.test(m)).map((m) => question.exec(m)![1]), ['Editor test sandbox']);
+      assert.deepEqual(
+        ui
+          .messages('warning')
+          .filter((m) => question.test(m))
+          .map((m) => question.exec(m)![1]),
+        ['Editor test sandbox'],
+      );
       assert.match(followed!.message, / to Editor test sandbox /);
       ui.clear();
       // A push plans first: each push below changes the campaign so there is something to send.
       ui.click(/^Push \S+ to .*\?/, 'Push');
       await rename(file, 'Preferred 2');
       assert.match((await push(file))!.message, / to Editor test sandbox /);
-      assert.deepEqual(ui.messages('warning').filter((m) => question.test(m)), [], 'asked once per workspace');
+      assert.deepEqual(
+        ui.messages('warning').filter((m) => question.test(m)),
+        [],
+        'asked once per workspace',
+      );
 
       await settings.update('preferredConnection', 'Wrong secret', vscode.ConfigurationTarget.Workspace);
       ui.click(question, 'Keep Editor test sandbox');
@@ -253,17 +330,24 @@ describe('Push Campaign against the sandbox', function () {
       ui.click(/^Push \S+ to .*\?/, 'Push');
       await rename(file, 'Preferred 4');
       assert.match((await push(file))!.message, / to Editor test sandbox /);
-      assert.deepEqual(ui.messages('warning').filter((m) => question.test(m)), [], 'the "Keep" answer is remembered');
+      assert.deepEqual(
+        ui.messages('warning').filter((m) => question.test(m)),
+        [],
+        'the "Keep" answer is remembered',
+      );
     } finally {
       await settings.update('preferredConnection', undefined, vscode.ConfigurationTarget.Workspace);
     }
   });
 
-  it('a rule switched off in the settings no longer blocks the push: the same options as the editor\'s diagnostics', async () => {
+  it("a rule switched off in the settings no longer blocks the push: the same options as the editor's diagnostics", async () => {
     const file = copyExample('rule-off.campaign.yaml', 'billing-reminder.campaign.yaml');
     fs.writeFileSync(file, fs.readFileSync(file, 'utf8').replace('end: "6:00 PM" }', 'end: "18:00" }'));
     const doc = await openDoc(file);
-    const timeFormat = () => vscode.languages.getDiagnostics(doc.uri).filter((d) => d.source === 'kore-campaign' && String(typeof d.code === 'object' ? d.code.value : d.code) === 'time-format');
+    const timeFormat = () =>
+      vscode.languages
+        .getDiagnostics(doc.uri)
+        .filter((d) => d.source === 'kore-campaign' && String(typeof d.code === 'object' ? d.code.value : d.code) === 'time-format');
     await waitFor(timeFormat, (list) => list.length === 1, 15_000, 'the editor reports the 24-hour time');
     const before = pushRequests().length;
     assert.equal(await push(file), undefined, 'with every rule on, the error stops the push');
@@ -275,8 +359,19 @@ describe('Push Campaign against the sandbox', function () {
       await waitFor(timeFormat, (list) => list.length === 0, 15_000, 'the editor drops time-format once it is off');
       const outcome = await push(file);
       // The read that plans the push, then the PUT.
-      assert.deepEqual(pushRequests().slice(before).map((r) => r.method), ['GET', 'PUT'], `the file was sent; messages: ${JSON.stringify(ui.messages())}`);
-      assert.match(JSON.parse(pushRequests()[before + 1].body).dialingStrategy.callingHours.days.map((d: { end: string }) => d.end).join(' '), /18:00/);
+      assert.deepEqual(
+        pushRequests()
+          .slice(before)
+          .map((r) => r.method),
+        ['GET', 'PUT'],
+        `the file was sent; messages: ${JSON.stringify(ui.messages())}`,
+      );
+      assert.match(
+        JSON.parse(pushRequests()[before + 1].body)
+          .dialingStrategy.callingHours.days.map((d: { end: string }) => d.end)
+          .join(' '),
+        /18:00/,
+      );
       // The sandbox checks as the platform does: it refuses the time the settings let through.
       assert.equal(outcome?.kind, 'invalid', JSON.stringify(outcome));
     } finally {

@@ -15,7 +15,11 @@ const CONNECTION = 'Plan test platform';
 const ID = 'cd-00000000-0000-4000-8000-000000000003';
 const NAME = 'Billing Reminder Voice Campaign';
 
-interface OutcomeLike { kind: string; status?: number; message: string }
+interface OutcomeLike {
+  kind: string;
+  status?: number;
+  message: string;
+}
 
 async function push(file: string): Promise<OutcomeLike | undefined> {
   const doc = await openDoc(file);
@@ -44,7 +48,10 @@ describe('Push plans first', function () {
     const from = platform.requests.length;
     assert.equal(await push(file), undefined);
     assert.deepEqual(requestsSince(platform, from), [`GET /campaign/${ID}`]);
-    assert.ok(ui.messages('info').includes(`No changes: same.campaign.yaml matches '${NAME}' on ${CONNECTION} (Ready). Nothing was pushed.`), JSON.stringify(ui.messages()));
+    assert.ok(
+      ui.messages('info').includes(`No changes: same.campaign.yaml matches '${NAME}' on ${CONNECTION} (Ready). Nothing was pushed.`),
+      JSON.stringify(ui.messages()),
+    );
   });
 
   it('changes, to a connection other than the Local sandbox: a modal lists them first; dismissing it sends nothing', async () => {
@@ -79,7 +86,11 @@ describe('Push plans first', function () {
     assert.equal(tab.label, `review.campaign.yaml: ${CONNECTION} (Ready) ↔ file`);
     assert.equal(tab.input.modified.fsPath, file);
     const asked = ui.shown.filter((s) => /^Push review/.test(s.text));
-    assert.deepEqual(asked.map((s) => s.modal), [true, false], 'the modal, then the same question as a notification');
+    assert.deepEqual(
+      asked.map((s) => s.modal),
+      [true, false],
+      'the modal, then the same question as a notification',
+    );
   });
 
   it('koreCampaign.push.confirmChanges: false pushes without asking', async () => {
@@ -151,16 +162,32 @@ describe('Push plans first', function () {
     assert.deepEqual(asked?.items, [`Create on ${CONNECTION}`, 'Enter Campaign Id']);
     assert.deepEqual(requestsSince(platform, from), ['POST /campaign']);
     const created = [...platform.campaigns].find(([, c]) => c.data.name === 'Created From The Editor');
-    assert.ok(created, `the sandbox holds the new campaign; answer: ${platform.requests[platform.requests.length - 1].responseBody}; messages: ${JSON.stringify(ui.messages())}`);
-    const after = await waitFor(() => fs.readFileSync(file, 'utf8'), (t) => t.includes('campaignId:'), 5_000, 'the id written and saved');
+    assert.ok(
+      created,
+      `the sandbox holds the new campaign; answer: ${platform.requests[platform.requests.length - 1].responseBody}; messages: ${JSON.stringify(ui.messages())}`,
+    );
+    const after = await waitFor(
+      () => fs.readFileSync(file, 'utf8'),
+      (t) => t.includes('campaignId:'),
+      5_000,
+      'the id written and saved',
+    );
     assert.equal(parseYaml(after).campaignId, created[0]);
     assert.equal(after.replace(/^campaignId: .*\n/m, ''), text, 'one line added, everything else as it was');
-    assert.ok(ui.messages('info').some((m) => m.startsWith(`Creation of 'Created From The Editor' on ${CONNECTION} is in progress (campaign ${created[0]}`)), JSON.stringify(ui.messages()));
+    assert.ok(
+      ui
+        .messages('info')
+        .some((m) => m.startsWith(`Creation of 'Created From The Editor' on ${CONNECTION} is in progress (campaign ${created[0]}`)),
+      JSON.stringify(ui.messages()),
+    );
 
     // Created, then planned: the next push finds nothing to change.
     ui.clear();
     assert.equal(await push(file), undefined);
-    assert.ok(ui.messages('info').some((m) => m.startsWith('No changes: new.campaign.yaml matches')), JSON.stringify(ui.messages()));
+    assert.ok(
+      ui.messages('info').some((m) => m.startsWith('No changes: new.campaign.yaml matches')),
+      JSON.stringify(ui.messages()),
+    );
   });
 
   it('an id the connection does not know (404) offers to create the campaign instead', async () => {
@@ -170,10 +197,20 @@ describe('Push plans first', function () {
     const from = platform.requests.length;
     const outcome = await push(file);
     assert.equal(outcome?.kind, 'not-found', JSON.stringify(outcome));
-    await waitFor(() => requestsSince(platform, from), (r) => r.length === 2, 5_000, 'the create');
+    await waitFor(
+      () => requestsSince(platform, from),
+      (r) => r.length === 2,
+      5_000,
+      'the create',
+    );
     assert.deepEqual(requestsSince(platform, from), [`GET /campaign/${unknown}`, 'POST /campaign']);
     const created = [...platform.campaigns].find(([, c]) => c.data.name === 'Recreated');
     assert.ok(created);
-    await waitFor(() => fs.readFileSync(file, 'utf8'), (t) => t.includes(created[0]), 5_000, 'the new id in the file');
+    await waitFor(
+      () => fs.readFileSync(file, 'utf8'),
+      (t) => t.includes(created[0]),
+      5_000,
+      'the new id in the file',
+    );
   });
 });

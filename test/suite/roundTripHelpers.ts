@@ -31,7 +31,7 @@ export function sandboxHooks(ui: ScriptedUi, creds: TestCredentials, connectionN
   });
   return {
     get sandbox() {
-      if (!sandbox) throw new Error('the sandbox starts in the suite\'s before hook');
+      if (!sandbox) throw new Error("the sandbox starts in the suite's before hook");
       return sandbox;
     },
   };
@@ -75,5 +75,8 @@ export function withValue(text: string, key: string, value: string): string {
 /** Requests the sandbox received since `from`, as `METHOD path` lines. */
 export function requestsSince(sandbox: Sandbox, from: number): string[] {
   // The extension also fetches the connection's contact lists (platform data) when the connection changes: not part of a push.
-  return sandbox.requests.slice(from).filter((r) => !/\/contactList\//.test(r.url)).map((r) => `${r.method} ${r.url.split('?')[0].replace(/^.*\/campaign/, '/campaign')}`);
+  return sandbox.requests
+    .slice(from)
+    .filter((r) => !/\/contactList\//.test(r.url))
+    .map((r) => `${r.method} ${r.url.split('?')[0].replace(/^.*\/campaign/, '/campaign')}`);
 }

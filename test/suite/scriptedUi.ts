@@ -28,13 +28,30 @@ export class ScriptedUi {
   private buttons: { match: RegExp; choose: string; onShown?: () => void }[] = [];
   private originals: Partial<typeof vscode.window> = {};
 
-  pick(label: string | undefined): this { this.picks.push(() => label); return this; }
-  type(...values: string[]): this { this.inputs.push(...values); return this; }
-  chooseFolder(folder: vscode.Uri | undefined): this { this.folders.push(folder); return this; }
+  pick(label: string | undefined): this {
+    this.picks.push(() => label);
+    return this;
+  }
+  type(...values: string[]): this {
+    this.inputs.push(...values);
+    return this;
+  }
+  chooseFolder(folder: vscode.Uri | undefined): this {
+    this.folders.push(folder);
+    return this;
+  }
   /** Answer messages matching `match` with `choose` (the newest matching rule wins); `onShown` runs first, e.g. to arm a sandbox fault. */
-  click(match: RegExp, choose: string, onShown?: () => void): this { this.buttons.push({ match, choose, onShown }); return this; }
-  messages(kind?: Shown['kind']): string[] { return this.shown.filter((s) => !kind || s.kind === kind).map((s) => s.text); }
-  clear(): void { this.shown.length = 0; this.buttons = []; }
+  click(match: RegExp, choose: string, onShown?: () => void): this {
+    this.buttons.push({ match, choose, onShown });
+    return this;
+  }
+  messages(kind?: Shown['kind']): string[] {
+    return this.shown.filter((s) => !kind || s.kind === kind).map((s) => s.text);
+  }
+  clear(): void {
+    this.shown.length = 0;
+    this.buttons = [];
+  }
   assertConsumed(): void {
     assert.deepEqual(
       { quickPicks: this.picks.length, inputs: this.inputs.length, folders: this.folders.length },
@@ -66,10 +83,21 @@ export class ScriptedUi {
 
   install(): void {
     const w = vscode.window as unknown as Record<string, unknown>;
-    for (const k of ['showQuickPick', 'showInputBox', 'showInformationMessage', 'showWarningMessage', 'showErrorMessage', 'showOpenDialog', 'createQuickPick'] as const) {
+    for (const k of [
+      'showQuickPick',
+      'showInputBox',
+      'showInformationMessage',
+      'showWarningMessage',
+      'showErrorMessage',
+      'showOpenDialog',
+      'createQuickPick',
+    ] as const) {
       (this.originals as Record<string, unknown>)[k] = w[k];
     }
-    w.showQuickPick = async (items: readonly (string | vscode.QuickPickItem)[] | Thenable<readonly (string | vscode.QuickPickItem)[]>, options?: vscode.QuickPickOptions) => {
+    w.showQuickPick = async (
+      items: readonly (string | vscode.QuickPickItem)[] | Thenable<readonly (string | vscode.QuickPickItem)[]>,
+      options?: vscode.QuickPickOptions,
+    ) => {
       const list = await items;
       const labels = list.map((i) => (typeof i === 'string' ? i : i.label));
       this.shown.push({ kind: 'quickPick', text: options?.title ?? '', items: labels });
@@ -87,7 +115,12 @@ export class ScriptedUi {
       assert.ok(value !== undefined, `unexpected input box "${options?.title}"`);
       // The extension's own validation runs on what the user "typed".
       const problem = await options?.validateInput?.(value);
-      const message = typeof problem === 'string' ? problem : problem && problem.severity === vscode.InputBoxValidationSeverity.Error ? problem.message : undefined;
+      const message =
+        typeof problem === 'string'
+          ? problem
+          : problem && problem.severity === vscode.InputBoxValidationSeverity.Error
+            ? problem.message
+            : undefined;
       assert.ok(!message, `input "${value}" for "${options?.title}" was refused: ${message}`);
       return value;
     };
@@ -103,14 +136,16 @@ export class ScriptedUi {
       this.quickPicks.push(pick);
       return pick;
     };
-    const message = (kind: Shown['kind']) => async (text: string, ...rest: unknown[]) => {
-      const items = rest.filter((r): r is string => typeof r === 'string');
-      const options = rest.find((r): r is vscode.MessageOptions => !!r && typeof r === 'object');
-      this.shown.push({ kind, text, items, modal: options?.modal ?? false, detail: options?.detail });
-      const rule = [...this.buttons].reverse().find((b) => b.match.test(text) && items.includes(b.choose));
-      rule?.onShown?.();
-      return rule?.choose;
-    };
+    const message =
+      (kind: Shown['kind']) =>
+      async (text: string, ...rest: unknown[]) => {
+        const items = rest.filter((r): r is string => typeof r === 'string');
+        const options = rest.find((r): r is vscode.MessageOptions => !!r && typeof r === 'object');
+        this.shown.push({ kind, text, items, modal: options?.modal ?? false, detail: options?.detail });
+        const rule = [...this.buttons].reverse().find((b) => b.match.test(text) && items.includes(b.choose));
+        rule?.onShown?.();
+        return rule?.choose;
+      };
     w.showInformationMessage = message('info');
     w.showWarningMessage = message('warning');
     w.showErrorMessage = message('error');
@@ -121,7 +156,12 @@ export class ScriptedUi {
   }
 }
 
-export interface TestCredentials { clientId: string; clientSecret: string; iid: string; accountId: string }
+export interface TestCredentials {
+  clientId: string;
+  clientSecret: string;
+  iid: string;
+  accountId: string;
+}
 
 /** A suite's own sandbox identity (`tag` keeps suites apart), in the shapes the platform uses. */
 export function testCredentials(tag: string): TestCredentials {
@@ -134,13 +174,15 @@ export function testCredentials(tag: string): TestCredentials {
 }
 
 /** Adds (and selects) a connection through the extension's own Add Connection prompts. */
-export async function addConnectionThroughUi(ui: ScriptedUi, url: string, creds: TestCredentials, name: string, secret = creds.clientSecret): Promise<void> {
+export async function addConnectionThroughUi(
+  ui: ScriptedUi,
+  url: string,
+  creds: TestCredentials,
+  name: string,
+  secret = creds.clientSecret,
+): Promise<void> {
   // The host step takes a typed URL as its answer.
-  ui.pick(url)
-    .type(creds.iid, creds.accountId)
-    .type(name)
-    .pick('Client ID and Client Secret')
-    .type(creds.clientId, secret);
+  ui.pick(url).type(creds.iid, creds.accountId).type(name).pick('Client ID and Client Secret').type(creds.clientId, secret);
   // addConnection asks for the name with a pre-filled value: the script types a full name.
   const restore = ui.fakeQuickInputs();
   try {

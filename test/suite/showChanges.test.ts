@@ -26,11 +26,14 @@ describe('Show Changes', function () {
   this.timeout(60_000);
   const { ui, sandbox } = sandboxConnectionSuite('diff', CONNECTION);
 
-  it('opens the diff: the platform\'s campaign in file form (left, read-only) against the editor\'s unsaved text (right)', async () => {
+  it("opens the diff: the platform's campaign in file form (left, read-only) against the editor's unsaved text (right)", async () => {
     const file = writeCampaign('diff', 'billing.campaign.yaml', pulledText(sandbox, ID, 'our billing campaign'));
     const doc = await openDoc(file);
     const edit = new vscode.WorkspaceEdit();
-    const nameLine = doc.getText().split('\n').findIndex((l) => l.startsWith('name:'));
+    const nameLine = doc
+      .getText()
+      .split('\n')
+      .findIndex((l) => l.startsWith('name:'));
     edit.replace(doc.uri, doc.lineAt(nameLine).range, 'name: Billing, edited in the editor');
     assert.ok(await vscode.workspace.applyEdit(edit));
 
@@ -49,7 +52,12 @@ describe('Show Changes', function () {
     // Typing into the platform side changes nothing: it is read-only.
     const before = left.getText();
     await vscode.commands.executeCommand('workbench.action.compareEditor.focusSecondarySide');
-    await waitFor(() => vscode.window.activeTextEditor?.document.uri.toString(), (u) => u === left.uri.toString(), 5_000, 'the platform side focused');
+    await waitFor(
+      () => vscode.window.activeTextEditor?.document.uri.toString(),
+      (u) => u === left.uri.toString(),
+      5_000,
+      'the platform side focused',
+    );
     await vscode.commands.executeCommand('type', { text: 'typed here ' });
     assert.equal(left.getText(), before);
     assert.equal(left.isDirty, false);
@@ -57,7 +65,11 @@ describe('Show Changes', function () {
   });
 
   it('the title carries the remote status (Active), and running it again replaces the earlier view', async () => {
-    const file = writeCampaign('diff', 'spring.campaign.yaml', withValue(withValue(pulledText(sandbox, SANDBOX_ACTIVE_CAMPAIGN_ID), 'maxRingTime', '25'), 'maxSkips', '2'));
+    const file = writeCampaign(
+      'diff',
+      'spring.campaign.yaml',
+      withValue(withValue(pulledText(sandbox, SANDBOX_ACTIVE_CAMPAIGN_ID), 'maxRingTime', '25'), 'maxSkips', '2'),
+    );
     await showChanges(file);
     await showChanges(file);
     assert.equal(activeDiff().label, `spring.campaign.yaml: ${CONNECTION} (Active) ↔ file`);
@@ -66,10 +78,16 @@ describe('Show Changes', function () {
 
     // The file's problems (maxSkips in a Progressive campaign) are the file's: the platform's side (same text) does not repeat them in Problems.
     const fileProblems = await settledDiagnostics(vscode.Uri.file(file));
-    assert.ok(fileProblems.some((d) => d.code === 'max-skips-mode'), JSON.stringify(fileProblems.map((d) => d.code)));
+    assert.ok(
+      fileProblems.some((d) => d.code === 'max-skips-mode'),
+      JSON.stringify(fileProblems.map((d) => d.code)),
+    );
     await settledDiagnostics(activeDiff().input.original, 3_000, false);
     const onPlatformSide = vscode.languages.getDiagnostics().filter(([uri, list]) => uri.scheme === 'kore-campaign-remote' && list.length);
-    assert.deepEqual(onPlatformSide.map(([uri, list]) => `${uri.toString()}: ${list.length}`), []);
+    assert.deepEqual(
+      onPlatformSide.map(([uri, list]) => `${uri.toString()}: ${list.length}`),
+      [],
+    );
   });
 
   it('fields the platform did not return are "unknown remotely", named, never shown as changes', async () => {
@@ -79,19 +97,34 @@ describe('Show Changes', function () {
     assert.equal(result?.changed, 0);
     const told = ui.messages('info').find((m) => m.startsWith('partial.campaign.yaml matches the campaign on'));
     assert.ok(told, JSON.stringify(ui.messages()));
-    assert.match(told, /unknown remotely, not shown as changes\): dialingStrategy\.dialingOrder, dialingStrategy\.maxAttemptsPerRecord, queue_name\.$/);
+    assert.match(
+      told,
+      /unknown remotely, not shown as changes\): dialingStrategy\.dialingOrder, dialingStrategy\.maxAttemptsPerRecord, queue_name\.$/,
+    );
     const left = await vscode.workspace.openTextDocument(activeDiff().input.original);
-    assert.equal(left.getText(), (await openDoc(file, false)).getText(), 'the file\'s own values stand where the platform said nothing');
+    assert.equal(left.getText(), (await openDoc(file, false)).getText(), "the file's own values stand where the platform said nothing");
   });
 
   it('a file without campaignId has nothing to compare; an unknown id offers to create the campaign', async () => {
     const noId = writeCampaign('diff', 'no-id.campaign.yaml', pulledText(sandbox, ID).replace(/^campaignId: .*\n/m, ''));
     assert.equal(await showChanges(noId), undefined);
-    assert.ok(ui.messages('info').some((m) => m.startsWith('no-id.campaign.yaml has no campaignId')), JSON.stringify(ui.messages()));
+    assert.ok(
+      ui.messages('info').some((m) => m.startsWith('no-id.campaign.yaml has no campaignId')),
+      JSON.stringify(ui.messages()),
+    );
 
-    const unknown = writeCampaign('diff', 'unknown.campaign.yaml', pulledText(sandbox, ID).replace(ID, 'cd-00000000-0000-4000-8000-0000000000fe'));
+    const unknown = writeCampaign(
+      'diff',
+      'unknown.campaign.yaml',
+      pulledText(sandbox, ID).replace(ID, 'cd-00000000-0000-4000-8000-0000000000fe'),
+    );
     assert.equal(await showChanges(unknown), undefined);
-    const error = await waitFor(() => ui.shown.filter((s) => s.kind === 'error'), (e) => e.length > 0, 5_000, 'the 404 message');
+    const error = await waitFor(
+      () => ui.shown.filter((s) => s.kind === 'error'),
+      (e) => e.length > 0,
+      5_000,
+      'the 404 message',
+    );
     assert.match(error[0].text, /^No campaign cd-00000000-0000-4000-8000-0000000000fe on Diff test platform/);
     assert.deepEqual(error[0].items, [`Create on ${CONNECTION}`, 'Select Connection']);
   });

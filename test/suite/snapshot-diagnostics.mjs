@@ -18,7 +18,9 @@ import { fileURLToPath } from 'node:url';
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const dirs = ['examples', 'test/fixtures'].filter((d) => fs.existsSync(path.join(root, d)));
 const r = spawnSync(process.execPath, [path.join(root, 'bin', 'kore-campaign.js'), 'validate', '--format', 'json', ...dirs], {
-  cwd: root, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024,
+  cwd: root,
+  encoding: 'utf8',
+  maxBuffer: 64 * 1024 * 1024,
 });
 if (r.status !== 0 && r.status !== 1) {
   console.error(r.stderr || r.stdout);
@@ -36,7 +38,11 @@ for (const f of report.files) {
     message: d.message,
   }));
 }
-const sorted = Object.fromEntries(Object.keys(out).sort().map((k) => [k, out[k]]));
+const sorted = Object.fromEntries(
+  Object.keys(out)
+    .sort()
+    .map((k) => [k, out[k]]),
+);
 const file = path.join(root, 'test', 'suite', 'expected-diagnostics.json');
 fs.writeFileSync(file, `${JSON.stringify(sorted, null, 1)}\n`);
 console.log(`${path.relative(root, file)}: ${Object.keys(sorted).length} files, ${Object.values(sorted).flat().length} diagnostics`);

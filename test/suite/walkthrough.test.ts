@@ -7,7 +7,13 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { activateExtension, closeAllEditors, EXTENSION_ID, LANGUAGE_ID, waitFor, wsPath } from './helpers';
 
-interface WalkthroughStep { id: string; title: string; description: string; media: { markdown?: string; image?: string }; completionEvents?: string[] }
+interface WalkthroughStep {
+  id: string;
+  title: string;
+  description: string;
+  media: { markdown?: string; image?: string };
+  completionEvents?: string[];
+}
 
 describe('Get Started walkthrough', function () {
   this.timeout(30_000);
@@ -47,7 +53,7 @@ describe('Get Started walkthrough', function () {
     assert.deepEqual(missing, [], 'linked commands the extension does not contribute');
   });
 
-  it('every step\'s page is packaged with the extension', () => {
+  it("every step's page is packaged with the extension", () => {
     for (const step of steps) {
       const file = step.media.markdown ?? step.media.image;
       assert.ok(file && fs.existsSync(path.join(extension.extensionPath, file)), `${step.id}: ${file}`);
@@ -56,7 +62,12 @@ describe('Get Started walkthrough', function () {
 
   it('opens in the editor', async () => {
     await vscode.commands.executeCommand('workbench.action.openWalkthrough', `${EXTENSION_ID}#getStarted`, false);
-    const tab = await waitFor(() => vscode.window.tabGroups.activeTabGroup.activeTab, (t) => !!t && /Welcome|Walkthrough/i.test(t.label), 10_000, 'the walkthrough tab');
+    const tab = await waitFor(
+      () => vscode.window.tabGroups.activeTabGroup.activeTab,
+      (t) => !!t && /Welcome|Walkthrough/i.test(t.label),
+      10_000,
+      'the walkthrough tab',
+    );
     assert.ok(tab);
   });
 
@@ -70,7 +81,10 @@ describe('Get Started walkthrough', function () {
     assert.ok(fs.existsSync(target));
     // Diagnostics arrive from the server; the example has none, so wait for the server to have seen it.
     await new Promise((r) => setTimeout(r, 1500));
-    assert.deepEqual(vscode.languages.getDiagnostics(editor!.document.uri).map((d) => d.message), []);
+    assert.deepEqual(
+      vscode.languages.getDiagnostics(editor!.document.uri).map((d) => d.message),
+      [],
+    );
     // A second run opens the same file and overwrites nothing.
     await editor!.edit((e) => e.insert(new vscode.Position(0, 0), '# my note\n'));
     await editor!.document.save();

@@ -23,7 +23,7 @@ async function zoneDetail(doc: vscode.TextDocument, position: vscode.Position): 
   return { listedFirst: at(ZONE) >= 0 && at(ZONE) < at('Africa/Abidjan'), detail: item?.detail ?? '' };
 }
 
-describe('time zones of the workspace\'s campaign files', function () {
+describe("time zones of the workspace's campaign files", function () {
   before(activateExtension);
 
   it('a campaign file created on disk, never opened, puts its zone first; deleting its folder takes it away', async () => {
@@ -32,7 +32,12 @@ describe('time zones of the workspace\'s campaign files', function () {
     const position = positionOf(doc, 'timezone: ');
     try {
       await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(CAMPAIGN));
-      const found = await waitFor(() => zoneDetail(doc, position), (r) => /used in this workspace/.test(r.detail), 15_000, `${ZONE} marked as used in this workspace`);
+      const found = await waitFor(
+        () => zoneDetail(doc, position),
+        (r) => /used in this workspace/.test(r.detail),
+        15_000,
+        `${ZONE} marked as used in this workspace`,
+      );
       assert.ok(found.listedFirst, `${ZONE} should sort before zones no campaign uses`);
       assert.match(found.detail, /UTC\+1[23]:45/);
       assert.ok(!vscode.workspace.textDocuments.some((d) => d.uri.toString() === uri.toString()), 'the file must not have been opened');
@@ -40,7 +45,12 @@ describe('time zones of the workspace\'s campaign files', function () {
       // The folder, not the file: a deleted folder is reported as one event, which the campaign pattern does not match.
       await vscode.workspace.fs.delete(vscode.Uri.file(wsPath('scan-probe')), { recursive: true });
     }
-    await waitFor(() => zoneDetail(doc, position), (r) => !/used in this workspace/.test(r.detail), 15_000, `${ZONE} no longer marked after the file is deleted`);
+    await waitFor(
+      () => zoneDetail(doc, position),
+      (r) => !/used in this workspace/.test(r.detail),
+      15_000,
+      `${ZONE} no longer marked after the file is deleted`,
+    );
     await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
   });
 });

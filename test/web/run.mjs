@@ -28,9 +28,26 @@ import * as fs from 'node:fs';
 import { createRequire } from 'node:module';
 import * as path from 'node:path';
 import { killGroup, readPkg, sleep, startCliSandbox } from '../../scripts/lib/code-server.mjs';
-import { MISTAKES, VALID, cliValidate, closeRun, codeServerWithExtension, openWorkbench, prepareRun } from '../../scripts/lib/browser-run.mjs';
+import {
+  MISTAKES,
+  VALID,
+  cliValidate,
+  closeRun,
+  codeServerWithExtension,
+  openWorkbench,
+  prepareRun,
+} from '../../scripts/lib/browser-run.mjs';
 import { browserSteps } from '../../scripts/lib/workbench.mjs';
-import { PULLED, PULLED_FILE, editThenShowChanges, hoverShowsKeyDocs, openPullPick, paletteKoreCommands, pullFromPick, quoteFixFromLightBulb } from '../helpers/editor-scenarios.mjs';
+import {
+  PULLED,
+  PULLED_FILE,
+  editThenShowChanges,
+  hoverShowsKeyDocs,
+  openPullPick,
+  paletteKoreCommands,
+  pullFromPick,
+  quoteFixFromLightBulb,
+} from '../helpers/editor-scenarios.mjs';
 
 const { SANDBOX_ACTIVE_CAMPAIGN_ID } = createRequire(import.meta.url)('../../dist/sandbox.js');
 const argv = process.argv.slice(2);
@@ -49,11 +66,20 @@ let context;
 let page;
 const { step, setupFailed, finish, workbench: wb } = browserSteps(outDir, () => page);
 const { command, openFile, goTo, waitForLine, waitForProblems, problemsCounts } = wb;
-const run = { get page() { return page; }, outDir, workbench: wb, lineOf };
+const run = {
+  get page() {
+    return page;
+  },
+  outDir,
+  workbench: wb,
+  lineOf,
+};
 
 /** The toast of a call the page's origin was refused for: plain words and what works instead, never fetch's own error. */
 async function plainRefusal(nothing) {
-  const toast = page.locator('.notifications-toasts .notification-toast', { hasText: /Nothing was|Could not reach|Failed to fetch/ }).first();
+  const toast = page
+    .locator('.notifications-toasts .notification-toast', { hasText: /Nothing was|Could not reach|Failed to fetch/ })
+    .first();
   await toast.waitFor({ timeout: 25_000 });
   await sleep(800);
   const text = (await toast.innerText()).replace(/\s+/g, ' ');
@@ -99,7 +125,14 @@ try {
   // The page's console (the extension host worker's errors land there), kept for a failing run.
   const consoleLines = [];
   process.on('exit', () => fs.writeFileSync(path.join(outDir, 'browser-console.log'), consoleLines.join('\n')));
-  ({ context, page } = await openWorkbench({ url: cs.url, tmp, workspace, file: MISTAKES, headed: argv.includes('--headed'), onConsole: (line) => consoleLines.push(line) }));
+  ({ context, page } = await openWorkbench({
+    url: cs.url,
+    tmp,
+    workspace,
+    file: MISTAKES,
+    headed: argv.includes('--headed'),
+    onConsole: (line) => consoleLines.push(line),
+  }));
 
   console.log('\nweb extension (web worker extension host)');
 
@@ -114,17 +147,18 @@ try {
     const text = await outputContaining('Extension host:');
     const line = text.split('\n').find((l) => l.includes('Extension host:'));
     console.log(`    ${line.trim()}`);
-    if (!/a web worker \(no Node\.js process\), web UI/.test(line)) throw new Error(`expected a web worker with no Node.js process and the web UI: ${line}`);
+    if (!/a web worker \(no Node\.js process\), web UI/.test(line))
+      throw new Error(`expected a web worker with no Node.js process and the web UI: ${line}`);
   });
 
-  await step('squiggles, and the Problems count equals the CLI\'s', async () => {
+  await step("squiggles, and the Problems count equals the CLI's", async () => {
     await openFile(MISTAKES);
     await page.locator('.monaco-editor .squiggly-error').first().waitFor({ timeout: 20_000 });
     const counts = await waitForProblems(cliReport.errors, cliReport.warnings);
     console.log(`    status bar: ${counts.label}`);
   });
 
-  await step('completion: zones with offsets, the workspace\'s own zone first', async () => {
+  await step("completion: zones with offsets, the workspace's own zone first", async () => {
     await openFile(VALID);
     const { line, text } = lineOf(VALID, /^\s*timezone:/);
     const indent = text.match(/^\s*/)[0];
@@ -183,18 +217,20 @@ try {
     const outline = page.locator('.pane-header', { hasText: /^Outline/ }).first();
     if ((await outline.getAttribute('aria-expanded')) !== 'true') await outline.click();
     // The campaign (by its name) at the root, its keys below: the rows a small pane shows first.
-    for (const symbol of ['Renewal Reminder', 'contactLists']) await page.locator('.outline-pane .monaco-list-row', { hasText: symbol }).first().waitFor({ timeout: 10_000 });
+    for (const symbol of ['Renewal Reminder', 'contactLists'])
+      await page.locator('.outline-pane .monaco-list-row', { hasText: symbol }).first().waitFor({ timeout: 10_000 });
   });
 
   await step('Start Local Sandbox is not offered in the browser; Push and Pull are', async () => {
     const titles = await paletteKoreCommands(run, '07a-command-palette.png');
-    if (titles.some((t) => t.includes('Start Local Sandbox'))) throw new Error(`the palette offers Start Local Sandbox: ${titles.join(' | ')}`);
+    if (titles.some((t) => t.includes('Start Local Sandbox')))
+      throw new Error(`the palette offers Start Local Sandbox: ${titles.join(' | ')}`);
     for (const offered of ['Push Campaign', 'Pull Campaign...', 'Pull All Campaigns']) {
       if (!titles.some((t) => t.includes(offered))) throw new Error(`${offered} missing from the palette: ${titles.join(' | ')}`);
     }
   });
 
-  await step('Push Campaign to a server that refuses the page\'s origin: a plain message', async () => {
+  await step("Push Campaign to a server that refuses the page's origin: a plain message", async () => {
     await openFile(VALID);
     await command('Kore.ai: Push Campaign');
     await plainRefusal(/Nothing was read/);
@@ -210,28 +246,38 @@ try {
   const origin = new URL(cs.url).origin;
   killGroup(sandbox.pgid);
   pgids.splice(pgids.indexOf(sandbox.pgid), 1);
-  const allowing = await startCliSandbox({ port: sandbox.port, logFile: path.join(outDir, 'sandbox-allowing.log'), allowOrigins: [origin] });
+  const allowing = await startCliSandbox({
+    port: sandbox.port,
+    logFile: path.join(outDir, 'sandbox-allowing.log'),
+    allowOrigins: [origin],
+  });
   pgids.push(allowing.pgid);
   console.log(`  sandbox ${allowing.url} allows ${origin}`);
 
-  await step('Pull Campaign... from a sandbox that allows the page\'s origin: the file is written', async () => {
+  await step("Pull Campaign... from a sandbox that allows the page's origin: the file is written", async () => {
     await page.keyboard.press('Escape');
     await openFile(VALID);
     const toast = await pullFromPick(run, '10a-pull-campaign-pick.png');
     console.log(`    toast: ${toast.slice(0, 160)}`);
     // Written through vscode.workspace.fs (the remote file system here): read back from disk.
     const written = fs.readFileSync(path.join(workspace, PULLED_FILE), 'utf8');
-    if (!written.includes(`campaignId: ${SANDBOX_ACTIVE_CAMPAIGN_ID}`) || !written.includes(`name: ${PULLED}`)) throw new Error(`${PULLED_FILE} holds:\n${written.slice(0, 400)}`);
+    if (!written.includes(`campaignId: ${SANDBOX_ACTIVE_CAMPAIGN_ID}`) || !written.includes(`name: ${PULLED}`))
+      throw new Error(`${PULLED_FILE} holds:\n${written.slice(0, 400)}`);
     const reads = fs.readFileSync(path.join(outDir, 'sandbox-allowing.log'), 'utf8');
-    if (!reads.includes(`GET /agentassist/api/v1/public/`) || !reads.includes(`from ${origin}`)) throw new Error(`the allowing sandbox logged no read from ${origin}:\n${reads.slice(-600)}`);
+    if (!reads.includes(`GET /agentassist/api/v1/public/`) || !reads.includes(`from ${origin}`))
+      throw new Error(`the allowing sandbox logged no read from ${origin}:\n${reads.slice(-600)}`);
   });
 
   let edited;
-  await step('an unsaved edit, Show Changes: the diff with the platform\'s side', async () => {
+  await step("an unsaved edit, Show Changes: the diff with the platform's side", async () => {
     edited = await editThenShowChanges(run);
     // The left (read-only) side is the platform's campaign: its value, not the edit.
-    const platformSide = (await page.locator('.monaco-diff-editor .editor.original .view-lines').first().innerText()).replace(/\u00a0/g, ' ');
-    if (!platformSide.includes(edited.text.trim()) || platformSide.includes('maxRingTime: 45')) throw new Error(`the platform's side shows:\n${platformSide.slice(0, 600)}`);
+    const platformSide = (await page.locator('.monaco-diff-editor .editor.original .view-lines').first().innerText()).replace(
+      /\u00a0/g,
+      ' ',
+    );
+    if (!platformSide.includes(edited.text.trim()) || platformSide.includes('maxRingTime: 45'))
+      throw new Error(`the platform's side shows:\n${platformSide.slice(0, 600)}`);
   });
 
   await step('Pull Campaign... over the unsaved edit: asked first, and cancelling keeps the edit', async () => {
@@ -246,13 +292,15 @@ try {
     await page.keyboard.press('Escape');
     await dialog.waitFor({ state: 'hidden', timeout: 5_000 });
     await waitForLine(edited.line, (t) => t.trim() === 'maxRingTime: 45', 'should still hold the unsaved edit');
-    if (fs.readFileSync(path.join(workspace, PULLED_FILE), 'utf8').includes('maxRingTime: 45')) throw new Error('the edit reached the disk');
+    if (fs.readFileSync(path.join(workspace, PULLED_FILE), 'utf8').includes('maxRingTime: 45'))
+      throw new Error('the edit reached the disk');
   });
 
-  await step('the edit saved, Pull Campaign... again: no git here, so asked; Overwrite writes the platform\'s value', async () => {
+  await step("the edit saved, Pull Campaign... again: no git here, so asked; Overwrite writes the platform's value", async () => {
     await page.keyboard.press('Control+S');
     const onDisk = () => fs.readFileSync(path.join(workspace, PULLED_FILE), 'utf8');
-    for (const until = Date.now() + 5_000; !onDisk().includes('maxRingTime: 45'); await sleep(200)) if (Date.now() > until) throw new Error('the save did not reach the disk');
+    for (const until = Date.now() + 5_000; !onDisk().includes('maxRingTime: 45'); await sleep(200))
+      if (Date.now() > until) throw new Error('the save did not reach the disk');
     await openPullPick(run);
     await page.keyboard.press('Enter');
     // The workspace is no git repository, and the browser runs no git: nothing can tell the edit from the platform's.
@@ -260,12 +308,15 @@ try {
     await dialog.waitFor({ timeout: 10_000 });
     console.log(`    asked: ${(await dialog.innerText()).replace(/\s+/g, ' ').slice(0, 200)}`);
     await dialog.locator('.monaco-button', { hasText: 'Overwrite Local Changes' }).first().click();
-    await page.locator('.notifications-toasts .notification-toast', { hasText: `and updated ${PULLED_FILE}` }).first().waitFor({ timeout: 10_000 });
+    await page
+      .locator('.notifications-toasts .notification-toast', { hasText: `and updated ${PULLED_FILE}` })
+      .first()
+      .waitFor({ timeout: 10_000 });
     await waitForLine(edited.line, (t) => t === edited.text, `should read the platform's ${edited.text.trim()} again`);
     if (!onDisk().includes(edited.text)) throw new Error(`${PULLED_FILE} on disk lacks ${edited.text.trim()}`);
   });
 
-  await step('Pull All Campaigns into a folder chosen in the browser\'s folder dialog: one file per campaign', async () => {
+  await step("Pull All Campaigns into a folder chosen in the browser's folder dialog: one file per campaign", async () => {
     const into = path.join(workspace, 'pulled-all');
     fs.mkdirSync(into);
     await command('Kore.ai: Pull All Campaigns');
@@ -296,7 +347,9 @@ try {
   await closeRun({ context, pgids, tmp, keep: argv.includes('--keep') });
 }
 
-process.exit(finish(
-  `web extension in the browser: ${((Date.now() - t0) / 1000).toFixed(1)} s; screenshots in test-results/web/`,
-  'Failure screenshots and logs (code-server.log, browser-console.log) in test-results/web/',
-));
+process.exit(
+  finish(
+    `web extension in the browser: ${((Date.now() - t0) / 1000).toFixed(1)} s; screenshots in test-results/web/`,
+    'Failure screenshots and logs (code-server.log, browser-console.log) in test-results/web/',
+  ),
+);

@@ -39,7 +39,12 @@ const SPEC = { name: 'create', usage: CREATE_USAGE, options: {} } as const;
 export async function run(args: string[], io: CommandIO): Promise<number> {
   const parsed = parsePlatformCommand(SPEC, args, io);
   if (typeof parsed === 'number') return parsed;
-  if (parsed.positionals.length !== 1) return usageError(SPEC, io, parsed.positionals.length ? `create takes one file; got ${parsed.positionals.length}.` : 'name the campaign file to create.');
+  if (parsed.positionals.length !== 1)
+    return usageError(
+      SPEC,
+      io,
+      parsed.positionals.length ? `create takes one file; got ${parsed.positionals.length}.` : 'name the campaign file to create.',
+    );
   const absolute = path.resolve(io.cwd, parsed.positionals[0]);
   const shownName = relativeTo(io.cwd, absolute);
   const file = await loadCampaignFile(absolute, shownName, await commandValidationOptions('create', parsed.common.useSettings, io));
@@ -48,11 +53,15 @@ export async function run(args: string[], io: CommandIO): Promise<number> {
     return PUSH_EXIT.usage;
   }
   if (file.problems.length) {
-    io.stderr(`${file.problems.join('\n')}\nkore-campaign create: ${shownName} has ${file.problems.length} error${file.problems.length === 1 ? '' : 's'}; nothing was sent.\n`);
+    io.stderr(
+      `${file.problems.join('\n')}\nkore-campaign create: ${shownName} has ${file.problems.length} error${file.problems.length === 1 ? '' : 's'}; nothing was sent.\n`,
+    );
     return PUSH_EXIT.invalidFile;
   }
   if (file.campaign.campaignId !== undefined) {
-    io.stderr(`kore-campaign create: ${shownName} already names campaign ${String(file.campaign.campaignId)}; kore-campaign push updates it. Remove the campaignId line to create a new campaign from this file.\n`);
+    io.stderr(
+      `kore-campaign create: ${shownName} already names campaign ${String(file.campaign.campaignId)}; kore-campaign push updates it. Remove the campaignId line to create a new campaign from this file.\n`,
+    );
     return PUSH_EXIT.usage;
   }
   const { common } = parsed;
@@ -62,7 +71,8 @@ export async function run(args: string[], io: CommandIO): Promise<number> {
     const outcome = await createCampaign({ ...session.target, body: bodyFromCampaign(file.campaign) }, session.options);
     if (outcome.kind !== 'success') {
       const exitCode = EXIT_FOR_FAILURE[outcome.kind];
-      if (common.format === 'json') io.stdout(`${JSON.stringify({ file: shownName, result: 'failed', failure: failureJson(outcome), exitCode }, null, 2)}\n`);
+      if (common.format === 'json')
+        io.stdout(`${JSON.stringify({ file: shownName, result: 'failed', failure: failureJson(outcome), exitCode }, null, 2)}\n`);
       else {
         io.stderr(`kore-campaign create: ${outcome.message}\n`);
         if (outcome.kind === 'invalid') io.stderr(platformErrorLines(file.parsed, shownName, outcome.errors));
@@ -75,9 +85,13 @@ export async function run(args: string[], io: CommandIO): Promise<number> {
       await writeFile(absolute, applyTextEdits(file.parsed, [edit]));
       written = true;
     }
-    const where = written ? `Wrote campaignId ${outcome.campaignId} into ${shownName}.` : `Add "campaignId: ${outcome.campaignId}" to ${shownName} yourself: its layout has no place for it.`;
+    const where = written
+      ? `Wrote campaignId ${outcome.campaignId} into ${shownName}.`
+      : `Add "campaignId: ${outcome.campaignId}" to ${shownName} yourself: its layout has no place for it.`;
     if (common.format === 'json') {
-      io.stdout(`${JSON.stringify({ file: shownName, result: 'created', campaignId: outcome.campaignId, status: 'Preparing', written, message: outcome.message, exitCode: PUSH_EXIT.ok }, null, 2)}\n`);
+      io.stdout(
+        `${JSON.stringify({ file: shownName, result: 'created', campaignId: outcome.campaignId, status: 'Preparing', written, message: outcome.message, exitCode: PUSH_EXIT.ok }, null, 2)}\n`,
+      );
     } else io.stdout(`${outcome.message}\n${where}\n`);
     return PUSH_EXIT.ok;
   });

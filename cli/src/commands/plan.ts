@@ -51,7 +51,8 @@ export async function run(args: string[], io: CommandIO): Promise<number> {
   if (typeof parsed === 'number') return parsed;
   const { common, positionals } = parsed;
   if (!positionals.length) return usageError(SPEC, io, 'name at least one file, folder or glob.');
-  if (positionals.includes('-')) return usageError(SPEC, io, 'plan reads campaign files by name (each names its campaign); stdin ("-") is not supported.');
+  if (positionals.includes('-'))
+    return usageError(SPEC, io, 'plan reads campaign files by name (each names its campaign); stdin ("-") is not supported.');
   // The same inputs, and the same refusals, as validate: a missing path, a folder or glob with
   // no campaign files; unreadable, binary or oversized files are refused per file when read.
   const { inputs, problems } = await collectInputs(positionals, io.cwd, '<stdin>');
@@ -76,13 +77,22 @@ export async function run(args: string[], io: CommandIO): Promise<number> {
   });
 }
 
-async function planFile(absolute: string, shownName: string, session: PlatformSession, requestSlot: ReturnType<typeof concurrencyLimit>, validation: ValidationOptions): Promise<FileResult> {
+async function planFile(
+  absolute: string,
+  shownName: string,
+  session: PlatformSession,
+  requestSlot: ReturnType<typeof concurrencyLimit>,
+  validation: ValidationOptions,
+): Promise<FileResult> {
   const loaded = await loadCampaignFile(absolute, shownName, validation);
-  if ('readError' in loaded) return { file: shownName, kind: 'error', problems: [`kore-campaign plan: ${loaded.readError}`], notChecked: true };
+  if ('readError' in loaded)
+    return { file: shownName, kind: 'error', problems: [`kore-campaign plan: ${loaded.readError}`], notChecked: true };
   const file: CampaignFile = loaded;
   const idProblem = file.problems.length ? undefined : campaignIdProblem(file);
   if (file.problems.length || idProblem) return { file: shownName, kind: 'error', problems: idProblem ? [idProblem] : file.problems };
-  const outcome = await requestSlot(() => getCampaign({ ...session.target, campaignId: file.campaign.campaignId as string }, session.options));
+  const outcome = await requestSlot(() =>
+    getCampaign({ ...session.target, campaignId: file.campaign.campaignId as string }, session.options),
+  );
   if (outcome.kind !== 'success') return { file: shownName, kind: 'failed', failure: outcome };
   return { file: shownName, kind: 'planned', plan: planCampaign(file.campaign, outcome.campaign.data) };
 }
@@ -97,12 +107,23 @@ function exitCode(results: FileResult[]): number {
 }
 
 function report(io: CommandIO, results: FileResult[], format: 'text' | 'json', where: string): number {
-  const count = (kind: FileResult['kind'], matches?: boolean) => results.filter((r) => r.kind === kind && (matches === undefined || (r.kind === 'planned' && r.plan.matches === matches))).length;
-  const summary = { files: results.length, matching: count('planned', true), differing: count('planned', false), errors: count('error'), failed: count('failed') };
+  const count = (kind: FileResult['kind'], matches?: boolean) =>
+    results.filter((r) => r.kind === kind && (matches === undefined || (r.kind === 'planned' && r.plan.matches === matches))).length;
+  const summary = {
+    files: results.length,
+    matching: count('planned', true),
+    differing: count('planned', false),
+    errors: count('error'),
+    failed: count('failed'),
+  };
   const code = exitCode(results);
   if (format === 'json') {
     const files = results.map((r) =>
-      r.kind === 'planned' ? { file: r.file, result: r.plan.matches ? 'matches' : 'differs', ...planJson(r.plan) } : r.kind === 'error' ? { file: r.file, result: 'error', problems: r.problems } : { file: r.file, result: 'failed', failure: failureJson(r.failure) },
+      r.kind === 'planned'
+        ? { file: r.file, result: r.plan.matches ? 'matches' : 'differs', ...planJson(r.plan) }
+        : r.kind === 'error'
+          ? { file: r.file, result: 'error', problems: r.problems }
+          : { file: r.file, result: 'failed', failure: failureJson(r.failure) },
     );
     io.stdout(`${JSON.stringify({ connection: where, files, summary, exitCode: code }, null, 2)}\n`);
     return code;
@@ -113,7 +134,12 @@ function report(io: CommandIO, results: FileResult[], format: 'text' | 'json', w
     else if (r.kind === 'error') io.stderr(r.problems.map((p) => `${p}\n`).join(''));
     else io.stderr(`${r.file}: ${r.failure.message}\n`);
   }
-  const parts = [`${summary.matching} matching`, `${summary.differing} with changes`, `${summary.errors} with errors`, `${summary.failed} not read`];
+  const parts = [
+    `${summary.matching} matching`,
+    `${summary.differing} with changes`,
+    `${summary.errors} with errors`,
+    `${summary.failed} not read`,
+  ];
   out.push(`${summary.files} ${summary.files === 1 ? 'file' : 'files'} planned against ${where}: ${parts.join(', ')}.\n`);
   io.stdout(out.join(''));
   return code;

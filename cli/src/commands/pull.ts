@@ -39,7 +39,11 @@ Examples:
   kore-campaign pull --all --out campaigns/
   kore-campaign pull cd-ed19e3c7-3682-5e72-a839-af9e07110001`;
 
-const SPEC = { name: 'pull', usage: PULL_USAGE, options: { all: { type: 'boolean' }, out: { type: 'string' }, overwrite: { type: 'boolean' } } } as const;
+const SPEC = {
+  name: 'pull',
+  usage: PULL_USAGE,
+  options: { all: { type: 'boolean' }, out: { type: 'string' }, overwrite: { type: 'boolean' } },
+} as const;
 
 type Pulled = { id: string; failure?: PlatformFailure; placed?: PlacedCampaign; name?: string };
 
@@ -70,7 +74,8 @@ export async function run(args: string[], io: CommandIO): Promise<number> {
       const listed = await listCampaigns(session.target, session.options);
       if (listed.kind !== 'success') {
         const code = EXIT_FOR_FAILURE[listed.kind];
-        if (common.format === 'json') io.stdout(`${JSON.stringify({ connection: where, list: failureJson(listed), files: [], exitCode: code }, null, 2)}\n`);
+        if (common.format === 'json')
+          io.stdout(`${JSON.stringify({ connection: where, list: failureJson(listed), files: [], exitCode: code }, null, 2)}\n`);
         else io.stderr(`kore-campaign pull: could not list the campaigns: ${listed.message}\n`);
         return code;
       }
@@ -114,7 +119,14 @@ function finish(io: CommandIO, format: 'text' | 'json', where: string, results: 
     const files = results.map((r) =>
       r.failure
         ? { campaignId: r.id, result: 'failed', failure: failureJson(r.failure) }
-        : { campaignId: r.id, name: r.name, file: relativeTo(io.cwd, r.placed!.file), result: r.placed!.result, ...(r.placed!.reason ? { reason: r.placed!.reason } : {}), notes: r.placed!.notes },
+        : {
+            campaignId: r.id,
+            name: r.name,
+            file: relativeTo(io.cwd, r.placed!.file),
+            result: r.placed!.result,
+            ...(r.placed!.reason ? { reason: r.placed!.reason } : {}),
+            notes: r.placed!.notes,
+          },
     );
     io.stdout(`${JSON.stringify({ connection: where, files, exitCode: code }, null, 2)}\n`);
     return code;
@@ -127,7 +139,8 @@ function finish(io: CommandIO, format: 'text' | 'json', where: string, results: 
     const placed = r.placed!;
     const file = relativeTo(io.cwd, placed.file);
     io.stdout(`${placed.result.padEnd(9)} ${file} (${r.id}${r.name ? `, '${r.name}'` : ''})\n`);
-    if (placed.reason) io.stderr(`kore-campaign pull: ${file} was left as it is: ${placed.reason}. Commit or stash your changes, or pass --overwrite.\n`);
+    if (placed.reason)
+      io.stderr(`kore-campaign pull: ${file} was left as it is: ${placed.reason}. Commit or stash your changes, or pass --overwrite.\n`);
     for (const note of placed.notes) io.stderr(`${file}: ${note}\n`);
   }
   return code;

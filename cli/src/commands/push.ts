@@ -164,7 +164,9 @@ export async function run(args: string[], io: CommandIO): Promise<number> {
     for (const [name, value] of Object.entries(redactor.headers(request.headers))) lines.push(`${name}: ${value}`);
     lines.push('', request.body);
     io.stdout(`${lines.join('\n')}\n`);
-    io.stderr(`kore-campaign push: dry run, nothing was sent (the token, ${config.credentials.kind === 'client' ? 'minted with KORE_CLIENT_ID/KORE_CLIENT_SECRET' : 'from KORE_JWT'}, is redacted).\n`);
+    io.stderr(
+      `kore-campaign push: dry run, nothing was sent (the token, ${config.credentials.kind === 'client' ? 'minted with KORE_CLIENT_ID/KORE_CLIENT_SECRET' : 'from KORE_JWT'}, is redacted).\n`,
+    );
     return PUSH_EXIT.ok;
   }
 
@@ -186,8 +188,13 @@ export async function run(args: string[], io: CommandIO): Promise<number> {
     const outcome = await pushCampaign(input, options);
     const exitCode = outcome.kind === 'success' ? PUSH_EXIT.ok : EXIT_FOR_FAILURE[outcome.kind];
     if (parsedArgs.format === 'json') {
-      const result = outcome.kind === 'success' ? { result: 'pushed', message: outcome.message } : { result: 'failed', stage: 'push', failure: failureJson(outcome) };
-      io.stdout(`${JSON.stringify({ file: shownName, campaignId: input.campaignId, ...result, plan: planJson(planned.plan), exitCode }, null, 2)}\n`);
+      const result =
+        outcome.kind === 'success'
+          ? { result: 'pushed', message: outcome.message }
+          : { result: 'failed', stage: 'push', failure: failureJson(outcome) };
+      io.stdout(
+        `${JSON.stringify({ file: shownName, campaignId: input.campaignId, ...result, plan: planJson(planned.plan), exitCode }, null, 2)}\n`,
+      );
       return exitCode;
     }
     if (outcome.kind === 'success') {

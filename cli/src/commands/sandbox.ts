@@ -1,11 +1,6 @@
 // `kore-campaign sandbox`: the local stand-in for the campaign API, for trying the push with
 // no account and for testing pipelines. Runs until Ctrl+C.
-import {
-  parseOrigin,
-  SANDBOX_CAMPAIGN_IDS,
-  SANDBOX_DEFAULT_PORT,
-  startSandbox,
-} from '../../../sandbox/src';
+import { parseOrigin, SANDBOX_CAMPAIGN_IDS, SANDBOX_DEFAULT_PORT, startSandbox } from '../../../sandbox/src';
 import { integerOption, parseCommandArgs, usageError } from '../args';
 import type { CommandIO } from '../io';
 
@@ -34,7 +29,11 @@ Examples:
   kore-campaign sandbox --port 0 --quiet
   kore-campaign sandbox --allow-origin http://127.0.0.1:8080`;
 
-const SPEC = { name: 'sandbox', usage: SANDBOX_USAGE, options: { port: { type: 'string' }, 'latency-ms': { type: 'string' }, 'allow-origin': { type: 'string', multiple: true } } } as const;
+const SPEC = {
+  name: 'sandbox',
+  usage: SANDBOX_USAGE,
+  options: { port: { type: 'string' }, 'latency-ms': { type: 'string' }, 'allow-origin': { type: 'string', multiple: true } },
+} as const;
 
 export async function run(args: string[], io: CommandIO, stopSignal?: AbortSignal): Promise<number> {
   const parsed = parseCommandArgs(SPEC, args, io);
@@ -47,14 +46,26 @@ export async function run(args: string[], io: CommandIO, stopSignal?: AbortSigna
   if (typeof latencyMs === 'string') return usageError(SPEC, io, latencyMs);
   const allowOrigins = parsed.values['allow-origin'] ?? [];
   const notOrigin = allowOrigins.find((value) => parseOrigin(value) === undefined);
-  if (notOrigin !== undefined) return usageError(SPEC, io, `--allow-origin takes a web page origin (scheme, host and port, as http://127.0.0.1:8080), not "${notOrigin}".`);
+  if (notOrigin !== undefined)
+    return usageError(
+      SPEC,
+      io,
+      `--allow-origin takes a web page origin (scheme, host and port, as http://127.0.0.1:8080), not "${notOrigin}".`,
+    );
   const quiet = parsed.values.quiet ?? false;
   let sandbox;
   try {
-    sandbox = await startSandbox({ port, latencyMs: latencyMs ?? 0, allowOrigins, log: quiet ? undefined : (line) => io.stdout(`${new Date().toISOString()} ${line}\n`) });
+    sandbox = await startSandbox({
+      port,
+      latencyMs: latencyMs ?? 0,
+      allowOrigins,
+      log: quiet ? undefined : (line) => io.stdout(`${new Date().toISOString()} ${line}\n`),
+    });
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    io.stderr(`kore-campaign sandbox: ${code === 'EADDRINUSE' ? `port ${port} is in use; pass --port with another number (or 0 for any free port).` : (error as Error).message}\n`);
+    io.stderr(
+      `kore-campaign sandbox: ${code === 'EADDRINUSE' ? `port ${port} is in use; pass --port with another number (or 0 for any free port).` : (error as Error).message}\n`,
+    );
     return 2;
   }
   const c = sandbox.credentials;

@@ -5,7 +5,15 @@ import { integerOption, parseCommandArgs, usageError } from '../args';
 import { collectInputs, type CampaignInput } from '../collectInputs';
 import { formatGithub } from '../formats/github';
 import { formatJson } from '../formats/json';
-import { fromCampaignDiagnostic, INPUT_CODES, inputProblem, plural, summarise, type FileReport, type ValidationReport } from '../formats/report';
+import {
+  fromCampaignDiagnostic,
+  INPUT_CODES,
+  inputProblem,
+  plural,
+  summarise,
+  type FileReport,
+  type ValidationReport,
+} from '../formats/report';
 import { formatSarif } from '../formats/sarif';
 import { formatText } from '../formats/text';
 import { EXIT, type CommandIO } from '../io';
@@ -68,7 +76,8 @@ export async function runValidate(args: string[], io: CommandIO): Promise<number
   if (typeof maxWarnings === 'string') return usageError(SPEC, io, maxWarnings);
   if (targets.length === 0) return usageError(SPEC, io, 'name at least one file, folder or glob (or - for stdin).');
   if (targets.filter((t) => t === '-').length > 1) return usageError(SPEC, io, 'stdin ("-") can be read only once.');
-  if (values['stdin-filename'] !== undefined && !targets.includes('-')) return usageError(SPEC, io, '--stdin-filename names what "-" reads; add - to the files.');
+  if (values['stdin-filename'] !== undefined && !targets.includes('-'))
+    return usageError(SPEC, io, '--stdin-filename names what "-" reads; add - to the files.');
 
   const settings = await commandValidationOptions('validate', !values['no-settings'], io);
   const contactLists = values.platform ? await contactListsFromPlatform(io) : undefined;
@@ -80,11 +89,19 @@ export async function runValidate(args: string[], io: CommandIO): Promise<number
   for (const { input, read } of reads) {
     const result = await read;
     if (values.verbose) io.stderr(`kore-campaign validate: ${input.file}${'problem' in result ? ` ${result.problem}` : ''}\n`);
-    if ('problem' in result) files.push(inputProblem(input.file, input.relative, INPUT_CODES.unreadable, `${input.file} ${result.problem}.`));
-    else files.push({ file: input.file, relative: input.relative, diagnostics: validateText(result.text, options).map(fromCampaignDiagnostic) });
+    if ('problem' in result)
+      files.push(inputProblem(input.file, input.relative, INPUT_CODES.unreadable, `${input.file} ${result.problem}.`));
+    else
+      files.push({
+        file: input.file,
+        relative: input.relative,
+        diagnostics: validateText(result.text, options).map(fromCampaignDiagnostic),
+      });
   }
   const full = summarise(files);
-  const shown: ValidationReport = values.quiet ? summarise(files.map((f) => ({ ...f, diagnostics: f.diagnostics.filter((d) => d.severity === 'error') }))) : full;
+  const shown: ValidationReport = values.quiet
+    ? summarise(files.map((f) => ({ ...f, diagnostics: f.diagnostics.filter((d) => d.severity === 'error') })))
+    : full;
 
   io.stdout(render(format, shown, io.cwd));
   const tooManyWarnings = maxWarnings !== undefined && full.warnings > maxWarnings;

@@ -10,13 +10,22 @@ const PLATFORM_TIMEOUT_MS = 15_000;
 
 export async function contactListsFromPlatform(io: CommandIO): Promise<KnownContactLists | undefined> {
   // Loaded only with --platform: plain `validate` never loads the HTTP client.
-  const [{ configFromEnv }, { fetchContactLists }] = await Promise.all([import('../platformConfig'), import('../../../platform/src/contactLists')]);
+  const [{ configFromEnv }, { fetchContactLists }] = await Promise.all([
+    import('../platformConfig'),
+    import('../../../platform/src/contactLists'),
+  ]);
   const config = configFromEnv(io.env);
   if ('problems' in config) {
-    io.stderr(`kore-campaign validate: --platform needs the KORE_* connection variables (${config.problems.join(' ')}); contact-list names were not checked.\n`);
+    io.stderr(
+      `kore-campaign validate: --platform needs the KORE_* connection variables (${config.problems.join(' ')}); contact-list names were not checked.\n`,
+    );
     return undefined;
   }
-  const result = await fetchContactLists(config.connection, config.credentials, { env: io.env, subject: 'kore-campaign-cli', timeoutMs: PLATFORM_TIMEOUT_MS });
+  const result = await fetchContactLists(config.connection, config.credentials, {
+    env: io.env,
+    subject: 'kore-campaign-cli',
+    timeoutMs: PLATFORM_TIMEOUT_MS,
+  });
   if (result.kind === 'failed') {
     io.stderr(`kore-campaign validate: ${result.reason} Contact-list names were not checked; everything else was.\n`);
     return undefined;

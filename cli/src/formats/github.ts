@@ -20,7 +20,13 @@ export function formatGithub(report: ValidationReport): string {
     for (const d of file.diagnostics) {
       const where = file.notChecked
         ? [`file=${escapeProperty(file.relative)}`]
-        : [`file=${escapeProperty(file.relative)}`, `line=${d.line}`, `col=${d.column}`, `endLine=${d.endLine}`, `endColumn=${d.endColumn}`];
+        : [
+            `file=${escapeProperty(file.relative)}`,
+            `line=${d.line}`,
+            `col=${d.column}`,
+            `endLine=${d.endLine}`,
+            `endColumn=${d.endColumn}`,
+          ];
       const title = `title=${escapeProperty(`kore-campaign ${d.code}`)}`;
       lines.push(`::${COMMAND[d.severity]} ${[...where, title].join(',')}::${escapeData(d.message)}`);
     }

@@ -53,7 +53,12 @@ export function fromCampaignDiagnostic(d: CampaignDiagnostic): ReportDiagnostic 
 }
 
 export function inputProblem(file: string, relative: string, code: string, message: string): FileReport {
-  return { file, relative, notChecked: true, diagnostics: [{ line: 1, column: 1, endLine: 1, endColumn: 1, severity: 'error', code, message }] };
+  return {
+    file,
+    relative,
+    notChecked: true,
+    diagnostics: [{ line: 1, column: 1, endLine: 1, endColumn: 1, severity: 'error', code, message }],
+  };
 }
 
 export function summarise(files: FileReport[]): ValidationReport {

@@ -33,7 +33,9 @@ export function formatSarif(report: ValidationReport, cwd: string): string {
         {
           physicalLocation: {
             artifactLocation: artifactLocation(file.relative),
-            ...(file.notChecked ? {} : { region: { startLine: d.line, startColumn: d.column, endLine: d.endLine, endColumn: d.endColumn } }),
+            ...(file.notChecked
+              ? {}
+              : { region: { startLine: d.line, startColumn: d.column, endLine: d.endLine, endColumn: d.endColumn } }),
           },
         },
       ],

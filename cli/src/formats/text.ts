@@ -5,7 +5,11 @@ export function formatText(report: ValidationReport): string {
   const lines: string[] = [];
   for (const file of report.files) {
     for (const d of file.diagnostics) {
-      lines.push(file.notChecked ? `${d.severity} ${d.message} [${d.code}]` : `${file.file}:${d.line}:${d.column} ${d.severity} ${d.message} [${d.code}]`);
+      lines.push(
+        file.notChecked
+          ? `${d.severity} ${d.message} [${d.code}]`
+          : `${file.file}:${d.line}:${d.column} ${d.severity} ${d.message} [${d.code}]`,
+      );
     }
   }
   lines.push(summaryLine(report));

@@ -54,5 +54,7 @@ export async function signOut(ctx: Ctx): Promise<void> {
   await ctx.store.deleteCredentials(connection);
   ctx.log.info(`Signed out of ${connection.name}.`);
   const sandboxNote = connection.id === SANDBOX_CONNECTION_ID ? ' (Add Connection > Local sandbox restores the sandbox credentials.)' : '';
-  void vscode.window.showInformationMessage(`Signed out of ${connection.name}: its credentials were deleted from secret storage.${sandboxNote}`);
+  void vscode.window.showInformationMessage(
+    `Signed out of ${connection.name}: its credentials were deleted from secret storage.${sandboxNote}`,
+  );
 }

@@ -11,7 +11,8 @@ type Command = (ctx: Ctx, ...args: never[]) => unknown;
 
 export const COMMANDS: Record<string, Command> = {
   // From the explorer with several files selected, VS Code passes the selection as the second argument.
-  'koreCampaign.pushCampaign': (ctx: Ctx, uri?: unknown, selected?: unknown) => pushSelection(async (one?: vscode.Uri) => (await ctx.engine()).pushCampaign(ctx, one), uri, selected),
+  'koreCampaign.pushCampaign': (ctx: Ctx, uri?: unknown, selected?: unknown) =>
+    pushSelection(async (one?: vscode.Uri) => (await ctx.engine()).pushCampaign(ctx, one), uri, selected),
   'koreCampaign.addConnection': addConnection,
   'koreCampaign.editConnection': editConnection,
   'koreCampaign.removeConnection': removeConnection,
@@ -27,6 +28,8 @@ export const COMMANDS: Record<string, Command> = {
 
 export function registerCommands(context: vscode.ExtensionContext, ctx: Ctx): void {
   for (const [id, command] of Object.entries(COMMANDS)) {
-    context.subscriptions.push(vscode.commands.registerCommand(id, (...args: unknown[]) => (command as (ctx: Ctx, ...rest: unknown[]) => unknown)(ctx, ...args)));
+    context.subscriptions.push(
+      vscode.commands.registerCommand(id, (...args: unknown[]) => (command as (ctx: Ctx, ...rest: unknown[]) => unknown)(ctx, ...args)),
+    );
   }
 }

@@ -10,7 +10,10 @@ export async function startSandbox(ctx: Ctx): Promise<void> {
   if (!ctx.sandbox) return void vscode.window.showInformationMessage(LOCAL_SANDBOX_NEEDS_DESKTOP);
   if (!vscode.workspace.isTrusted) return (await ctx.engine()).explainRestrictedMode();
   const running = await ctx.sandbox.start();
-  if (running) void vscode.window.showInformationMessage(`The local sandbox is listening on ${running.url} until VS Code closes. The "Local sandbox" connection pushes to it.`);
+  if (running)
+    void vscode.window.showInformationMessage(
+      `The local sandbox is listening on ${running.url} until VS Code closes. The "Local sandbox" connection pushes to it.`,
+    );
 }
 
 export function showPushLog(ctx: Ctx): void {

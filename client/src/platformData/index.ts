@@ -14,14 +14,21 @@ export interface PlatformDataApi {
   status(): StatusRows;
 }
 
-export function registerPlatformData(context: vscode.ExtensionContext, store: ConnectionStore, log: vscode.LogOutputChannel, client: LanguageClient): PlatformDataApi {
+export function registerPlatformData(
+  context: vscode.ExtensionContext,
+  store: ConnectionStore,
+  log: vscode.LogOutputChannel,
+  client: LanguageClient,
+): PlatformDataApi {
   const platform = new PlatformData(context, store, log);
-  const serverState = (): ServerState => (client.state === State.Running ? 'running' : client.state === State.Stopped ? 'stopped' : 'starting');
+  const serverState = (): ServerState =>
+    client.state === State.Running ? 'running' : client.state === State.Stopped ? 'stopped' : 'starting';
   const status = new PlatformStatusItem(platform, serverState);
   context.subscriptions.push(platform, status);
   const notify: NotifyServer = (method, params) => void client.sendNotification(method, params).catch(() => undefined);
 
-  const refresh = (force = false) => void platform.refresh(force).catch((error: unknown) => log.error(`[contact lists] ${(error as Error)?.message ?? error}`));
+  const refresh = (force = false) =>
+    void platform.refresh(force).catch((error: unknown) => log.error(`[contact lists] ${(error as Error)?.message ?? error}`));
   context.subscriptions.push(
     vscode.commands.registerCommand('koreCampaign.refreshPlatformData', async () => {
       const state = await platform.refresh(true);
@@ -31,7 +38,8 @@ export function registerPlatformData(context: vscode.ExtensionContext, store: Co
     store.onDidChange(() => refresh()),
     vscode.workspace.onDidGrantWorkspaceTrust(() => refresh()),
     vscode.workspace.onDidChangeConfiguration((e) => {
-      if (e.affectsConfiguration('koreCampaign.preferredConnection') || e.affectsConfiguration('koreCampaign.connections.sandboxPort')) refresh();
+      if (e.affectsConfiguration('koreCampaign.preferredConnection') || e.affectsConfiguration('koreCampaign.connections.sandboxPort'))
+        refresh();
     }),
     // Lists older than the cache time are fetched again when a campaign file comes to the front.
     vscode.window.onDidChangeActiveTextEditor((editor) => {

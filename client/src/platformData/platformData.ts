@@ -81,7 +81,13 @@ export class PlatformData implements vscode.Disposable {
     if (!credentials) return this.set({ state: 'unknown', connection: connection.name, reason: 'signed-out' });
     const cached = this.cache.get(connection);
     if (!force && cached && ContactListCache.fresh(cached.fetchedAt, cacheMinutes())) {
-      return this.set({ state: 'known', connection: connection.name, connectionId: connection.id, contactLists: cached.lists, fetchedAt: cached.fetchedAt });
+      return this.set({
+        state: 'known',
+        connection: connection.name,
+        connectionId: connection.id,
+        contactLists: cached.lists,
+        fetchedAt: cached.fetchedAt,
+      });
     }
 
     // The same connection's lists serve while new ones come; another connection's never do.
@@ -105,7 +111,12 @@ export class PlatformData implements vscode.Disposable {
     this.inFlight = undefined;
     if (result.kind === 'success') {
       const fetchedAt = Date.now();
-      const lists = result.lists.map(({ name, totalRecordCount, status, campaignInUse }) => ({ name, totalRecordCount, status, campaignInUse }));
+      const lists = result.lists.map(({ name, totalRecordCount, status, campaignInUse }) => ({
+        name,
+        totalRecordCount,
+        status,
+        campaignInUse,
+      }));
       await this.cache.put(connection, lists, fetchedAt);
       return this.set({ state: 'known', connection: connection.name, connectionId: connection.id, contactLists: lists, fetchedAt });
     }
@@ -121,7 +132,14 @@ export class PlatformData implements vscode.Disposable {
     const unreachable = outcome === 'network-error' || outcome === 'timeout' || outcome === 'unavailable';
     if (unreachable && cached) {
       // Offline: the last lists fetched stand in (the status item says how old they are).
-      return { state: 'known', connection: connection.name, connectionId: connection.id, contactLists: cached.lists, fetchedAt: cached.fetchedAt, offlineCopy: true };
+      return {
+        state: 'known',
+        connection: connection.name,
+        connectionId: connection.id,
+        contactLists: cached.lists,
+        fetchedAt: cached.fetchedAt,
+        offlineCopy: true,
+      };
     }
     if (outcome === 'cancelled') return { ...this.current, fetching: false };
     return { state: 'unknown', connection: connection.name, reason: unreachable ? 'offline' : 'fetch-failed', detail: reason };

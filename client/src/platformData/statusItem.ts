@@ -25,23 +25,39 @@ export interface StatusRows {
   platform: StatusText;
 }
 
-const SEVERITY = { information: vscode.LanguageStatusSeverity.Information, warning: vscode.LanguageStatusSeverity.Warning, error: vscode.LanguageStatusSeverity.Error };
+const SEVERITY = {
+  information: vscode.LanguageStatusSeverity.Information,
+  warning: vscode.LanguageStatusSeverity.Warning,
+  error: vscode.LanguageStatusSeverity.Error,
+};
 
 export class PlatformStatusItem implements vscode.Disposable {
   private readonly serverItem = vscode.languages.createLanguageStatusItem('koreCampaign.server', { language: LANGUAGE_ID });
   private readonly platformItem = vscode.languages.createLanguageStatusItem('koreCampaign.status', { language: LANGUAGE_ID });
   private readonly subscriptions: vscode.Disposable[] = [];
   private readonly timer: NodeJS.Timeout;
-  private shown: StatusRows = { server: { text: '', detail: '', severity: 'information' }, platform: { text: '', detail: '', severity: 'information' } };
+  private shown: StatusRows = {
+    server: { text: '', detail: '', severity: 'information' },
+    platform: { text: '', detail: '', severity: 'information' },
+  };
 
   constructor(
     private readonly platform: PlatformData,
     private readonly serverState: () => ServerState,
   ) {
     this.serverItem.name = 'Kore.ai Campaigns: language server';
-    this.serverItem.command = { title: 'Rules', command: 'workbench.action.openSettings', arguments: ['koreCampaign.validate'], tooltip: 'The settings that turn rule groups on and off' };
+    this.serverItem.command = {
+      title: 'Rules',
+      command: 'workbench.action.openSettings',
+      arguments: ['koreCampaign.validate'],
+      tooltip: 'The settings that turn rule groups on and off',
+    };
     this.platformItem.name = 'Kore.ai Campaigns: platform data';
-    this.platformItem.command = { title: 'Refresh', command: 'koreCampaign.refreshPlatformData', tooltip: `Fetch the contact lists of the active connection again (${SKIPPED_CHECKS} need them)` };
+    this.platformItem.command = {
+      title: 'Refresh',
+      command: 'koreCampaign.refreshPlatformData',
+      tooltip: `Fetch the contact lists of the active connection again (${SKIPPED_CHECKS} need them)`,
+    };
     this.subscriptions.push(
       platform.onDidChange(() => this.update()),
       vscode.workspace.onDidChangeConfiguration((e) => e.affectsConfiguration('koreCampaign.validate') && this.update()),
@@ -59,7 +75,10 @@ export class PlatformStatusItem implements vscode.Disposable {
   update(): void {
     const server = this.serverState();
     this.shown = describe(this.platform.state, server, groupsOn());
-    for (const [item, row] of [[this.serverItem, this.shown.server], [this.platformItem, this.shown.platform]] as const) {
+    for (const [item, row] of [
+      [this.serverItem, this.shown.server],
+      [this.platformItem, this.shown.platform],
+    ] as const) {
       item.text = row.text;
       item.detail = row.detail;
       item.severity = SEVERITY[row.severity];
@@ -80,14 +99,26 @@ export class PlatformStatusItem implements vscode.Disposable {
 function groupsOn(): { on: string[]; all: number; enabled: boolean } {
   const config = vscode.workspace.getConfiguration('koreCampaign.validate', vscode.window.activeTextEditor?.document.uri);
   const groups = Object.keys(RULE_GROUPS);
-  return { on: groups.filter((g) => config.get<string>(g) !== 'off'), all: groups.length, enabled: config.get<boolean>('enable') !== false };
+  return {
+    on: groups.filter((g) => config.get<string>(g) !== 'off'),
+    all: groups.length,
+    enabled: config.get<boolean>('enable') !== false,
+  };
 }
 
 const SERVER_ICON: Record<ServerState, string> = { running: '$(check)', starting: '$(sync)', stopped: '$(error)' };
 
 export function describe(state: PlatformState, server: ServerState, groups: { on: string[]; all: number; enabled: boolean }): StatusRows {
-  const rules = !groups.enabled ? 'validation off' : groups.on.length === groups.all ? `all ${groups.all} rule groups on` : `rule groups on: ${groups.on.join(', ') || 'none'}`;
-  const serverRow: StatusText = { text: `${SERVER_ICON[server]} Language server ${server}`, detail: rules, severity: server === 'stopped' ? 'error' : 'information' };
+  const rules = !groups.enabled
+    ? 'validation off'
+    : groups.on.length === groups.all
+      ? `all ${groups.all} rule groups on`
+      : `rule groups on: ${groups.on.join(', ') || 'none'}`;
+  const serverRow: StatusText = {
+    text: `${SERVER_ICON[server]} Language server ${server}`,
+    detail: rules,
+    severity: server === 'stopped' ? 'error' : 'information',
+  };
   if (state.state === 'known') {
     const count = `${state.contactLists.length} contact ${state.contactLists.length === 1 ? 'list' : 'lists'}`;
     return {

@@ -111,14 +111,26 @@ function nameStep(nameProblem: (name: string) => string | undefined, defaultName
 export function credentialSteps<S extends { credentials: CredentialDraft }>(connectionName: () => string): FlowStep<S>[] {
   const title = () => `Credentials for ${connectionName()}`;
   const kinds = [
-    { label: 'Client ID and Client Secret', description: 'recommended: a fresh short-lived token for every push', credentialKind: 'client' as const },
+    {
+      label: 'Client ID and Client Secret',
+      description: 'recommended: a fresh short-lived token for every push',
+      credentialKind: 'client' as const,
+    },
     { label: 'Paste a JWT', description: 'sent as it is until it expires', credentialKind: 'jwt' as const },
   ];
   const kindStep: FlowStep<S> = async ({ credentials }, at) =>
-    record(await pickStep(at, { title: title(), placeholder: 'How does this connection sign in?', items: kinds, active: kinds.find((k) => k.credentialKind === credentials.kind) }), (item) => {
-      if (credentials.kind !== item.credentialKind) credentials.secret = undefined;
-      credentials.kind = item.credentialKind;
-    });
+    record(
+      await pickStep(at, {
+        title: title(),
+        placeholder: 'How does this connection sign in?',
+        items: kinds,
+        active: kinds.find((k) => k.credentialKind === credentials.kind),
+      }),
+      (item) => {
+        if (credentials.kind !== item.credentialKind) credentials.secret = undefined;
+        credentials.kind = item.credentialKind;
+      },
+    );
   const clientIdStep: FlowStep<S> = async ({ credentials }, at) =>
     record(
       await inputStep(at, {
@@ -150,7 +162,8 @@ export function credentialSteps<S extends { credentials: CredentialDraft }>(conn
 /** The credentials a finished draft describes. */
 export function credentialsOf(draft: CredentialDraft): Credentials | undefined {
   if (draft.kind === 'jwt' && draft.secret) return { kind: 'jwt', token: draft.secret.trim() };
-  if (draft.kind === 'client' && draft.clientId && draft.secret) return { kind: 'client', clientId: draft.clientId, clientSecret: draft.secret };
+  if (draft.kind === 'client' && draft.clientId && draft.secret)
+    return { kind: 'client', clientId: draft.clientId, clientSecret: draft.secret };
   return undefined;
 }
 
@@ -161,7 +174,9 @@ export interface NewConnectionDeps {
 }
 
 /** Ask for a whole connection. 'sandbox' when the local sandbox was chosen; undefined when cancelled. */
-export async function askNewConnection(deps: NewConnectionDeps): Promise<{ connection: Connection; credentials: Credentials } | 'sandbox' | undefined> {
+export async function askNewConnection(
+  deps: NewConnectionDeps,
+): Promise<{ connection: Connection; credentials: Credentials } | 'sandbox' | undefined> {
   const draft: ConnectionDraft = { credentials: {} };
   const name = nameStep(deps.nameProblem, deps.defaultName);
   const credentials = credentialSteps<ConnectionDraft>(() => draft.name ?? 'the connection');
@@ -174,7 +189,10 @@ export async function askNewConnection(deps: NewConnectionDeps): Promise<{ conne
   if (draft.sandbox) return 'sandbox';
   const result = credentialsOf(draft.credentials);
   if (!draft.host || !draft.iid || !draft.accountId || !draft.name || !result) return undefined;
-  return { connection: { id: deps.newId(), name: draft.name, host: draft.host, iid: draft.iid, accountId: draft.accountId }, credentials: result };
+  return {
+    connection: { id: deps.newId(), name: draft.name, host: draft.host, iid: draft.iid, accountId: draft.accountId },
+    credentials: result,
+  };
 }
 
 /** Ask for credentials alone (Edit Connection, or a push that has none): the same steps. */
@@ -184,4 +202,3 @@ export async function askCredentials(connection: Connection): Promise<Credential
   const plan = (s: typeof state) => [kindStep, ...(s.credentials.kind === 'jwt' ? [] : [clientIdStep]), secretStep];
   return (await runFlow(state, plan)) ? credentialsOf(state.credentials) : undefined;
 }
-

@@ -67,7 +67,9 @@ export class ConnectionStore implements vscode.Disposable {
     return stored
       .filter(
         (c): c is Connection =>
-          !!c && typeof c === 'object' && ['id', 'name', 'host', 'iid', 'accountId'].every((k) => typeof (c as Record<string, unknown>)[k] === 'string'),
+          !!c &&
+          typeof c === 'object' &&
+          ['id', 'name', 'host', 'iid', 'accountId'].every((k) => typeof (c as Record<string, unknown>)[k] === 'string'),
       )
       .map((c) => (isLocalSandbox(c) ? { ...c, host: sandboxConnection().host } : c));
   }

@@ -119,7 +119,10 @@ export function pickStep<T extends vscode.QuickPickItem>(at: StepPosition, optio
 }
 
 /** Show `input`, resolve once (answer, BACK or cancel), then dispose it and its listeners. */
-function settle<T>(input: vscode.QuickPick<vscode.QuickPickItem> | vscode.InputBox, listen: (done: (answer: StepAnswer<T>) => void) => vscode.Disposable[]): Promise<StepAnswer<T>> {
+function settle<T>(
+  input: vscode.QuickPick<vscode.QuickPickItem> | vscode.InputBox,
+  listen: (done: (answer: StepAnswer<T>) => void) => vscode.Disposable[],
+): Promise<StepAnswer<T>> {
   return new Promise((resolve) => {
     let settled = false;
     const disposables: vscode.Disposable[] = [];

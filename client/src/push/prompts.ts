@@ -28,7 +28,11 @@ export async function promptHost(initial: string): Promise<string | undefined> {
 export async function addConnection(store: ConnectionStore): Promise<Connection | undefined> {
   const answer = await askNewConnection({
     nameProblem: (value) => nameProblem(store, value),
-    defaultName: (host) => uniqueName(store, hostProblem(host) ? 'Kore.ai' : normaliseHost(host).hostname === 'platform.kore.ai' ? 'Kore.ai' : normaliseHost(host).hostname),
+    defaultName: (host) =>
+      uniqueName(
+        store,
+        hostProblem(host) ? 'Kore.ai' : normaliseHost(host).hostname === 'platform.kore.ai' ? 'Kore.ai' : normaliseHost(host).hostname,
+      ),
     newId: () => store.newId(),
   });
   if (!answer) return undefined;
@@ -103,7 +107,11 @@ export async function editConnection(store: ConnectionStore, connection: Connect
   }
   let updated: Connection;
   if (field.field === 'name') {
-    const name = await ask({ title: `Edit ${connection.name}: name`, value: connection.name, validateInput: (v) => nameProblem(store, v, connection) });
+    const name = await ask({
+      title: `Edit ${connection.name}: name`,
+      value: connection.name,
+      validateInput: (v) => nameProblem(store, v, connection),
+    });
     if (!name) return undefined;
     updated = { ...connection, name };
   } else if (field.field === 'host') {
@@ -115,7 +123,11 @@ export async function editConnection(store: ConnectionStore, connection: Connect
     if (!iid) return undefined;
     updated = { ...connection, iid };
   } else {
-    const accountId = await ask({ title: `Edit ${connection.name}: account id`, value: connection.accountId, validateInput: accountIdProblem });
+    const accountId = await ask({
+      title: `Edit ${connection.name}: account id`,
+      value: connection.accountId,
+      validateInput: accountIdProblem,
+    });
     if (!accountId) return undefined;
     updated = { ...connection, accountId };
   }
@@ -125,10 +137,14 @@ export async function editConnection(store: ConnectionStore, connection: Connect
     const oldCredentials = await store.getCredentials(connection);
     const isSandboxSecret = oldCredentials?.kind === 'client' && oldCredentials.clientSecret === SANDBOX_CREDENTIALS.clientSecret;
     await store.deleteCredentials(connection);
-    const credentials = isSandboxSecret && normaliseHost(updated.host).loopback ? SANDBOX_CLIENT_CREDENTIALS : await promptCredentials(updated);
+    const credentials =
+      isSandboxSecret && normaliseHost(updated.host).loopback ? SANDBOX_CLIENT_CREDENTIALS : await promptCredentials(updated);
     await store.upsert(updated);
     if (credentials) await store.setCredentials(updated, credentials);
-    else void vscode.window.showWarningMessage(`${updated.name} now points at ${updated.host}; its old credentials were removed. Add credentials before pushing.`);
+    else
+      void vscode.window.showWarningMessage(
+        `${updated.name} now points at ${updated.host}; its old credentials were removed. Add credentials before pushing.`,
+      );
     return updated;
   }
   await store.upsert(updated);
@@ -139,7 +155,8 @@ export async function editConnection(store: ConnectionStore, connection: Connect
 export async function promptCampaignId(fileName: string): Promise<string | undefined> {
   return ask({
     title: `Campaign to update with ${fileName}`,
-    prompt: 'The campaignId of the existing campaign (from the campaign URL or the list API), e.g. cd-ed19e3c7-3682-5e72-a839-af9e0711xxxx.',
+    prompt:
+      'The campaignId of the existing campaign (from the campaign URL or the list API), e.g. cd-ed19e3c7-3682-5e72-a839-af9e0711xxxx.',
     placeHolder: 'cd-...',
     validateInput: (value) => (value.trim() ? checkCampaignId(value.trim()) : 'Enter a campaign id.'),
   });

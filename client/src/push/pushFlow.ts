@@ -4,7 +4,15 @@
 // messages come from platform/src. Both are shared with the CLI.
 import * as vscode from 'vscode';
 import { preparePush, type PushReady } from '../../../core/src';
-import { checkCampaignId, DEFAULT_TIMEOUT_MS, KeyedSerializer, pushCampaign, type Connection, type PushInput, type PushOutcome } from '../../../platform/src';
+import {
+  checkCampaignId,
+  DEFAULT_TIMEOUT_MS,
+  KeyedSerializer,
+  pushCampaign,
+  type Connection,
+  type PushInput,
+  type PushOutcome,
+} from '../../../platform/src';
 import type { Ctx } from '../ctx';
 import { LANGUAGE_ID } from '../language';
 import { editorValidationOptions } from '../validationSettings';
@@ -27,7 +35,9 @@ interface Target {
 }
 
 function timeoutMs(): number {
-  const seconds = vscode.workspace.getConfiguration('koreCampaign').get<number>('connections.requestTimeoutSeconds', DEFAULT_TIMEOUT_MS / 1000);
+  const seconds = vscode.workspace
+    .getConfiguration('koreCampaign')
+    .get<number>('connections.requestTimeoutSeconds', DEFAULT_TIMEOUT_MS / 1000);
   return Math.min(300, Math.max(1, Number(seconds) || DEFAULT_TIMEOUT_MS / 1000)) * 1000;
 }
 
@@ -64,7 +74,10 @@ async function preflight(ctx: Ctx, target: Target): Promise<PushReady | undefine
     // Short enough not to be cut off in the toast; the problems themselves are one click away.
     const first = errors[0] ? ` (first on line ${errors[0].range.start.line + 1})` : '';
     void Promise.resolve(
-      vscode.window.showErrorMessage(`Nothing was pushed: ${target.fileName} has ${errors.length} error${errors.length === 1 ? '' : 's'}${first}.`, 'Show Problems'),
+      vscode.window.showErrorMessage(
+        `Nothing was pushed: ${target.fileName} has ${errors.length} error${errors.length === 1 ? '' : 's'}${first}.`,
+        'Show Problems',
+      ),
     ).then((choice) => choice && vscode.commands.executeCommand('workbench.actions.view.problems'));
     return undefined;
   }
@@ -92,11 +105,17 @@ function send(ctx: Ctx, target: Target, input: PushInput): Thenable<PushOutcome>
   const { fileName, unsaved } = target;
   const { connection } = input;
   return vscode.window.withProgress(
-    { location: vscode.ProgressLocation.Notification, title: `Pushing ${fileName}${unsaved ? ' (unsaved editor contents)' : ''} to ${connection.name}`, cancellable: true },
+    {
+      location: vscode.ProgressLocation.Notification,
+      title: `Pushing ${fileName}${unsaved ? ' (unsaved editor contents)' : ''} to ${connection.name}`,
+      cancellable: true,
+    },
     async (progress, token) => {
       const abort = new AbortController();
       const subscription = token.onCancellationRequested(() => abort.abort());
-      ctx.log.info(`Push ${fileName} -> ${connection.name}, campaign ${input.campaignId}${unsaved ? ' (unsaved editor contents; the file on disk is not read)' : ''}`);
+      ctx.log.info(
+        `Push ${fileName} -> ${connection.name}, campaign ${input.campaignId}${unsaved ? ' (unsaved editor contents; the file on disk is not read)' : ''}`,
+      );
       try {
         return await pushCampaign(input, {
           signal: abort.signal,

@@ -25,7 +25,11 @@ export function platformDiagnostics(outcome: Extract<PushOutcome, { kind: 'inval
   return errors.map((error) => {
     const where = rangeForField(pushed.parsed, error.field);
     const field = error.field && !where.exact ? ` (field ${normaliseFieldName(error.field)})` : '';
-    const diagnostic = new vscode.Diagnostic(toVsRange(where.range), `${pushed.connection.name}: ${error.message}${field}`, vscode.DiagnosticSeverity.Error);
+    const diagnostic = new vscode.Diagnostic(
+      toVsRange(where.range),
+      `${pushed.connection.name}: ${error.message}${field}`,
+      vscode.DiagnosticSeverity.Error,
+    );
     diagnostic.source = 'Kore.ai platform';
     diagnostic.code = 'push-400';
     return diagnostic;
@@ -39,7 +43,13 @@ function isStoppedSandbox(ctx: Ctx, connection: Connection, outcome: Extract<Pus
   } catch {
     // A host that does not parse never got this far.
   }
-  return loopback && connection.id === SANDBOX_CONNECTION_ID && outcome.code === 'ECONNREFUSED' && ctx.sandbox !== undefined && !ctx.sandbox.running;
+  return (
+    loopback &&
+    connection.id === SANDBOX_CONNECTION_ID &&
+    outcome.code === 'ECONNREFUSED' &&
+    ctx.sandbox !== undefined &&
+    !ctx.sandbox.running
+  );
 }
 
 /** Tell the user; the buttons are handled when clicked, without holding the command. */
@@ -75,10 +85,13 @@ export function reportOutcome(ctx: Ctx, outcome: PushOutcome, pushed: PushedFile
         void vscode.window.showInformationMessage(`Credentials for ${connection.name} updated. Push again to use them.`);
       });
     case 'not-found':
-      return handle(vscode.window.showErrorMessage(outcome.message, createButton(connection), 'Select Connection', showLog), async (choice) => {
-        if (choice === 'Select Connection') await vscode.commands.executeCommand('koreCampaign.selectConnection');
-        if (choice === createButton(connection)) await vscode.commands.executeCommand('koreCampaign.createCampaign', pushed.uri);
-      });
+      return handle(
+        vscode.window.showErrorMessage(outcome.message, createButton(connection), 'Select Connection', showLog),
+        async (choice) => {
+          if (choice === 'Select Connection') await vscode.commands.executeCommand('koreCampaign.selectConnection');
+          if (choice === createButton(connection)) await vscode.commands.executeCommand('koreCampaign.createCampaign', pushed.uri);
+        },
+      );
     case 'network-error': {
       if (isStoppedSandbox(ctx, connection, outcome)) {
         const startAndPush = 'Start Local Sandbox and Push';

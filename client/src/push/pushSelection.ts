@@ -16,7 +16,9 @@ export async function pushSelection<T>(push: (uri?: vscode.Uri) => Promise<T>, c
   if (skipped) {
     // uri.path is always '/'-separated (no node:path: this runs in the browser entry too).
     const names = uris.filter((u) => !campaigns.includes(u)).map((u) => u.path.slice(u.path.lastIndexOf('/') + 1));
-    void vscode.window.showInformationMessage(`Skipped ${skipped} selected file${skipped === 1 ? '' : 's'} that ${skipped === 1 ? 'is' : 'are'} not *.campaign.yaml: ${names.join(', ')}.`);
+    void vscode.window.showInformationMessage(
+      `Skipped ${skipped} selected file${skipped === 1 ? '' : 's'} that ${skipped === 1 ? 'is' : 'are'} not *.campaign.yaml: ${names.join(', ')}.`,
+    );
   }
   const results: T[] = [];
   for (const uri of campaigns) results.push(await push(uri));

@@ -30,7 +30,11 @@ export async function confirmWarnings(fileName: string, warnings: CampaignDiagno
 }
 
 /** The active connection, or the one the user picks or adds now; `verb` says what for (pull from, compare with...). */
-export async function resolveConnection(store: ConnectionStore, uri: vscode.Uri | undefined, verb = 'push to'): Promise<Connection | undefined> {
+export async function resolveConnection(
+  store: ConnectionStore,
+  uri: vscode.Uri | undefined,
+  verb = 'push to',
+): Promise<Connection | undefined> {
   await store.confirmPreference(uri);
   const active = store.active(uri);
   if (active) return active;
@@ -79,7 +83,9 @@ export async function offerToWriteCampaignId(uri: vscode.Uri, parsed: ParsedCamp
   }
   const document = await vscode.workspace.openTextDocument(uri);
   if (document.getText() !== text) {
-    void vscode.window.showWarningMessage(`${fileName} changed meanwhile; campaignId was not written. Add "campaignId: ${campaignId}" by hand.`);
+    void vscode.window.showWarningMessage(
+      `${fileName} changed meanwhile; campaignId was not written. Add "campaignId: ${campaignId}" by hand.`,
+    );
     return;
   }
   const wasDirty = document.isDirty;

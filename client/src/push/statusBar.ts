@@ -31,7 +31,9 @@ export class ConnectionStatus implements vscode.Disposable {
       this.item.text = `$(cloud-upload) ${connection.name}`;
       this.item.tooltip = new vscode.MarkdownString(
         `**Kore.ai connection**: ${connection.name}\n\n${connection.host} | IID \`${connection.iid}\`\n\n` +
-          (vscode.workspace.isTrusted ? 'Push Campaign sends this file here. Click to change.' : 'Push is off in Restricted Mode (untrusted workspace). Click to change the connection.'),
+          (vscode.workspace.isTrusted
+            ? 'Push Campaign sends this file here. Click to change.'
+            : 'Push is off in Restricted Mode (untrusted workspace). Click to change the connection.'),
       );
       this.item.backgroundColor = undefined;
     } else {

@@ -86,5 +86,6 @@ export async function chooseWorkspaceFolder(purpose: string): Promise<vscode.Uri
     return undefined;
   }
   if (folders.length === 1) return folders[0].uri;
-  return (await vscode.window.showWorkspaceFolderPick({ placeHolder: `${purpose}: into which workspace folder?`, ignoreFocusOut: true }))?.uri;
+  return (await vscode.window.showWorkspaceFolderPick({ placeHolder: `${purpose}: into which workspace folder?`, ignoreFocusOut: true }))
+    ?.uri;
 }

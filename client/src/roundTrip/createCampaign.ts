@@ -30,9 +30,18 @@ export async function askCreateOrEnterId(connection: Connection, fileName: strin
 }
 
 /** The file names a campaign the connection does not have: say so, and offer to create it. */
-export async function offerCreateOnNotFound(ctx: RoundTripContext, session: Session, target: CampaignTarget, message: string): Promise<void> {
+export async function offerCreateOnNotFound(
+  ctx: RoundTripContext,
+  session: Session,
+  target: CampaignTarget,
+  message: string,
+): Promise<void> {
   const create = createButton(session.connection);
-  const choice = await vscode.window.showErrorMessage(`${message} Create a new campaign from ${target.fileName} instead?`, create, 'Select Connection');
+  const choice = await vscode.window.showErrorMessage(
+    `${message} Create a new campaign from ${target.fileName} instead?`,
+    create,
+    'Select Connection',
+  );
   if (choice === create) await createFromFile(ctx, session, target);
   else if (choice === 'Select Connection') await vscode.commands.executeCommand('koreCampaign.selectConnection');
 }
@@ -74,7 +83,9 @@ export async function createFromFile(ctx: RoundTripContext, session: Session, ta
   const body = bodyFromCampaign(target.campaign);
   const name = typeof body.name === 'string' ? body.name : target.fileName;
   ctx.log.info(`Create ${target.fileName} -> ${connection.name}`);
-  const created = await withCancellableProgress(`Creating '${name}' on ${connection.name}`, (signal) => createRemoteCampaign(session, body, ctx.log, signal));
+  const created = await withCancellableProgress(`Creating '${name}' on ${connection.name}`, (signal) =>
+    createRemoteCampaign(session, body, ctx.log, signal),
+  );
   if (!created.ok) {
     void reportFailure(ctx, session, created.outcome);
     return undefined;

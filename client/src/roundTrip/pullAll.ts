@@ -85,7 +85,9 @@ export async function pullAllCampaignsCommand(ctx: RoundTripContext): Promise<Pu
   }
   for (const failure of fetched.failures) ctx.log.error(`Could not read ${failure.campaignId}: ${failure.outcome.message}`);
 
-  const parts = (['created', 'updated', 'unchanged', 'skipped', 'failed'] as const).filter((k) => counts[k]).map((k) => `${counts[k]} ${k}`);
+  const parts = (['created', 'updated', 'unchanged', 'skipped', 'failed'] as const)
+    .filter((k) => counts[k])
+    .map((k) => `${counts[k]} ${k}`);
   const summary = `Pulled ${fetched.campaigns.length} campaign${fetched.campaigns.length === 1 ? '' : 's'} from ${connection.name} into ${vscode.workspace.asRelativePath(folder)}: ${parts.join(', ') || 'nothing to do'}.`;
   const show = counts.failed ? vscode.window.showWarningMessage : vscode.window.showInformationMessage;
   void Promise.resolve(show(summary, 'Show Log')).then((choice) => choice && ctx.log.show(true));

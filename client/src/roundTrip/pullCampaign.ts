@@ -31,7 +31,9 @@ export async function pullCampaignCommand(ctx: RoundTripContext): Promise<vscode
 /** Reads one campaign and writes it into the workspace; resolves with the file, once open. */
 export async function pullOne(ctx: RoundTripContext, session: Session, campaignId: string): Promise<vscode.Uri | undefined> {
   const { connection } = session;
-  const fetched = await withCancellableProgress(`Reading ${campaignId} from ${connection.name}`, (signal) => fetchCampaign(session, campaignId, ctx.log, signal));
+  const fetched = await withCancellableProgress(`Reading ${campaignId} from ${connection.name}`, (signal) =>
+    fetchCampaign(session, campaignId, ctx.log, signal),
+  );
   if (!fetched.ok) {
     void reportFailure(ctx, session, fetched.outcome);
     return undefined;
@@ -61,6 +63,8 @@ export async function pullOne(ctx: RoundTripContext, session: Session, campaignI
   const note = notes.length ? ` ${notes.join(' ')}` : '';
   const what = action === 'created' ? 'into' : action === 'updated' ? 'and updated' : 'and found no change in';
   ctx.log.info(`Pull ${remote.id} from ${connection.name}: ${action} ${write.uri.fsPath}`);
-  void vscode.window.showInformationMessage(`Pulled '${remote.name ?? remote.id}' from ${connection.name}${remote.status ? ` (${remote.status})` : ''} ${what} ${vscode.workspace.asRelativePath(write.uri)}.${note}`);
+  void vscode.window.showInformationMessage(
+    `Pulled '${remote.name ?? remote.id}' from ${connection.name}${remote.status ? ` (${remote.status})` : ''} ${what} ${vscode.workspace.asRelativePath(write.uri)}.${note}`,
+  );
   return write.uri;
 }

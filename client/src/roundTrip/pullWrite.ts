@@ -29,7 +29,13 @@ export function pullAction(write: PullWrite): PullAction {
  * two campaigns with one name in a single Pull All get two files. `git` is the host's (desktop
  * or browser) view of the file's local changes.
  */
-export async function planPullWrite(remote: RemoteCampaign, existing: vscode.Uri | undefined, folder: vscode.Uri, reserved: Set<string>, git: GitFileStatus): Promise<PullWrite> {
+export async function planPullWrite(
+  remote: RemoteCampaign,
+  existing: vscode.Uri | undefined,
+  folder: vscode.Uri,
+  reserved: Set<string>,
+  git: GitFileStatus,
+): Promise<PullWrite> {
   const previous = existing ? await currentText(existing) : undefined;
   if (existing && previous !== undefined) {
     const text = remoteFileText(remote, previous);

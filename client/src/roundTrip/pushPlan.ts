@@ -22,7 +22,8 @@ const LISTED_CHANGES = 12;
  * `send`: go ahead; `stop`: the user was told why not (with the read's failure when it was a
  * 404, answered by the offer to create); `failed`: the read failed, report it as a push failure.
  */
-export type PlanDecision = { kind: 'send'; remote: RemoteCampaign } | { kind: 'stop'; outcome?: PlatformFailure } | { kind: 'failed'; outcome: PlatformFailure };
+export type PlanDecision =
+  { kind: 'send'; remote: RemoteCampaign } | { kind: 'stop'; outcome?: PlatformFailure } | { kind: 'failed'; outcome: PlatformFailure };
 
 export function confirmationWanted(session: Session, resource: vscode.Uri): boolean {
   if (session.connection.id === SANDBOX_CONNECTION_ID) return false;
@@ -33,13 +34,20 @@ export function confirmationWanted(session: Session, resource: vscode.Uri): bool
 export function describePlan(plan: RemotePlan): string {
   const lines = plan.changes.slice(0, LISTED_CHANGES).map((c) => `${c.path}: ${formatPlanValue(c.platform)} → ${formatPlanValue(c.file)}`);
   if (plan.changes.length > LISTED_CHANGES) lines.push(`... and ${plan.changes.length - LISTED_CHANGES} more (Show Changes lists all)`);
-  if (plan.unknownRemotely.length) lines.push('', `Not returned by the platform (unknown remotely): ${plan.unknownRemotely.map((u) => u.path).join(', ')}`);
+  if (plan.unknownRemotely.length)
+    lines.push('', `Not returned by the platform (unknown remotely): ${plan.unknownRemotely.map((u) => u.path).join(', ')}`);
   return lines.join('\n');
 }
 
-export async function planBeforePush(ctx: RoundTripContext, session: Session, target: CampaignTarget & { campaignId: string }): Promise<PlanDecision> {
+export async function planBeforePush(
+  ctx: RoundTripContext,
+  session: Session,
+  target: CampaignTarget & { campaignId: string },
+): Promise<PlanDecision> {
   const { connection } = session;
-  const fetched = await withCancellableProgress(`Comparing ${target.fileName} with ${connection.name}`, (signal) => fetchCampaign(session, target.campaignId, ctx.log, signal));
+  const fetched = await withCancellableProgress(`Comparing ${target.fileName} with ${connection.name}`, (signal) =>
+    fetchCampaign(session, target.campaignId, ctx.log, signal),
+  );
   if (!fetched.ok) {
     if (fetched.outcome.kind !== 'not-found') return { kind: 'failed', outcome: fetched.outcome };
     void offerCreateOnNotFound(ctx, session, target, fetched.outcome.message);
@@ -49,10 +57,16 @@ export async function planBeforePush(ctx: RoundTripContext, session: Session, ta
   const plan = planFor(target.text, remote);
   const name = remote.name ?? target.campaignId;
   const status = remote.status ? ` (${remote.status})` : '';
-  ctx.log.info(`Plan for ${target.fileName} against ${connection.name}: ${plan.changes.length} change(s)${plan.changes.map((c) => `\n    ${c.path}`).join('')}`);
+  ctx.log.info(
+    `Plan for ${target.fileName} against ${connection.name}: ${plan.changes.length} change(s)${plan.changes.map((c) => `\n    ${c.path}`).join('')}`,
+  );
   if (plan.changes.length === 0) {
-    const unknown = plan.unknownRemotely.length ? ` (the platform did not return ${plan.unknownRemotely.map((u) => u.path).join(', ')}; those could not be compared)` : '';
-    void vscode.window.showInformationMessage(`No changes: ${target.fileName} matches '${name}' on ${connection.name}${status}${unknown}. Nothing was pushed.`);
+    const unknown = plan.unknownRemotely.length
+      ? ` (the platform did not return ${plan.unknownRemotely.map((u) => u.path).join(', ')}; those could not be compared)`
+      : '';
+    void vscode.window.showInformationMessage(
+      `No changes: ${target.fileName} matches '${name}' on ${connection.name}${status}${unknown}. Nothing was pushed.`,
+    );
     return { kind: 'stop' };
   }
   const active = remote.status === 'Active';

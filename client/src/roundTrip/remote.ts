@@ -13,7 +13,15 @@ import {
   type RemoteCampaign as PlatformCampaign,
   type RequestOptions,
 } from '../../../platform/src';
-import { campaignFileForm, fileFormNotes, parseCampaign, planCampaign, renderCampaignFile, updateCampaignFile, type CampaignPlan } from '../../../core/src';
+import {
+  campaignFileForm,
+  fileFormNotes,
+  parseCampaign,
+  planCampaign,
+  renderCampaignFile,
+  updateCampaignFile,
+  type CampaignPlan,
+} from '../../../core/src';
 import type { Session } from './session';
 
 export { planValueText as formatPlanValue } from '../../../core/src';
@@ -28,7 +36,9 @@ type Log = Pick<vscode.LogOutputChannel, 'info'>;
 const READ_CONCURRENCY = 4;
 
 export function requestTimeoutMs(): number {
-  const seconds = vscode.workspace.getConfiguration('koreCampaign').get<number>('connections.requestTimeoutSeconds', DEFAULT_TIMEOUT_MS / 1000);
+  const seconds = vscode.workspace
+    .getConfiguration('koreCampaign')
+    .get<number>('connections.requestTimeoutSeconds', DEFAULT_TIMEOUT_MS / 1000);
   return Math.min(300, Math.max(1, Number(seconds) || DEFAULT_TIMEOUT_MS / 1000)) * 1000;
 }
 
@@ -38,7 +48,13 @@ function requestOptions(log: Log, signal?: AbortSignal, gate?: BackoffGate): Req
 
 export type Fetched = { ok: true; remote: RemoteCampaign } | { ok: false; outcome: PlatformFailure };
 
-export async function fetchCampaign(session: Session, campaignId: string, log: Log, signal?: AbortSignal, gate?: BackoffGate): Promise<Fetched> {
+export async function fetchCampaign(
+  session: Session,
+  campaignId: string,
+  log: Log,
+  signal?: AbortSignal,
+  gate?: BackoffGate,
+): Promise<Fetched> {
   const outcome = await getCampaign({ ...session, campaignId }, requestOptions(log, signal, gate));
   if (outcome.kind !== 'success') return { ok: false, outcome };
   return { ok: true, remote: { ...outcome.campaign, id: outcome.campaign.id ?? campaignId } };
@@ -48,7 +64,12 @@ export async function fetchCampaign(session: Session, campaignId: string, log: L
  * Every page of the list, each handed to `onPage` as it arrives. Resolves with the failure
  * that stopped the paging, if any (the pages before it were handed over already).
  */
-export async function listCampaignPages(session: Session, log: Log, signal: AbortSignal, onPage: (entries: CampaignListItem[]) => void): Promise<PlatformFailure | undefined> {
+export async function listCampaignPages(
+  session: Session,
+  log: Log,
+  signal: AbortSignal,
+  onPage: (entries: CampaignListItem[]) => void,
+): Promise<PlatformFailure | undefined> {
   const outcome = await listCampaigns(session, { ...requestOptions(log, signal), onPage: (entries) => onPage(entries) });
   return outcome.kind === 'success' ? undefined : outcome;
 }
@@ -58,7 +79,12 @@ export type FetchedAll =
   | { ok: false; outcome: PlatformFailure };
 
 /** The whole list, then each campaign by id (a summary lacks the dialing strategy), a few at a time. */
-export async function fetchAllCampaigns(session: Session, log: Log, signal: AbortSignal, onProgress: (done: number, total: number) => void): Promise<FetchedAll> {
+export async function fetchAllCampaigns(
+  session: Session,
+  log: Log,
+  signal: AbortSignal,
+  onProgress: (done: number, total: number) => void,
+): Promise<FetchedAll> {
   const listed = await listCampaigns(session, requestOptions(log, signal));
   if (listed.kind !== 'success') return { ok: false, outcome: listed };
   const gate = new BackoffGate();
@@ -81,7 +107,12 @@ export async function fetchAllCampaigns(session: Session, log: Log, signal: Abor
 
 export type Created = { ok: true; id: string; message: string } | { ok: false; outcome: PlatformFailure };
 
-export async function createRemoteCampaign(session: Session, body: Record<string, unknown>, log: Log, signal?: AbortSignal): Promise<Created> {
+export async function createRemoteCampaign(
+  session: Session,
+  body: Record<string, unknown>,
+  log: Log,
+  signal?: AbortSignal,
+): Promise<Created> {
   const outcome = await createCampaign({ ...session, body }, requestOptions(log, signal));
   if (outcome.kind !== 'success') return { ok: false, outcome };
   return { ok: true, id: outcome.campaignId, message: outcome.platformMessage ?? outcome.message };

@@ -29,7 +29,11 @@ export async function reportFailure(ctx: RoundTripContext, session: Session, out
     return;
   }
   const sandboxDown =
-    outcome.kind === 'network-error' && outcome.code === 'ECONNREFUSED' && connection.id === SANDBOX_CONNECTION_ID && ctx.sandbox !== undefined && !ctx.sandbox.running;
+    outcome.kind === 'network-error' &&
+    outcome.code === 'ECONNREFUSED' &&
+    connection.id === SANDBOX_CONNECTION_ID &&
+    ctx.sandbox !== undefined &&
+    !ctx.sandbox.running;
   if (sandboxDown) {
     const start = 'Start Local Sandbox';
     const choice = await vscode.window.showErrorMessage(outcome.message, start, SHOW_LOG);

@@ -25,7 +25,13 @@ export function diffTitle(fileName: string, connectionName: string, status: stri
 }
 
 /** Opens the diff for a file whose remote campaign is already fetched. */
-export async function showDiff(file: vscode.Uri, fileName: string, localText: string, session: Session, remote: RemoteCampaign): Promise<void> {
+export async function showDiff(
+  file: vscode.Uri,
+  fileName: string,
+  localText: string,
+  session: Session,
+  remote: RemoteCampaign,
+): Promise<void> {
   // A fresh address per view: the provider never has to announce changes, and stale views just say so.
   const left = vscode.Uri.from({
     scheme: REMOTE_CAMPAIGN_SCHEME,
@@ -35,13 +41,20 @@ export async function showDiff(file: vscode.Uri, fileName: string, localText: st
   forgetting ??= forgetClosedSnapshots();
   snapshots.set(left.toString(), remoteFileText(remote, localText));
   await closeEarlierDiffs(file);
-  await vscode.commands.executeCommand('vscode.diff', left, file, diffTitle(fileName, session.connection.name, remote.status), { preview: false });
+  await vscode.commands.executeCommand('vscode.diff', left, file, diffTitle(fileName, session.connection.name, remote.status), {
+    preview: false,
+  });
 }
 
 async function closeEarlierDiffs(file: vscode.Uri): Promise<void> {
   const earlier = vscode.window.tabGroups.all
     .flatMap((group) => group.tabs)
-    .filter((tab) => tab.input instanceof vscode.TabInputTextDiff && tab.input.original.scheme === REMOTE_CAMPAIGN_SCHEME && tab.input.modified.toString() === file.toString());
+    .filter(
+      (tab) =>
+        tab.input instanceof vscode.TabInputTextDiff &&
+        tab.input.original.scheme === REMOTE_CAMPAIGN_SCHEME &&
+        tab.input.modified.toString() === file.toString(),
+    );
   if (earlier.length) await vscode.window.tabGroups.close(earlier);
 }
 
@@ -53,7 +66,10 @@ function forgetClosedSnapshots(): vscode.Disposable {
 }
 
 /** Resolves with the remote status shown (for tests and chaining), or undefined when nothing was shown. */
-export async function showChangesCommand(ctx: RoundTripContext, arg?: vscode.Uri): Promise<{ status?: string; changed: number } | undefined> {
+export async function showChangesCommand(
+  ctx: RoundTripContext,
+  arg?: vscode.Uri,
+): Promise<{ status?: string; changed: number } | undefined> {
   if (!vscode.workspace.isTrusted) {
     void explainRestrictedMode('Show Changes');
     return undefined;
@@ -61,13 +77,17 @@ export async function showChangesCommand(ctx: RoundTripContext, arg?: vscode.Uri
   const target = await campaignTarget(arg, 'compare it with the platform');
   if (!target) return undefined;
   if (!target.campaignId) {
-    void vscode.window.showInformationMessage(`${target.fileName} has no campaignId, so there is no campaign on the platform to compare it with. Push it to create one.`);
+    void vscode.window.showInformationMessage(
+      `${target.fileName} has no campaignId, so there is no campaign on the platform to compare it with. Push it to create one.`,
+    );
     return undefined;
   }
   const session = await openSession(ctx.store, target.uri, 'compare with');
   if (!session) return undefined;
   const campaignId = target.campaignId;
-  const fetched = await withCancellableProgress(`Reading ${campaignId} from ${session.connection.name}`, (signal) => fetchCampaign(session, campaignId, ctx.log, signal));
+  const fetched = await withCancellableProgress(`Reading ${campaignId} from ${session.connection.name}`, (signal) =>
+    fetchCampaign(session, campaignId, ctx.log, signal),
+  );
   if (!fetched.ok) {
     if (fetched.outcome.kind === 'not-found') void offerCreateOnNotFound(ctx, session, target, fetched.outcome.message);
     else void reportFailure(ctx, session, fetched.outcome);
@@ -75,7 +95,9 @@ export async function showChangesCommand(ctx: RoundTripContext, arg?: vscode.Uri
   }
   await showDiff(target.uri, target.fileName, target.text, session, fetched.remote);
   const plan = planFor(target.text, fetched.remote);
-  const unknown = plan.unknownRemotely.length ? ` Not returned by the platform (unknown remotely, not shown as changes): ${plan.unknownRemotely.map((u) => u.path).join(', ')}.` : '';
+  const unknown = plan.unknownRemotely.length
+    ? ` Not returned by the platform (unknown remotely, not shown as changes): ${plan.unknownRemotely.map((u) => u.path).join(', ')}.`
+    : '';
   const summary = plan.changes.length
     ? `${plan.changes.length} field${plan.changes.length === 1 ? '' : 's'} differ${plan.changes.length === 1 ? 's' : ''} from ${session.connection.name}: ${plan.changes.map((c) => c.path).join(', ')}.`
     : `${target.fileName} matches the campaign on ${session.connection.name}.`;

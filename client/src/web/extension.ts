@@ -18,9 +18,13 @@ export function activate(context: vscode.ExtensionContext): void {
   registerPushFeatures(context, { engine: webBundle<PushEngine>(context, 'pushEngine.js'), git: gitExtensionStatus });
   registerWalkthroughCommands(context);
   const languageClient = webBundle<typeof WebLanguageClient>(context, 'languageClient.js');
-  client.start(async () => (await languageClient()).startLanguageClient(context)).catch((error: unknown) => {
-    void vscode.window.showErrorMessage(`Kore.ai Campaigns: the language server did not start in the browser: ${(error as Error)?.message ?? error}`);
-  });
+  client
+    .start(async () => (await languageClient()).startLanguageClient(context))
+    .catch((error: unknown) => {
+      void vscode.window.showErrorMessage(
+        `Kore.ai Campaigns: the language server did not start in the browser: ${(error as Error)?.message ?? error}`,
+      );
+    });
   context.subscriptions.push({ dispose: () => void deactivate() });
 }
 

@@ -29,7 +29,11 @@ export function webBundle<T>(context: vscode.ExtensionContext, file: string): ()
         throw new Error(`${file} asked for '${id}', which the browser build does not provide`);
       };
       // The same wrapper VS Code's web worker host uses for the `browser` entry (see top).
-      new Function('module', 'exports', 'require', `${source}\n//# sourceURL=kore-campaign/dist/web/${file}`)(module, module.exports, requireVscode);
+      new Function('module', 'exports', 'require', `${source}\n//# sourceURL=kore-campaign/dist/web/${file}`)(
+        module,
+        module.exports,
+        requireVscode,
+      );
       return module.exports;
     }));
 }

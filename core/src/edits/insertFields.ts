@@ -8,7 +8,12 @@ import { indentUnit } from '../services/cursor';
 import { defaultValue, fieldLines } from '../services/skeleton';
 import type { TextEdit } from '../types';
 
-export function insertFieldsEdits(parsed: ParsedCampaign, path: FieldPath, located: Located, fields: readonly string[]): TextEdit[] | undefined {
+export function insertFieldsEdits(
+  parsed: ParsedCampaign,
+  path: FieldPath,
+  located: Located,
+  fields: readonly string[],
+): TextEdit[] | undefined {
   const schema = schemaAt(path);
   if (!schema?.properties || located.viaAlias) return undefined;
   const unit = ' '.repeat(indentUnit(parsed));

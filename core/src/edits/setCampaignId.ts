@@ -27,7 +27,8 @@ export function setCampaignIdEdit(textOrParsed: string | ParsedCampaign, campaig
   }
   if (!isMap(contents)) return undefined;
 
-  const existing = contents.items.find((item) => isScalar(item.key) && item.key.value === 'campaignId') as Pair<Node, Node | null> | undefined;
+  const existing = contents.items.find((item) => isScalar(item.key) && item.key.value === 'campaignId') as
+    Pair<Node, Node | null> | undefined;
   if (existing) {
     const value = existing.value;
     if (value?.range && value.range[1] > value.range[0]) {
@@ -57,7 +58,10 @@ export function setCampaignIdEdit(textOrParsed: string | ParsedCampaign, campaig
   // Comment lines directly above the first key describe it, so the id goes above them;
   // unless they open the file, where they describe the whole file and stay on top.
   while (line > 0 && /^\s*#/.test(lines.lineText(line - 1))) line--;
-  const opensFile = lines.text.slice(0, lines.lineStart(line)).split(/\r?\n/).every((l) => /^\s*(---\s*|%.*)?$/.test(l));
+  const opensFile = lines.text
+    .slice(0, lines.lineStart(line))
+    .split(/\r?\n/)
+    .every((l) => /^\s*(---\s*|%.*)?$/.test(l));
   const at = lines.lineStart(opensFile ? firstLine : line);
   return { range: lines.range(at, at), newText: `${indent}campaignId: ${stringScalarText(campaignId)}${eol}` };
 }

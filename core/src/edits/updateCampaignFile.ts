@@ -75,7 +75,9 @@ class Updater {
   map(node: YAMLMap, value: Json, path: FieldPath): void {
     const keyOf = (pair: Pair) => (isScalar(pair.key) ? String(pair.key.value) : undefined);
     const order = Object.keys(value);
-    const indent = ' '.repeat(node.items[0]?.key && (node.items[0].key as Node).range ? this.column((node.items[0].key as Node).range![0]) : 0);
+    const indent = ' '.repeat(
+      node.items[0]?.key && (node.items[0].key as Node).range ? this.column((node.items[0].key as Node).range![0]) : 0,
+    );
     for (const key of order) {
       const pair = node.items.find((p) => keyOf(p) === key);
       const child = pair?.value as Node | null | undefined;

@@ -6,7 +6,8 @@ import type { Fix, TextEdit } from '../types';
 
 // `:` is safe in a plain scalar unless a space follows it (`6:00 PM` stays unquoted, as authors write it).
 const PLAIN_SAFE = /^[A-Za-z0-9+/][A-Za-z0-9 _+./():-]*(?<![ :])$/;
-const LOOKS_LIKE_OTHER_TYPE = /^(?:true|false|null|~|[-+]?(?:\d[\d_]*(?:\.\d*)?|\.\d+)(?:[eE][-+]?\d+)?|0x[0-9a-fA-F]+|0o[0-7]+|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$/;
+const LOOKS_LIKE_OTHER_TYPE =
+  /^(?:true|false|null|~|[-+]?(?:\d[\d_]*(?:\.\d*)?|\.\d+)(?:[eE][-+]?\d+)?|0x[0-9a-fA-F]+|0o[0-7]+|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$/;
 
 /** YAML source for a string, in the quoting style the author used where possible. */
 export function stringScalarText(value: string, like?: Node): string {
@@ -52,7 +53,13 @@ export function replaceValueFix(parsed: ParsedCampaign, suggestion: string | und
   return (located) =>
     suggestion === undefined || located.viaAlias
       ? undefined
-      : [{ title: `Change to "${suggestion}"`, preferred: true, edits: [replaceNodeEdit(parsed, located.reportRange, stringScalarText(suggestion, located.node))] }];
+      : [
+          {
+            title: `Change to "${suggestion}"`,
+            preferred: true,
+            edits: [replaceNodeEdit(parsed, located.reportRange, stringScalarText(suggestion, located.node))],
+          },
+        ];
 }
 
 /**

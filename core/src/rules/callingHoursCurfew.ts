@@ -21,7 +21,12 @@ export const callingHoursCurfew: CampaignRule = {
       if (!breach) continue;
       const clampedStart = Math.max(start, CURFEW_EARLIEST);
       const clampedEnd = Math.min(end, CURFEW_LATEST);
-      const outside = breach.early && breach.late ? `starts at ${window.start} and ends at ${window.end}` : breach.early ? `starts at ${window.start}` : `ends at ${window.end}`;
+      const outside =
+        breach.early && breach.late
+          ? `starts at ${window.start} and ends at ${window.end}`
+          : breach.early
+            ? `starts at ${window.start}`
+            : `ends at ${window.end}`;
       const path = [...CALLING_DAYS, window.index];
       context.report({
         path,
@@ -33,7 +38,10 @@ export const callingHoursCurfew: CampaignRule = {
           // A window wholly outside the curfew has nothing left to keep: no clamp to offer.
           if (clampedStart >= clampedEnd) return undefined;
           const edits: TextEdit[] = [];
-          for (const [field, minutes, changed] of [['start', clampedStart, breach.early], ['end', clampedEnd, breach.late]] as const) {
+          for (const [field, minutes, changed] of [
+            ['start', clampedStart, breach.early],
+            ['end', clampedEnd, breach.late],
+          ] as const) {
             if (!changed) continue;
             const located = context.locate([...path, field]);
             if (!located || located.viaAlias) return undefined;

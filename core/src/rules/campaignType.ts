@@ -10,7 +10,8 @@ export const campaignType: CampaignRule = {
       path: ['campaignType'],
       code: 'campaign-type',
       severity: 'error',
-      message: 'campaignType "sms" cannot be sent here: this file targets the Update Voice Campaign API (?campaignType=voice), which only updates voice campaigns. Use "voice".',
+      message:
+        'campaignType "sms" cannot be sent here: this file targets the Update Voice Campaign API (?campaignType=voice), which only updates voice campaigns. Use "voice".',
       fixes: replaceValueFix(context.parsed, 'voice'),
     });
   },

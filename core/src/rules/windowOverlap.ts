@@ -58,7 +58,8 @@ function earlierOverlaps(windows: Window[]): [Window, Window][] {
     // Windows that started before `current` but closed already stay in the heap below an open one; they are dropped when they reach the top.
     let earliest = open.peek();
     let last = position;
-    for (let step = byStart.length; step > 0; step >>= 1) while (last + step < byStart.length && byStart[last + step].start < current.end) last += step;
+    for (let step = byStart.length; step > 0; step >>= 1)
+      while (last + step < byStart.length && byStart[last + step].start < current.end) last += step;
     const starting = last > position ? laterStarts.min(position + 1, last) : undefined;
     if (starting && (!earliest || starting.index < earliest.index)) earliest = starting;
     if (!firstOfSpan || firstOfSpan.start !== current.start || firstOfSpan.end !== current.end) firstOfSpan = current;

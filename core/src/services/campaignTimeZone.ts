@@ -22,4 +22,3 @@ export function campaignTimeZone(parsed: ParsedCampaign): string | undefined {
   }
   return found;
 }
-

@@ -24,7 +24,13 @@ export function quickFixes(diagnostics: readonly FixableDiagnostic[], range: Ran
   diagnostics.forEach((diagnostic, index) => {
     if (!diagnostic.fixes?.length || !touches(diagnostic.range, range)) return;
     for (const fix of diagnostic.fixes) {
-      actions.push({ title: fix.title, kind: 'quickfix', edits: fix.edits, ...(fix.preferred ? { preferred: true } : {}), diagnostics: [index] });
+      actions.push({
+        title: fix.title,
+        kind: 'quickfix',
+        edits: fix.edits,
+        ...(fix.preferred ? { preferred: true } : {}),
+        diagnostics: [index],
+      });
     }
   });
   return actions;

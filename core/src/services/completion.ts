@@ -49,8 +49,14 @@ function completeInContext(parsed: ParsedCampaign, position: Position, options: 
   const context = cursorContext(parsed, position);
   if (context.kind === 'none') return EMPTY;
   // Typing a space or quote asks for values (`timezone: `, `- `); indenting a line must not pop up the keys.
-  if (options.triggerCharacter && context.kind === 'key' && !(options.triggerCharacter === ' ' && context.afterDash && context.prefix === '')) return EMPTY;
-  if (options.contactLists && isContactListItem(context.path)) return { items: contactListCompletions(parsed, context, options.contactLists), isIncomplete: false };
+  if (
+    options.triggerCharacter &&
+    context.kind === 'key' &&
+    !(options.triggerCharacter === ' ' && context.afterDash && context.prefix === '')
+  )
+    return EMPTY;
+  if (options.contactLists && isContactListItem(context.path))
+    return { items: contactListCompletions(parsed, context, options.contactLists), isIncomplete: false };
   const unit = ' '.repeat(indentUnit(parsed));
   if (context.kind === 'key') {
     const schema = schemaAt(context.path);
@@ -84,7 +90,8 @@ function templateCompletion(parsed: ParsedCampaign, position: Position): Complet
         label: 'Voice campaign',
         kind: 'snippet',
         detail: 'A whole campaign with every required field',
-        documentation: 'Inserts every field the Update Voice Campaign API requires, with tab stops for the values only you know (name, caller ID, contact list, time zone).',
+        documentation:
+          'Inserts every field the Update Voice Campaign API requires, with tab stops for the values only you know (name, caller ID, contact list, time zone).',
         insertText: campaignTemplate(' '.repeat(indentUnit(parsed)), 'snippet'),
         snippet: true,
         range,
@@ -129,8 +136,12 @@ function keyItems(
     const isReq = required.includes(key);
     let insertText: string;
     if (context.hasColon) insertText = key;
-    else if (context.inFlow) insertText = `${key}: ${child.type === 'object' || child.type === 'array' ? '$1' : fieldLines(key, [...path, key], child, '', unit, 'snippet')[0].slice(key.length + 2)}`;
-    else insertText = fieldLines(key, [...path, key], child, indent, unit, 'snippet').join('\n').slice(indent.length);
+    else if (context.inFlow)
+      insertText = `${key}: ${child.type === 'object' || child.type === 'array' ? '$1' : fieldLines(key, [...path, key], child, '', unit, 'snippet')[0].slice(key.length + 2)}`;
+    else
+      insertText = fieldLines(key, [...path, key], child, indent, unit, 'snippet')
+        .join('\n')
+        .slice(indent.length);
     items.push({
       label: key,
       kind: 'property',
@@ -161,7 +172,8 @@ function keysInTree(parsed: ParsedCampaign, path: FieldPath): string[] {
   }
   if (!isMap(node)) return [];
   const keys: string[] = [];
-  for (const pair of node.items) if (isScalar(pair.key) && pair.value !== null && pair.value !== undefined) keys.push(String(pair.key.value));
+  for (const pair of node.items)
+    if (isScalar(pair.key) && pair.value !== null && pair.value !== undefined) keys.push(String(pair.key.value));
   return keys;
 }
 
@@ -214,7 +226,12 @@ function valueItems(path: FieldPath, schema: FieldSchema, site: ValueSite, optio
   if (schema.type === 'boolean') {
     return {
       isIncomplete: false,
-      items: ['true', 'false'].map((value) => ({ label: value, kind: 'constant' as const, ...scalarInsert(value, site, false), detail: 'boolean' })),
+      items: ['true', 'false'].map((value) => ({
+        label: value,
+        kind: 'constant' as const,
+        ...scalarInsert(value, site, false),
+        detail: 'boolean',
+      })),
     };
   }
   if (schema.type === 'string' && (last === 'start' || last === 'end')) return { isIncomplete: false, items: timeItems(last, site) };
@@ -263,7 +280,9 @@ function timeZoneItems(site: ValueSite, options: CompletionOptions): CompletionR
     // Filtered here as well as by the editor, so a city or country finds its zone (`mumbai`, `india`).
     if (typed && !searchable.toLowerCase().includes(typed) && !name.toLowerCase().replace(/_/g, ' ').includes(typed)) continue;
     const offset = currentOffset(name, now);
-    const where = facts?.aliasOf ? `legacy name of ${facts.aliasOf}` : [facts?.countryName, facts?.mainCities.slice(0, 2).join(', ')].filter(Boolean).join(': ');
+    const where = facts?.aliasOf
+      ? `legacy name of ${facts.aliasOf}`
+      : [facts?.countryName, facts?.mainCities.slice(0, 2).join(', ')].filter(Boolean).join(': ');
     const group = workspace.has(name) ? '0' : preferred.has(name) || name === 'UTC' ? '1' : '2';
     items.push({
       label: name,

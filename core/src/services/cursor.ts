@@ -21,7 +21,10 @@ export function cursorContext(parsed: ParsedCampaign, position: Position): Curso
   const cursor = Math.min(position.character, text.length);
   const before = text.slice(0, cursor);
   if (/(^|\s)#/.test(stripQuoted(before))) return { kind: 'none' }; // in a comment
-  const range = (from: number, to: number): Range => ({ start: { line: position.line, character: from }, end: { line: position.line, character: to } });
+  const range = (from: number, to: number): Range => ({
+    start: { line: position.line, character: from },
+    end: { line: position.line, character: to },
+  });
 
   const open = openFlowBrackets(before);
   if (open.length) return flowContext(shapes, position.line, text, cursor, open, range);
@@ -63,4 +66,3 @@ function startOfWord(before: string): number {
 function stripQuoted(text: string): string {
   return text.replace(/"(?:[^"\\]|\\.)*"?|'[^']*'?/g, (m) => ' '.repeat(m.length));
 }
-

@@ -54,5 +54,14 @@ export function valueContext(
   if (end < cursor) end = cursor;
   const prefix = text.slice(quote ? start + 1 : start, cursor);
   const needsSpace = start === valueFrom && text[valueFrom - 1] === ':';
-  return { kind: 'value', path, column, prefix, replace: range(start, end), ...(quote ? { quote } : {}), ...(needsSpace ? { needsSpace } : {}), inFlow };
+  return {
+    kind: 'value',
+    path,
+    column,
+    prefix,
+    replace: range(start, end),
+    ...(quote ? { quote } : {}),
+    ...(needsSpace ? { needsSpace } : {}),
+    inFlow,
+  };
 }

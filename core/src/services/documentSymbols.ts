@@ -26,16 +26,26 @@ export function documentSymbols(parsed: ParsedCampaign): CampaignSymbol[] {
   const budget = { left: MAX_SYMBOLS };
   const children = mapChildren(parsed, contents, [], budget);
   const namePair = contents.items.find((pair) => isScalar(pair.key) && pair.key.value === 'name');
-  const name = isScalar(namePair?.value) && typeof namePair.value.value === 'string' && namePair.value.value.trim() ? namePair.value.value : 'Campaign';
+  const name =
+    isScalar(namePair?.value) && typeof namePair.value.value === 'string' && namePair.value.value.trim()
+      ? namePair.value.value
+      : 'Campaign';
   const nameNode = (namePair?.value ?? namePair?.key) as Node | undefined;
   const range = parsed.lines.range(contents.range[0], trimmedEnd(parsed.text, contents.range[0], contents.range[1]));
-  const selectionRange = nameNode?.range ? parsed.lines.range(nameNode.range[0], nameNode.range[1]) : { start: range.start, end: range.start };
+  const selectionRange = nameNode?.range
+    ? parsed.lines.range(nameNode.range[0], nameNode.range[1])
+    : { start: range.start, end: range.start };
   const mode = contents.items.find((pair) => isScalar(pair.key) && pair.key.value === 'dialingMode');
   const detail = isScalar(mode?.value) ? `${String(mode.value.value)} voice campaign` : 'voice campaign';
   return [{ name, detail, kind: 'module', range, selectionRange, children }];
 }
 
-function mapChildren(parsed: ParsedCampaign, map: { items: { key: unknown; value: unknown }[] }, path: FieldPath, budget: { left: number }): CampaignSymbol[] {
+function mapChildren(
+  parsed: ParsedCampaign,
+  map: { items: { key: unknown; value: unknown }[] },
+  path: FieldPath,
+  budget: { left: number },
+): CampaignSymbol[] {
   const out: CampaignSymbol[] = [];
   for (const pair of map.items) {
     if (budget.left-- <= 0) break;
@@ -79,8 +89,17 @@ function seqChildren(parsed: ParsedCampaign, seq: { items: unknown[] }, path: Fi
     const range = parsed.lines.range(node.range[0], trimmedEnd(parsed.text, node.range[0], node.range[1]));
     if (isDays && isMap(node)) {
       const json = node.toJSON() as Record<string, unknown>;
-      const label = [json.day, json.start !== undefined && json.end !== undefined ? `${String(json.start)}-${String(json.end)}` : undefined].filter((x) => x !== undefined).join(' ');
-      out.push({ name: label || `window ${index + 1}`, detail: 'calling window', kind: 'event', range, selectionRange: range, children: [] });
+      const label = [json.day, json.start !== undefined && json.end !== undefined ? `${String(json.start)}-${String(json.end)}` : undefined]
+        .filter((x) => x !== undefined)
+        .join(' ');
+      out.push({
+        name: label || `window ${index + 1}`,
+        detail: 'calling window',
+        kind: 'event',
+        range,
+        selectionRange: range,
+        children: [],
+      });
       return;
     }
     if (isScalar(node)) {

@@ -44,7 +44,7 @@ export function isRequired(path: FieldPath): boolean {
 /** Markdown for a field: title line, description, then type, limits and allowed values. */
 export function fieldMarkdown(path: FieldPath, schema: FieldSchema): string {
   const last = path[path.length - 1];
-  const name = typeof last === 'string' ? last : schema.title ?? formatPath(path);
+  const name = typeof last === 'string' ? last : (schema.title ?? formatPath(path));
   const requiredText = path.length === 0 ? '' : isRequired(path) ? ', **required**' : ', optional';
   const lines = [`**${name}**: ${typeSummary(schema)}${requiredText}`, '', schema.markdownDescription ?? schema.description ?? ''];
   if (schema.enum) {
@@ -56,7 +56,12 @@ export function fieldMarkdown(path: FieldPath, schema: FieldSchema): string {
   }
   if (schema.type === 'object' && schema.properties) {
     const required = schema.required ?? [];
-    lines.push('', `Fields: ${Object.keys(schema.properties).map((k) => (required.includes(k) ? `\`${k}\`` : `\`${k}\` (optional)`)).join(', ')}`);
+    lines.push(
+      '',
+      `Fields: ${Object.keys(schema.properties)
+        .map((k) => (required.includes(k) ? `\`${k}\`` : `\`${k}\` (optional)`))
+        .join(', ')}`,
+    );
   }
   if (schema.pattern && schema.patternErrorMessage) lines.push('', schema.patternErrorMessage);
   if (path.length > 1) lines.push('', `\`${formatPath(path.map((s) => (typeof s === 'number' ? 0 : s))).replace(/\[0\]/g, '[]')}\``);

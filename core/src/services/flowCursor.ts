@@ -55,7 +55,14 @@ function flowCollectionPath(shapes: LineShapes, line: number, text: string, open
   const path: (string | number)[] =
     shape.key && shape.key.colon < outer
       ? [...containerPath(shapes, line, shape.key.column, shape.dashes), shape.key.name]
-      : [...containerPath(shapes, line, outer, shape.dashes.filter((d) => d < outer))];
+      : [
+          ...containerPath(
+            shapes,
+            line,
+            outer,
+            shape.dashes.filter((d) => d < outer),
+          ),
+        ];
   for (let k = 1; k < open.length; k++) {
     const parent = open[k - 1];
     if (text[parent.column] === '[') path.push(parent.commas);

@@ -28,7 +28,6 @@ export interface HoverOptions {
   contactLists?: KnownContactLists;
 }
 
-
 export function hoverAt(parsed: ParsedCampaign, position: Position, options: HoverOptions = {}): HoverResult | undefined {
   const now = options.now ?? new Date();
   const offset = parsed.lines.offsetAt(position);
@@ -39,7 +38,11 @@ export function hoverAt(parsed: ParsedCampaign, position: Position, options: Hov
   const windowText = windowIndex === undefined ? undefined : windowSummary(parsed, windowIndex, now);
   const schema = schemaAt(hit.path);
   const owned = hit.on === 'inside' ? undefined : platformOwnedField(hit.path);
-  if (owned) return { contents: `**${owned.path.join('.')}**: ${READ_ONLY_MESSAGE}.\n\n${owned.about}\n\nA read from the platform returns it; a push never sends it.`, range };
+  if (owned)
+    return {
+      contents: `**${owned.path.join('.')}**: ${READ_ONLY_MESSAGE}.\n\n${owned.about}\n\nA read from the platform returns it; a push never sends it.`,
+      range,
+    };
 
   if (hit.on === 'inside') {
     // On the `- ` of a calling window, or between fields: the window is what matters there.
@@ -62,7 +65,10 @@ export function hoverAt(parsed: ParsedCampaign, position: Position, options: Hov
   }
   if (windowText) return { contents: `${windowText}\n\n---\n\n${docs}`, range };
   if (options.contactLists && isContactListItem(hit.path) && typeof value === 'string') {
-    return { contents: `${contactListHover(value, options.contactLists, (parsed.value as { campaignId?: unknown } | undefined)?.campaignId)}\n\n---\n\n${docs}`, range };
+    return {
+      contents: `${contactListHover(value, options.contactLists, (parsed.value as { campaignId?: unknown } | undefined)?.campaignId)}\n\n---\n\n${docs}`,
+      range,
+    };
   }
   const enumIndex = schema.enum && typeof value === 'string' ? schema.enum.indexOf(value) : -1;
   const note = enumIndex >= 0 ? schema.enumDescriptions?.[enumIndex] : undefined;
@@ -81,7 +87,10 @@ function keyHoverFromText(parsed: ParsedCampaign, position: Position): HoverResu
   if (!schema) return undefined;
   return {
     contents: fieldMarkdown(path, schema),
-    range: { start: { line: position.line, character: match[1].length }, end: { line: position.line, character: match[1].length + match[2].length } },
+    range: {
+      start: { line: position.line, character: match[1].length },
+      end: { line: position.line, character: match[1].length + match[2].length },
+    },
   };
 }
 
@@ -99,7 +108,9 @@ export function zoneHover(zone: string, now: Date): string | undefined {
   if (!clock) return undefined;
   const facts = zoneFacts(zone);
   const weekday = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'][clock.weekday] ?? '';
-  const lines = [`**${zone}**: ${formatOffset(clock.offsetMinutes)} now; the time there is ${formatClock24(clock.hour * 60 + clock.minute)} (${weekday}).`];
+  const lines = [
+    `**${zone}**: ${formatOffset(clock.offsetMinutes)} now; the time there is ${formatClock24(clock.hour * 60 + clock.minute)} (${weekday}).`,
+  ];
   if (facts?.aliasOf) lines.push('', `A legacy name of \`${facts.aliasOf}\` (valid; the current IANA name is ${facts.aliasOf}).`);
   else if (facts?.countryName) lines.push('', `${facts.countryName}${facts.mainCities.length ? `: ${facts.mainCities.join(', ')}` : ''}.`);
   return lines.join('\n');
@@ -108,7 +119,8 @@ export function zoneHover(zone: string, now: Date): string | undefined {
 /** `MO 9:00 AM-6:00 PM Asia/Kolkata = 03:30-12:30 UTC`, in a code span, with the offset used. */
 export function windowSummary(parsed: ParsedCampaign, index: number, now: Date): string | undefined {
   const entry = locate(parsed, [...CALLING_DAYS, index])?.node;
-  const json = entry && typeof (entry as { toJSON?: unknown }).toJSON === 'function' ? (entry as { toJSON(): unknown }).toJSON() : undefined;
+  const json =
+    entry && typeof (entry as { toJSON?: unknown }).toJSON === 'function' ? (entry as { toJSON(): unknown }).toJSON() : undefined;
   if (!json || typeof json !== 'object') return undefined;
   const { day, start, end } = json as Record<string, unknown>;
   if (typeof day !== 'string' || typeof start !== 'string' || typeof end !== 'string') return undefined;
@@ -118,14 +130,18 @@ export function windowSummary(parsed: ParsedCampaign, index: number, now: Date):
   const startMinutes = parseApiTime(start);
   const endMinutes = parseApiTime(end);
   if (!zone || !isValidTimeZone(zone)) return `**Calling window** \`${local}\`: set a valid \`timezone\` to see it in UTC.`;
-  if (startMinutes === undefined || endMinutes === undefined) return `**Calling window** \`${local} ${zone}\`: fix the times to see it in UTC.`;
+  if (startMinutes === undefined || endMinutes === undefined)
+    return `**Calling window** \`${local} ${zone}\`: fix the times to see it in UTC.`;
   const utc = windowInUtc(zone, day, startMinutes, endMinutes, now);
   if (!utc) return `**Calling window** \`${local} ${zone}\``;
   const same = utc.startDayShift === 0 && utc.endDayShift === 0;
   const utcText = same
     ? `${formatClock24(utc.startMinutes)}-${formatClock24(utc.endMinutes)} UTC`
     : `${shiftDay(day, utc.startDayShift)} ${formatClock24(utc.startMinutes)}-${shiftDay(day, utc.endDayShift)} ${formatClock24(utc.endMinutes)} UTC`;
-  const order = startMinutes >= endMinutes ? '\n\nThe window ends before it starts: no calls would be placed.' : curfewNote(startMinutes, endMinutes, zone);
+  const order =
+    startMinutes >= endMinutes
+      ? '\n\nThe window ends before it starts: no calls would be placed.'
+      : curfewNote(startMinutes, endMinutes, zone);
   return `**Calling window** \`${local} ${zone} = ${utcText}\`\n\n(${zone} is ${formatOffset(utc.offsetMinutes)} on the next ${dayName(day)}.)${order}`;
 }
 
@@ -150,5 +166,9 @@ function curfewNote(start: number, end: number, zone: string): string {
 }
 
 function dayName(code: string): string {
-  return ({ MO: 'Monday', TU: 'Tuesday', WE: 'Wednesday', TH: 'Thursday', FR: 'Friday', SA: 'Saturday', SU: 'Sunday' } as Record<string, string>)[code] ?? code;
+  return (
+    (
+      { MO: 'Monday', TU: 'Tuesday', WE: 'Wednesday', TH: 'Thursday', FR: 'Friday', SA: 'Saturday', SU: 'Sunday' } as Record<string, string>
+    )[code] ?? code
+  );
 }

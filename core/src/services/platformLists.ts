@@ -78,6 +78,8 @@ export function contactListHover(name: string, known: KnownContactLists, campaig
 
 function listFacts(list: ContactListFacts, source: string, campaignId?: string): string {
   const others = (list.campaignInUse ?? []).filter((id) => id !== campaignId);
-  const usedBy = others.length ? `Also used by ${others.length === 1 ? 'campaign' : `${others.length} campaigns`}: ${others.map((id) => `\`${id}\``).join(', ')}.` : 'No other campaign uses it.';
+  const usedBy = others.length
+    ? `Also used by ${others.length === 1 ? 'campaign' : `${others.length} campaigns`}: ${others.map((id) => `\`${id}\``).join(', ')}.`
+    : 'No other campaign uses it.';
   return `**Contact list** ${list.name} on ${source}: ${contactCount(list.totalRecordCount)}${list.status ? `, status ${list.status}` : ''}.\n\n${usedBy}`;
 }

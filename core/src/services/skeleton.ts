@@ -138,9 +138,18 @@ function itemLines(path: FieldPath, schema: FieldSchema, indent: string, unit: s
 }
 
 /** `key: value`, or `key:` and the nested lines, at `indent`. */
-export function fieldLines(key: string, path: FieldPath, schema: FieldSchema, indent: string, unit: string, mode: SkeletonMode, stops = new Stops()): string[] {
+export function fieldLines(
+  key: string,
+  path: FieldPath,
+  schema: FieldSchema,
+  indent: string,
+  unit: string,
+  mode: SkeletonMode,
+  stops = new Stops(),
+): string[] {
   if (schema.type === 'object') return [`${indent}${key}:`, ...objectLines(path, schema, indent + unit, unit, mode, stops)];
-  if (schema.type === 'array') return [`${indent}${key}:`, ...itemLines([...path, 0], schema.items ?? {}, indent + unit, unit, mode, stops)];
+  if (schema.type === 'array')
+    return [`${indent}${key}:`, ...itemLines([...path, 0], schema.items ?? {}, indent + unit, unit, mode, stops)];
   return [`${indent}${key}: ${scalarText(path, schema, mode, stops)}`];
 }
 
@@ -167,4 +176,3 @@ export function mappingBodyLines(path: FieldPath, schema: FieldSchema, indent: s
   if (lines.length) lines[0] = lines[0].slice(indent.length);
   return lines;
 }
-

@@ -41,7 +41,8 @@ export function treeAt(parsed: ParsedCampaign, offset: number): TreeHit | undefi
       for (const pair of node.items) {
         const keyRange = span(pair.key);
         if (!keyRange || !isScalar(pair.key)) continue;
-        if (offset >= keyRange[0] && offset <= keyRange[1]) return { path: [...path, String(pair.key.value)], on: 'key', range: keyRange, node: pair.key as Node, chain };
+        if (offset >= keyRange[0] && offset <= keyRange[1])
+          return { path: [...path, String(pair.key.value)], on: 'key', range: keyRange, node: pair.key as Node, chain };
         const valueRange = span(pair.value);
         if (valueRange && offset >= valueRange[0] && offset <= valueRange[1] && !isAlias(pair.value)) {
           path.push(String(pair.key.value));
@@ -60,10 +61,11 @@ export function treeAt(parsed: ParsedCampaign, offset: number): TreeHit | undefi
         return r !== undefined && offset >= r[0] && offset <= r[1];
       });
       // On the `- ` before an item: that item.
-      if (index === -1) index = node.items.findIndex((item) => {
-        const r = span(item);
-        return r !== undefined && offset < r[0] && lines.positionAt(r[0]).line === line;
-      });
+      if (index === -1)
+        index = node.items.findIndex((item) => {
+          const r = span(item);
+          return r !== undefined && offset < r[0] && lines.positionAt(r[0]).line === line;
+        });
       if (index === -1 || isAlias(node.items[index])) return { path: [...path], on: 'inside', range: own, chain };
       path.push(index);
       node = node.items[index];

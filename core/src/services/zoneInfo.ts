@@ -98,7 +98,8 @@ export function zoneFacts(zone: string): ZoneFacts | undefined {
       const cities = entry.mainCities.filter(Boolean);
       facts.set(entry.name, { countryName: entry.countryName || undefined, mainCities: cities });
       for (const alias of entry.group) {
-        if (alias !== entry.name && !facts.has(alias)) facts.set(alias, { aliasOf: entry.name, countryName: entry.countryName || undefined, mainCities: cities });
+        if (alias !== entry.name && !facts.has(alias))
+          facts.set(alias, { aliasOf: entry.name, countryName: entry.countryName || undefined, mainCities: cities });
       }
     }
   }
@@ -136,7 +137,7 @@ export function windowInUtc(zone: string, day: string, startMinutes: number, end
   const start = toUtc(startMinutes);
   const end = toUtc(endMinutes);
   const dayOf = (instant: number) => Math.floor((instant - localMidnightUtc) / 86_400_000);
-  const minutesOf = (instant: number) => (((instant - localMidnightUtc) % 86_400_000) + 86_400_000) % 86_400_000 / 60_000;
+  const minutesOf = (instant: number) => ((((instant - localMidnightUtc) % 86_400_000) + 86_400_000) % 86_400_000) / 60_000;
   return {
     startMinutes: minutesOf(start.instant),
     endMinutes: minutesOf(end.instant),
