@@ -46,7 +46,7 @@ const entries = [
   // The extension is three bundles so activation loads only the first (see client/src/lazyBundle.ts).
   { entryPoints: ['client/src/extension.ts'], outfile: 'dist/client.js', external: ['vscode'] },
   { entryPoints: ['client/src/languageClient.ts'], outfile: 'dist/languageClient.js', external: ['vscode'] },
-  { entryPoints: ['client/src/push/engine.ts'], outfile: 'dist/pushEngine.js', external: ['vscode'] },
+  { entryPoints: ['client/src/engine/desktop.ts'], outfile: 'dist/pushEngine.js', external: ['vscode'] },
   { entryPoints: ['server/src/server.ts'], outfile: 'dist/server.js' },
   { entryPoints: ['cli/src/main.ts'], outfile: 'dist/cli.js' },
   // The platform client and sandbox as a library, for the Node tests.
@@ -70,7 +70,7 @@ const web = {
 const webEntries = [
   { entryPoints: ['client/src/web/extension.ts'], outfile: 'dist/web/client.js', external: ['vscode'] },
   { entryPoints: ['client/src/web/languageClient.ts'], outfile: 'dist/web/languageClient.js', external: ['vscode'] },
-  { entryPoints: ['client/src/web/pushEngine.ts'], outfile: 'dist/web/pushEngine.js', external: ['vscode'] },
+  { entryPoints: ['client/src/engine/index.ts'], outfile: 'dist/web/pushEngine.js', external: ['vscode'] },
   { entryPoints: ['server/src/browserMain.ts'], outfile: 'dist/web/server.js', format: 'iife' },
 ];
 

@@ -1,7 +1,7 @@
 // What every command works with, created once at activation (rust-analyzer's `Ctx`): each
 // command is a function of it, so a command can be read and tested on its own.
 import type * as vscode from 'vscode';
-import type { ConnectionStore } from './push/connections';
+import type { ConnectionStore } from './connections/store';
 import type { GitFileStatus } from './roundTrip/localChanges';
 import type { PushOutcome } from '../../platform/src/outcome';
 import type { Connection } from '../../platform/src/connection';

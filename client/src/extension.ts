@@ -8,10 +8,10 @@ import type * as LanguageClientBundle from './languageClient';
 import { lazyBundle } from './lazyBundle';
 import type { PlatformDataApi } from './platformData';
 import { registerPushFeatures } from './push';
-import { pushEngine } from './push/engineBundle';
-import { LocalSandbox } from './push/localSandbox';
+import { pushEngine } from './engine/desktopBundle';
+import { LocalSandbox } from './localSandbox';
 import { gitProcessStatus } from './roundTrip/gitProcess';
-import { registerWalkthroughCommands } from './walkthrough';
+import { registerWalkthroughCommands } from './commands/walkthrough';
 
 export { LANGUAGE_ID } from './language';
 

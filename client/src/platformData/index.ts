@@ -4,7 +4,7 @@
 // HTTP client loads with the push engine on the first fetch.
 import * as vscode from 'vscode';
 import { State, type LanguageClient } from 'vscode-languageclient/node';
-import type { ConnectionStore } from '../push/connections';
+import type { ConnectionStore } from '../connections/store';
 import { LANGUAGE_ID } from '../language';
 import { PlatformData, type NotifyServer } from './platformData';
 import { PlatformStatusItem, type ServerState, type StatusRows } from './statusItem';

@@ -5,8 +5,8 @@
 import * as vscode from 'vscode';
 import type { Connection } from '../../../platform/src/connection';
 import { PLATFORM_DATA_NOTIFICATION, type PlatformDataParams, type UnknownReason } from '../../../core/src/platformProtocol';
-import { pushEngine } from '../push/engineBundle';
-import type { ConnectionStore } from '../push/connections';
+import { pushEngine } from '../engine/desktopBundle';
+import type { ConnectionStore } from '../connections/store';
 import { ContactListCache, DEFAULT_CACHE_MINUTES, type CachedLists } from './contactListCache';
 
 /** What the status item shows: the params sent to the server, with how they came about. */

@@ -4,11 +4,11 @@
 import * as vscode from 'vscode';
 import { registerCommands } from '../commands';
 import type { Ctx, PushEngine } from '../ctx';
-import { trackConnectionContext } from './connectionContext';
-import { ConnectionStore } from './connections';
-import type { LocalSandbox } from './localSandbox';
+import { trackConnectionContext } from '../connections/contextKey';
+import { ConnectionStore } from '../connections/store';
+import type { LocalSandbox } from '../localSandbox';
 import type { GitFileStatus } from '../roundTrip/localChanges';
-import { ConnectionStatus } from './statusBar';
+import { ConnectionStatus } from '../connections/statusBar';
 import { registerRemoteCampaignScheme } from '../roundTrip/register';
 
 export const OUTPUT_CHANNEL_NAME = 'Kore.ai Campaigns';

@@ -16,11 +16,11 @@ import {
 import type { Ctx } from '../ctx';
 import { LANGUAGE_ID } from '../language';
 import { editorValidationOptions } from '../validationSettings';
-import { promptCampaignId } from './prompts';
-import { reportOutcome } from './pushOutcome';
+import { promptCampaignId } from '../connections/prompts';
+import { reportOutcome } from '../remote/outcome';
 import { confirmWarnings, explainRestrictedMode, offerToWriteCampaignId, resolveConnection, resolveCredentials } from './pushSteps';
-import { askCreateOrEnterId, createFromFile } from '../roundTrip/createCampaign';
-import { planBeforePush } from '../roundTrip/pushPlan';
+import { askCreateOrEnterId, createFromFile } from '../create/createCampaign';
+import { planBeforePush } from './plan';
 
 const CAMPAIGN_FILE = /\.campaign\.ya?ml$/i;
 /** One per session (this bundle loads once): two pushes of one file run in order. */

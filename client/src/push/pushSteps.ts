@@ -3,8 +3,8 @@
 import * as vscode from 'vscode';
 import { setCampaignIdEdit, type CampaignDiagnostic, type ParsedCampaign } from '../../../core/src';
 import type { Connection, Credentials } from '../../../platform/src';
-import type { ConnectionStore } from './connections';
-import { addConnection, pickConnection, promptCredentials } from './prompts';
+import type { ConnectionStore } from '../connections/store';
+import { addConnection, pickConnection, promptCredentials } from '../connections/prompts';
 
 export function toVsRange(range: { start: { line: number; character: number }; end: { line: number; character: number } }): vscode.Range {
   return new vscode.Range(range.start.line, range.start.character, range.end.line, range.end.character);

@@ -4,4 +4,4 @@
 export { pullCampaignCommand } from './pullCampaign';
 export { pullAllCampaignsCommand } from './pullAll';
 export { showChangesCommand, remoteCampaignContent } from './showChanges';
-export { createCampaignCommand } from './createCampaign';
+export { createCampaignCommand } from '../create/createCampaign';

@@ -2,7 +2,7 @@
 // local sandbox. A structural type, so the commands do not depend on how the push wires
 // its own dependencies.
 import type * as vscode from 'vscode';
-import type { ConnectionStore } from '../push/connections';
+import type { ConnectionStore } from '../connections/store';
 import type { GitFileStatus } from './localChanges';
 
 export interface RoundTripContext {

@@ -3,12 +3,12 @@
 // time, and files with local work are listed and asked about once before anything is written.
 import * as vscode from 'vscode';
 import type { RoundTripContext } from './context';
-import { campaignFilesById, writeCampaignFile } from './campaignFiles';
+import { campaignFilesById, writeCampaignFile } from '../files/campaignFiles';
 import { conflictLine, pullAction, planPullWrite, type PullAction, type PullWrite } from './pullWrite';
-import { withCancellableProgress } from './progress';
-import { fetchAllCampaigns } from './remote';
+import { withCancellableProgress } from '../remote/progress';
+import { fetchAllCampaigns } from '../remote/calls';
 import { reportFailure } from './report';
-import { explainRestrictedMode, openSession } from './session';
+import { explainRestrictedMode, openSession } from '../connections/session';
 
 export const OVERWRITE_ALL = 'Overwrite Them';
 export const SKIP_CHANGED = 'Skip Them';

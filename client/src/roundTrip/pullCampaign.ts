@@ -3,13 +3,13 @@
 // comments kept) and open it.
 import * as vscode from 'vscode';
 import type { RoundTripContext } from './context';
-import { campaignFilesById, chooseWorkspaceFolder, writeCampaignFile } from './campaignFiles';
+import { campaignFilesById, chooseWorkspaceFolder, writeCampaignFile } from '../files/campaignFiles';
 import { pickCampaign } from './campaignPicker';
 import { conflictLine, fileNameOf, planPullWrite, pullAction } from './pullWrite';
-import { withCancellableProgress } from './progress';
-import { fetchCampaign, listCampaignPages, pullNotes } from './remote';
+import { withCancellableProgress } from '../remote/progress';
+import { fetchCampaign, listCampaignPages, pullNotes } from '../remote/calls';
 import { reportFailure } from './report';
-import { explainRestrictedMode, openSession, type Session } from './session';
+import { explainRestrictedMode, openSession, type Session } from '../connections/session';
 
 export const OVERWRITE = 'Overwrite Local Changes';
 

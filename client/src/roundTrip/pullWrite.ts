@@ -2,9 +2,9 @@
 // the write would overwrite local work (which is then asked about, never done silently).
 import * as vscode from 'vscode';
 import { slugFor } from '../../../core/src';
-import { currentText, freeCampaignFile } from './campaignFiles';
+import { currentText, freeCampaignFile } from '../files/campaignFiles';
 import { describeLocalState, localState, type GitFileStatus, type LocalState } from './localChanges';
-import { remoteFileText, type RemoteCampaign } from './remote';
+import { remoteFileText, type RemoteCampaign } from '../remote/calls';
 
 export interface PullWrite {
   remote: RemoteCampaign;

@@ -3,10 +3,10 @@
 import * as vscode from 'vscode';
 import type { PushOutcome } from '../../../platform/src';
 import { normaliseHost } from '../../../platform/src';
-import { SANDBOX_CONNECTION_ID } from '../push/connections';
+import { SANDBOX_CONNECTION_ID } from '../connections/store';
 import type { RoundTripContext } from './context';
-import { promptCredentials } from '../push/prompts';
-import type { Session } from './session';
+import { promptCredentials } from '../connections/prompts';
+import type { Session } from '../connections/session';
 
 const SHOW_LOG = 'Show Log';
 

@@ -5,11 +5,11 @@ import * as vscode from 'vscode';
 import type { RoundTripContext } from './context';
 import { REMOTE_CAMPAIGN_SCHEME } from '../language';
 import { reportFailure } from './report';
-import { withCancellableProgress } from './progress';
-import { fetchCampaign, planFor, remoteFileText, type RemoteCampaign } from './remote';
-import { explainRestrictedMode, openSession, type Session } from './session';
-import { campaignTarget } from './target';
-import { offerCreateOnNotFound } from './createCampaign';
+import { withCancellableProgress } from '../remote/progress';
+import { fetchCampaign, planFor, remoteFileText, type RemoteCampaign } from '../remote/calls';
+import { explainRestrictedMode, openSession, type Session } from '../connections/session';
+import { campaignTarget } from '../files/target';
+import { offerCreateOnNotFound } from '../create/createCampaign';
 
 const snapshots = new Map<string, string>();
 let shown = 0;

@@ -6,7 +6,7 @@ import * as vscode from 'vscode';
 import { BackgroundClient } from '../backgroundClient';
 import type { PushEngine } from '../ctx';
 import { registerPushFeatures } from '../push';
-import { registerWalkthroughCommands } from '../walkthrough';
+import { registerWalkthroughCommands } from '../commands/walkthrough';
 import { webBundle } from './extensionFiles';
 import { gitExtensionStatus } from './gitExtension';
 import type * as WebLanguageClient from './languageClient';

@@ -4,14 +4,14 @@
 // an Active campaign is overwritten only after an explicit "Overwrite Active Campaign".
 import * as vscode from 'vscode';
 import type { PlatformFailure } from '../../../platform/src';
-import { SANDBOX_CONNECTION_ID } from '../push/connections';
-import type { RoundTripContext } from './context';
-import { offerCreateOnNotFound } from './createCampaign';
-import { withCancellableProgress } from './progress';
-import { fetchCampaign, formatPlanValue, planFor, type RemoteCampaign, type RemotePlan } from './remote';
-import type { Session } from './session';
-import { showDiff } from './showChanges';
-import type { CampaignTarget } from './target';
+import { SANDBOX_CONNECTION_ID } from '../connections/store';
+import type { RoundTripContext } from '../roundTrip/context';
+import { offerCreateOnNotFound } from '../create/createCampaign';
+import { withCancellableProgress } from '../remote/progress';
+import { fetchCampaign, formatPlanValue, planFor, type RemoteCampaign, type RemotePlan } from '../remote/calls';
+import type { Session } from '../connections/session';
+import { showDiff } from '../roundTrip/showChanges';
+import type { CampaignTarget } from '../files/target';
 
 export const PUSH = 'Push';
 export const OVERWRITE_ACTIVE = 'Overwrite Active Campaign';

@@ -3,7 +3,7 @@
 // disagree about "where".
 import * as vscode from 'vscode';
 import type { Connection, Credentials } from '../../../platform/src';
-import type { ConnectionStore } from '../push/connections';
+import type { ConnectionStore } from './store';
 import { resolveConnection, resolveCredentials } from '../push/pushSteps';
 
 export interface Session {

@@ -7,7 +7,7 @@ import type { Credentials } from '../../../platform/src/credentials';
 import { SANDBOX_CREDENTIALS } from '../../../sandbox/src/defaults';
 import { askCredentials, askNewConnection, hostProblem } from './connectionFlow';
 import { accountIdProblem, iidProblem } from './idShapes';
-import { SANDBOX_CLIENT_CREDENTIALS, SANDBOX_CONNECTION_ID, sandboxConnection, type ConnectionStore } from './connections';
+import { SANDBOX_CLIENT_CREDENTIALS, SANDBOX_CONNECTION_ID, sandboxConnection, type ConnectionStore } from './store';
 
 /** A single-field edit (Edit Connection): one input box, validated as the user types. */
 async function ask(options: vscode.InputBoxOptions): Promise<string | undefined> {

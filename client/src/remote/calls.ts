@@ -22,7 +22,7 @@ import {
   updateCampaignFile,
   type CampaignPlan,
 } from '../../../core/src';
-import type { Session } from './session';
+import type { Session } from '../connections/session';
 
 export { planValueText as formatPlanValue } from '../../../core/src';
 export type RemotePlan = CampaignPlan;

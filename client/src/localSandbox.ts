@@ -1,10 +1,10 @@
 // The sandbox can run inside the extension host, so "Push Campaign" on a fresh install works
 // with nothing else started. It listens on 127.0.0.1 only and stops with the extension.
 import * as vscode from 'vscode';
-import type { Sandbox } from '../../../sandbox/src';
-import type { SandboxControl } from '../ctx';
-import { pushEngine } from './engineBundle';
-import { sandboxPort } from './connections';
+import type { Sandbox } from '../../sandbox/src';
+import type { SandboxControl } from './ctx';
+import { pushEngine } from './engine/desktopBundle';
+import { sandboxPort } from './connections/store';
 
 export class LocalSandbox implements SandboxControl, vscode.Disposable {
   private sandbox: Sandbox | undefined;

@@ -1,7 +1,7 @@
 // Commands of the Get Started walkthrough (package.json contributes.walkthroughs) that are not
 // commands of the product anyway: Open Example Campaign.
 import * as vscode from 'vscode';
-import { LANGUAGE_ID } from './language';
+import { LANGUAGE_ID } from '../language';
 
 export const EXAMPLE_FILE = 'billing-reminder.campaign.yaml';
 

@@ -3,5 +3,5 @@
 // same; its local-changes check asks the git extension instead of git (web/gitExtension.ts).
 export { pushCampaignCommand as pushCampaign } from '../push/pushFlow';
 export { explainRestrictedMode } from '../push/pushSteps';
-export { addConnection, editConnection } from '../push/prompts';
+export { addConnection, editConnection } from '../connections/prompts';
 export * from '../roundTrip/commands';

@@ -1,7 +1,7 @@
 // Shows, on campaign files, where a push would go: the cheapest guard against pushing to
 // production by mistake.
 import * as vscode from 'vscode';
-import type { ConnectionStore } from './connections';
+import type { ConnectionStore } from './store';
 import { LANGUAGE_ID } from '../language';
 
 export class ConnectionStatus implements vscode.Disposable {

@@ -4,10 +4,10 @@ import * as vscode from 'vscode';
 import { normaliseFieldName, rangeForField, type ParsedCampaign } from '../../../core/src';
 import { normaliseHost, type Connection, type PushOutcome } from '../../../platform/src';
 import type { Ctx } from '../ctx';
-import { SANDBOX_CONNECTION_ID } from './connections';
-import { promptCredentials } from './prompts';
-import { toVsRange } from './pushSteps';
-import { createButton } from '../roundTrip/createCampaign';
+import { SANDBOX_CONNECTION_ID } from '../connections/store';
+import { promptCredentials } from '../connections/prompts';
+import { toVsRange } from '../push/pushSteps';
+import { createButton } from '../create/createCampaign';
 import { showResponse } from './responseDocument';
 
 export interface PushedFile {
