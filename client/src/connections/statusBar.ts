@@ -2,6 +2,7 @@
 // production by mistake.
 import * as vscode from 'vscode';
 import type { ConnectionStore } from './store';
+import { config } from '../config';
 import { LANGUAGE_ID } from '../language';
 
 export class ConnectionStatus implements vscode.Disposable {
@@ -15,7 +16,7 @@ export class ConnectionStatus implements vscode.Disposable {
       store.onDidChange(() => this.update()),
       vscode.window.onDidChangeActiveTextEditor(() => this.update()),
       vscode.workspace.onDidGrantWorkspaceTrust(() => this.update()),
-      vscode.workspace.onDidChangeConfiguration((e) => e.affectsConfiguration('koreCampaign.preferredConnection') && this.update()),
+      vscode.workspace.onDidChangeConfiguration((e) => config.affects(e, 'preferredConnection') && this.update()),
     );
     this.update();
   }

@@ -1,11 +1,4 @@
-// Built as dist/pushEngine.js and loaded on the first push or sandbox start (see engineBundle.ts):
-// the push flow with everything heavy it needs (the core's validator, yaml, ajv, jose, the sandbox).
-export { pushCampaignCommand as pushCampaign } from '../push/pushFlow';
-export { explainRestrictedMode } from '../push/pushSteps';
+// Built as dist/pushEngine.js: the engine (./index.ts) and the local sandbox, a Node HTTP server
+// that the extension host can run (../localSandbox.ts), which a browser cannot.
+export * from './index';
 export { startSandbox } from '../../../sandbox/src';
-// The round trip (pull, show changes, create, plan before push): loaded with the push engine, never at activation.
-export * from '../roundTrip/commands';
-// The contact-list request of platform data (../platformData), on the push's HTTP machinery.
-export { fetchContactLists } from '../../../platform/src/contactLists';
-// The connection dialogs (multi-step input) load with the engine: activation only lists connections.
-export { addConnection, editConnection } from '../connections/prompts';

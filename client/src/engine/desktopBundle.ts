@@ -1,5 +1,5 @@
 import { lazyBundle } from '../lazyBundle';
-import type * as PushEngine from './desktop';
+import type * as DesktopEngine from './desktop';
 
-/** The push engine, loaded on first use from dist/pushEngine.js. */
-export const pushEngine = lazyBundle<typeof PushEngine>('pushEngine.js');
+/** The desktop push engine, loaded on first use from dist/pushEngine.js. */
+export const desktopEngine = lazyBundle<typeof DesktopEngine>('pushEngine.js');

@@ -1,7 +1,14 @@
-// Built as dist/web/pushEngine.js and loaded on the first push in the browser: the desktop
-// engine (push/engine.ts) without the local sandbox, a Node HTTP server. The round trip is the
-// same; its local-changes check asks the git extension instead of git (web/gitExtension.ts).
-export { pushCampaignCommand as pushCampaign } from '../push/pushFlow';
-export { explainRestrictedMode } from '../push/pushSteps';
+// The push engine: everything heavy a command needs (the core's validator, yaml, ajv, jose, the
+// platform client), built as dist/web/pushEngine.js for the browser and, with the local sandbox
+// added, as dist/pushEngine.js (./desktop.ts). Loaded on the first command that needs it, never
+// at activation; Ctx.engine() hands it to the commands (commands/index.ts).
+export { pushCampaignCommand } from '../push/pushFlow';
+export { pullCampaignCommand } from '../roundTrip/pullCampaign';
+export { pullAllCampaignsCommand } from '../roundTrip/pullAll';
+export { showChangesCommand } from '../roundTrip/showChanges';
+export { createCampaignCommand } from '../create/createCampaign';
+export { remoteCampaignContent } from '../remote/remoteView';
+// The connection dialogs (a multi-step input): activation only lists connections.
 export { addConnection, editConnection } from '../connections/prompts';
-export * from '../roundTrip/commands';
+// Platform data's request (../platformData), on the same HTTP machinery as a push.
+export { readContactLists } from '../remote/calls';

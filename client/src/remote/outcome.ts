@@ -1,112 +1,119 @@
-// Telling the user how a push ended, with the next step as a button: the response, the
-// platform's field errors as diagnostics, new credentials, another connection, the sandbox.
+// How every platform call ends for the user, whichever command made it (push, read, list,
+// create): the platform client's message (platform/src/messages.ts words it), and the one next
+// step that helps as a button: the response, the platform's field errors on the file, new
+// credentials, another connection, a create instead of a 404, the local sandbox started.
 import * as vscode from 'vscode';
-import { normaliseFieldName, rangeForField, type ParsedCampaign } from '../../../core/src';
-import { normaliseHost, type Connection, type PushOutcome } from '../../../platform/src';
+import type { ParsedCampaign } from '../../../core/src';
+import { normaliseHost, type Connection, type PlatformFailure, type PushOutcome } from '../../../platform/src';
 import type { Ctx } from '../ctx';
-import { SANDBOX_CONNECTION_ID } from '../connections/store';
 import { promptCredentials } from '../connections/prompts';
-import { toVsRange } from '../push/pushSteps';
-import { createButton } from '../create/createCampaign';
+import { SANDBOX_CONNECTION_ID } from '../connections/store';
+import { platformDiagnostics } from './platformDiagnostics';
 import { showResponse } from './responseDocument';
 
-export interface PushedFile {
-  uri: vscode.Uri;
-  fileName: string;
-  /** The parse the body was built from: a 400's fields are found in it. */
-  parsed: ParsedCampaign;
+const SHOW_LOG = 'Show Log';
+const SHOW_RESPONSE = 'Show Response';
+const SHOW_PROBLEMS = 'Show Problems';
+const SELECT_CONNECTION = 'Select Connection';
+const UPDATE_CREDENTIALS = 'Update Credentials';
+
+export const createButton = (connection: Pick<Connection, 'name'>) => `Create on ${connection.name}`;
+
+/** What the call was about, so the next step can act on it. */
+export interface CallSubject {
   connection: Connection;
-  unsaved: boolean;
+  /** The campaign file: named in Show Response; with `parsed` (the body's parse), a 400's errors go on its fields. */
+  file?: { uri: vscode.Uri; fileName: string; parsed?: ParsedCampaign; unsaved?: boolean };
+  /** Offered on a 404 (the file names a campaign the connection does not have): create it from the file. */
+  createInstead?: () => Promise<unknown>;
+  /** The command once more (`label` as in "Push again"), offered once what stopped it is fixed. */
+  again?: { label: string; run: () => Thenable<unknown> };
 }
 
-/** The platform's field errors on the fields they name (or the nearest ancestor present). */
-export function platformDiagnostics(outcome: Extract<PushOutcome, { kind: 'invalid' }>, pushed: PushedFile): vscode.Diagnostic[] {
-  const errors = outcome.errors.length ? outcome.errors : [{ message: outcome.message, field: undefined }];
-  return errors.map((error) => {
-    const where = rangeForField(pushed.parsed, error.field);
-    const field = error.field && !where.exact ? ` (field ${normaliseFieldName(error.field)})` : '';
-    const diagnostic = new vscode.Diagnostic(
-      toVsRange(where.range),
-      `${pushed.connection.name}: ${error.message}${field}`,
-      vscode.DiagnosticSeverity.Error,
-    );
-    diagnostic.source = 'Kore.ai platform';
-    diagnostic.code = 'push-400';
-    return diagnostic;
-  });
-}
-
-function isStoppedSandbox(ctx: Ctx, connection: Connection, outcome: Extract<PushOutcome, { kind: 'network-error' }>): boolean {
-  let loopback = false;
-  try {
-    loopback = normaliseHost(connection.host).loopback;
-  } catch {
-    // A host that does not parse never got this far.
-  }
-  return (
-    loopback &&
-    connection.id === SANDBOX_CONNECTION_ID &&
-    outcome.code === 'ECONNREFUSED' &&
-    ctx.sandbox !== undefined &&
-    !ctx.sandbox.running
-  );
-}
-
-/** Tell the user; the buttons are handled when clicked, without holding the command. */
-export function reportOutcome(ctx: Ctx, outcome: PushOutcome, pushed: PushedFile): void {
-  const { uri, connection } = pushed;
-  const showLog = 'Show Log';
-  const common = async (choice: string | undefined) => {
-    if (choice === 'Show Response') await showResponse(outcome.responseBody, `response from ${connection.name} to ${pushed.fileName}`);
-    else if (choice === showLog) ctx.log.show(true);
+/**
+ * Logs the result and shows it; resolves once the user's choice (if any) has been handled.
+ * Callers that must not wait for the user (a push resolves with its outcome) `void` it.
+ */
+export async function presentOutcome(ctx: Ctx, outcome: PushOutcome, subject: CallSubject): Promise<void> {
+  const level = outcome.kind === 'success' ? 'info' : outcome.kind === 'cancelled' ? 'warn' : 'error';
+  ctx.log[level](`Result: ${outcome.message}`);
+  const { connection, file } = subject;
+  const choose = async (shown: Thenable<string | undefined>, next?: (choice: string | undefined) => unknown) => {
+    const choice = await shown;
+    if (choice === SHOW_RESPONSE)
+      await showResponse(outcome.responseBody, `response from ${connection.name}${file ? ` to ${file.fileName}` : ''}`);
+    else if (choice === SHOW_LOG) ctx.log.show(true);
+    else await next?.(choice);
   };
-  const handle = (shown: Thenable<string | undefined>, extra?: (choice: string | undefined) => Promise<unknown> | void) =>
-    void Promise.resolve(shown).then(async (choice) => {
-      await extra?.(choice);
-      await common(choice);
-    });
+  const error = vscode.window.showErrorMessage;
   switch (outcome.kind) {
     case 'success': {
-      ctx.platformDiagnostics.delete(uri);
-      const note = pushed.unsaved ? ' The unsaved editor contents were pushed; the file on disk was not changed.' : '';
-      return handle(vscode.window.showInformationMessage(`${outcome.message}${note}`, 'Show Response'));
-    }
-    case 'invalid':
-      ctx.platformDiagnostics.set(uri, platformDiagnostics(outcome, pushed));
-      return handle(vscode.window.showErrorMessage(outcome.message, 'Show Problems', 'Show Response'), async (choice) => {
-        if (choice === 'Show Problems') await vscode.commands.executeCommand('workbench.actions.view.problems');
-      });
-    case 'credentials-rejected':
-      return handle(vscode.window.showErrorMessage(outcome.message, 'Update Credentials', showLog), async (choice) => {
-        if (choice !== 'Update Credentials') return;
-        const credentials = await promptCredentials(connection);
-        if (!credentials) return;
-        await ctx.store.setCredentials(connection, credentials);
-        void vscode.window.showInformationMessage(`Credentials for ${connection.name} updated. Push again to use them.`);
-      });
-    case 'not-found':
-      return handle(
-        vscode.window.showErrorMessage(outcome.message, createButton(connection), 'Select Connection', showLog),
-        async (choice) => {
-          if (choice === 'Select Connection') await vscode.commands.executeCommand('koreCampaign.selectConnection');
-          if (choice === createButton(connection)) await vscode.commands.executeCommand('koreCampaign.createCampaign', pushed.uri);
-        },
-      );
-    case 'network-error': {
-      if (isStoppedSandbox(ctx, connection, outcome)) {
-        const startAndPush = 'Start Local Sandbox and Push';
-        return handle(vscode.window.showErrorMessage(outcome.message, startAndPush, showLog), async (choice) => {
-          if (choice !== startAndPush) return;
-          const port = Number(new URL(normaliseHost(connection.host).origin).port) || undefined;
-          if (await ctx.sandbox?.start(port)) await vscode.commands.executeCommand('koreCampaign.pushCampaign', uri);
-        });
-      }
-      return handle(vscode.window.showErrorMessage(outcome.message, showLog));
+      if (file) ctx.platformDiagnostics.delete(file.uri);
+      const note = file?.unsaved ? ' The unsaved editor contents were pushed; the file on disk was not changed.' : '';
+      return choose(vscode.window.showInformationMessage(`${outcome.message}${note}`, SHOW_RESPONSE));
     }
     case 'cancelled':
       void vscode.window.showInformationMessage(outcome.message);
       return;
-    default:
-      return handle(vscode.window.showErrorMessage(outcome.message, ...(outcome.responseBody ? ['Show Response'] : []), showLog));
+    case 'invalid':
+      if (!file?.parsed) break;
+      ctx.platformDiagnostics.set(file.uri, platformDiagnostics(outcome, file.parsed, connection.name));
+      return choose(error(outcome.message, SHOW_PROBLEMS, SHOW_RESPONSE), async (choice) => {
+        if (choice === SHOW_PROBLEMS) await vscode.commands.executeCommand('workbench.actions.view.problems');
+      });
+    case 'credentials-rejected':
+      return choose(error(outcome.message, UPDATE_CREDENTIALS, SHOW_LOG), async (choice) => {
+        if (choice === UPDATE_CREDENTIALS) await updateCredentials(ctx, connection, subject.again);
+      });
+    case 'not-found': {
+      const { createInstead } = subject;
+      if (!file || !createInstead) break;
+      const create = createButton(connection);
+      const question = `${outcome.message} Create a new campaign from ${file.fileName} instead?`;
+      return choose(error(question, create, SELECT_CONNECTION), async (choice) => {
+        if (choice === create) await createInstead();
+        else if (choice === SELECT_CONNECTION) await vscode.commands.executeCommand('koreCampaign.selectConnection');
+      });
+    }
+    case 'network-error':
+      if (stoppedSandbox(ctx, connection, outcome)) return offerSandbox(ctx, connection, outcome.message, subject.again, choose);
+      break;
   }
+  return choose(error(outcome.message, ...(outcome.responseBody ? [SHOW_RESPONSE] : []), SHOW_LOG));
+}
+
+async function updateCredentials(ctx: Ctx, connection: Connection, again: CallSubject['again']): Promise<void> {
+  const credentials = await promptCredentials(connection);
+  if (!credentials) return;
+  await ctx.store.setCredentials(connection, credentials);
+  void vscode.window.showInformationMessage(
+    `Credentials for ${connection.name} updated. ${again ? `${again.label} again` : 'Run the command again'} to use them.`,
+  );
+}
+
+/** The Local sandbox connection refused on loopback while this window's sandbox is not running: it can start here. */
+function stoppedSandbox(ctx: Ctx, connection: Connection, outcome: Extract<PlatformFailure, { kind: 'network-error' }>): boolean {
+  if (connection.id !== SANDBOX_CONNECTION_ID || outcome.code !== 'ECONNREFUSED' || !ctx.sandbox || ctx.sandbox.running) return false;
+  try {
+    return normaliseHost(connection.host).loopback;
+  } catch {
+    return false; // a host that does not parse never got this far
+  }
+}
+
+async function offerSandbox(
+  ctx: Ctx,
+  connection: Connection,
+  message: string,
+  again: CallSubject['again'],
+  choose: (shown: Thenable<string | undefined>, next: (choice: string | undefined) => unknown) => Promise<void>,
+): Promise<void> {
+  const start = again ? `Start Local Sandbox and ${again.label}` : 'Start Local Sandbox';
+  return choose(vscode.window.showErrorMessage(message, start, SHOW_LOG), async (choice) => {
+    if (choice !== start) return;
+    const port = Number(new URL(normaliseHost(connection.host).origin).port) || undefined;
+    if (!(await ctx.sandbox?.start(port))) return;
+    if (again) await again.run();
+    else void vscode.window.showInformationMessage('The local sandbox is running: run the command again.');
+  });
 }
