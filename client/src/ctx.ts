@@ -8,13 +8,39 @@ import type { BaseLanguageClient } from 'vscode-languageclient';
 import { trackConnectionContext } from './connections/contextKey';
 import { ConnectionStatus } from './connections/statusBar';
 import { ConnectionStore } from './connections/store';
-import type * as EngineModule from './engine';
+import type { Connection, PushOutcome } from '../../platform/src';
 import { REMOTE_CAMPAIGN_SCHEME } from './language';
-import type { PlatformDataApi } from './platformData';
+import type { FetchLists, PlatformState } from './platformData/platformData';
+import type { StatusRows } from './platformData/statusItem';
 import type { GitFileStatus } from './roundTrip/localChanges';
 
-/** The push engine bundle's face (engine/index.ts), the same on both hosts. */
-export type Engine = typeof EngineModule;
+/**
+ * The push engine bundle's face (engine/index.ts), the same on both hosts. Written out here, not
+ * `typeof` the bundle, so the root imports no feature; the entries' Host types check that each
+ * bundle has it.
+ */
+export interface Engine {
+  pushCampaignCommand(ctx: Ctx, uri?: unknown): Promise<PushOutcome | undefined>;
+  pullCampaignCommand(ctx: Ctx): Promise<unknown>;
+  pullAllCampaignsCommand(ctx: Ctx): Promise<unknown>;
+  showChangesCommand(ctx: Ctx, uri?: vscode.Uri): Promise<unknown>;
+  createCampaignCommand(ctx: Ctx, uri?: vscode.Uri): Promise<unknown>;
+  /** The platform's side of Show Changes (remote/remoteView.ts), for the scheme registered here. */
+  remoteCampaignContent(uri: vscode.Uri): string;
+  /** The connection dialogs (a multi-step input): activation only lists connections. */
+  addConnection(store: ConnectionStore): Promise<Connection | undefined>;
+  editConnection(store: ConnectionStore, connection: Connection): Promise<Connection | undefined>;
+  /** Platform data's request (remote/calls.ts). */
+  readContactLists: FetchLists;
+}
+
+/** Platform data once started (platformData/index.ts). */
+export interface PlatformDataApi {
+  /** What the language status rows show (for the in-editor tests). */
+  status(): StatusRows;
+  /** Bring the lists up to date; `force` asks the platform even when the cached ones are fresh. */
+  refresh(force: boolean): Promise<PlatformState>;
+}
 
 /** The local sandbox as commands see it (localSandbox.ts runs it in a Node extension host). */
 export interface SandboxControl {

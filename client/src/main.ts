@@ -5,8 +5,7 @@
 import * as vscode from 'vscode';
 import { BackgroundClient } from './backgroundClient';
 import { createCommands, registerCommands } from './commands';
-import { createCtx, type Host } from './ctx';
-import type { PlatformDataApi } from './platformData';
+import { createCtx, type Host, type PlatformDataApi } from './ctx';
 
 /** What the extension gives other code (the in-editor tests read the status items through it). */
 export interface CampaignExtensionApi {

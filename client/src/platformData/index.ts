@@ -6,17 +6,10 @@
 import * as vscode from 'vscode';
 import { State, type BaseLanguageClient } from 'vscode-languageclient';
 import { config } from '../config';
-import type { Ctx } from '../ctx';
+import type { Ctx, PlatformDataApi } from '../ctx';
 import { LANGUAGE_ID } from '../language';
-import { PlatformData, type NotifyServer, type PlatformState } from './platformData';
-import { PlatformStatusItem, type ServerState, type StatusRows } from './statusItem';
-
-export interface PlatformDataApi {
-  /** What the language status rows show (for the in-editor tests). */
-  status(): StatusRows;
-  /** Bring the lists up to date; `force` asks the platform even when the cached ones are fresh. */
-  refresh(force: boolean): Promise<PlatformState>;
-}
+import { PlatformData, type NotifyServer } from './platformData';
+import { PlatformStatusItem, type ServerState } from './statusItem';
 
 export function startPlatformData(ctx: Ctx, client: BaseLanguageClient): PlatformDataApi {
   const { store, log } = ctx;

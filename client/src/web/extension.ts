@@ -4,7 +4,7 @@
 // worker, git's view of a file from the git extension (no git process) and no local sandbox.
 // Activation itself is the desktop's (../main.ts): the same context and command table.
 import type * as vscode from 'vscode';
-import type { Engine } from '../ctx';
+import type * as Engine from '../engine';
 import { activateOn, type CampaignExtensionApi } from '../main';
 import { webBundle } from './extensionFiles';
 import { gitExtensionStatus } from './gitExtension';
@@ -15,7 +15,7 @@ export { deactivate } from '../main';
 export function activate(context: vscode.ExtensionContext): CampaignExtensionApi {
   return activateOn(context, {
     where: ' in the browser',
-    engine: webBundle<Engine>(context, 'pushEngine.js'),
+    engine: webBundle<typeof Engine>(context, 'pushEngine.js'),
     languageClient: webBundle<typeof WebLanguageClient>(context, 'languageClient.js'),
     git: gitExtensionStatus,
   });
