@@ -395,9 +395,10 @@ try {
         if (/\beditorLangId\b/.test(contributes.menus.commandPalette.find((entry) => entry.command === id)?.when ?? ''))
           await openFile(VALID);
         await command(label);
-        await sleep(1000);
-        const toasts = (await page.locator('.notifications-toasts .notification-toast').allInnerTexts()).join(' | ');
-        if (/not found/i.test(toasts) && toasts.includes(id)) throw new Error(`${label}: ${toasts.replace(/\s+/g, ' ')}`);
+        await sleep(700); // a "not found" error shows at once
+        // VS Code says so in a modal dialog: "Command '...' resulted in an error", "command '...' not found".
+        const shown = (await page.locator('.monaco-dialog-box, .notifications-toasts .notification-toast').allInnerTexts()).join(' | ');
+        if (/not found/i.test(shown) && shown.includes(id)) throw new Error(`${label}: ${shown.replace(/\s+/g, ' ')}`);
         ran.push(title);
         // Whatever it opened (a pick, a modal, a multi-step input) is dismissed, as a user would.
         for (let i = 0; i < 3; i++) {
