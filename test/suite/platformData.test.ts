@@ -77,7 +77,7 @@ describe('platform data: contact lists of the active connection', function () {
     });
   });
 
-  it("the status item's rule groups are the core's reading of the settings: a group whose codes validate.rules turns off is off", async () => {
+  it("the status item's rule groups are the core's reading: a group whose codes validate.rules turns off is off", async () => {
     const groups = () => api.platformData.status().server.detail;
     const validate = () => vscode.workspace.getConfiguration('koreCampaign.validate');
     try {

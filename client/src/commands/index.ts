@@ -47,7 +47,8 @@ export function createCommands(): Record<string, Command> {
     signOut: { run: signOut },
     startSandbox: {
       unavailable: (ctx) => (ctx.sandbox ? undefined : LOCAL_SANDBOX_NEEDS_DESKTOP),
-      needsTrust: 'Start Local Sandbox',
+      // The sandbox is what a push goes to; in Restricted Mode there is no push, and the push's reason is the one given.
+      needsTrust: 'Push Campaign',
       run: startSandbox,
     },
     showPushLog: { run: showPushLog },
