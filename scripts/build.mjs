@@ -17,6 +17,14 @@ const watch = process.argv.includes('--watch');
 const outdirFlag = process.argv.indexOf('--outdir');
 const outdir = outdirFlag === -1 ? 'dist' : process.argv[outdirFlag + 1];
 
+// The version and home page from package.json, the one place they are written (the address from
+// its repository.url, scripts/lib/repository.mjs): the CLI's --version and SARIF tool metadata
+// (cli/src/version.ts), the language server's serverInfo and start line (server/src/languageServer.ts).
+const packageFacts = {
+  KORE_CAMPAIGN_VERSION: JSON.stringify(pkg.version),
+  KORE_CAMPAIGN_HOMEPAGE: JSON.stringify(repositoryBase(pkg)),
+};
+
 /** @type {import('esbuild').BuildOptions} */
 const common = {
   bundle: true,
@@ -29,12 +37,9 @@ const common = {
   logLevel: 'warning',
   legalComments: 'none',
   // ESM dependencies (tinyglobby's fdir) read import.meta.url, which CommonJS output lacks.
-  // The CLI's --version and SARIF tool metadata (cli/src/version.ts) come from package.json;
-  // the address from its repository.url, the one place it is written (scripts/lib/repository.mjs).
   define: {
     'import.meta.url': '__importMetaUrl',
-    KORE_CAMPAIGN_VERSION: JSON.stringify(pkg.version),
-    KORE_CAMPAIGN_HOMEPAGE: JSON.stringify(repositoryBase(pkg)),
+    ...packageFacts,
   },
   banner: { js: "const __importMetaUrl = require('url').pathToFileURL(__filename).href;" },
   // The schema validator is generated code, not compiled when the server starts; yaml's parser
@@ -46,7 +51,7 @@ const entries = [
   // The extension is three bundles so activation loads only the first (see client/src/lazyBundle.ts).
   { entryPoints: ['client/src/extension.ts'], outfile: 'dist/client.js', external: ['vscode'] },
   { entryPoints: ['client/src/languageClient.ts'], outfile: 'dist/languageClient.js', external: ['vscode'] },
-  { entryPoints: ['client/src/push/engine.ts'], outfile: 'dist/pushEngine.js', external: ['vscode'] },
+  { entryPoints: ['client/src/engine/desktop.ts'], outfile: 'dist/pushEngine.js', external: ['vscode'] },
   { entryPoints: ['server/src/server.ts'], outfile: 'dist/server.js' },
   { entryPoints: ['cli/src/main.ts'], outfile: 'dist/cli.js' },
   // The platform client and sandbox as a library, for the Node tests.
@@ -63,14 +68,14 @@ const web = {
   ...common,
   platform: 'browser',
   target: 'es2022',
-  define: {},
+  define: packageFacts,
   banner: {},
   plugins: [campaignValidatorPlugin, noNodeBuiltinsPlugin, yamlPlugin({ node: false })],
 };
 const webEntries = [
   { entryPoints: ['client/src/web/extension.ts'], outfile: 'dist/web/client.js', external: ['vscode'] },
   { entryPoints: ['client/src/web/languageClient.ts'], outfile: 'dist/web/languageClient.js', external: ['vscode'] },
-  { entryPoints: ['client/src/web/pushEngine.ts'], outfile: 'dist/web/pushEngine.js', external: ['vscode'] },
+  { entryPoints: ['client/src/engine/index.ts'], outfile: 'dist/web/pushEngine.js', external: ['vscode'] },
   { entryPoints: ['server/src/browserMain.ts'], outfile: 'dist/web/server.js', format: 'iife' },
 ];
 

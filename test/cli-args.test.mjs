@@ -76,3 +76,46 @@ test('push: --timeout must be a positive number of seconds', async () => {
   assert.equal(r.code, 2);
   assert.match(r.stderr, /--timeout takes a number above 0 and at most 600, not "0"/);
 });
+
+test("each command's refusals name only options that command takes (its --help lists them)", async () => {
+  const dir = tempDir('kc-refusals-');
+  const env = { KORE_HOST: 'http://127.0.0.1:9', KORE_IID: 'st-1', KORE_ACCOUNT_ID: 'a1', KORE_JWT: 'x.y.z' };
+  writeFileSync(path.join(dir, 'a.campaign.yaml'), readFixture('valid.campaign.yaml'));
+  const refusals = {
+    // A folder where a file is wanted: the words once mentioned validate's --stdin-filename.
+    push: [
+      ['.'],
+      [],
+      ['a.campaign.yaml', 'b.campaign.yaml'],
+      ['--format', 'xml', 'a.campaign.yaml'],
+      ['--timeout', '0', 'a.campaign.yaml'],
+    ],
+    create: [['.'], [], ['--format', 'xml', 'a.campaign.yaml'], ['--concurrency', '0', 'a.campaign.yaml']],
+    plan: [['-'], [], ['--concurrency', '99', '.']],
+    pull: [['--format', 'xml']],
+    validate: [
+      ['--stdin-filename', 'x.campaign.yaml', 'a.campaign.yaml'],
+      ['--max-warnings', 'many', '.'],
+      ['--format', 'xml', '.'],
+    ],
+  };
+  for (const [name, cases] of Object.entries(refusals)) {
+    const help = (await runCliWith([name, '--help'])).stdout;
+    for (const args of cases) {
+      const r = await runCliWith([name, ...args], { cwd: dir, env });
+      assert.equal(r.code, 2, `${name} ${args.join(' ')}: ${r.stderr}`);
+      assert.match(r.stderr, new RegExp(`^kore-campaign ${name}: `), `${name} ${args.join(' ')}: ${r.stderr}`);
+      for (const [option] of r.stderr.matchAll(/--[a-z][a-z-]+/g))
+        assert.ok(
+          help.includes(option),
+          `kore-campaign ${name} ${args.join(' ')} names ${option}, which ${name} does not take:\n${r.stderr}`,
+        );
+    }
+  }
+});
+
+test('push takes the platform options push needs, not --concurrency (one request at a time)', async () => {
+  const r = await runCliWith(['push', '--concurrency', '2', 'examples/billing-reminder.campaign.yaml']);
+  assert.equal(r.code, 2);
+  assert.match(r.stderr, /^kore-campaign push: unknown option '--concurrency'/);
+});

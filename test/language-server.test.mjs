@@ -14,6 +14,13 @@ test('announces incremental sync', () => {
   assert.equal(server.initialize.capabilities.textDocumentSync.openClose, true);
 });
 
+test("serverInfo carries the package's version, put in by the build on both bundles", () => {
+  const { version } = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
+  assert.deepEqual(server.initialize.serverInfo, { name: 'kore-campaign-language-server', version });
+  // The browser's server is built with the same define: no name is left for the web worker to miss.
+  assert.doesNotMatch(readFileSync(path.join(ROOT, 'dist', 'web', 'server.js'), 'utf8'), /KORE_CAMPAIGN_VERSION/);
+});
+
 test('a valid campaign has zero diagnostics', async () => {
   assert.deepEqual(await server.open(fileUri('valid.campaign.yaml'), readFixture('valid.campaign.yaml')), []);
 });

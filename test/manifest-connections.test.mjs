@@ -1,5 +1,5 @@
 // package.json: the connection commands that need a connection are hidden until there is one,
-// with the context key the extension sets (client/src/push/connectionContext.ts); Push Campaign
+// with the context key the extension sets (client/src/connections/contextKey.ts); Push Campaign
 // is on the explorer's context menu, where VS Code passes the whole selection.
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
@@ -9,7 +9,7 @@ import { ROOT } from './helpers/lsp-client.mjs';
 
 const manifest = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
 const contextKey = /HAS_CONNECTIONS = '([\w.]+)'/.exec(
-  readFileSync(path.join(ROOT, 'client', 'src', 'push', 'connectionContext.ts'), 'utf8'),
+  readFileSync(path.join(ROOT, 'client', 'src', 'connections', 'contextKey.ts'), 'utf8'),
 )[1];
 
 test('Edit Connection, Remove Connection and Sign Out appear only when there are connections', () => {

@@ -4,7 +4,8 @@
 // own options and gets back typed values or the usage error to print (exit 2).
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { DEFAULT_TIMEOUT_MS } from '../../platform/src';
-import { EXIT, type CommandIO } from './io';
+import { EXIT } from './exitCodes';
+import type { CommandIO } from './io';
 
 type OptionSpec = NonNullable<ParseArgsConfig['options']>;
 
@@ -20,6 +21,8 @@ export interface CommandSpec<O extends OptionSpec> {
   name: string;
   usage: string;
   options: O;
+  /** A command that sends one request at a time (push) takes no --concurrency. */
+  concurrency?: false;
 }
 
 type Values<O extends OptionSpec> = {
@@ -90,7 +93,7 @@ export const DEFAULT_CONCURRENCY = 4;
 /** More would only queue at the platform's rate limit. */
 const MAX_CONCURRENCY = 32;
 
-/** The options of the commands that talk to the platform (pull, plan, create). */
+/** The options of the commands that talk to the platform (push, pull, plan, create). */
 export const PLATFORM_OPTIONS = {
   format: { type: 'string' },
   concurrency: { type: 'string' },
@@ -138,7 +141,9 @@ export function parsePlatformCommand<O extends OptionSpec>(
   args: string[],
   io: CommandIO,
 ): (Parsed<O & typeof PLATFORM_OPTIONS> & { common: CommonOptions }) | number {
-  const parsed = parseCommandArgs({ ...spec, options: { ...PLATFORM_OPTIONS, ...spec.options } }, args, io);
+  const { concurrency: _concurrency, ...shared } = PLATFORM_OPTIONS;
+  const platform = spec.concurrency === false ? shared : PLATFORM_OPTIONS;
+  const parsed = parseCommandArgs({ ...spec, options: { ...platform, ...spec.options } }, args, io);
   if (typeof parsed === 'number') return parsed;
   const common = platformOptions(parsed.values as Values<typeof PLATFORM_OPTIONS & typeof COMMON_OPTIONS>);
   if (typeof common === 'string') return usageError(spec, io, common);

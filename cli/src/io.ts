@@ -11,11 +11,3 @@ export interface CommandIO {
   /** Whether stderr is a terminal: progress lines are drawn only there. */
   stderrIsTTY?: boolean;
 }
-
-export const EXIT = {
-  ok: 0,
-  /** validate: at least one error; push: the platform refused or the push failed. */
-  problems: 1,
-  /** Bad usage, or a file that cannot be read. */
-  usage: 2,
-} as const;

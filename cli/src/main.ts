@@ -1,6 +1,7 @@
 // `kore-campaign`: the core's checks (and the push) for CI pipelines and people without the editor.
 import { runValidate } from './commands/validate';
-import { EXIT, type CommandIO } from './io';
+import { EXIT } from './exitCodes';
+import type { CommandIO } from './io';
 import { VERSION } from './version';
 
 type Command = (args: string[], io: CommandIO) => Promise<number>;

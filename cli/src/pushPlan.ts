@@ -3,7 +3,7 @@
 // Active campaign) unless --force. Otherwise print the changes and let the PUT go.
 import { planCampaign, type CampaignPlan } from '../../core/src';
 import { getCampaign, type PushInput, type RequestOptions } from '../../platform/src';
-import { EXIT_FOR_FAILURE, PUSH_EXIT, ROUNDTRIP_EXIT } from './exitCodes';
+import { EXIT, EXIT_FOR_FAILURE } from './exitCodes';
 import type { CommandIO } from './io';
 import { planJson, planText } from './planReport';
 import { failureJson } from './report';
@@ -43,18 +43,18 @@ export async function planBeforePush(
   }
   const plan = planCampaign({ ...bodyWithId(input) }, read.campaign.data);
   if (plan.matches) {
-    if (format === 'json') json('no-changes', { plan: planJson(plan), exitCode: PUSH_EXIT.ok });
+    if (format === 'json') json('no-changes', { plan: planJson(plan), exitCode: EXIT.ok });
     else io.stdout(`${planText(shownName, plan, where)}No changes to push; nothing was sent.\n`);
-    return { exitCode: PUSH_EXIT.ok };
+    return { exitCode: EXIT.ok };
   }
   if (plan.remoteStatus === 'Active' && !settings.force) {
     const why = `'${plan.name ?? input.campaignId}' (${input.campaignId}) is Active on ${where}, and an Active campaign cannot be edited; nothing was sent. Pause or stop it on the platform first, or pass --force to send the changes anyway.`;
-    if (format === 'json') json('refused-active', { plan: planJson(plan), message: why, exitCode: ROUNDTRIP_EXIT.active });
+    if (format === 'json') json('refused-active', { plan: planJson(plan), message: why, exitCode: EXIT.active });
     else {
       io.stdout(planText(shownName, plan, where));
       io.stderr(`kore-campaign push: ${why}\n`);
     }
-    return { exitCode: ROUNDTRIP_EXIT.active };
+    return { exitCode: EXIT.active };
   }
   if (format === 'text') io.stdout(planText(shownName, plan, where));
   return { plan };

@@ -22,7 +22,7 @@ export async function readCampaignFile(file: string): Promise<ReadResult> {
   } catch (error) {
     return { problem: describeFsError(error as NodeJS.ErrnoException) };
   }
-  if (info.isDirectory()) return { problem: 'is a folder, not a file (name the folder without --stdin-filename, or a file in it)' };
+  if (info.isDirectory()) return { problem: 'is a folder, not a file (name a campaign file in it)' };
   if (!info.isFile()) return { problem: 'is not a regular file (a pipe, socket or device); pass its contents with "-" on stdin instead' };
   if (info.size > MAX_CAMPAIGN_FILE_BYTES) return { problem: tooLarge(info.size) };
   let bytes: Buffer;

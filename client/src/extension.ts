@@ -1,52 +1,29 @@
-// The extension's entry point (dist/client.js). Activation registers the commands and the
-// connection status item and returns; the language client starts on the next turn of the
-// event loop from its own bundle, and the push engine loads on the first push. Analysis lives
-// in the language server; nothing here parses YAML.
+// The extension's desktop entry (dist/client.js, package.json `main`): what the Node extension
+// host provides (bundles loaded with require, git's view of a file from a git process, the local
+// sandbox in this process), then activation as on every host (main.ts).
 import type * as vscode from 'vscode';
-import { BackgroundClient } from './backgroundClient';
-import type * as LanguageClientBundle from './languageClient';
+import { desktopEngine } from './engine/desktopBundle';
+import type * as LanguageClientModule from './languageClient';
 import { lazyBundle } from './lazyBundle';
-import type { PlatformDataApi } from './platformData';
-import { registerPushFeatures } from './push';
-import { pushEngine } from './push/engineBundle';
-import { LocalSandbox } from './push/localSandbox';
+import { LocalSandbox } from './localSandbox';
+import { activateOn, type CampaignExtensionApi } from './main';
 import { gitProcessStatus } from './roundTrip/gitProcess';
-import { registerWalkthroughCommands } from './walkthrough';
 
 export { LANGUAGE_ID } from './language';
+export { deactivate, type CampaignExtensionApi } from './main';
 
-const languageClientBundle = lazyBundle<typeof LanguageClientBundle>('languageClient.js');
-const client = new BackgroundClient();
-
-/** What the extension gives other code (the in-editor tests read the status item through it). */
-export interface CampaignExtensionApi {
-  platformData: Pick<PlatformDataApi, 'status'>;
-}
+const languageClientBundle = lazyBundle<typeof LanguageClientModule>('languageClient.js');
 
 export function activate(context: vscode.ExtensionContext): CampaignExtensionApi {
-  client.reset();
-  const { store, log } = registerPushFeatures(context, {
-    engine: async () => pushEngine(),
+  return activateOn(context, {
+    where: '',
+    engine: async () => desktopEngine(),
+    languageClient: async () => {
+      // On the next turn of the event loop: activation has returned by then.
+      await new Promise((resolve) => setImmediate(resolve));
+      return languageClientBundle();
+    },
     git: gitProcessStatus,
     localSandbox: (log) => new LocalSandbox(log),
   });
-  registerWalkthroughCommands(context);
-  let platformData: PlatformDataApi | undefined;
-  setImmediate(
-    () =>
-      void client.start(() => {
-        const bundle = languageClientBundle();
-        const started = bundle.startLanguageClient(context);
-        // Platform data (contact lists, status item) starts with the client, off the activation path.
-        platformData = bundle.registerPlatformData(context, store, log, started);
-        return started;
-      }),
-  );
-  context.subscriptions.push({ dispose: () => void deactivate() });
-  const notYet = { text: '', detail: 'starting', severity: 'information' } as const;
-  return { platformData: { status: () => platformData?.status() ?? { server: notYet, platform: notYet } } };
-}
-
-export function deactivate(): Promise<void> {
-  return client.stop();
 }

@@ -1,11 +1,11 @@
-// Built as dist/languageClient.js: the LSP client and its protocol libraries, loaded by
-// extension.ts right after activation returns. The browser's counterpart is web/languageClient.ts.
+// Built as dist/languageClient.js: the LSP client and its protocol libraries, with platform
+// data, loaded right after activation returns (main.ts). The browser's counterpart is web/languageClient.ts.
 import * as path from 'node:path';
 import type * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type ServerOptions } from 'vscode-languageclient/node';
 import { campaignClientOptions, CLIENT_ID, CLIENT_NAME, startInBackground } from './clientOptions';
 
-export { registerPlatformData } from './platformData';
+export { startPlatformData } from './platformData';
 
 export function startLanguageClient(context: vscode.ExtensionContext): LanguageClient {
   const serverModule = context.asAbsolutePath(path.join('dist', 'server.js'));

@@ -20,7 +20,9 @@ import { PlatformData } from './platformData';
 import { PLATFORM_DATA_NOTIFICATION } from '../../core/src/platformProtocol';
 import { FolderSettings } from './settings';
 
-const SERVER_VERSION = '0.1.0';
+// The package's version, put in by the build (scripts/build.mjs `define`), as the CLI's --version.
+declare const KORE_CAMPAIGN_VERSION: string;
+const SERVER_VERSION: string = KORE_CAMPAIGN_VERSION;
 
 export function startLanguageServer(connection: Connection): void {
   const documents = new TextDocuments(TextDocument);

@@ -39,6 +39,7 @@ import { browserSteps } from '../../scripts/lib/workbench.mjs';
 import {
   editThenShowChanges,
   hoverShowsKeyDocs,
+  openLanguageStatus,
   paletteKoreCommands,
   pullFromPick,
   quoteFixFromLightBulb,
@@ -177,24 +178,7 @@ try {
     }
     // VS Code gathers a language's status items behind one `{}` entry beside the language mode;
     // a click shows them, one row each.
-    const entry = page.locator('[id="status.languageStatus"]').first();
-    await entry.waitFor({ timeout: 10_000 });
-    const hover = page.locator('.workbench-hover', { has: page.locator('.hover-language-status') }).first();
-    for (let attempt = 1; ; attempt++) {
-      await entry.click();
-      try {
-        await hover.waitFor({ timeout: 3_000 });
-        break;
-      } catch (error) {
-        if (attempt === 3) throw error;
-        await page.mouse.move(5, 5);
-        await sleep(500);
-      }
-    }
-    const rows = {
-      server: hover.locator('.hover-language-status', { hasText: 'Language server' }).first(),
-      platform: hover.locator('.hover-language-status', { hasText: 'contact lists' }).first(),
-    };
+    const { hover, rows } = await openLanguageStatus(run);
     const expected = {
       server: [
         ['the server state', /Language server running/],

@@ -110,3 +110,45 @@ export async function editThenShowChanges(run) {
   await sleep(800); // the toast's fade-in
   return { line, text };
 }
+
+/**
+ * The language status hover ({} in the status bar) of the active campaign file, open: the hover
+ * and its two rows (the language server's, the platform data's), to read or check further.
+ */
+export async function openLanguageStatus(run) {
+  const { page } = run;
+  const entry = page.locator('[id="status.languageStatus"]').first();
+  await entry.waitFor({ timeout: 10_000 });
+  const hover = page.locator('.workbench-hover', { has: page.locator('.hover-language-status') }).first();
+  for (let attempt = 1; ; attempt++) {
+    await entry.click();
+    try {
+      await hover.waitFor({ timeout: 3_000 });
+      break;
+    } catch (error) {
+      if (attempt === 3) throw error;
+      await page.mouse.move(5, 5);
+      await sleep(500);
+    }
+  }
+  return {
+    hover,
+    rows: {
+      server: hover.locator('.hover-language-status', { hasText: 'Language server' }).first(),
+      platform: hover.locator('.hover-language-status', { hasText: 'contact lists' }).first(),
+    },
+  };
+}
+
+/** The text of a language status row once it matches `re` (the rows follow the state as it changes). */
+export async function rowText(row, re, timeout = 10_000) {
+  await row.waitFor({ timeout: 5_000 });
+  const until = Date.now() + timeout;
+  let text = '';
+  while (Date.now() < until) {
+    text = (await row.innerText()).replace(/\s+/g, ' ').trim();
+    if (re.test(text)) return text;
+    await sleep(200);
+  }
+  throw new Error(`the language status row reads ${JSON.stringify(text)}; expected ${re}`);
+}

@@ -77,6 +77,25 @@ describe('platform data: contact lists of the active connection', function () {
     });
   });
 
+  it("the status item's rule groups are the core's reading: a group whose codes validate.rules turns off is off", async () => {
+    const groups = () => api.platformData.status().server.detail;
+    const validate = () => vscode.workspace.getConfiguration('koreCampaign.validate');
+    try {
+      // callerId's only code, off by code: the group reports nothing, so it is not on.
+      await validate().update('rules', { 'caller-id-e164': 'off' }, vscode.ConfigurationTarget.Global);
+      await waitFor(groups, (d) => d !== 'all 7 rule groups on', 10_000, 'the status item to follow validate.rules');
+      assert.equal(groups(), 'rule groups on: fields, unknownKeys, callingHours, contactLists, dialingMode, policy');
+      // The group off, but its code turned back on by code: the code wins, so the group reports again.
+      await validate().update('callerId', 'off', vscode.ConfigurationTarget.Global);
+      await validate().update('rules', { 'caller-id-e164': 'warning' }, vscode.ConfigurationTarget.Global);
+      await waitFor(groups, (d) => d === 'all 7 rule groups on', 10_000, 'a code turned on to count its group as on');
+    } finally {
+      await validate().update('rules', undefined, vscode.ConfigurationTarget.Global);
+      await validate().update('callerId', undefined, vscode.ConfigurationTarget.Global);
+    }
+    await waitFor(groups, (d) => d === 'all 7 rule groups on', 10_000, 'the settings reset');
+  });
+
   it('within cacheMinutes a campaign file coming to the front sends nothing; at 0 it fetches again', async () => {
     const before = listCalls(sandbox);
     await openDoc(wsPath('examples', 'billing-reminder.campaign.yaml'));

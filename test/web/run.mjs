@@ -23,11 +23,15 @@
 //  12. Pull Campaign... again over the unsaved edit: asked first (a modal), and cancelling keeps it
 //  13. the edit saved, pulled again: no git in the browser, so asked; Overwrite restores the value
 //  14. Pull All Campaigns into a folder picked in VS Code's browser folder dialog: 30 files
+//  15. Refresh Platform Data: a request to the sandbox, the contact-list names checked in a file
+//      opened now, and the language status items say how many lists, fetched when
+//  16. every command package.json contributes runs from the palette (none is "not found"), or
+//      is hidden in the browser by package.json (`!isWeb`)
 // Closing line: `N passed, N failed`; exit 1 on failure. Options: --no-build, --headed, --keep.
 import * as fs from 'node:fs';
 import { createRequire } from 'node:module';
 import * as path from 'node:path';
-import { killGroup, readPkg, sleep, startCliSandbox } from '../../scripts/lib/code-server.mjs';
+import { ROOT, killGroup, readPkg, sleep, startCliSandbox } from '../../scripts/lib/code-server.mjs';
 import {
   MISTAKES,
   VALID,
@@ -43,10 +47,12 @@ import {
   PULLED_FILE,
   editThenShowChanges,
   hoverShowsKeyDocs,
+  openLanguageStatus,
   openPullPick,
   paletteKoreCommands,
   pullFromPick,
   quoteFixFromLightBulb,
+  rowText,
 } from '../helpers/editor-scenarios.mjs';
 
 const { SANDBOX_ACTIVE_CAMPAIGN_ID } = createRequire(import.meta.url)('../../dist/sandbox.js');
@@ -341,6 +347,68 @@ try {
     const files = fs.readdirSync(into).filter((f) => f.endsWith('.campaign.yaml'));
     if (files.length !== 30 || !/30 created/.test(text)) throw new Error(`${files.length} files in pulled-all/; the toast says: ${text}`);
   });
+
+  await step('Refresh Platform Data: the lists are fetched, the names checked, and the status items say so', async () => {
+    // A file with one list misspelt, one empty and one unknown, written now (after the completion step's zone order).
+    const CHECKED = 'contact-lists.campaign.yaml';
+    fs.copyFileSync(path.join(ROOT, 'test', 'fixtures', 'platform', CHECKED), path.join(workspace, CHECKED));
+    const log = path.join(outDir, 'sandbox-allowing.log');
+    const listCalls = () =>
+      fs
+        .readFileSync(log, 'utf8')
+        .split('\n')
+        .filter((l) => /\bPOST \S*contactList\/getAllListDetails.* -> 200/.test(l));
+    const before = listCalls().length;
+    await openFile(CHECKED);
+    await command('Kore.ai: Refresh Platform Data');
+    for (const until = Date.now() + 10_000; listCalls().length <= before; await sleep(200))
+      if (Date.now() > until) throw new Error(`no contact-list request reached the sandbox:\n${fs.readFileSync(log, 'utf8').slice(-600)}`);
+    console.log(`    sandbox: ${listCalls().at(-1)}`);
+    if (!listCalls().at(-1).includes(`from ${origin}`)) throw new Error('the request did not come from the page (the web worker)');
+    await page.keyboard.press('Control+Shift+M');
+    const panel = page.locator('.markers-panel');
+    await panel.waitFor({ timeout: 5_000 });
+    for (const named of ['no contact list named "Overdue Acounts"', 'no contact list named "Holiday Shoppers 2019"', 'Win-back 2024'])
+      await panel.locator('.monaco-list-row', { hasText: named }).first().waitFor({ timeout: 10_000 });
+    await page.keyboard.press('Control+J');
+    const { rows } = await openLanguageStatus(run);
+    console.log(`    ${await rowText(rows.platform, /Local sandbox: 6 contact lists.*lists fetched (just now|1 min ago).*Refresh/)}`);
+    console.log(`    ${await rowText(rows.server, /Language server running.*all \d+ rule groups on/)}`);
+  });
+
+  await step(
+    'every contributed command runs here from the palette (none "not found"), or package.json hides it in the browser',
+    async () => {
+      const { contributes } = readPkg();
+      await openFile(VALID);
+      const offered = await paletteKoreCommands(run, '16a-command-palette.png');
+      const ran = [];
+      for (const { command: id, title } of contributes.commands) {
+        const label = `Kore.ai: ${title}`;
+        if (!offered.some((t) => t.includes(label))) {
+          const when = contributes.menus.commandPalette.find((entry) => entry.command === id)?.when ?? '';
+          if (!/!isWeb\b/.test(when))
+            throw new Error(`${label} is not offered in the palette, and package.json does not hide it here ("${when}")`);
+          continue;
+        }
+        // Push, Show Changes and Create are offered on a campaign file: one is in front for each.
+        if (/\beditorLangId\b/.test(contributes.menus.commandPalette.find((entry) => entry.command === id)?.when ?? ''))
+          await openFile(VALID);
+        await command(label);
+        await sleep(700); // a "not found" error shows at once
+        // VS Code says so in a modal dialog: "Command '...' resulted in an error", "command '...' not found".
+        const shown = (await page.locator('.monaco-dialog-box, .notifications-toasts .notification-toast').allInnerTexts()).join(' | ');
+        if (/not found/i.test(shown) && shown.includes(id)) throw new Error(`${label}: ${shown.replace(/\s+/g, ' ')}`);
+        ran.push(title);
+        // Whatever it opened (a pick, a modal, a multi-step input) is dismissed, as a user would.
+        for (let i = 0; i < 3; i++) {
+          await page.keyboard.press('Escape');
+          await sleep(150);
+        }
+      }
+      console.log(`    ran ${ran.length} of ${contributes.commands.length}: ${ran.join(', ')}`);
+    },
+  );
 } catch (err) {
   await setupFailed(err);
 } finally {

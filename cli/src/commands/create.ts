@@ -6,7 +6,7 @@ import { applyTextEdits, bodyFromCampaign, setCampaignIdEdit } from '../../../co
 import { createCampaign } from '../../../platform/src';
 import { parsePlatformCommand, PLATFORM_OPTIONS_HELP, usageError } from '../args';
 import { loadCampaignFile } from '../campaignFile';
-import { EXIT_FOR_FAILURE, PUSH_EXIT } from '../exitCodes';
+import { EXIT, EXIT_FOR_FAILURE } from '../exitCodes';
 import { relativeTo } from '../formats/report';
 import type { CommandIO } from '../io';
 import { ENVIRONMENT_HELP } from '../platformConfig';
@@ -50,24 +50,24 @@ export async function run(args: string[], io: CommandIO): Promise<number> {
   const file = await loadCampaignFile(absolute, shownName, await commandValidationOptions('create', parsed.common.useSettings, io));
   if ('readError' in file) {
     io.stderr(`kore-campaign create: ${file.readError}\n`);
-    return PUSH_EXIT.usage;
+    return EXIT.usage;
   }
   if (file.problems.length) {
     io.stderr(
       `${file.problems.join('\n')}\nkore-campaign create: ${shownName} has ${file.problems.length} error${file.problems.length === 1 ? '' : 's'}; nothing was sent.\n`,
     );
-    return PUSH_EXIT.invalidFile;
+    return EXIT.problems;
   }
   if (file.campaign.campaignId !== undefined) {
     io.stderr(
       `kore-campaign create: ${shownName} already names campaign ${String(file.campaign.campaignId)}; kore-campaign push updates it. Remove the campaignId line to create a new campaign from this file.\n`,
     );
-    return PUSH_EXIT.usage;
+    return EXIT.usage;
   }
   const { common } = parsed;
   return withInterrupt(async (signal) => {
     const session = openSession(io, 'create', common, signal);
-    if (!session) return PUSH_EXIT.usage;
+    if (!session) return EXIT.usage;
     const outcome = await createCampaign({ ...session.target, body: bodyFromCampaign(file.campaign) }, session.options);
     if (outcome.kind !== 'success') {
       const exitCode = EXIT_FOR_FAILURE[outcome.kind];
@@ -90,9 +90,9 @@ export async function run(args: string[], io: CommandIO): Promise<number> {
       : `Add "campaignId: ${outcome.campaignId}" to ${shownName} yourself: its layout has no place for it.`;
     if (common.format === 'json') {
       io.stdout(
-        `${JSON.stringify({ file: shownName, result: 'created', campaignId: outcome.campaignId, status: 'Preparing', written, message: outcome.message, exitCode: PUSH_EXIT.ok }, null, 2)}\n`,
+        `${JSON.stringify({ file: shownName, result: 'created', campaignId: outcome.campaignId, status: 'Preparing', written, message: outcome.message, exitCode: EXIT.ok }, null, 2)}\n`,
       );
     } else io.stdout(`${outcome.message}\n${where}\n`);
-    return PUSH_EXIT.ok;
+    return EXIT.ok;
   });
 }

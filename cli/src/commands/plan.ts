@@ -6,7 +6,7 @@ import { concurrencyLimit, getCampaign, mapConcurrent, type PlatformFailure } fr
 import { parsePlatformCommand, PLATFORM_OPTIONS_HELP, usageError } from '../args';
 import { campaignIdProblem, loadCampaignFile, type CampaignFile } from '../campaignFile';
 import { collectInputs, type CampaignInput } from '../collectInputs';
-import { EXIT_FOR_FAILURE, PUSH_EXIT, ROUNDTRIP_EXIT } from '../exitCodes';
+import { EXIT, EXIT_FOR_FAILURE } from '../exitCodes';
 import type { CommandIO } from '../io';
 import { ENVIRONMENT_HELP } from '../platformConfig';
 import { planJson, planText } from '../planReport';
@@ -31,8 +31,8 @@ ${PLATFORM_OPTIONS_HELP}
 
 Exit codes: 0 every file matches the platform, 1 a file has errors (or no campaignId),
 2 bad usage, configuration or a file that could not be read (as in validate), 3-7 and 130 a platform failure as in push (4 credentials,
-5 no such campaign, 6 try again later, 7 unexpected answer), ${ROUNDTRIP_EXIT.differences} at least one file differs.
-When several apply, the first in this order wins: 2, 1, platform failure, ${ROUNDTRIP_EXIT.differences}.
+5 no such campaign, 6 try again later, 7 unexpected answer), ${EXIT.differences} at least one file differs.
+When several apply, the first in this order wins: 2, 1, platform failure, ${EXIT.differences}.
 
 Examples:
   kore-campaign plan campaigns/
@@ -57,11 +57,11 @@ export async function run(args: string[], io: CommandIO): Promise<number> {
   // no campaign files; unreadable, binary or oversized files are refused per file when read.
   const { inputs, problems } = await collectInputs(positionals, io.cwd, '<stdin>');
   for (const problem of problems) io.stderr(`kore-campaign plan: ${problem.diagnostics[0]?.message ?? problem.file}\n`);
-  if (problems.length || !inputs.length) return PUSH_EXIT.usage;
+  if (problems.length || !inputs.length) return EXIT.usage;
   const files = inputs.filter((input): input is CampaignInput & { absolute: string } => input.absolute !== undefined);
   return withInterrupt(async (signal) => {
     const session = openSession(io, 'plan', common, signal);
-    if (!session) return PUSH_EXIT.usage;
+    if (!session) return EXIT.usage;
     const validation = await commandValidationOptions('plan', common.useSettings, io);
     const progress = progressLine(io, 'kore-campaign plan:', files.length);
     // --concurrency bounds the requests; files are read and checked ahead of them, so a
@@ -99,11 +99,11 @@ async function planFile(
 
 function exitCode(results: FileResult[]): number {
   // A file that could not be read is bad input, as in validate.
-  if (results.some((r) => r.kind === 'error' && r.notChecked)) return PUSH_EXIT.usage;
-  if (results.some((r) => r.kind === 'error')) return PUSH_EXIT.invalidFile;
+  if (results.some((r) => r.kind === 'error' && r.notChecked)) return EXIT.usage;
+  if (results.some((r) => r.kind === 'error')) return EXIT.problems;
   const failed = results.find((r) => r.kind === 'failed');
   if (failed?.kind === 'failed') return EXIT_FOR_FAILURE[failed.failure.kind];
-  return results.some((r) => r.kind === 'planned' && !r.plan.matches) ? ROUNDTRIP_EXIT.differences : PUSH_EXIT.ok;
+  return results.some((r) => r.kind === 'planned' && !r.plan.matches) ? EXIT.differences : EXIT.ok;
 }
 
 function report(io: CommandIO, results: FileResult[], format: 'text' | 'json', where: string): number {

@@ -5,7 +5,7 @@ import * as path from 'node:path';
 import { campaignFileForm } from '../../../core/src';
 import { checkCampaignId, getCampaign, listCampaigns, mapConcurrent, type PlatformFailure } from '../../../platform/src';
 import { parsePlatformCommand, PLATFORM_OPTIONS_HELP, usageError } from '../args';
-import { EXIT_FOR_FAILURE, PUSH_EXIT, ROUNDTRIP_EXIT } from '../exitCodes';
+import { EXIT, EXIT_FOR_FAILURE } from '../exitCodes';
 import { relativeTo } from '../formats/report';
 import type { CommandIO } from '../io';
 import { ENVIRONMENT_HELP } from '../platformConfig';
@@ -33,7 +33,7 @@ Options:
 ${PLATFORM_OPTIONS_HELP}
 
 Exit codes: 0 every campaign written (or unchanged), 2 bad usage or configuration, 3-7 and 130 a
-platform failure as in push, ${ROUNDTRIP_EXIT.conflict} a file was left alone because of local changes (nothing lost).
+platform failure as in push, ${EXIT.conflict} a file was left alone because of local changes (nothing lost).
 
 Examples:
   kore-campaign pull --all --out campaigns/
@@ -67,7 +67,7 @@ export async function run(args: string[], io: CommandIO): Promise<number> {
 
   return withInterrupt(async (signal) => {
     const session = openSession(io, 'pull', common, signal);
-    if (!session) return PUSH_EXIT.usage;
+    if (!session) return EXIT.usage;
     const where = session.target.connection.name;
     let wanted = [...new Set(ids)];
     if (values.all) {
@@ -110,7 +110,7 @@ export async function run(args: string[], io: CommandIO): Promise<number> {
 function exitCode(results: Pulled[]): number {
   const failed = results.find((r) => r.failure);
   if (failed?.failure) return EXIT_FOR_FAILURE[failed.failure.kind];
-  return results.some((r) => r.placed?.result === 'conflict') ? ROUNDTRIP_EXIT.conflict : PUSH_EXIT.ok;
+  return results.some((r) => r.placed?.result === 'conflict') ? EXIT.conflict : EXIT.ok;
 }
 
 function finish(io: CommandIO, format: 'text' | 'json', where: string, results: Pulled[]): number {

@@ -12,22 +12,20 @@ import {
   secretsOf,
   unsafeEnvironment,
   DEFAULT_TIMEOUT_MS,
+  type PushInput,
   type PushProgress,
 } from '../../../platform/src';
-import { numberOption, parseCommandArgs, usageError } from '../args';
-import { EXIT_FOR_FAILURE, PUSH_EXIT } from '../exitCodes';
+import { parsePlatformCommand, usageError } from '../args';
+import { EXIT, EXIT_FOR_FAILURE } from '../exitCodes';
 import { relativeTo } from '../formats/report';
 import type { CommandIO } from '../io';
-import { configFromEnv, ENVIRONMENT_HELP } from '../platformConfig';
+import { ENVIRONMENT_HELP } from '../platformConfig';
 import { planJson } from '../planReport';
 import { planBeforePush } from '../pushPlan';
 import { failureJson, location, platformErrorLines } from '../report';
-import { withInterrupt } from '../session';
+import { openSession, withInterrupt } from '../session';
 import { readCampaignFile } from '../readCampaignFile';
 import { commandValidationOptions } from '../settings';
-
-export { PUSH_EXIT } from '../exitCodes';
-export { configFromEnv } from '../platformConfig';
 
 export const PUSH_USAGE = `Usage: kore-campaign push [options] <file>
 
@@ -63,131 +61,72 @@ Examples:
 const SPEC = {
   name: 'push',
   usage: PUSH_USAGE,
+  // --format, --timeout and --no-settings are the platform options every such command shares.
   options: {
     'dry-run': { type: 'boolean' },
     force: { type: 'boolean' },
-    format: { type: 'string' },
     'campaign-id': { type: 'string' },
-    timeout: { type: 'string' },
-    'no-settings': { type: 'boolean' },
   },
+  concurrency: false,
 } as const;
 
-interface PushArgs {
-  file: string;
-  dryRun: boolean;
-  campaignId?: string;
-  timeoutMs: number;
-  verbose: boolean;
-  quiet: boolean;
-  force: boolean;
-  format: 'text' | 'json';
-  useSettings: boolean;
-}
-
-function pushArgs(args: string[], io: CommandIO): PushArgs | number {
-  const parsed = parseCommandArgs(SPEC, args, io);
+export async function run(args: string[], io: CommandIO): Promise<number> {
+  const parsed = parsePlatformCommand(SPEC, args, io);
   if (typeof parsed === 'number') return parsed;
-  const { values, positionals } = parsed;
+  const { values, positionals, common } = parsed;
   if (positionals.length === 0) return usageError(SPEC, io, 'name the campaign file to push.');
   if (positionals.length > 1) return usageError(SPEC, io, `push takes one file; got ${positionals.join(', ')}.`);
   if (values['campaign-id'] !== undefined && !values['campaign-id'].trim()) return usageError(SPEC, io, '--campaign-id needs a value.');
-  const format = values.format ?? 'text';
-  if (format !== 'text' && format !== 'json') return usageError(SPEC, io, `--format takes text or json, not "${format}".`);
-  const seconds = numberOption('timeout', values.timeout, 0, 600);
-  if (typeof seconds === 'string') return usageError(SPEC, io, seconds);
-  return {
-    file: positionals[0],
-    dryRun: values['dry-run'] ?? false,
-    campaignId: values['campaign-id'],
-    timeoutMs: seconds === undefined ? DEFAULT_TIMEOUT_MS : seconds * 1000,
-    verbose: values.verbose ?? false,
-    quiet: values.quiet ?? false,
-    force: values.force ?? false,
-    format,
-    useSettings: !values['no-settings'],
-  };
-}
-
-export async function run(args: string[], io: CommandIO): Promise<number> {
-  const parsedArgs = pushArgs(args, io);
-  if (typeof parsedArgs === 'number') return parsedArgs;
+  const file = positionals[0];
+  const quiet = values.quiet ?? false;
   // The path as the user gave it: that is what they can find in their own shell or CI log. An
   // absolute path inside the working folder is shown relative to it, as plan shows it.
-  const shownName = path.isAbsolute(parsedArgs.file) ? relativeTo(io.cwd, parsedArgs.file) : parsedArgs.file;
-  const read = await readCampaignFile(path.resolve(io.cwd, parsedArgs.file));
+  const shownName = path.isAbsolute(file) ? relativeTo(io.cwd, file) : file;
+  const read = await readCampaignFile(path.resolve(io.cwd, file));
   if ('problem' in read) {
     io.stderr(`kore-campaign push: ${shownName} ${read.problem}. Nothing was sent.\n`);
-    return PUSH_EXIT.usage;
+    return EXIT.usage;
   }
-  const text = read.text;
 
-  const prepared = preparePush(text, await commandValidationOptions('push', parsedArgs.useSettings, io));
+  const prepared = preparePush(read.text, await commandValidationOptions('push', common.useSettings, io));
   for (const d of prepared.diagnostics.filter((d) => d.severity === 'error' || d.severity === 'warning')) {
     io.stderr(`${location(shownName, d)} ${d.severity} ${d.message} [${d.code}]\n`);
   }
   if (!prepared.ok) {
     const count = prepared.errors.length;
     io.stderr(`kore-campaign push: ${shownName} has ${count} error${count === 1 ? '' : 's'}; nothing was sent.\n`);
-    return PUSH_EXIT.invalidFile;
+    return EXIT.problems;
   }
-  const { parsed, body } = prepared;
-  const campaignId = parsedArgs.campaignId ?? prepared.campaignId;
+  const { body } = prepared;
+  const campaignId = values['campaign-id'] ?? prepared.campaignId;
   if (campaignId === undefined) {
     io.stderr(`kore-campaign push: ${shownName} has no campaignId. Add "campaignId: cd-..." to the file or pass --campaign-id.\n`);
-    return PUSH_EXIT.usage;
+    return EXIT.usage;
   }
   const badId = checkCampaignId(campaignId);
   if (badId) {
     io.stderr(`kore-campaign push: ${badId}\n`);
-    return PUSH_EXIT.usage;
-  }
-
-  const config = configFromEnv(io.env);
-  if ('problems' in config) {
-    for (const problem of config.problems) io.stderr(`kore-campaign push: ${problem}\n`);
-    io.stderr('Nothing was sent. See kore-campaign push --help.\n');
-    return PUSH_EXIT.usage;
-  }
-  if (config.note) io.stderr(`kore-campaign push: ${config.note}\n`);
-  const input = { connection: config.connection, credentials: config.credentials, campaignId: campaignId as string, body };
-
-  if (parsedArgs.dryRun) {
-    const unsafe = unsafeEnvironment(io.env, normaliseHost(config.connection.host).loopback);
-    if (unsafe) {
-      io.stderr(`kore-campaign push: ${unsafe}\n`);
-      return PUSH_EXIT.usage;
-    }
-    const request = await preparePushRequest(input);
-    const redactor = new Redactor([...secretsOf(config.credentials), request.headers.auth]);
-    const lines = [`${request.method} ${request.url}`];
-    for (const [name, value] of Object.entries(redactor.headers(request.headers))) lines.push(`${name}: ${value}`);
-    lines.push('', request.body);
-    io.stdout(`${lines.join('\n')}\n`);
-    io.stderr(
-      `kore-campaign push: dry run, nothing was sent (the token, ${config.credentials.kind === 'client' ? 'minted with KORE_CLIENT_ID/KORE_CLIENT_SECRET' : 'from KORE_JWT'}, is redacted).\n`,
-    );
-    return PUSH_EXIT.ok;
+    return EXIT.usage;
   }
 
   return withInterrupt(async (signal) => {
+    const session = openSession(io, 'push', common, signal);
+    if (!session) return EXIT.usage;
+    const input = { ...session.target, campaignId: campaignId as string, body };
+    if (values['dry-run']) return dryRun(io, input);
     const options = {
-      signal,
-      timeoutMs: parsedArgs.timeoutMs,
-      env: io.env,
-      subject: 'kore-campaign-cli',
-      log: parsedArgs.verbose ? (line: string) => io.stderr(`${line}\n`) : undefined,
+      ...session.options,
       onProgress: (progress: PushProgress) => {
         if (progress.kind === 'waiting') io.stderr(`kore-campaign push: ${progress.message}\n`);
       },
     };
     // --quiet: the plan is not printed either; problems still go to stderr.
-    const planIO = parsedArgs.quiet && parsedArgs.format === 'text' ? { ...io, stdout: () => {} } : io;
-    const planned = await planBeforePush(planIO, input, { shownName, force: parsedArgs.force, format: parsedArgs.format, options });
+    const planIO = quiet && common.format === 'text' ? { ...io, stdout: () => {} } : io;
+    const planned = await planBeforePush(planIO, input, { shownName, force: values.force ?? false, format: common.format, options });
     if ('exitCode' in planned) return planned.exitCode;
     const outcome = await pushCampaign(input, options);
-    const exitCode = outcome.kind === 'success' ? PUSH_EXIT.ok : EXIT_FOR_FAILURE[outcome.kind];
-    if (parsedArgs.format === 'json') {
+    const exitCode = outcome.kind === 'success' ? EXIT.ok : EXIT_FOR_FAILURE[outcome.kind];
+    if (common.format === 'json') {
       const result =
         outcome.kind === 'success'
           ? { result: 'pushed', message: outcome.message }
@@ -198,11 +137,30 @@ export async function run(args: string[], io: CommandIO): Promise<number> {
       return exitCode;
     }
     if (outcome.kind === 'success') {
-      if (!parsedArgs.quiet) io.stdout(`${outcome.message}\n`);
+      if (!quiet) io.stdout(`${outcome.message}\n`);
       return exitCode;
     }
     io.stderr(`kore-campaign push: ${outcome.message}\n`);
-    if (outcome.kind === 'invalid') io.stderr(platformErrorLines(parsed, shownName, outcome.errors));
+    if (outcome.kind === 'invalid') io.stderr(platformErrorLines(prepared.parsed, shownName, outcome.errors));
     return exitCode;
   });
+}
+
+/** --dry-run: the exact request, its token redacted, on stdout; nothing is sent. */
+async function dryRun(io: CommandIO, input: PushInput): Promise<number> {
+  const unsafe = unsafeEnvironment(io.env, normaliseHost(input.connection.host).loopback);
+  if (unsafe) {
+    io.stderr(`kore-campaign push: ${unsafe}\n`);
+    return EXIT.usage;
+  }
+  const request = await preparePushRequest(input);
+  const redactor = new Redactor([...secretsOf(input.credentials), request.headers.auth]);
+  const lines = [`${request.method} ${request.url}`];
+  for (const [name, value] of Object.entries(redactor.headers(request.headers))) lines.push(`${name}: ${value}`);
+  lines.push('', request.body);
+  io.stdout(`${lines.join('\n')}\n`);
+  io.stderr(
+    `kore-campaign push: dry run, nothing was sent (the token, ${input.credentials.kind === 'client' ? 'minted with KORE_CLIENT_ID/KORE_CLIENT_SECRET' : 'from KORE_JWT'}, is redacted).\n`,
+  );
+  return EXIT.ok;
 }

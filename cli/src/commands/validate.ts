@@ -16,7 +16,8 @@ import {
 } from '../formats/report';
 import { formatSarif } from '../formats/sarif';
 import { formatText } from '../formats/text';
-import { EXIT, type CommandIO } from '../io';
+import { EXIT } from '../exitCodes';
+import type { CommandIO } from '../io';
 import { MAX_CAMPAIGN_FILE_BYTES, readCampaignFile, readCampaignStream, type ReadResult } from '../readCampaignFile';
 import { commandValidationOptions } from '../settings';
 import { contactListsFromPlatform } from './validatePlatform';

@@ -1,9 +1,9 @@
 // The connection commands: add, edit, remove, select, sign out. The prompts themselves are in
-// push/prompts.ts; these only sequence them and tell the user what happened.
+// connections/prompts.ts (loaded with the engine); these only sequence them and tell the user what happened.
 import * as vscode from 'vscode';
 import type { Ctx } from '../ctx';
-import { SANDBOX_CONNECTION_ID } from '../push/connections';
-import { pickConnection } from '../push/prompts';
+import { SANDBOX_CONNECTION_ID } from '../connections/store';
+import { pickConnection } from '../connections/pick';
 
 export async function addConnection(ctx: Ctx): Promise<void> {
   // The dialogs (a multi-step input) load with the push engine: activation only lists connections.

@@ -7,7 +7,6 @@ import type { Connection } from '../../../platform/src/connection';
 import type { PlatformContactList } from '../../../core/src/platformProtocol';
 
 const KEY_PREFIX = 'koreCampaign.platformData.contactLists/';
-export const DEFAULT_CACHE_MINUTES = 10;
 
 export interface CachedLists {
   lists: PlatformContactList[];

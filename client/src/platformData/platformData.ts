@@ -3,11 +3,13 @@
 // all), kept per connection (contactListCache.ts), handed to the language server, which
 // checks names only while they are known: never a false "unknown list" while signed out.
 import * as vscode from 'vscode';
-import type { Connection } from '../../../platform/src/connection';
 import { PLATFORM_DATA_NOTIFICATION, type PlatformDataParams, type UnknownReason } from '../../../core/src/platformProtocol';
-import { pushEngine } from '../push/engineBundle';
-import type { ConnectionStore } from '../push/connections';
-import { ContactListCache, DEFAULT_CACHE_MINUTES, type CachedLists } from './contactListCache';
+import type { Connection } from '../../../platform/src/connection';
+import type { ContactListsResult } from '../../../platform/src/contactLists';
+import type { Credentials } from '../../../platform/src/credentials';
+import { config } from '../config';
+import type { ConnectionStore } from '../connections/store';
+import { ContactListCache, type CachedLists } from './contactListCache';
 
 /** What the status item shows: the params sent to the server, with how they came about. */
 export type PlatformState = PlatformDataParams & {
@@ -20,6 +22,14 @@ export type PlatformState = PlatformDataParams & {
 
 /** Sends a notification to the language server once it runs (or never, if it has not started). */
 export type NotifyServer = (method: string, params: PlatformDataParams) => void;
+
+/** The request (remote/calls.ts readContactLists), from the push engine the host loads. */
+export type FetchLists = (
+  connection: Connection,
+  credentials: Credentials,
+  log: vscode.LogOutputChannel,
+  signal: AbortSignal,
+) => Promise<ContactListsResult>;
 
 const REASON_WORDS: Record<UnknownReason, string> = {
   'no-connection': 'no Kore.ai connection is selected',
@@ -46,11 +56,12 @@ export class PlatformData implements vscode.Disposable {
   private notify: NotifyServer | undefined;
 
   constructor(
-    context: vscode.ExtensionContext,
+    globalState: vscode.Memento,
     private readonly store: ConnectionStore,
     private readonly log: vscode.LogOutputChannel,
+    private readonly fetchLists: FetchLists,
   ) {
-    this.cache = new ContactListCache(context.globalState);
+    this.cache = new ContactListCache(globalState);
   }
 
   get state(): PlatformState {
@@ -80,7 +91,7 @@ export class PlatformData implements vscode.Disposable {
     if (generation !== this.generation) return this.current;
     if (!credentials) return this.set({ state: 'unknown', connection: connection.name, reason: 'signed-out' });
     const cached = this.cache.get(connection);
-    if (!force && cached && ContactListCache.fresh(cached.fetchedAt, cacheMinutes())) {
+    if (!force && cached && ContactListCache.fresh(cached.fetchedAt, config.cacheMinutes)) {
       return this.set({
         state: 'known',
         connection: connection.name,
@@ -95,14 +106,9 @@ export class PlatformData implements vscode.Disposable {
     if (sameConnection) this.set({ ...this.current, fetching: true }, false);
     else this.set({ state: 'unknown', connection: connection.name, connectionId: connection.id, reason: 'fetching', fetching: true });
     const abort = (this.inFlight = new AbortController());
-    let result: Awaited<ReturnType<ReturnType<typeof pushEngine>['fetchContactLists']>>;
+    let result: ContactListsResult;
     try {
-      result = await pushEngine().fetchContactLists(connection, credentials, {
-        signal: abort.signal,
-        timeoutMs: 15_000,
-        subject: 'kore-campaign-vscode',
-        log: (line) => this.log.info(`[contact lists] ${line}`),
-      });
+      result = await this.fetchLists(connection, credentials, this.log, abort.signal);
     } catch (error) {
       // A bug or a bundle that will not load: say so rather than stay "fetching" for ever.
       result = { kind: 'failed', outcome: 'http-error', reason: (error as Error)?.message ?? String(error) };
@@ -157,9 +163,4 @@ export class PlatformData implements vscode.Disposable {
     const { offlineCopy: _offline, fetching: _fetching, connectionId: _id, ...params } = this.current;
     this.notify(PLATFORM_DATA_NOTIFICATION, params as PlatformDataParams);
   }
-}
-
-export function cacheMinutes(): number {
-  const value = vscode.workspace.getConfiguration('koreCampaign').get<number>('platform.cacheMinutes', DEFAULT_CACHE_MINUTES);
-  return Number.isFinite(value) && value >= 0 ? value : DEFAULT_CACHE_MINUTES;
 }

@@ -4,7 +4,7 @@
 // skipped. Two rows rather than one: VS Code shows each row on one line in a hover about 500
 // pixels wide, and a single row holding all of it was cut off before the connection and the age.
 import * as vscode from 'vscode';
-import { RULE_GROUPS } from '../../../core/src/settings';
+import { config, type RuleGroupsOn } from '../config';
 import { LANGUAGE_ID } from '../language';
 import { age } from './contactListCache';
 import { reasonWords, type PlatformData, type PlatformState } from './platformData';
@@ -60,7 +60,7 @@ export class PlatformStatusItem implements vscode.Disposable {
     };
     this.subscriptions.push(
       platform.onDidChange(() => this.update()),
-      vscode.workspace.onDidChangeConfiguration((e) => e.affectsConfiguration('koreCampaign.validate') && this.update()),
+      vscode.workspace.onDidChangeConfiguration((e) => config.affects(e, 'validate') && this.update()),
     );
     // The age ("3 min ago") moves on by itself.
     this.timer = setInterval(() => this.update(), 60_000);
@@ -74,7 +74,7 @@ export class PlatformStatusItem implements vscode.Disposable {
 
   update(): void {
     const server = this.serverState();
-    this.shown = describe(this.platform.state, server, groupsOn());
+    this.shown = describe(this.platform.state, server, config.ruleGroups(vscode.window.activeTextEditor?.document.uri));
     for (const [item, row] of [
       [this.serverItem, this.shown.server],
       [this.platformItem, this.shown.platform],
@@ -95,20 +95,9 @@ export class PlatformStatusItem implements vscode.Disposable {
   }
 }
 
-/** The rule groups whose setting is not `off` (all of them when validation is on and nothing is set). */
-function groupsOn(): { on: string[]; all: number; enabled: boolean } {
-  const config = vscode.workspace.getConfiguration('koreCampaign.validate', vscode.window.activeTextEditor?.document.uri);
-  const groups = Object.keys(RULE_GROUPS);
-  return {
-    on: groups.filter((g) => config.get<string>(g) !== 'off'),
-    all: groups.length,
-    enabled: config.get<boolean>('enable') !== false,
-  };
-}
-
 const SERVER_ICON: Record<ServerState, string> = { running: '$(check)', starting: '$(sync)', stopped: '$(error)' };
 
-export function describe(state: PlatformState, server: ServerState, groups: { on: string[]; all: number; enabled: boolean }): StatusRows {
+export function describe(state: PlatformState, server: ServerState, groups: RuleGroupsOn): StatusRows {
   const rules = !groups.enabled
     ? 'validation off'
     : groups.on.length === groups.all

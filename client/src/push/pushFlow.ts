@@ -4,69 +4,23 @@
 // messages come from platform/src. Both are shared with the CLI.
 import * as vscode from 'vscode';
 import { preparePush, type PushReady } from '../../../core/src';
-import {
-  checkCampaignId,
-  DEFAULT_TIMEOUT_MS,
-  KeyedSerializer,
-  pushCampaign,
-  type Connection,
-  type PushInput,
-  type PushOutcome,
-} from '../../../platform/src';
+import { checkCampaignId, KeyedSerializer, type PushInput, type PushOutcome } from '../../../platform/src';
+import { config } from '../config';
+import { resolveConnection, resolveCredentials, type Session } from '../connections/session';
+import { askCreateOrEnterId, createFromFile } from '../create/createCampaign';
 import type { Ctx } from '../ctx';
-import { LANGUAGE_ID } from '../language';
-import { editorValidationOptions } from '../validationSettings';
-import { promptCampaignId } from './prompts';
-import { reportOutcome } from './pushOutcome';
-import { confirmWarnings, explainRestrictedMode, offerToWriteCampaignId, resolveConnection, resolveCredentials } from './pushSteps';
-import { askCreateOrEnterId, createFromFile } from '../roundTrip/createCampaign';
-import { planBeforePush } from '../roundTrip/pushPlan';
+import { resolveTarget, type CampaignTarget } from '../files/target';
+import { sendPush } from '../remote/calls';
+import { presentOutcome, type CallSubject } from '../remote/outcome';
+import { planBeforePush } from './pushPlan';
+import { confirmWarnings, offerToWriteCampaignId, promptCampaignId } from './pushSteps';
 
-const CAMPAIGN_FILE = /\.campaign\.ya?ml$/i;
 /** One per session (this bundle loads once): two pushes of one file run in order. */
 const serializer = new KeyedSerializer();
 
-interface Target {
-  uri: vscode.Uri;
-  fileName: string;
-  text: string;
-  document?: vscode.TextDocument;
-  unsaved: boolean;
-}
-
-function timeoutMs(): number {
-  const seconds = vscode.workspace
-    .getConfiguration('koreCampaign')
-    .get<number>('connections.requestTimeoutSeconds', DEFAULT_TIMEOUT_MS / 1000);
-  return Math.min(300, Math.max(1, Number(seconds) || DEFAULT_TIMEOUT_MS / 1000)) * 1000;
-}
-
-/** The campaign file to push and its text: an open editor's text is what the user sees, so that, never the older disk copy. */
-async function readTarget(arg: unknown): Promise<Target | undefined> {
-  const uri = arg instanceof vscode.Uri ? arg : vscode.window.activeTextEditor?.document.uri;
-  if (!uri) {
-    void vscode.window.showInformationMessage('Open a *.campaign.yaml file to push it.');
-    return undefined;
-  }
-  const fileName = uri.path.slice(uri.path.lastIndexOf('/') + 1);
-  const document = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
-  if (!CAMPAIGN_FILE.test(uri.path) && document?.languageId !== LANGUAGE_ID) {
-    void vscode.window.showErrorMessage(`${fileName} is not a campaign file (*.campaign.yaml).`);
-    return undefined;
-  }
-  if (document) return { uri, fileName, text: document.getText(), document, unsaved: document.isDirty };
-  try {
-    const bytes = await vscode.workspace.fs.readFile(uri);
-    return { uri, fileName, text: new TextDecoder('utf-8').decode(bytes), unsaved: false };
-  } catch (error) {
-    void vscode.window.showErrorMessage(`Cannot read ${fileName}: ${(error as Error).message}`);
-    return undefined;
-  }
-}
-
 /** The same checks as the editor, under the same settings: errors stop here, warnings ask once. */
-async function preflight(ctx: Ctx, target: Target): Promise<PushReady | undefined> {
-  const prepared = preparePush(target.text, editorValidationOptions(target.uri));
+async function preflight(ctx: Ctx, target: CampaignTarget): Promise<PushReady | undefined> {
+  const prepared = preparePush(target.text, config.validation(target.uri));
   if (!prepared.ok) {
     const { errors } = prepared;
     ctx.log.warn(`Push of ${target.fileName} stopped: ${errors.length} error(s) in the file.`);
@@ -87,7 +41,7 @@ async function preflight(ctx: Ctx, target: Target): Promise<PushReady | undefine
 }
 
 /** The file's campaign id, or one the user gives now (offering to write it into the file). */
-async function resolveCampaignId(target: Target, prepared: PushReady): Promise<string | undefined> {
+async function resolveCampaignId(target: CampaignTarget, prepared: PushReady): Promise<string | undefined> {
   if (prepared.campaignId === undefined) {
     const asked = await promptCampaignId(target.fileName);
     if (asked) await offerToWriteCampaignId(target.uri, prepared.parsed, asked, target.fileName);
@@ -101,7 +55,7 @@ async function resolveCampaignId(target: Target, prepared: PushReady): Promise<s
   return prepared.campaignId as string;
 }
 
-function send(ctx: Ctx, target: Target, input: PushInput): Thenable<PushOutcome> {
+function send(ctx: Ctx, target: CampaignTarget, input: PushInput): Thenable<PushOutcome> {
   const { fileName, unsaved } = target;
   const { connection } = input;
   return vscode.window.withProgress(
@@ -117,13 +71,7 @@ function send(ctx: Ctx, target: Target, input: PushInput): Thenable<PushOutcome>
         `Push ${fileName} -> ${connection.name}, campaign ${input.campaignId}${unsaved ? ' (unsaved editor contents; the file on disk is not read)' : ''}`,
       );
       try {
-        return await pushCampaign(input, {
-          signal: abort.signal,
-          timeoutMs: timeoutMs(),
-          subject: 'kore-campaign-vscode',
-          log: (line) => ctx.log.info(line),
-          onProgress: (p) => progress.report({ message: p.message }),
-        });
+        return await sendPush(input, ctx.log, { signal: abort.signal, onProgress: (p) => progress.report({ message: p.message }) });
       } finally {
         subscription.dispose();
       }
@@ -134,17 +82,14 @@ function send(ctx: Ctx, target: Target, input: PushInput): Thenable<PushOutcome>
 /**
  * Resolves with the outcome once the push is over (undefined when it stopped before sending);
  * the message shown to the user does not hold the command up, so callers can chain on it.
+ * Workspace trust is checked by the command table (commands/index.ts) before this runs.
  */
 export async function pushCampaignCommand(ctx: Ctx, arg?: unknown): Promise<PushOutcome | undefined> {
-  if (!vscode.workspace.isTrusted) {
-    void explainRestrictedMode();
-    return undefined;
-  }
-  const target = await readTarget(arg);
+  const target = await resolveTarget(arg, 'push it');
   if (!target) return undefined;
   const prepared = await preflight(ctx, target);
   if (!prepared) return undefined;
-  const connection: Connection | undefined = await resolveConnection(ctx.store, target.uri);
+  const connection = await resolveConnection(ctx.store, target.uri);
   if (!connection) return undefined;
   // No campaignId: create the campaign from the file, or name an existing one.
   const choice = prepared.campaignId === undefined ? await askCreateOrEnterId(connection, target.fileName) : 'enter-id';
@@ -155,26 +100,29 @@ export async function pushCampaignCommand(ctx: Ctx, arg?: unknown): Promise<Push
   if (!credentials) return undefined;
 
   // Create, or plan first: nothing changed sends nothing; changes are confirmed where that is wanted.
-  const session = { connection, credentials };
-  const file = { uri: target.uri, fileName: target.fileName, text: target.text, campaign: prepared.campaign, campaignId };
+  const session: Session = { connection, credentials };
+  const file = { ...target, campaign: prepared.campaign, campaignId };
   if (choice === 'create') {
     await createFromFile(ctx, session, file);
     return undefined;
   }
-  const pushed = { uri: target.uri, fileName: target.fileName, parsed: prepared.parsed, connection, unsaved: target.unsaved };
+  const subject: CallSubject = {
+    connection,
+    file: { ...target, parsed: prepared.parsed },
+    createInstead: () => createFromFile(ctx, session, file),
+    again: { label: 'Push', run: () => vscode.commands.executeCommand('koreCampaign.pushCampaign', target.uri) },
+  };
   const decision = await planBeforePush(ctx, session, file);
   if (decision.kind === 'failed') {
-    reportOutcome(ctx, decision.outcome, pushed);
+    void presentOutcome(ctx, decision.outcome, subject);
     return decision.outcome;
   }
-  if (decision.kind === 'stop') return decision.outcome;
+  if (decision.kind === 'stop') return undefined;
 
   const key = target.uri.toString();
   const queued = serializer.busy(key);
   const outcome = await serializer.run(key, async () => send(ctx, target, { connection, credentials, campaignId, body: prepared.body }));
   if (queued) ctx.log.info(`(this push waited for an earlier push of ${target.fileName} to finish)`);
-  const level = outcome.kind === 'success' ? 'info' : outcome.kind === 'cancelled' ? 'warn' : 'error';
-  ctx.log[level](`Result: ${outcome.message}`);
-  reportOutcome(ctx, outcome, pushed);
+  void presentOutcome(ctx, outcome, subject);
   return outcome;
 }

@@ -3,7 +3,7 @@
 // a large account never makes the user wait for the whole list before choosing.
 import * as vscode from 'vscode';
 import type { PlatformFailure } from '../../../platform/src';
-import type { CampaignListItem } from './remote';
+import type { CampaignListItem } from '../remote/calls';
 
 export interface CampaignPickItem extends vscode.QuickPickItem {
   campaign: CampaignListItem;

@@ -2,13 +2,13 @@
 // paged, each campaign is read by id (list summaries lack the dialing strategy) a few at a
 // time, and files with local work are listed and asked about once before anything is written.
 import * as vscode from 'vscode';
-import type { RoundTripContext } from './context';
-import { campaignFilesById, writeCampaignFile } from './campaignFiles';
+import type { Ctx } from '../ctx';
+import { campaignFilesById, writeCampaignFile } from '../files/campaignFiles';
 import { conflictLine, pullAction, planPullWrite, type PullAction, type PullWrite } from './pullWrite';
-import { withCancellableProgress } from './progress';
-import { fetchAllCampaigns } from './remote';
-import { reportFailure } from './report';
-import { explainRestrictedMode, openSession } from './session';
+import { withCancellableProgress } from '../remote/progress';
+import { fetchAllCampaigns } from '../remote/calls';
+import { presentOutcome } from '../remote/outcome';
+import { openSession } from '../connections/session';
 
 export const OVERWRITE_ALL = 'Overwrite Them';
 export const SKIP_CHANGED = 'Skip Them';
@@ -32,11 +32,7 @@ async function askFolder(connectionName: string): Promise<vscode.Uri | undefined
   return picked;
 }
 
-export async function pullAllCampaignsCommand(ctx: RoundTripContext): Promise<PullAllResult | undefined> {
-  if (!vscode.workspace.isTrusted) {
-    void explainRestrictedMode('Pull All Campaigns');
-    return undefined;
-  }
+export async function pullAllCampaignsCommand(ctx: Ctx): Promise<PullAllResult | undefined> {
   const session = await openSession(ctx.store, vscode.window.activeTextEditor?.document.uri, 'pull from');
   if (!session) return undefined;
   const { connection } = session;
@@ -47,7 +43,7 @@ export async function pullAllCampaignsCommand(ctx: RoundTripContext): Promise<Pu
     fetchAllCampaigns(session, ctx.log, signal, (done, total) => report(`${done} of ${total} read`, total ? 100 / total : 0)),
   );
   if (!fetched.ok) {
-    void reportFailure(ctx, session, fetched.outcome);
+    void presentOutcome(ctx, fetched.outcome, { connection: session.connection });
     return undefined;
   }
 

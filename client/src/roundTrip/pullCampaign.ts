@@ -2,40 +2,37 @@
 // workspace in file form (the file that already has its campaignId is updated in place,
 // comments kept) and open it.
 import * as vscode from 'vscode';
-import type { RoundTripContext } from './context';
-import { campaignFilesById, chooseWorkspaceFolder, writeCampaignFile } from './campaignFiles';
+import type { Ctx } from '../ctx';
+import { campaignFilesById, chooseWorkspaceFolder, fileNameOf, writeCampaignFile } from '../files/campaignFiles';
 import { pickCampaign } from './campaignPicker';
-import { conflictLine, fileNameOf, planPullWrite, pullAction } from './pullWrite';
-import { withCancellableProgress } from './progress';
-import { fetchCampaign, listCampaignPages, pullNotes } from './remote';
-import { reportFailure } from './report';
-import { explainRestrictedMode, openSession, type Session } from './session';
+import { conflictLine, planPullWrite, pullAction } from './pullWrite';
+import { withCancellableProgress } from '../remote/progress';
+import { fetchCampaign, listCampaignPages } from '../remote/calls';
+import { pullNotes } from '../remote/fileForm';
+import { presentOutcome } from '../remote/outcome';
+import { openSession, type Session } from '../connections/session';
 
 export const OVERWRITE = 'Overwrite Local Changes';
 
-export async function pullCampaignCommand(ctx: RoundTripContext): Promise<vscode.Uri | undefined> {
-  if (!vscode.workspace.isTrusted) {
-    void explainRestrictedMode('Pull Campaign');
-    return undefined;
-  }
+export async function pullCampaignCommand(ctx: Ctx): Promise<vscode.Uri | undefined> {
   const session = await openSession(ctx.store, vscode.window.activeTextEditor?.document.uri, 'pull from');
   if (!session) return undefined;
   const result = await pickCampaign(session.connection.name, (signal, onPage) => listCampaignPages(session, ctx.log, signal, onPage));
   if (result.failure) {
-    void reportFailure(ctx, session, result.failure);
+    void presentOutcome(ctx, result.failure, { connection: session.connection });
     return undefined;
   }
   return result.picked ? pullOne(ctx, session, result.picked.id) : undefined;
 }
 
 /** Reads one campaign and writes it into the workspace; resolves with the file, once open. */
-export async function pullOne(ctx: RoundTripContext, session: Session, campaignId: string): Promise<vscode.Uri | undefined> {
+export async function pullOne(ctx: Ctx, session: Session, campaignId: string): Promise<vscode.Uri | undefined> {
   const { connection } = session;
   const fetched = await withCancellableProgress(`Reading ${campaignId} from ${connection.name}`, (signal) =>
     fetchCampaign(session, campaignId, ctx.log, signal),
   );
   if (!fetched.ok) {
-    void reportFailure(ctx, session, fetched.outcome);
+    void presentOutcome(ctx, fetched.outcome, { connection: session.connection });
     return undefined;
   }
   const remote = fetched.remote;

@@ -2,9 +2,10 @@
 // the write would overwrite local work (which is then asked about, never done silently).
 import * as vscode from 'vscode';
 import { slugFor } from '../../../core/src';
-import { currentText, freeCampaignFile } from './campaignFiles';
+import { currentText, freeCampaignFile } from '../files/campaignFiles';
 import { describeLocalState, localState, type GitFileStatus, type LocalState } from './localChanges';
-import { remoteFileText, type RemoteCampaign } from './remote';
+import type { RemoteCampaign } from '../remote/calls';
+import { remoteFileText } from '../remote/fileForm';
 
 export interface PullWrite {
   remote: RemoteCampaign;
@@ -50,5 +51,3 @@ export async function planPullWrite(
 export function conflictLine(write: PullWrite, git: GitFileStatus): string {
   return `${vscode.workspace.asRelativePath(write.uri)} ${describeLocalState(write.conflict!, git)}`;
 }
-
-export const fileNameOf = (uri: vscode.Uri) => uri.path.slice(uri.path.lastIndexOf('/') + 1);

@@ -1,9 +1,11 @@
-// Built as dist/web/languageClient.js: the LSP client for the browser, loaded by
-// web/extension.ts after activation. The server (dist/web/server.js) runs in its own web worker.
+// Built as dist/web/languageClient.js: the LSP client for the browser, with platform data, loaded
+// after activation (main.ts). The server (dist/web/server.js) runs in its own web worker.
 import type * as vscode from 'vscode';
 import { LanguageClient, type ServerOptions } from 'vscode-languageclient/browser';
 import { campaignClientOptions, CLIENT_ID, CLIENT_NAME, startInBackground } from '../clientOptions';
 import { readExtensionFile } from './extensionFiles';
+
+export { startPlatformData } from '../platformData';
 
 // The DOM's worker API, declared here rather than adding the DOM library to the whole project.
 declare const Worker: new (url: string, options?: { name?: string }) => Extract<ServerOptions, { postMessage: unknown }>;

@@ -1,10 +1,10 @@
-// The sandbox can run inside the extension host, so "Push Campaign" on a fresh install works
+// Desktop only: the sandbox can run inside the extension host, so "Push Campaign" on a fresh install works
 // with nothing else started. It listens on 127.0.0.1 only and stops with the extension.
 import * as vscode from 'vscode';
-import type { Sandbox } from '../../../sandbox/src';
-import type { SandboxControl } from '../ctx';
-import { pushEngine } from './engineBundle';
-import { sandboxPort } from './connections';
+import type { Sandbox } from '../../sandbox/src';
+import type { SandboxControl } from './ctx';
+import { desktopEngine } from './engine/desktopBundle';
+import { config } from './config';
 
 export class LocalSandbox implements SandboxControl, vscode.Disposable {
   private sandbox: Sandbox | undefined;
@@ -15,10 +15,10 @@ export class LocalSandbox implements SandboxControl, vscode.Disposable {
     return this.sandbox;
   }
 
-  async start(port = sandboxPort()): Promise<Sandbox | undefined> {
+  async start(port = config.sandboxPort): Promise<Sandbox | undefined> {
     if (this.sandbox) return this.sandbox;
     try {
-      this.sandbox = await pushEngine().startSandbox({ port, log: (line) => this.log.info(`[sandbox] ${line}`) });
+      this.sandbox = await desktopEngine().startSandbox({ port, log: (line) => this.log.info(`[sandbox] ${line}`) });
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
       this.log.error(`The local sandbox did not start on port ${port}: ${code ?? (error as Error).message}`);

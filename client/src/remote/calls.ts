@@ -1,49 +1,37 @@
-// The round trip's one door to the platform client and the core's file form and plan: every
-// command goes through these few functions, with the same timeout, log and token subject as a push.
-import * as vscode from 'vscode';
+// The extension's one door to the platform client: every call a command makes (push, read,
+// list, create, the contact lists) goes through these functions, with its options from
+// requestOptions.ts. Each resolves with a typed outcome; remote/outcome.ts tells the user.
 import {
   BackoffGate,
   createCampaign,
-  DEFAULT_TIMEOUT_MS,
+  fetchContactLists,
   getCampaign,
   listCampaigns,
   mapConcurrent,
+  pushCampaign,
   type CampaignListEntry,
+  type ContactListsResult,
+  type Connection,
+  type Credentials,
   type PlatformFailure,
+  type PushInput,
+  type PushOutcome,
   type RemoteCampaign as PlatformCampaign,
-  type RequestOptions,
 } from '../../../platform/src';
-import {
-  campaignFileForm,
-  fileFormNotes,
-  parseCampaign,
-  planCampaign,
-  renderCampaignFile,
-  updateCampaignFile,
-  type CampaignPlan,
-} from '../../../core/src';
-import type { Session } from './session';
-
-export { planValueText as formatPlanValue } from '../../../core/src';
-export type RemotePlan = CampaignPlan;
+import type { Session } from '../connections/session';
+import { requestOptions, type CallLog, type CallOptions } from './requestOptions';
 
 /** A campaign read by id (its id is known: it is the one asked for). */
 export type RemoteCampaign = PlatformCampaign & { id: string };
 export type CampaignListItem = CampaignListEntry;
-type Log = Pick<vscode.LogOutputChannel, 'info'>;
 
 /** Reads of many campaigns at once (Pull All): few enough not to crowd the platform. */
 const READ_CONCURRENCY = 4;
+/** The contact lists are fetched in the background: a slow platform is given up on sooner than a push. */
+const CONTACT_LISTS_TIMEOUT_MS = 15_000;
 
-export function requestTimeoutMs(): number {
-  const seconds = vscode.workspace
-    .getConfiguration('koreCampaign')
-    .get<number>('connections.requestTimeoutSeconds', DEFAULT_TIMEOUT_MS / 1000);
-  return Math.min(300, Math.max(1, Number(seconds) || DEFAULT_TIMEOUT_MS / 1000)) * 1000;
-}
-
-function requestOptions(log: Log, signal?: AbortSignal, gate?: BackoffGate): RequestOptions {
-  return { timeoutMs: requestTimeoutMs(), signal, gate, subject: 'kore-campaign-vscode', log: (line) => log.info(line) };
+export function sendPush(input: PushInput, log: CallLog, call: Pick<CallOptions, 'signal' | 'onProgress'>): Promise<PushOutcome> {
+  return pushCampaign(input, requestOptions(log, call));
 }
 
 export type Fetched = { ok: true; remote: RemoteCampaign } | { ok: false; outcome: PlatformFailure };
@@ -51,11 +39,11 @@ export type Fetched = { ok: true; remote: RemoteCampaign } | { ok: false; outcom
 export async function fetchCampaign(
   session: Session,
   campaignId: string,
-  log: Log,
+  log: CallLog,
   signal?: AbortSignal,
   gate?: BackoffGate,
 ): Promise<Fetched> {
-  const outcome = await getCampaign({ ...session, campaignId }, requestOptions(log, signal, gate));
+  const outcome = await getCampaign({ ...session, campaignId }, requestOptions(log, { signal, gate }));
   if (outcome.kind !== 'success') return { ok: false, outcome };
   return { ok: true, remote: { ...outcome.campaign, id: outcome.campaign.id ?? campaignId } };
 }
@@ -66,11 +54,11 @@ export async function fetchCampaign(
  */
 export async function listCampaignPages(
   session: Session,
-  log: Log,
+  log: CallLog,
   signal: AbortSignal,
   onPage: (entries: CampaignListItem[]) => void,
 ): Promise<PlatformFailure | undefined> {
-  const outcome = await listCampaigns(session, { ...requestOptions(log, signal), onPage: (entries) => onPage(entries) });
+  const outcome = await listCampaigns(session, { ...requestOptions(log, { signal }), onPage: (entries) => onPage(entries) });
   return outcome.kind === 'success' ? undefined : outcome;
 }
 
@@ -81,11 +69,11 @@ export type FetchedAll =
 /** The whole list, then each campaign by id (a summary lacks the dialing strategy), a few at a time. */
 export async function fetchAllCampaigns(
   session: Session,
-  log: Log,
+  log: CallLog,
   signal: AbortSignal,
   onProgress: (done: number, total: number) => void,
 ): Promise<FetchedAll> {
-  const listed = await listCampaigns(session, requestOptions(log, signal));
+  const listed = await listCampaigns(session, requestOptions(log, { signal }));
   if (listed.kind !== 'success') return { ok: false, outcome: listed };
   const gate = new BackoffGate();
   let done = 0;
@@ -110,32 +98,24 @@ export type Created = { ok: true; id: string; message: string } | { ok: false; o
 export async function createRemoteCampaign(
   session: Session,
   body: Record<string, unknown>,
-  log: Log,
+  log: CallLog,
   signal?: AbortSignal,
 ): Promise<Created> {
-  const outcome = await createCampaign({ ...session, body }, requestOptions(log, signal));
+  const outcome = await createCampaign({ ...session, body }, requestOptions(log, { signal }));
   if (outcome.kind !== 'success') return { ok: false, outcome };
   return { ok: true, id: outcome.campaignId, message: outcome.platformMessage ?? outcome.message };
 }
 
-/**
- * The campaign in file form. With `existingText`, that file with the platform's values written
- * into it (comments, key order and keys the platform did not return stay); without, a new file.
- */
-export function remoteFileText(remote: RemoteCampaign, existingText?: string): string {
-  const form = campaignFileForm({ ...remote.data, _id: remote.id });
-  const updated = existingText === undefined ? undefined : updateCampaignFile(existingText, form);
-  return updated?.text ?? renderCampaignFile(form);
-}
-
-/** What the author must finish in a pulled file (fields the platform did not return, the flow's name). */
-export function pullNotes(remote: RemoteCampaign): string[] {
-  return fileFormNotes(campaignFileForm({ ...remote.data, _id: remote.id }));
-}
-
-/** The file's text against the platform's campaign, field by field. */
-export function planFor(text: string, remote: RemoteCampaign): RemotePlan {
-  const value = parseCampaign(text).value;
-  const file = value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
-  return planCampaign(file, remote.data);
+/** The active connection's contact lists, for platform data (../platformData). */
+export function readContactLists(
+  connection: Connection,
+  credentials: Credentials,
+  log: CallLog,
+  signal: AbortSignal,
+): Promise<ContactListsResult> {
+  return fetchContactLists(
+    connection,
+    credentials,
+    requestOptions(log, { signal, timeoutMs: CONTACT_LISTS_TIMEOUT_MS, logPrefix: '[contact lists] ' }),
+  );
 }

@@ -1,7 +1,8 @@
 // Shows, on campaign files, where a push would go: the cheapest guard against pushing to
 // production by mistake.
 import * as vscode from 'vscode';
-import type { ConnectionStore } from './connections';
+import type { ConnectionStore } from './store';
+import { config } from '../config';
 import { LANGUAGE_ID } from '../language';
 
 export class ConnectionStatus implements vscode.Disposable {
@@ -15,7 +16,7 @@ export class ConnectionStatus implements vscode.Disposable {
       store.onDidChange(() => this.update()),
       vscode.window.onDidChangeActiveTextEditor(() => this.update()),
       vscode.workspace.onDidGrantWorkspaceTrust(() => this.update()),
-      vscode.workspace.onDidChangeConfiguration((e) => e.affectsConfiguration('koreCampaign.preferredConnection') && this.update()),
+      vscode.workspace.onDidChangeConfiguration((e) => config.affects(e, 'preferredConnection') && this.update()),
     );
     this.update();
   }

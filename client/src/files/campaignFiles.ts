@@ -1,12 +1,16 @@
-// Where a pulled campaign goes: the workspace file that already holds its campaignId (updated
-// in place), else `<name-as-slug>.campaign.yaml` in the chosen folder, with a suffix when that
-// name belongs to another campaign's file (never an overwrite of it).
+// The workspace's campaign files: the text the user sees, which file holds a campaignId, and
+// where a pulled campaign goes: the file that already holds its campaignId (updated in place),
+// else `<name-as-slug>.campaign.yaml` in the chosen folder, with a suffix when that name belongs
+// to another campaign's file (never an overwrite of it).
 import * as vscode from 'vscode';
 import { parseCampaign } from '../../../core/src';
 
 const CAMPAIGN_GLOB = '**/*.campaign.{yaml,yml}';
 const EXCLUDE_GLOB = '**/{node_modules,.git}/**';
 const decoder = new TextDecoder('utf-8');
+
+/** The last segment of the path (uri.path is '/'-separated everywhere: no node:path in the browser bundle). */
+export const fileNameOf = (uri: vscode.Uri) => uri.path.slice(uri.path.lastIndexOf('/') + 1);
 
 /** The text the user sees: the open editor's, else the file on disk. */
 export async function currentText(uri: vscode.Uri): Promise<string | undefined> {

@@ -9,7 +9,8 @@ import * as vscode from 'vscode';
 // Direct imports, not the platform's index: these run at activation and must not pull in the push engine.
 import { normaliseHost, type Connection } from '../../../platform/src/connection';
 import type { Credentials } from '../../../platform/src/credentials';
-import { SANDBOX_CREDENTIALS, SANDBOX_DEFAULT_PORT } from '../../../sandbox/src/defaults';
+import { SANDBOX_CREDENTIALS } from '../../../sandbox/src/defaults';
+import { config } from '../config';
 
 const CONNECTIONS_KEY = 'koreCampaign.connections';
 const ACTIVE_KEY = 'koreCampaign.activeConnectionId';
@@ -19,16 +20,11 @@ const PREFERENCE_ANSWERS_KEY = 'koreCampaign.preferredConnectionAnswers';
 export const SANDBOX_CONNECTION_ID = 'local-sandbox';
 export const SANDBOX_CONNECTION_NAME = 'Local sandbox';
 
-export function sandboxPort(): number {
-  const port = vscode.workspace.getConfiguration('koreCampaign').get<number>('connections.sandboxPort', SANDBOX_DEFAULT_PORT);
-  return Number.isInteger(port) && port > 0 && port < 65536 ? port : SANDBOX_DEFAULT_PORT;
-}
-
 export function sandboxConnection(): Connection {
   return {
     id: SANDBOX_CONNECTION_ID,
     name: SANDBOX_CONNECTION_NAME,
-    host: `http://127.0.0.1:${sandboxPort()}`,
+    host: `http://127.0.0.1:${config.sandboxPort}`,
     iid: SANDBOX_CREDENTIALS.iid,
     accountId: SANDBOX_CREDENTIALS.accountId,
   };
@@ -121,7 +117,7 @@ export class ConnectionStore implements vscode.Disposable {
 
   /** The workspace's preferred connection name when no connection has it. */
   missingPreference(resource?: vscode.Uri): string | undefined {
-    const preferred = vscode.workspace.getConfiguration('koreCampaign', resource).get<string>('preferredConnection')?.trim();
+    const preferred = config.preferredConnection(resource);
     return preferred && !this.byName(preferred) ? preferred : undefined;
   }
 
@@ -131,7 +127,7 @@ export class ConnectionStore implements vscode.Disposable {
    * follow it. Following makes it this workspace's choice; either answer is remembered.
    */
   async confirmPreference(resource?: vscode.Uri): Promise<void> {
-    const name = vscode.workspace.getConfiguration('koreCampaign', resource).get<string>('preferredConnection')?.trim();
+    const name = config.preferredConnection(resource);
     const preferred = name ? this.byName(name) : undefined;
     const answers = this.context.workspaceState.get<Record<string, boolean>>(PREFERENCE_ANSWERS_KEY) ?? {};
     if (!name || !preferred || name in answers) return;

@@ -1,7 +1,7 @@
 // The `koreCampaign.hasConnections` context key: Edit Connection, Remove Connection and Sign Out
 // appear in the command palette only when there is a connection to act on (package.json `when`).
 import * as vscode from 'vscode';
-import type { ConnectionStore } from './connections';
+import type { ConnectionStore } from './store';
 
 export const HAS_CONNECTIONS = 'koreCampaign.hasConnections';
 

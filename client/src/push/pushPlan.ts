@@ -4,30 +4,26 @@
 // an Active campaign is overwritten only after an explicit "Overwrite Active Campaign".
 import * as vscode from 'vscode';
 import type { PlatformFailure } from '../../../platform/src';
-import { SANDBOX_CONNECTION_ID } from '../push/connections';
-import type { RoundTripContext } from './context';
-import { offerCreateOnNotFound } from './createCampaign';
-import { withCancellableProgress } from './progress';
-import { fetchCampaign, formatPlanValue, planFor, type RemoteCampaign, type RemotePlan } from './remote';
-import type { Session } from './session';
-import { showDiff } from './showChanges';
-import type { CampaignTarget } from './target';
+import { config } from '../config';
+import type { Session } from '../connections/session';
+import { SANDBOX_CONNECTION_ID } from '../connections/store';
+import type { Ctx } from '../ctx';
+import { fetchCampaign, type RemoteCampaign } from '../remote/calls';
+import { formatPlanValue, planFor, type RemotePlan } from '../remote/fileForm';
+import { withCancellableProgress } from '../remote/progress';
+import { showDiff } from '../remote/remoteView';
 
 export const PUSH = 'Push';
 export const OVERWRITE_ACTIVE = 'Overwrite Active Campaign';
 export const SHOW_CHANGES = 'Show Changes';
 const LISTED_CHANGES = 12;
 
-/**
- * `send`: go ahead; `stop`: the user was told why not (with the read's failure when it was a
- * 404, answered by the offer to create); `failed`: the read failed, report it as a push failure.
- */
-export type PlanDecision =
-  { kind: 'send'; remote: RemoteCampaign } | { kind: 'stop'; outcome?: PlatformFailure } | { kind: 'failed'; outcome: PlatformFailure };
+/** `send`: go ahead; `stop`: the user was told why not, or said no; `failed`: the read failed (a 404 too). */
+export type PlanDecision = { kind: 'send'; remote: RemoteCampaign } | { kind: 'stop' } | { kind: 'failed'; outcome: PlatformFailure };
 
 export function confirmationWanted(session: Session, resource: vscode.Uri): boolean {
   if (session.connection.id === SANDBOX_CONNECTION_ID) return false;
-  return vscode.workspace.getConfiguration('koreCampaign', resource).get<boolean>('push.confirmChanges', true) !== false;
+  return config.confirmChanges(resource);
 }
 
 /** One line per changed field, then the fields the platform did not return. */
@@ -40,19 +36,15 @@ export function describePlan(plan: RemotePlan): string {
 }
 
 export async function planBeforePush(
-  ctx: RoundTripContext,
+  ctx: Ctx,
   session: Session,
-  target: CampaignTarget & { campaignId: string },
+  target: { uri: vscode.Uri; fileName: string; text: string; campaignId: string },
 ): Promise<PlanDecision> {
   const { connection } = session;
   const fetched = await withCancellableProgress(`Comparing ${target.fileName} with ${connection.name}`, (signal) =>
     fetchCampaign(session, target.campaignId, ctx.log, signal),
   );
-  if (!fetched.ok) {
-    if (fetched.outcome.kind !== 'not-found') return { kind: 'failed', outcome: fetched.outcome };
-    void offerCreateOnNotFound(ctx, session, target, fetched.outcome.message);
-    return { kind: 'stop', outcome: fetched.outcome };
-  }
+  if (!fetched.ok) return { kind: 'failed', outcome: fetched.outcome };
   const remote = fetched.remote;
   const plan = planFor(target.text, remote);
   const name = remote.name ?? target.campaignId;

@@ -1,7 +1,7 @@
-// Commands of the Get Started walkthrough (package.json contributes.walkthroughs) that are not
-// commands of the product anyway: Open Example Campaign.
+// Open Example Campaign, the command of the Get Started walkthrough (package.json
+// contributes.walkthroughs) that is not a command of the product anyway.
 import * as vscode from 'vscode';
-import { LANGUAGE_ID } from './language';
+import { LANGUAGE_ID } from '../language';
 
 export const EXAMPLE_FILE = 'billing-reminder.campaign.yaml';
 
@@ -21,8 +21,4 @@ export async function openExample(extensionUri: vscode.Uri): Promise<vscode.Text
   );
   if (!exists) await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(text));
   return vscode.window.showTextDocument(target, { preview: false });
-}
-
-export function registerWalkthroughCommands(context: vscode.ExtensionContext): void {
-  context.subscriptions.push(vscode.commands.registerCommand('koreCampaign.openExample', () => openExample(context.extensionUri)));
 }

@@ -1,4 +1,4 @@
-// Every platform call of the round trip runs in a cancellable progress notification: a read
+// Every platform call a command waits on (read, list, create) runs in a cancellable progress notification: a read
 // that is being retried (503, 429) can take a while, and the user can always stop it.
 import * as vscode from 'vscode';
 

@@ -2,12 +2,12 @@
 // the same checks the push applies, so a saved connection is one the push will accept.
 import * as vscode from 'vscode';
 // Direct imports, not the platform's index: these run at activation and must not pull in the push engine.
-import { checkCampaignId, normaliseHost, type Connection } from '../../../platform/src/connection';
+import { normaliseHost, type Connection } from '../../../platform/src/connection';
 import type { Credentials } from '../../../platform/src/credentials';
 import { SANDBOX_CREDENTIALS } from '../../../sandbox/src/defaults';
 import { askCredentials, askNewConnection, hostProblem } from './connectionFlow';
 import { accountIdProblem, iidProblem } from './idShapes';
-import { SANDBOX_CLIENT_CREDENTIALS, SANDBOX_CONNECTION_ID, sandboxConnection, type ConnectionStore } from './connections';
+import { SANDBOX_CLIENT_CREDENTIALS, SANDBOX_CONNECTION_ID, sandboxConnection, type ConnectionStore } from './store';
 
 /** A single-field edit (Edit Connection): one input box, validated as the user types. */
 async function ask(options: vscode.InputBoxOptions): Promise<string | undefined> {
@@ -66,24 +66,6 @@ function nameProblem(store: ConnectionStore, value: string, except?: Connection)
 export async function promptCredentials(connection: Connection): Promise<Credentials | undefined> {
   if (connection.id === SANDBOX_CONNECTION_ID && connection.iid === SANDBOX_CREDENTIALS.iid) return SANDBOX_CLIENT_CREDENTIALS;
   return askCredentials(connection);
-}
-
-export async function pickConnection(store: ConnectionStore, title: string, resource?: vscode.Uri): Promise<Connection | undefined> {
-  const active = store.active(resource);
-  const items = await Promise.all(
-    store.list().map(async (connection) => ({
-      label: connection.name,
-      description: `${connection.host} | ${connection.iid}`,
-      detail: `${connection.id === active?.id ? 'active | ' : ''}${(await store.getCredentials(connection)) ? 'signed in' : 'no credentials stored'}`,
-      connection,
-    })),
-  );
-  if (items.length === 0) {
-    const add = await vscode.window.showInformationMessage('There are no Kore.ai connections yet.', 'Add Connection');
-    if (add) await vscode.commands.executeCommand('koreCampaign.addConnection');
-    return undefined;
-  }
-  return (await vscode.window.showQuickPick(items, { title, ignoreFocusOut: true }))?.connection;
 }
 
 /** Edit one field of a connection. A new host drops the old host's secrets and asks again. */
@@ -149,15 +131,4 @@ export async function editConnection(store: ConnectionStore, connection: Connect
   }
   await store.upsert(updated);
   return updated;
-}
-
-/** Ask for the campaign id when the file has none. */
-export async function promptCampaignId(fileName: string): Promise<string | undefined> {
-  return ask({
-    title: `Campaign to update with ${fileName}`,
-    prompt:
-      'The campaignId of the existing campaign (from the campaign URL or the list API), e.g. cd-ed19e3c7-3682-5e72-a839-af9e0711xxxx.',
-    placeHolder: 'cd-...',
-    validateInput: (value) => (value.trim() ? checkCampaignId(value.trim()) : 'Enter a campaign id.'),
-  });
 }

@@ -1,5 +1,0 @@
-import { lazyBundle } from '../lazyBundle';
-import type * as PushEngine from './engine';
-
-/** The push engine, loaded on first use from dist/pushEngine.js. */
-export const pushEngine = lazyBundle<typeof PushEngine>('pushEngine.js');
