@@ -14,13 +14,14 @@ export interface DstInput {
   campaignZone?: string;
   /** The other clocks the grid can be read on (the viewer's, the zone drawn, UTC). */
   otherZones: readonly string[];
-  now: number;
-  /** The Monday of `now`'s week in the campaign's zone (days since 1970-01-01). */
+  /** Changes from this instant on (the start of the week drawn), for DST_WEEKS weeks. */
+  from: number;
+  /** The Monday of now's week in the campaign's zone (days since 1970-01-01): each change's `week` counts from it. */
   nowMonday: number;
 }
 
-export function dstChanges({ campaignZone, otherZones, now, nowMonday }: DstInput): DstChange[] {
-  const until = now + DST_WEEKS * 7 * DAY_MS;
+export function dstChanges({ campaignZone, otherZones, from, nowMonday }: DstInput): DstChange[] {
+  const until = from + DST_WEEKS * 7 * DAY_MS;
   const others = unique(otherZones.filter((zone) => !sameZone(zone, campaignZone)));
   const weekOf = (instant: number) => {
     const date = campaignZone ? wallTime(campaignZone, instant).date : Math.floor(instant / DAY_MS);
@@ -28,13 +29,13 @@ export function dstChanges({ campaignZone, otherZones, now, nowMonday }: DstInpu
   };
   const out: DstChange[] = [];
   if (campaignZone) {
-    for (const change of offsetChanges(campaignZone, now, until)) {
+    for (const change of offsetChanges(campaignZone, from, until)) {
       const shifts = others.map((zone) => ({ zone, minutes: relativeShift(zone, campaignZone, change.at) }));
       out.push(describe(campaignZone, 'campaign', change, weekOf(change.at), shifts));
     }
   }
   for (const zone of others) {
-    for (const change of offsetChanges(zone, now, until)) {
+    for (const change of offsetChanges(zone, from, until)) {
       // The windows follow the campaign's clock: on this one they move by its change, less the campaign zone's own at that instant.
       const shifts = campaignZone ? [{ zone, minutes: relativeShift(zone, campaignZone, change.at) }] : [];
       out.push(describe(zone, 'viewer', change, weekOf(change.at), shifts));

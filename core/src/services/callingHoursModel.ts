@@ -122,7 +122,7 @@ export interface CallingHoursWeek {
   blocks: HoursBlock[];
   /** The policy band, in the campaign's zone, when the policy group is on. */
   curfew?: { start: number; end: number; text: string };
-  /** Offset changes of the campaign's and the viewer's zones within 12 weeks of `now`. */
+  /** Offset changes of the campaign's and the viewer's zones in the 12 weeks from the start of the week drawn. */
   dst: DstChange[];
   notDrawn: NotDrawn[];
   /** Which clock the platform uses for whom (PLATFORM-API.md, "Which clock"). */

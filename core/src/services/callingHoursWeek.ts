@@ -12,10 +12,10 @@ import { readCallingHours } from './callingHoursEntries';
 import { dstChanges } from './callingHoursDst';
 import { WEEK_DAYS, type CallingHoursWeek, type HoursBlock, type HoursWindow, type Span } from './callingHoursModel';
 import { WeekProjection } from './callingHoursProjection';
-import { DAY_MS, dateLabel, isoDate, mondayIndex, sameZone, wallTime } from './zoneTime';
+import { DAY_MS, dateLabel, instantOf, isoDate, mondayIndex, sameZone, wallTime } from './zoneTime';
 
 export interface CallingHoursWeekOptions {
-  /** Now: the week drawn by default, and the start of the 12 weeks of daylight-saving changes. */
+  /** Now: the week drawn by default, and what `week` counts from. */
   now: Date;
   /** The clock to draw on (an IANA zone); the campaign's own when absent or unknown. */
   viewZone?: string;
@@ -43,7 +43,8 @@ export function callingHoursWeek(parsed: ParsedCampaign, options: CallingHoursWe
   if (campaign) markOverlaps(windows, campaign, options.validation);
   const blocks: HoursBlock[] = [];
   windows.forEach((window, position) => {
-    if (policy) window.curfew = breach(window);
+    const curfew = policy ? breach(window) : undefined;
+    if (curfew) window.curfew = curfew;
     blocks.push(
       ...projection.blocks(position, WEEK_DAYS.indexOf(window.day), policy ? bandParts(window) : [{ ...window, outside: false }]),
     );
@@ -62,7 +63,7 @@ export function callingHoursWeek(parsed: ParsedCampaign, options: CallingHoursWe
     windows,
     blocks,
     ...(policy ? { curfew: { start: CURFEW_EARLIEST, end: CURFEW_LATEST, text: CURFEW_TEXT } } : {}),
-    dst: zone ? dstChanges({ campaignZone: zone, otherZones: others, now, nowMonday }) : [],
+    dst: zone ? dstChanges({ campaignZone: zone, otherZones: others, from: instantOf(zone, monday, 0), nowMonday }) : [],
     notDrawn,
     notes: notes(zone, viewZone),
   };
