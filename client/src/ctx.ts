@@ -20,6 +20,8 @@ export interface PushEngine {
   showChangesCommand(ctx: Ctx, uri?: vscode.Uri): Promise<unknown>;
   createCampaignCommand(ctx: Ctx, uri?: vscode.Uri): Promise<unknown>;
   remoteCampaignContent(uri: vscode.Uri): string;
+  /** Preview Calling Hours (callingHours/preview.ts): its answer is the preview's state. */
+  previewCallingHours(ctx: Ctx, target?: unknown): Promise<unknown>;
   /** The connection dialogs (push/prompts.ts, a multi-step input): loaded with the engine, not at activation. */
   addConnection(store: ConnectionStore): Promise<Connection | undefined>;
   editConnection(store: ConnectionStore, connection: Connection): Promise<Connection | undefined>;

@@ -24,6 +24,7 @@ export const COMMANDS: Record<string, Command> = {
   'koreCampaign.pullAllCampaigns': pullAllCampaigns,
   'koreCampaign.showChanges': showChanges,
   'koreCampaign.createCampaign': createCampaign,
+  'koreCampaign.previewCallingHours': async (ctx: Ctx, target?: unknown) => (await ctx.engine()).previewCallingHours(ctx, target),
 };
 
 export function registerCommands(context: vscode.ExtensionContext, ctx: Ctx): void {

@@ -9,3 +9,5 @@ export * from '../roundTrip/commands';
 export { fetchContactLists } from '../../../platform/src/contactLists';
 // The connection dialogs (multi-step input) load with the engine: activation only lists connections.
 export { addConnection, editConnection } from './prompts';
+// The calling-hours preview (a webview with the core's week model).
+export { previewCallingHours } from '../callingHours/preview';

@@ -5,3 +5,4 @@ export { pushCampaignCommand as pushCampaign } from '../push/pushFlow';
 export { explainRestrictedMode } from '../push/pushSteps';
 export { addConnection, editConnection } from '../push/prompts';
 export * from '../roundTrip/commands';
+export { previewCallingHours } from '../callingHours/preview';
