@@ -23,6 +23,7 @@
 //  12. Pull Campaign... again over the unsaved edit: asked first (a modal), and cancelling keeps it
 //  13. the edit saved, pulled again: no git in the browser, so asked; Overwrite restores the value
 //  14. Pull All Campaigns into a folder picked in VS Code's browser folder dialog: 30 files
+//  15. Preview Calling Hours: the webview drawn by the web worker host, the UTC clock, the keyboard, a click to the file
 // Closing line: `N passed, N failed`; exit 1 on failure. Options: --no-build, --headed, --keep.
 import * as fs from 'node:fs';
 import { createRequire } from 'node:module';
@@ -48,6 +49,7 @@ import {
   pullFromPick,
   quoteFixFromLightBulb,
 } from '../helpers/editor-scenarios.mjs';
+import { previewScenario, writeHoursExample } from '../helpers/calling-hours-scenario.mjs';
 
 const { SANDBOX_ACTIVE_CAMPAIGN_ID } = createRequire(import.meta.url)('../../dist/sandbox.js');
 const argv = process.argv.slice(2);
@@ -61,6 +63,7 @@ fs.writeFileSync(
   fs.readFileSync(path.join(workspace, VALID), 'utf8').replace(/timezone: Asia\/Kolkata/, `timezone: ${OTHER_ZONE}`),
 );
 const cliReport = cliValidate(path.join(workspace, MISTAKES));
+writeHoursExample(workspace, VALID);
 
 let context;
 let page;
@@ -341,6 +344,10 @@ try {
     const files = fs.readdirSync(into).filter((f) => f.endsWith('.campaign.yaml'));
     if (files.length !== 30 || !/30 created/.test(text)) throw new Error(`${files.length} files in pulled-all/; the toast says: ${text}`);
   });
+
+  await step('Preview Calling Hours in the web worker host: the week, the UTC clock, the keyboard, a click to the file', () =>
+    previewScenario(run),
+  );
 } catch (err) {
   await setupFailed(err);
 } finally {
