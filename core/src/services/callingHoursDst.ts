@@ -4,7 +4,18 @@
 import { formatApiTime } from '../time';
 import type { DstChange, DstShift } from './callingHoursModel';
 import { formatOffset } from './zoneInfo';
-import { DAY_MS, dateLabel, durationText, isoDate, mondayIndex, offsetAt, offsetChanges, sameZone, wallTime } from './zoneTime';
+import {
+  DAY_MS,
+  canonicalZone,
+  dateLabel,
+  durationText,
+  isoDate,
+  mondayIndex,
+  offsetAt,
+  offsetChanges,
+  sameZone,
+  wallTime,
+} from './zoneTime';
 
 /** How far ahead changes are listed. */
 export const DST_WEEKS = 12;
@@ -35,6 +46,8 @@ export function dstChanges({ campaignZone, otherZones, from, nowMonday }: DstInp
     }
   }
   for (const zone of others) {
+    // UTC has no changes: no need to look for them.
+    if (canonicalZone(zone) === 'UTC') continue;
     for (const change of offsetChanges(zone, from, until)) {
       // The windows follow the campaign's clock: on this one they move by its change, less the campaign zone's own at that instant.
       const shifts = campaignZone ? [{ zone, minutes: relativeShift(zone, campaignZone, change.at) }] : [];

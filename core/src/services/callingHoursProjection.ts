@@ -3,7 +3,7 @@
 // are days since 1970-01-01 (zoneTime.ts); rows are Monday..Sunday of the week drawn.
 import { formatApiTime } from '../time';
 import type { HoursBlock, Span } from './callingHoursModel';
-import { instantOf, wallTime, type WallTime } from './zoneTime';
+import { DAY_MS, instantOf, wallTime, ZoneOffsets, type WallTime } from './zoneTime';
 
 /** A part of a span on one date of the other clock. */
 interface Piece extends Span {
@@ -15,6 +15,9 @@ export class WeekProjection {
   /** One build reads the same few times over and over (a file's windows share their hours): each is converted once. */
   private readonly instants = new Map<number, number>();
   private readonly walls = new Map<number, WallTime>();
+  /** The two zones' offsets over the week and two days either side (where its windows can fall on either clock). */
+  private readonly fromOffsets: ZoneOffsets | undefined;
+  private readonly toOffsets: ZoneOffsets | undefined;
 
   /**
    * `monday`: the Monday of the week drawn in the campaign's zone. Without `from` and `to`
@@ -24,7 +27,11 @@ export class WeekProjection {
     readonly monday: number,
     private readonly from?: string,
     private readonly to?: string,
-  ) {}
+  ) {
+    const span = [(monday - 2) * DAY_MS, (monday + 9) * DAY_MS] as const;
+    this.fromOffsets = from ? new ZoneOffsets(from, ...span) : undefined;
+    this.toOffsets = to ? new ZoneOffsets(to, ...span) : undefined;
+  }
 
   /** The blocks of one window: its parts (`outside` the policy band or not) in campaign minutes, on the weekday `day` (0 = Monday). */
   blocks(window: number, day: number, parts: readonly (Span & { outside: boolean })[]): HoursBlock[] {
@@ -91,13 +98,13 @@ export class WeekProjection {
   private instant(date: number, minutes: number): number {
     const key = date * 1441 + minutes;
     let instant = this.instants.get(key);
-    if (instant === undefined) this.instants.set(key, (instant = instantOf(this.from!, date, minutes)));
+    if (instant === undefined) this.instants.set(key, (instant = instantOf(this.from!, date, minutes, this.fromOffsets!.at)));
     return instant;
   }
 
   private wall(instant: number): WallTime {
     let wall = this.walls.get(instant);
-    if (!wall) this.walls.set(instant, (wall = wallTime(this.to!, instant)));
+    if (!wall) this.walls.set(instant, (wall = wallTime(this.to!, instant, this.toOffsets!.at)));
     return wall;
   }
 }

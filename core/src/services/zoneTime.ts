@@ -21,8 +21,10 @@ export function offsetAt(zone: string, instant: number): number {
   return zoneClock(zone, new Date(instant))?.offsetMinutes ?? 0;
 }
 
-export function wallTime(zone: string, instant: number): WallTime {
-  const offset = offsetAt(zone, instant);
+type Offsets = (instant: number) => number;
+
+export function wallTime(zone: string, instant: number, offsets: Offsets = (t) => offsetAt(zone, t)): WallTime {
+  const offset = offsets(instant);
   const local = instant + offset * MINUTE;
   const date = Math.floor(local / DAY_MS);
   return { date, minutes: Math.round((local - date * DAY_MS) / MINUTE), offset };
@@ -34,12 +36,12 @@ export function wallTime(zone: string, instant: number): WallTime {
  * fold repeats is its first occurrence. (Temporal's "compatible" disambiguation, as most
  * schedulers and calendars do it.)
  */
-export function instantOf(zone: string, date: number, minutes: number): number {
+export function instantOf(zone: string, date: number, minutes: number, offsets: Offsets = (t) => offsetAt(zone, t)): number {
   const local = date * DAY_MS + minutes * MINUTE;
   // The offsets half a day either side: a zone changes its offset at most once in that span.
-  const before = offsetAt(zone, local - DAY_MS / 2);
-  const after = offsetAt(zone, local + DAY_MS / 2);
-  const fits = (offset: number) => offsetAt(zone, local - offset * MINUTE) === offset;
+  const before = offsets(local - DAY_MS / 2);
+  const after = offsets(local + DAY_MS / 2);
+  const fits = (offset: number) => offsets(local - offset * MINUTE) === offset;
   const readings = [before, after].filter(fits).map((offset) => local - offset * MINUTE);
   return readings.length ? Math.min(...readings) : local - before * MINUTE;
 }
@@ -51,12 +53,12 @@ export interface OffsetChange {
   to: number;
 }
 
-/** The zone's offset changes in [from, to) (ms), found day by day, then to the minute. */
-export function offsetChanges(zone: string, from: number, to: number): OffsetChange[] {
+/** The zone's offset changes in [from, to) (ms), found `step` by `step` (a day), then to the minute. */
+export function offsetChanges(zone: string, from: number, to: number, step = DAY_MS): OffsetChange[] {
   const out: OffsetChange[] = [];
   let previous = offsetAt(zone, from);
   for (let t = from; t < to;) {
-    const next = Math.min(t + DAY_MS, to);
+    const next = Math.min(t + step, to);
     const offset = offsetAt(zone, next);
     if (offset !== previous) {
       let low = t;
@@ -74,13 +76,50 @@ export function offsetChanges(zone: string, from: number, to: number): OffsetCha
   return out;
 }
 
+/**
+ * A zone's offsets over a span, read once: its changes there found by sampling every six hours,
+ * then every instant of the span looked up in them. A week's grid asks for the offset of a few
+ * hundred instants; each `Intl` reading costs far more than the lookup.
+ */
+export class ZoneOffsets {
+  private readonly first: number;
+  private readonly changes: OffsetChange[];
+  constructor(
+    readonly zone: string,
+    private readonly from: number,
+    private readonly to: number,
+  ) {
+    this.first = offsetAt(zone, from);
+    this.changes = offsetChanges(zone, from, to, DAY_MS / 4);
+  }
+  /** The offset at `instant` (outside the span: read from the zone). */
+  readonly at = (instant: number): number => {
+    if (instant < this.from || instant >= this.to) return offsetAt(this.zone, instant);
+    let offset = this.first;
+    for (const change of this.changes) {
+      if (instant < change.at) break;
+      offset = change.to;
+    }
+    return offset;
+  };
+}
+
+const canonical = new Map<string, string>();
+
 /** The runtime's canonical id (`Asia/Kolkata` -> `Asia/Calcutta`, `Etc/UTC` -> `UTC`), to tell whether two names are one zone. */
 export function canonicalZone(zone: string): string {
-  try {
-    return new Intl.DateTimeFormat('en-US', { timeZone: zone }).resolvedOptions().timeZone;
-  } catch {
-    return zone;
+  let id = canonical.get(zone);
+  if (id === undefined) {
+    try {
+      id = new Intl.DateTimeFormat('en-US', { timeZone: zone }).resolvedOptions().timeZone;
+    } catch {
+      id = zone;
+    }
+    // Names come from files and settings: the cache stays small whatever they hold.
+    if (canonical.size > 1000) canonical.clear();
+    canonical.set(zone, id);
   }
+  return id;
 }
 
 export function sameZone(a: string | undefined, b: string | undefined): boolean {
