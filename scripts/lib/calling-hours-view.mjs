@@ -31,7 +31,7 @@ export function callingHoursViewPlugin({ production }) {
           plugins: [noNodeBuiltinsPlugin],
         });
         const stylePath = path.join(VIEW, 'style.css');
-        const style = await readFile(stylePath, 'utf8');
+        const style = (await esbuild.transform(await readFile(stylePath, 'utf8'), { loader: 'css', minify: production })).code;
         return {
           contents: [
             `export const script = ${JSON.stringify(result.outputFiles[0].text)};`,
