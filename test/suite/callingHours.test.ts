@@ -4,21 +4,11 @@
 // and the language server's code lens on `callingHours` runs the same command.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
+import type { PreviewSnapshot } from '../../client/src/callingHours/protocol';
 import { activateExtension, closeAllEditors, openDoc, positionOf, waitFor, wsPath } from './helpers';
 
-interface Snapshot {
-  uri: string;
-  choice: string;
-  posted?: { revision: number; model: { viewZone?: string; notDrawn: { message: string }[] } };
-  rendered?: {
-    revision: number;
-    clock: string;
-    rows: string[];
-    blocks: { row: string; text: string; label: string; marks: string[] }[];
-    tableRows: number;
-    notDrawn: string[];
-  };
-}
+// The command's answer: the last model posted to the webview and what the webview reported drawing.
+type Snapshot = PreviewSnapshot;
 
 const COMMAND = 'koreCampaign.previewCallingHours';
 const preview = (target?: unknown) => vscode.commands.executeCommand<Snapshot | undefined>(COMMAND, target);
