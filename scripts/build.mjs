@@ -4,6 +4,7 @@
 // writes to DIR instead of dist/ (the bundle-size test builds into a temporary folder).
 import * as esbuild from 'esbuild';
 import { readFileSync } from 'node:fs';
+import { callingHoursViewPlugin } from './lib/calling-hours-view.mjs';
 import { campaignValidatorPlugin } from './lib/campaign-validator.mjs';
 import { noNodeBuiltinsPlugin } from './lib/no-node-builtins.mjs';
 import { repositoryBase } from './lib/repository.mjs';
@@ -43,8 +44,9 @@ const common = {
   },
   banner: { js: "const __importMetaUrl = require('url').pathToFileURL(__filename).href;" },
   // The schema validator is generated code, not compiled when the server starts; yaml's parser
-  // is rewritten to cost less per token (scripts/lib/yaml-plugin.mjs).
-  plugins: [campaignValidatorPlugin, yamlPlugin({ node: true })],
+  // is rewritten to cost less per token (scripts/lib/yaml-plugin.mjs). The calling-hours preview's
+  // page is built into the push engines as text (scripts/lib/calling-hours-view.mjs).
+  plugins: [campaignValidatorPlugin, yamlPlugin({ node: true }), callingHoursViewPlugin({ production })],
 };
 
 const entries = [
@@ -70,7 +72,7 @@ const web = {
   target: 'es2022',
   define: packageFacts,
   banner: {},
-  plugins: [campaignValidatorPlugin, noNodeBuiltinsPlugin, yamlPlugin({ node: false })],
+  plugins: [campaignValidatorPlugin, noNodeBuiltinsPlugin, yamlPlugin({ node: false }), callingHoursViewPlugin({ production })],
 };
 const webEntries = [
   { entryPoints: ['client/src/web/extension.ts'], outfile: 'dist/web/client.js', external: ['vscode'] },

@@ -9,7 +9,7 @@ import { readFixture, tempDir } from './helpers/fixtures.mjs';
 import { ROOT } from './helpers/lsp-client.mjs';
 
 const pkg = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
-const COMMANDS = ['validate', 'push', 'sandbox', 'pull', 'plan', 'create'];
+const COMMANDS = ['validate', 'push', 'sandbox', 'pull', 'plan', 'create', 'hours'];
 
 test('--version prints the package version', async () => {
   const r = await runCliWith(['--version']);
@@ -25,7 +25,7 @@ test('the top-level help lists every command; no command is a usage error', asyn
   assert.equal((await runCliWith([])).code, 2);
   const unknown = await runCliWith(['lint']);
   assert.equal(unknown.code, 2);
-  assert.match(unknown.stderr, /unknown command "lint"\. The commands are validate, push, sandbox, pull, plan, create\./);
+  assert.match(unknown.stderr, /unknown command "lint"\. The commands are validate, push, sandbox, pull, plan, create, hours\./);
 });
 
 for (const name of COMMANDS) {

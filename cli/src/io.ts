@@ -10,4 +10,6 @@ export interface CommandIO {
   stdin?: Readable;
   /** Whether stderr is a terminal: progress lines are drawn only there. */
   stderrIsTTY?: boolean;
+  /** Whether stdout is a terminal: `hours` colours its grid only there. */
+  stdoutIsTTY?: boolean;
 }

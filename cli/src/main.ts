@@ -26,6 +26,10 @@ const COMMANDS: Record<string, { summary: string; load: () => Promise<Command> }
     summary: 'create a campaign from a file and write its id into the file',
     load: async () => (await import('./commands/create')).run,
   },
+  hours: {
+    summary: "draw a campaign's calling hours as a week, in its zone or another (--tz)",
+    load: async () => (await import('./commands/hours')).run,
+  },
 };
 
 function usage(): string {
@@ -46,6 +50,7 @@ Examples:
   kore-campaign push campaigns/billing.campaign.yaml --dry-run
   kore-campaign plan campaigns/
   kore-campaign pull --all --out campaigns/
+  kore-campaign hours campaigns/billing.campaign.yaml --tz Europe/Berlin
   kore-campaign sandbox --port 4777`;
 }
 
@@ -73,6 +78,7 @@ const io: CommandIO = {
   env: process.env,
   cwd: process.cwd(),
   stderrIsTTY: process.stderr.isTTY === true,
+  stdoutIsTTY: process.stdout.isTTY === true,
 };
 
 main(process.argv.slice(2), io).then(

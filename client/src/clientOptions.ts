@@ -13,6 +13,8 @@ export function campaignClientOptions(): LanguageClientOptions {
     documentSelector: [{ language: LANGUAGE_ID }],
     synchronize: { configurationSection: 'koreCampaign' },
     outputChannelName: 'Kore.ai Campaigns (language server)',
+    // The server's "Preview calling hours" lens runs this command (client/src/callingHours/).
+    initializationOptions: { callingHoursPreviewCommand: 'koreCampaign.previewCallingHours' },
   };
 }
 

@@ -27,6 +27,8 @@ export interface Engine {
   createCampaignCommand(ctx: Ctx, uri?: vscode.Uri): Promise<unknown>;
   /** The platform's side of Show Changes (remote/remoteView.ts), for the scheme registered here. */
   remoteCampaignContent(uri: vscode.Uri): string;
+  /** Preview Calling Hours (callingHours/preview.ts): its answer is the preview's state. */
+  previewCallingHours(ctx: Ctx, target?: unknown): Promise<unknown>;
   /** The connection dialogs (a multi-step input): activation only lists connections. */
   addConnection(store: ConnectionStore): Promise<Connection | undefined>;
   editConnection(store: ConnectionStore, connection: Connection): Promise<Connection | undefined>;

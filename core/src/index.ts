@@ -30,6 +30,9 @@ export {
   type CompletionKind,
 } from './services/completion';
 export { cursorContext, type CursorContext } from './services/cursor';
+export { callingHoursWeek, type CallingHoursWeekOptions } from './services/callingHoursWeek';
+export * from './services/callingHoursModel';
+export { callingHoursLens, type CallingHoursLens } from './services/callingHoursLens';
 export { hoverAt, type HoverResult, type HoverOptions } from './services/hover';
 export { quickFixes, fixAll, FIX_ALL_KIND, FIX_ALL_TITLE, type CampaignCodeAction, type FixableDiagnostic } from './services/codeActions';
 export { documentSymbols, type CampaignSymbol, type SymbolKindName } from './services/documentSymbols';

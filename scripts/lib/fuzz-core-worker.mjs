@@ -50,6 +50,11 @@ function run({ text, positions, edit }) {
   }
   timed(ops, 'outline', () => core.documentSymbols(parsed));
   timed(ops, 'folding', () => core.foldingRanges(parsed));
+  timed(ops, 'callingHoursLens', () => core.callingHoursLens(parsed));
+  // The preview's week, converted to another clock (the heavier path), with daylight saving on the viewer's side.
+  timed(ops, 'callingHoursWeek', () =>
+    core.callingHoursWeek(parsed, { now: new Date(0), viewZone: 'UTC', viewerZone: 'America/New_York' }),
+  );
   const whole = { start: { line: 0, character: 0 }, end: { line: parsed.lines.lineCount, character: 0 } };
   timed(ops, 'codeActions', () => core.quickFixes(diagnostics, whole));
   const all = timed(ops, 'fixAll', () => core.fixAll(diagnostics));

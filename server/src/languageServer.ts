@@ -11,6 +11,7 @@ import {
   type InitializeResult,
 } from 'vscode-languageserver';
 import { AUTHORING_CAPABILITIES, registerAuthoring } from './authoring';
+import { previewCommandOf, registerCallingHoursLens } from './callingHoursLens';
 import { CampaignDocuments } from './campaignDocuments';
 import { toLspDiagnostic } from './convert';
 import { SETTINGS_SECTION, validateCampaignLimited, type CampaignSettings } from '../../core/src';
@@ -43,7 +44,12 @@ export function startLanguageServer(connection: Connection): void {
     contactLists: () => platformData.contactLists,
   });
 
+  // The "Preview calling hours" lens, for a client that names its preview command (./callingHoursLens.ts).
+  let previewCommand: string | undefined;
+  registerCallingHoursLens(connection, documents, campaigns, () => previewCommand);
+
   connection.onInitialize((params): InitializeResult => {
+    previewCommand = previewCommandOf(params.initializationOptions);
     canPullConfiguration = params.capabilities.workspace?.configuration === true;
     multiRoot = params.capabilities.workspace?.workspaceFolders === true;
     if (canPullConfiguration) {
@@ -57,6 +63,7 @@ export function startLanguageServer(connection: Connection): void {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
         ...AUTHORING_CAPABILITIES,
+        ...(previewCommand ? { codeLensProvider: { resolveProvider: false } } : {}),
         ...(multiRoot ? { workspace: { workspaceFolders: { supported: true, changeNotifications: true } } } : {}),
       },
       serverInfo: { name: 'kore-campaign-language-server', version: SERVER_VERSION },

@@ -21,6 +21,9 @@
 //      the diff editor titled with the connection and the remote status
 //  10. Add Connection: the multi-step input (step 2/7, Back), an account id refused as an IID
 //  11. the Get Started walkthrough with its five steps
+//  12. Preview Calling Hours from the editor title: the week beside the file, the UTC clock, the
+//      keyboard (arrows, Enter) and a click putting the cursor on the window
+//  13. the preview in the light, dark and high-contrast themes: calling-hours-{light,dark,high-contrast}.png
 // Closing line: `N passed, N failed`; exit 1 on failure. Options: --no-build, --headed, --keep.
 import * as fs from 'node:fs';
 import { createRequire } from 'node:module';
@@ -44,11 +47,13 @@ import {
   pullFromPick,
   quoteFixFromLightBulb,
 } from '../helpers/editor-scenarios.mjs';
+import { previewPicture, previewScenario, toggleSideBar, writeHoursExample } from '../helpers/calling-hours-scenario.mjs';
 
 const { SANDBOX_CREDENTIALS } = createRequire(import.meta.url)('../../dist/sandbox.js');
 const argv = process.argv.slice(2);
 const t0 = Date.now();
 const { outDir, tmp, workspace, pgids, lineOf } = prepareRun('e2e', argv);
+writeHoursExample(workspace, VALID);
 
 // What the CLI (same core) says about the file with mistakes: the Problems count must match.
 // Asked once the sandbox runs, with --platform: the editor knows the sandbox's contact lists.
@@ -263,6 +268,22 @@ try {
     await walkthrough.locator('.getting-started-step', { hasText: 'Add a connection' }).first().click();
     await walkthrough.locator('button, a', { hasText: 'Add Connection' }).first().waitFor({ timeout: 5_000 });
     await sleep(800); // the step's markdown media renders in a webview
+  });
+
+  await step('Preview Calling Hours: the week beside the file, the UTC clock, the keyboard, a click to the file', () =>
+    previewScenario(run),
+  );
+
+  await step('the calling-hours preview in the light, dark and high-contrast themes', async () => {
+    // The side bar away: the picture is the file and its week.
+    await toggleSideBar(page);
+    try {
+      await previewPicture(run, 'Light 2026', 'light', 'calling-hours-light.png');
+      await previewPicture(run, 'Dark High Contrast', 'high-contrast', 'calling-hours-high-contrast.png');
+      await previewPicture(run, 'Dark 2026', 'dark', 'calling-hours-dark.png');
+    } finally {
+      await toggleSideBar(page);
+    }
   });
 } catch (err) {
   await setupFailed(err);

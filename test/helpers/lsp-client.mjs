@@ -27,7 +27,8 @@ export const SERVER = path.join(ROOT, 'dist', 'server.js');
  * `workspaceFolders` (paths) makes a multi-root workspace instead. `env` is added to the server's environment;
  * `execArgv` are Node flags for the server process (stdio only).
  * `serverArgs` starts another entry point over stdio (e.g. an installed bin) instead of dist/server.js.
- * @param {{transport?: 'stdio' | 'ipc', settings?: object | ((scopeUri: string | undefined) => object), capabilities?: object, workspaceFolder?: string, workspaceFolders?: string[], env?: object, execArgv?: string[], serverArgs?: string[]}} [options]
+ * `initializationOptions` are sent with `initialize`, as a client's own options.
+ * @param {{transport?: 'stdio' | 'ipc', settings?: object | ((scopeUri: string | undefined) => object), capabilities?: object, workspaceFolder?: string, workspaceFolders?: string[], env?: object, execArgv?: string[], serverArgs?: string[], initializationOptions?: object}} [options]
  */
 export async function startServer(options = {}) {
   const folderUris = (options.workspaceFolders ?? [options.workspaceFolder ?? emptyWorkspace()]).map(
@@ -98,6 +99,7 @@ export async function startServer(options = {}) {
       },
     },
     workspaceFolders: folderUris.map((uri, index) => ({ uri, name: `workspace${index || ''}` })),
+    ...(options.initializationOptions ? { initializationOptions: options.initializationOptions } : {}),
   });
   connection.sendNotification('initialized', {});
 

@@ -25,7 +25,8 @@
 //  14. Pull All Campaigns into a folder picked in VS Code's browser folder dialog: 30 files
 //  15. Refresh Platform Data: a request to the sandbox, the contact-list names checked in a file
 //      opened now, and the language status items say how many lists, fetched when
-//  16. every command package.json contributes runs from the palette (none is "not found"), or
+//  16. Preview Calling Hours: the webview drawn by the web worker host, the UTC clock, the keyboard, a click to the file
+//  17. every command package.json contributes runs from the palette (none is "not found"), or
 //      is hidden in the browser by package.json (`!isWeb`)
 // Closing line: `N passed, N failed`; exit 1 on failure. Options: --no-build, --headed, --keep.
 import * as fs from 'node:fs';
@@ -54,6 +55,7 @@ import {
   quoteFixFromLightBulb,
   rowText,
 } from '../helpers/editor-scenarios.mjs';
+import { previewScenario, writeHoursExample } from '../helpers/calling-hours-scenario.mjs';
 
 const { SANDBOX_ACTIVE_CAMPAIGN_ID } = createRequire(import.meta.url)('../../dist/sandbox.js');
 const argv = process.argv.slice(2);
@@ -376,12 +378,18 @@ try {
     console.log(`    ${await rowText(rows.server, /Language server running.*all \d+ rule groups on/)}`);
   });
 
+  await step('Preview Calling Hours in the web worker host: the week, the UTC clock, the keyboard, a click to the file', () => {
+    // Written only now: its zone (the example's) would otherwise join the workspace's zones that step 3 expects.
+    writeHoursExample(workspace, VALID);
+    return previewScenario(run);
+  });
+
   await step(
     'every contributed command runs here from the palette (none "not found"), or package.json hides it in the browser',
     async () => {
       const { contributes } = readPkg();
       await openFile(VALID);
-      const offered = await paletteKoreCommands(run, '16a-command-palette.png');
+      const offered = await paletteKoreCommands(run, '17a-command-palette.png');
       const ran = [];
       for (const { command: id, title } of contributes.commands) {
         const label = `Kore.ai: ${title}`;

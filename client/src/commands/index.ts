@@ -56,6 +56,8 @@ export function createCommands(): Record<string, Command> {
     refreshPlatformData: { run: async (ctx: Ctx) => (await (await ctx.platformData()).refresh(true)).state },
     // The Get Started walkthrough's (package.json contributes.walkthroughs).
     openExample: { run: (ctx: Ctx) => openExample(ctx.extension.extensionUri) },
+    // The calling-hours preview (a webview; loaded with the engine). Its answer is the preview's state, for the tests.
+    previewCallingHours: { run: async (ctx: Ctx, target?: unknown) => (await ctx.engine()).previewCallingHours(ctx, target) },
   };
 }
 

@@ -12,3 +12,5 @@ export { remoteCampaignContent } from '../remote/remoteView';
 export { addConnection, editConnection } from '../connections/prompts';
 // Platform data's request (../platformData), on the same HTTP machinery as a push.
 export { readContactLists } from '../remote/calls';
+// The calling-hours preview (a webview with the core's week model).
+export { previewCallingHours } from '../callingHours/preview';
