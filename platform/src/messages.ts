@@ -66,6 +66,28 @@ export function unexpectedSuccessBody(
   };
 }
 
+/**
+ * A create answered 2xx without a campaign id the product can use (`id`, `data.campId`,
+ * `data.id`): no file gets a campaignId, and the campaign may exist all the same.
+ */
+export function createWithoutIdOutcome(status: number, bodyText: string, context: OutcomeContext, attempts: number): PlatformFailure {
+  const json = tryParseJson(bodyText);
+  const shape =
+    json === undefined
+      ? 'with an answer that is not JSON'
+      : !isSuccessBody(json)
+        ? 'without saying success'
+        : 'without a campaign id it can use (`id`, `data.campId` or `data.id`)';
+  return {
+    kind: 'http-error',
+    status,
+    attempts,
+    responseBody: bodyText,
+    errors: platformErrors(json),
+    message: `${context.connectionName} answered the create HTTP ${status} ${shape}: nothing was written. ${wordsFor({ action: 'create' }).maybe} The answer: ${verbatim(bodyText) || '(empty body)'}`,
+  };
+}
+
 /** Map an answer that is not a 2xx (and will not be retried) to a failure. */
 export function failureFromResponse(status: number, bodyText: string, context: OutcomeContext, attempts: number): PlatformFailure {
   const errors = platformErrors(tryParseJson(bodyText));
@@ -143,7 +165,11 @@ export function responseTooLargeOutcome(status: number, context: OutcomeContext,
   };
 }
 
-/** The message after the last retryable answer (429/502/503/504). */
+/**
+ * The message after the last retryable answer (429/502/503/504, or the rate limit's refusal
+ * whatever its status). `rateLimitWaitedMs` is set for a refusal by the rate limit: how long
+ * the request waited for the limit to lift before giving up.
+ */
 export function unavailableOutcome(
   status: number,
   bodyText: string,
@@ -151,14 +177,35 @@ export function unavailableOutcome(
   attempts: number,
   retryAfterMs?: number,
   tooLongToWait = false,
+  rateLimitWaitedMs?: number,
 ): PlatformFailure {
   const { noun } = wordsFor(context);
-  const what = status === 429 ? `rate-limited the ${noun} (HTTP 429)` : `is unavailable (HTTP ${status})`;
+  const rateLimited = status === 429 || rateLimitWaitedMs !== undefined;
+  const what = rateLimited ? `rate-limited the ${noun} (HTTP ${status})` : `is unavailable (HTTP ${status})`;
   const later = retryAfterMs !== undefined ? ` It asked to wait ${Math.ceil(retryAfterMs / 1000)} s.` : '';
+  const waited =
+    rateLimitWaitedMs && retryAfterMs === undefined ? ` and ${seconds(rateLimitWaitedMs)} of waiting for its rate limit to lift` : '';
+  const said = platformErrors(tryParseJson(bodyText))[0]?.message;
+  const platformSaid = rateLimited && said ? ` (${endSentence(said)})` : '';
+  // The limit is per account: a run of another tool on the same account spends it too.
+  const shared = rateLimited ? ' The limit is per account: other tools using the same account count against it too.' : '';
   const message = tooLongToWait
     ? `${context.connectionName} ${what} and asked to wait ${Math.ceil((retryAfterMs ?? 0) / 1000)} s, longer than this ${noun} waits. Try again later.`
-    : `${context.connectionName} ${what}; gave up after ${attempts} ${attempts === 1 ? 'try' : 'tries'}.${later} Try again later.`;
+    : `${context.connectionName} ${what}; gave up after ${attempts} ${attempts === 1 ? 'try' : 'tries'}${waited}${platformSaid}.${later} Try again later.${shared}`;
   return { kind: 'unavailable', status, attempts, responseBody: bodyText, retryAfterMs, message };
+}
+
+/** Another request of the same budget gave up on the rate limit: this one is not sent (again). */
+export function rateLimitNotSentOutcome(context: OutcomeContext, attempts: number): PlatformFailure {
+  const { nothing, noun } = wordsFor(context);
+  const what = attempts > 0 ? `This ${noun} was not tried again` : `This ${noun} was not sent`;
+  return {
+    kind: 'unavailable',
+    // The refusal that stopped the run; this request got no answer of its own.
+    status: 429,
+    attempts,
+    message: `${what}: ${context.connectionName}'s rate limit did not lift for another request, which gave up; ${nothing}. Try again later.`,
+  };
 }
 
 export function timeoutOutcome(context: OutcomeContext, origin: string, timeoutMs: number, attempts: number): PlatformFailure {

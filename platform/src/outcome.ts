@@ -69,7 +69,15 @@ export interface CampaignListEntry extends RemoteCampaign {
 }
 
 export type ListOutcome =
-  | (Common & { kind: 'success'; status: number; campaigns: CampaignListEntry[]; pages: number; totalResults?: number })
+  | (Common & {
+      kind: 'success';
+      status: number;
+      campaigns: CampaignListEntry[];
+      pages: number;
+      totalResults?: number;
+      /** Results left out because they carried no usable id (`id`, `_id` or `campId`). */
+      withoutId: number;
+    })
   /** `campaigns` holds the pages read before the failure. */
   | (PlatformFailure & { campaigns?: CampaignListEntry[] });
 

@@ -11,7 +11,7 @@ import type { CommandIO } from '../io';
 import { ENVIRONMENT_HELP } from '../platformConfig';
 import { planJson, planText } from '../planReport';
 import { failureJson } from '../report';
-import { openSession, progressLine, withInterrupt, type PlatformSession } from '../session';
+import { openSession, withInterrupt, type PlatformSession } from '../session';
 import { commandValidationOptions } from '../settings';
 
 export const PLAN_USAGE = `Usage: kore-campaign plan [options] <files, folders or globs...>
@@ -63,7 +63,7 @@ export async function run(args: string[], io: CommandIO): Promise<number> {
     const session = openSession(io, 'plan', common, signal);
     if (!session) return PUSH_EXIT.usage;
     const validation = await commandValidationOptions('plan', common.useSettings, io);
-    const progress = progressLine(io, 'kore-campaign plan:', files.length);
+    const progress = session.progress('kore-campaign plan:', files.length);
     // --concurrency bounds the requests; files are read and checked ahead of them, so a
     // request slot never waits for local work.
     const requestSlot = concurrencyLimit(common.concurrency);

@@ -11,7 +11,7 @@ import type { CommandIO } from '../io';
 import { ENVIRONMENT_HELP } from '../platformConfig';
 import { indexCampaignFiles, placeCampaign, type PlacedCampaign } from '../pullFiles';
 import { failureJson } from '../report';
-import { openSession, progressLine, withInterrupt } from '../session';
+import { openSession, withInterrupt } from '../session';
 
 export const PULL_USAGE = `Usage: kore-campaign pull [options] <campaignId...>
        kore-campaign pull [options] --all
@@ -81,7 +81,7 @@ export async function run(args: string[], io: CommandIO): Promise<number> {
       }
       wanted = listed.campaigns.map((c) => c.id);
     }
-    const progress = progressLine(io, 'kore-campaign pull:', wanted.length);
+    const progress = session.progress('kore-campaign pull:', wanted.length);
     const reads = await mapConcurrent(wanted, common.concurrency, async (id) => {
       const outcome = await getCampaign({ ...session.target, campaignId: id }, session.options);
       progress.tick();

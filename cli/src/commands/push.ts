@@ -176,9 +176,13 @@ export async function run(args: string[], io: CommandIO): Promise<number> {
       timeoutMs: parsedArgs.timeoutMs,
       env: io.env,
       subject: 'kore-campaign-cli',
+      // The plan's read and the PUT share the account's budget (KORE_REQUESTS_PER_MINUTE).
+      budget: config.budget,
       log: parsedArgs.verbose ? (line: string) => io.stderr(`${line}\n`) : undefined,
       onProgress: (progress: PushProgress) => {
-        if (progress.kind === 'waiting') io.stderr(`kore-campaign push: ${progress.message}\n`);
+        // A pacing wait under 2 s reads as latency; a retry's wait is always said.
+        if (progress.kind === 'waiting' || (progress.kind === 'paced' && progress.delayMs >= 2000))
+          io.stderr(`kore-campaign push: ${progress.message}\n`);
       },
     };
     // --quiet: the plan is not printed either; problems still go to stderr.

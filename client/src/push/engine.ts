@@ -5,7 +5,7 @@ export { explainRestrictedMode } from './pushSteps';
 export { startSandbox } from '../../../sandbox/src';
 // The round trip (pull, show changes, create, plan before push): loaded with the push engine, never at activation.
 export * from '../roundTrip/commands';
-// The contact-list request of platform data (../platformData), on the push's HTTP machinery.
-export { fetchContactLists } from '../../../platform/src/contactLists';
+// The contact-list request of platform data (../platformData), on the push's HTTP machinery and the connection's request budget.
+export { fetchContactLists } from '../platformBudget';
 // The connection dialogs (multi-step input) load with the engine: activation only lists connections.
 export { addConnection, editConnection } from './prompts';

@@ -14,6 +14,7 @@ import {
   type PushOutcome,
 } from '../../../platform/src';
 import type { Ctx } from '../ctx';
+import { budgetFor } from '../platformBudget';
 import { LANGUAGE_ID } from '../language';
 import { editorValidationOptions } from '../validationSettings';
 import { promptCampaignId } from './prompts';
@@ -121,6 +122,7 @@ function send(ctx: Ctx, target: Target, input: PushInput): Thenable<PushOutcome>
           signal: abort.signal,
           timeoutMs: timeoutMs(),
           subject: 'kore-campaign-vscode',
+          budget: budgetFor(connection),
           log: (line) => ctx.log.info(line),
           onProgress: (p) => progress.report({ message: p.message }),
         });

@@ -44,7 +44,9 @@ export async function pullAllCampaignsCommand(ctx: RoundTripContext): Promise<Pu
   if (!folder) return undefined;
 
   const fetched = await withCancellableProgress(`Pulling all campaigns from ${connection.name}`, (signal, report) =>
-    fetchAllCampaigns(session, ctx.log, signal, (done, total) => report(`${done} of ${total} read`, total ? 100 / total : 0)),
+    fetchAllCampaigns(session, ctx.log, signal, (done, total, waiting) =>
+      waiting ? report(`${done} of ${total} read; ${waiting}`, 0) : report(`${done} of ${total} read`, total ? 100 / total : 0),
+    ),
   );
   if (!fetched.ok) {
     void reportFailure(ctx, session, fetched.outcome);

@@ -2,7 +2,6 @@
 // command goes through these few functions, with the same timeout, log and token subject as a push.
 import * as vscode from 'vscode';
 import {
-  BackoffGate,
   createCampaign,
   DEFAULT_TIMEOUT_MS,
   getCampaign,
@@ -13,6 +12,7 @@ import {
   type RemoteCampaign as PlatformCampaign,
   type RequestOptions,
 } from '../../../platform/src';
+import { budgetFor } from '../platformBudget';
 import {
   campaignFileForm,
   fileFormNotes,
@@ -42,8 +42,10 @@ export function requestTimeoutMs(): number {
   return Math.min(300, Math.max(1, Number(seconds) || DEFAULT_TIMEOUT_MS / 1000)) * 1000;
 }
 
-function requestOptions(log: Log, signal?: AbortSignal, gate?: BackoffGate): RequestOptions {
-  return { timeoutMs: requestTimeoutMs(), signal, gate, subject: 'kore-campaign-vscode', log: (line) => log.info(line) };
+/** Every call of a connection shares its account's request budget (../platformBudget.ts). */
+function requestOptions(session: Session, log: Log, signal?: AbortSignal): RequestOptions {
+  const budget = budgetFor(session.connection);
+  return { timeoutMs: requestTimeoutMs(), signal, budget, subject: 'kore-campaign-vscode', log: (line) => log.info(line) };
 }
 
 export type Fetched = { ok: true; remote: RemoteCampaign } | { ok: false; outcome: PlatformFailure };
@@ -53,9 +55,9 @@ export async function fetchCampaign(
   campaignId: string,
   log: Log,
   signal?: AbortSignal,
-  gate?: BackoffGate,
+  onProgress?: RequestOptions['onProgress'],
 ): Promise<Fetched> {
-  const outcome = await getCampaign({ ...session, campaignId }, requestOptions(log, signal, gate));
+  const outcome = await getCampaign({ ...session, campaignId }, { ...requestOptions(session, log, signal), onProgress });
   if (outcome.kind !== 'success') return { ok: false, outcome };
   return { ok: true, remote: { ...outcome.campaign, id: outcome.campaign.id ?? campaignId } };
 }
@@ -70,7 +72,7 @@ export async function listCampaignPages(
   signal: AbortSignal,
   onPage: (entries: CampaignListItem[]) => void,
 ): Promise<PlatformFailure | undefined> {
-  const outcome = await listCampaigns(session, { ...requestOptions(log, signal), onPage: (entries) => onPage(entries) });
+  const outcome = await listCampaigns(session, { ...requestOptions(session, log, signal), onPage: (entries) => onPage(entries) });
   return outcome.kind === 'success' ? undefined : outcome;
 }
 
@@ -78,19 +80,24 @@ export type FetchedAll =
   | { ok: true; campaigns: RemoteCampaign[]; failures: { campaignId: string; outcome: PlatformFailure }[] }
   | { ok: false; outcome: PlatformFailure };
 
-/** The whole list, then each campaign by id (a summary lacks the dialing strategy), a few at a time. */
+/**
+ * The whole list, then each campaign by id (a summary lacks the dialing strategy), a few at a
+ * time; `onProgress` also hears the rate limit's waits (`waiting`: what to show meanwhile).
+ */
 export async function fetchAllCampaigns(
   session: Session,
   log: Log,
   signal: AbortSignal,
-  onProgress: (done: number, total: number) => void,
+  onProgress: (done: number, total: number, waiting?: string) => void,
 ): Promise<FetchedAll> {
-  const listed = await listCampaigns(session, requestOptions(log, signal));
+  const listed = await listCampaigns(session, requestOptions(session, log, signal));
   if (listed.kind !== 'success') return { ok: false, outcome: listed };
-  const gate = new BackoffGate();
   let done = 0;
+  const onWait: RequestOptions['onProgress'] = (p) => {
+    if (p.kind === 'paced' || (p.kind === 'waiting' && p.rateLimited)) onProgress(done, listed.campaigns.length, p.message);
+  };
   const reads = await mapConcurrent(listed.campaigns, READ_CONCURRENCY, async (entry) => {
-    const fetched = await fetchCampaign(session, entry.id, log, signal, gate);
+    const fetched = await fetchCampaign(session, entry.id, log, signal, onWait);
     onProgress(++done, listed.campaigns.length);
     return { entry, fetched };
   });
@@ -113,7 +120,7 @@ export async function createRemoteCampaign(
   log: Log,
   signal?: AbortSignal,
 ): Promise<Created> {
-  const outcome = await createCampaign({ ...session, body }, requestOptions(log, signal));
+  const outcome = await createCampaign({ ...session, body }, requestOptions(session, log, signal));
   if (outcome.kind !== 'success') return { ok: false, outcome };
   return { ok: true, id: outcome.campaignId, message: outcome.platformMessage ?? outcome.message };
 }
