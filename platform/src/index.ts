@@ -11,6 +11,7 @@ export * from './contactLists';
 export * from './credentials';
 export * from './jwt';
 export * from './messages';
+export * from './networkMessages';
 export * from './outcome';
 export * from './pipeline';
 export * from './push';

@@ -1,6 +1,7 @@
 // From an HTTP answer (or its absence) to what the user is told. The extension and the CLI
-// print these messages as they are, so both say the same thing for the same failure.
-import { campaignSummary, isBrowserFetchFailure, isSuccessBody, networkErrorCode, platformErrors, tryParseJson } from './answers';
+// print these messages as they are, so both say the same thing for the same failure. A call that
+// got no answer at all is worded in networkMessages.ts.
+import { campaignSummary, isSuccessBody, platformErrors, tryParseJson } from './answers';
 import type { OutcomeContext, PlatformAction, PlatformError, PlatformFailure, PushOutcome } from './outcome';
 
 /** The words that change with the call: a failed read must not say "nothing was pushed". */
@@ -192,7 +193,15 @@ export function unavailableOutcome(
   const message = tooLongToWait
     ? `${context.connectionName} ${what} and asked to wait ${Math.ceil((retryAfterMs ?? 0) / 1000)} s, longer than this ${noun} waits. Try again later.`
     : `${context.connectionName} ${what}; gave up after ${attempts} ${attempts === 1 ? 'try' : 'tries'}${waited}${platformSaid}.${later} Try again later.${shared}`;
-  return { kind: 'unavailable', status, attempts, responseBody: bodyText, retryAfterMs, message };
+  return {
+    kind: 'unavailable',
+    status,
+    attempts,
+    responseBody: bodyText,
+    retryAfterMs,
+    message,
+    ...(rateLimited ? { rateLimited: 'refused' as const } : {}),
+  };
 }
 
 /** Another request of the same budget gave up on the rate limit: this one is not sent (again). */
@@ -204,6 +213,7 @@ export function rateLimitNotSentOutcome(context: OutcomeContext, attempts: numbe
     // The refusal that stopped the run; this request got no answer of its own.
     status: 429,
     attempts,
+    rateLimited: 'not-sent',
     message: `${what}: ${context.connectionName}'s rate limit did not lift for another request, which gave up; ${nothing}. Try again later.`,
   };
 }
@@ -232,77 +242,5 @@ export function cancelledOutcome(context: OutcomeContext, attempts: number): Pla
     kind: 'cancelled',
     attempts,
     message: attempts > 0 ? `${Noun} cancelled. ${sent}` : `${Noun} cancelled before anything was sent.`,
-  };
-}
-
-const TLS_CODES = /^(?:CERT_|ERR_TLS_|UNABLE_TO_|SELF_SIGNED|DEPTH_ZERO|ERR_SSL_|HOSTNAME_MISMATCH)/;
-
-const NETWORK_WORDS: Record<string, string> = {
-  ECONNREFUSED: 'connection refused',
-  ENOTFOUND: 'host name not found',
-  EAI_AGAIN: 'host name lookup failed',
-  ECONNRESET: 'connection reset',
-  EHOSTUNREACH: 'host unreachable',
-  ENETUNREACH: 'network unreachable',
-  ETIMEDOUT: 'connection timed out',
-  UND_ERR_CONNECT_TIMEOUT: 'connection timed out',
-  UND_ERR_SOCKET: 'connection closed unexpectedly',
-  EPIPE: 'connection closed unexpectedly',
-};
-
-export function networkErrorOutcome(
-  error: unknown,
-  origin: string,
-  loopback: boolean,
-  attempts: number,
-  context: Pick<OutcomeContext, 'action'> = {},
-): PlatformFailure {
-  const code = networkErrorCode(error);
-  const { nothing } = wordsFor(context);
-  if (isBrowserFetchFailure(error)) {
-    const Nothing = nothing[0].toUpperCase() + nothing.slice(1);
-    return {
-      kind: 'network-error',
-      code: 'BROWSER_FETCH_BLOCKED',
-      tls: false,
-      attempts,
-      message:
-        `The browser could not reach ${origin}: it refused the request or did not answer, most likely because it does not allow requests from this web page (CORS). ${Nothing}. ` +
-        // One sentence for every call (a push's plan-first read, a pull's list, a create): what works instead.
-        'VS Code in the browser can push to and pull from only a platform that allows this origin; otherwise use desktop VS Code or the CLI (`kore-campaign push`, `kore-campaign pull`).',
-    };
-  }
-  const tls = code !== undefined && TLS_CODES.test(code);
-  if (code === 'ERR_SSL_WRONG_VERSION_NUMBER' || code === 'EPROTO') {
-    const plain = loopback
-      ? ` The local sandbox speaks plain http: use ${origin.replace(/^https:/, 'http:')}.`
-      : ' Check the host and port.';
-    return {
-      kind: 'network-error',
-      code,
-      tls: true,
-      attempts,
-      message: `${origin} does not speak TLS (https) on that port (${code}); ${nothing}.${plain}`,
-    };
-  }
-  if (tls) {
-    return {
-      kind: 'network-error',
-      code,
-      tls,
-      attempts,
-      message: `The TLS certificate of ${origin} was not accepted (${code}); ${nothing}. Certificate errors are never ignored: fix the certificate or the host name.`,
-    };
-  }
-  const words = code ? (NETWORK_WORDS[code] ?? code) : ((error as Error)?.message ?? String(error));
-  const hint = loopback
-    ? ' Is the local sandbox running? Start it with `kore-campaign sandbox`.'
-    : ' Check the host name and your network or proxy.';
-  return {
-    kind: 'network-error',
-    code,
-    tls,
-    attempts,
-    message: `Could not reach ${origin}: ${words}${code && NETWORK_WORDS[code] ? ` (${code})` : ''}.${hint}`,
   };
 }

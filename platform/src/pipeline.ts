@@ -9,13 +9,13 @@ import { secretsOf, type Credentials } from './credentials';
 import { tokenFor } from './jwt';
 import {
   cancelledOutcome,
-  networkErrorOutcome,
   rateLimitNotSentOutcome,
   responseTooLargeOutcome,
   seconds,
   timeoutOutcome,
   unavailableOutcome,
 } from './messages';
+import { networkErrorOutcome } from './networkMessages';
 import type { OutcomeCommon, OutcomeContext, PlatformFailure } from './outcome';
 import { Redactor } from './redact';
 import { buildRequest } from './request';

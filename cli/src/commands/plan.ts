@@ -10,6 +10,7 @@ import { EXIT_FOR_FAILURE, PUSH_EXIT, ROUNDTRIP_EXIT } from '../exitCodes';
 import type { CommandIO } from '../io';
 import { ENVIRONMENT_HELP } from '../platformConfig';
 import { planJson, planText } from '../planReport';
+import { rateLimitEnding, stoppedByRateLimit } from '../rateLimitEnding';
 import { failureJson } from '../report';
 import { openSession, withInterrupt, type PlatformSession } from '../session';
 import { commandValidationOptions } from '../settings';
@@ -132,7 +133,8 @@ function report(io: CommandIO, results: FileResult[], format: 'text' | 'json', w
   for (const r of results) {
     if (r.kind === 'planned') out.push(planText(r.file, r.plan, where));
     else if (r.kind === 'error') io.stderr(r.problems.map((p) => `${p}\n`).join(''));
-    else io.stderr(`${r.file}: ${r.failure.message}\n`);
+    // Those the rate limit stopped before they were sent all say the same: the ending says it once.
+    else if (!stoppedByRateLimit(r.failure)) io.stderr(`${r.file}: ${r.failure.message}\n`);
   }
   const parts = [
     `${summary.matching} matching`,
@@ -142,5 +144,12 @@ function report(io: CommandIO, results: FileResult[], format: 'text' | 'json', w
   ];
   out.push(`${summary.files} ${summary.files === 1 ? 'file' : 'files'} planned against ${where}: ${parts.join(', ')}.\n`);
   io.stdout(out.join(''));
+  const failures = results.map((r) => (r.kind === 'failed' ? r.failure : undefined));
+  const ending = rateLimitEnding('plan', failures, {
+    done: summary.matching + summary.differing,
+    total: results.length,
+    what: 'files planned',
+  });
+  if (ending) io.stderr(ending);
   return code;
 }
