@@ -137,7 +137,10 @@ test('create: a 503 is not retried (it may have created the campaign), a 429 is'
   assert.equal(created.attempts, 2);
   const refused = await platform.createCampaign(target(sandbox, { body: validBody({ priority: 5 }) }), fast);
   assert.equal(refused.kind, 'invalid');
-  assert.match(refused.message, /^Local sandbox refused the campaign \(HTTP 400\): priority must be a string; got the number 5\. \(priority\)$/);
+  assert.match(
+    refused.message,
+    /^Local sandbox refused the campaign \(HTTP 400\): priority must be a string; got the number 5\. \(priority\)$/,
+  );
 });
 
 test('a shared request budget: one 429 holds every concurrent request until Retry-After has passed', async (t) => {

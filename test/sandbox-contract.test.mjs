@@ -183,7 +183,10 @@ test('the three modes as the create pages write them: Agentless with a flow and 
   assert.equal(progressive.status, 200, JSON.stringify(progressive.json));
   const noFlow = await send(sandbox, { body: { ...common, dialingMode: 'Agentless' } });
   assert.deepEqual(noFlow.json.errors, [
-    { field: 'experienceFlowName', msg: 'experienceFlowName is required in Agentless mode: its calls are handled by this flow, not by agents.' },
+    {
+      field: 'experienceFlowName',
+      msg: 'experienceFlowName is required in Agentless mode: its calls are handled by this flow, not by agents.',
+    },
   ]);
   const noQueue = await send(sandbox, { body: { ...common, dialingMode: 'Progressive' } });
   assert.deepEqual(

@@ -19,7 +19,7 @@ export interface ProgressLine {
 }
 
 /** Waits shorter than this read as latency: not announced. */
-const ANNOUNCED_WAIT_MS = 2000;
+const ANNOUNCED_WAIT_MS = 1500;
 
 /** The session, or undefined after printing what is missing (the caller exits 2). */
 export function openSession(io: CommandIO, command: string, common: CommonOptions, signal: AbortSignal): PlatformSession | undefined {

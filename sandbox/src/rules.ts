@@ -3,6 +3,7 @@
 // limits). It shares no code, schema or wording with the product's validator (core/): a test
 // feeds the same bodies to both and compares verdicts, so either one misreading the spec shows.
 // Only refusals are here: what the spec calls a warning or a hint is accepted, as a platform would.
+import { timeZonesNames } from '@vvo/tzdb';
 
 export interface BodyProblem {
   msg: string;
@@ -101,13 +102,22 @@ function minutes(time: string): number {
   return ((Number(hour) % 12) + (half === 'PM' ? 12 : 0)) * 60 + Number(minute);
 }
 
+/** Current IANA names (tzdb, as the spec suggests) and the runtime's canonical ones, by their lower case. */
+let spellings: Map<string, string> | undefined;
+
+/**
+ * A zone the runtime knows (legacy aliases such as Asia/Calcutta included), spelt as IANA spells
+ * it: the runtime also takes "asia/kolkata", the platform need not, so another case is refused.
+ */
 function knownTimeZone(zone: string): boolean {
   try {
     new Intl.DateTimeFormat('en-US', { timeZone: zone });
-    return true;
   } catch {
     return false;
   }
+  spellings ??= new Map([...timeZonesNames, ...Intl.supportedValuesOf('timeZone')].map((name) => [name.toLowerCase(), name]));
+  const spelt = spellings.get(zone.toLowerCase());
+  return spelt === undefined || spelt === zone;
 }
 
 function checkDays(c: Checks, hours: Json): void {

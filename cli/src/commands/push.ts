@@ -180,8 +180,8 @@ export async function run(args: string[], io: CommandIO): Promise<number> {
       budget: config.budget,
       log: parsedArgs.verbose ? (line: string) => io.stderr(`${line}\n`) : undefined,
       onProgress: (progress: PushProgress) => {
-        // A pacing wait under 2 s reads as latency; a retry's wait is always said.
-        if (progress.kind === 'waiting' || (progress.kind === 'paced' && progress.delayMs >= 2000))
+        // A pacing wait under 1.5 s reads as latency; a retry's wait is always said.
+        if (progress.kind === 'waiting' || (progress.kind === 'paced' && progress.delayMs >= 1500))
           io.stderr(`kore-campaign push: ${progress.message}\n`);
       },
     };
