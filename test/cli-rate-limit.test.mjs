@@ -135,3 +135,42 @@ test('KORE_REQUESTS_PER_MINUTE and KORE_RATE_LIMIT_WINDOW_SECONDS: whole numbers
   );
   assert.ok(readFileSync(file, 'utf8').includes('campaignId'));
 });
+
+test("kore-campaign sandbox --rate-limit N --rate-limit-window S: the platform's limit, its refusals as documented", async () => {
+  const { spawn } = await import('node:child_process');
+  const { cli } = await import('./helpers/cli.mjs');
+  const child = spawn(process.execPath, [cli, 'sandbox', '--port', '0', '--quiet', '--rate-limit', '2', '--rate-limit-window', '60'], {
+    cwd: root,
+  });
+  let stdout = '';
+  const env = await new Promise((resolve, reject) => {
+    child.stdout.on('data', (d) => {
+      stdout += d;
+      if (stdout.includes('Press Ctrl+C'))
+        resolve(Object.fromEntries([...stdout.matchAll(/export (KORE_\w+)=(\S+)/g)].map((m) => [m[1], m[2]])));
+    });
+    child.on('exit', () => reject(new Error(`exited early: ${stdout}`)));
+  });
+  const exited = new Promise((resolve) => child.on('exit', resolve));
+  try {
+    assert.match(stdout, /^Rate limit: 2 requests per 60 s per account, as the platform enforces it \(--rate-limit 0 for none\)\.$/m);
+    const example = path.join(root, 'examples/billing-reminder.campaign.yaml');
+    // The CLI told a 1 s window: the sandbox's 60 s one refuses the third read, and goes on refusing.
+    const quick = { ...env, KORE_RATE_LIMIT_WINDOW_SECONDS: '1' };
+    for (const run of [1, 2]) assert.equal((await runCli(['plan', example], quick)).code, 8, `run ${run}`);
+    const refused = await runCli(['plan', example], quick);
+    assert.equal(refused.code, 6, refused.stderr);
+    assert.match(
+      refused.stderr,
+      /gave up after 3 tries and 2 s of waiting for its rate limit to lift \(You've exceeded the per-minute rate limit\./,
+    );
+  } finally {
+    child.kill('SIGTERM');
+    await exited;
+  }
+  for (const bad of [
+    ['--rate-limit', 'many'],
+    ['--rate-limit-window', '0'],
+  ])
+    assert.equal((await runCli(['sandbox', ...bad])).code, 2, bad.join(' '));
+});

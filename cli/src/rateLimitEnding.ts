@@ -21,7 +21,7 @@ export function rateLimitEnding(
   const notDone = counts.total - counts.done;
   return (
     `kore-campaign ${command}: the platform's rate limit did not lift, so the run stopped: ${counts.done} of ${counts.total} ` +
-    `${counts.what} (named above); the other ${notDone} were not (${limited.length} refused or not sent), and nothing was changed for them: ` +
+    `${counts.what} (named above); the other ${notDone} ${notDone === 1 ? 'was' : 'were'} not (${limited.length} refused or not sent), and nothing was changed for them: ` +
     'run the same command again later. The limit is per account: if other tools use it at the same time, ' +
     'lower KORE_REQUESTS_PER_MINUTE for this run.\n'
   );
