@@ -14,7 +14,8 @@ const HERE = path.dirname(fileURLToPath(import.meta.url));
 const ROOT = path.resolve(HERE, '..');
 const require = createRequire(import.meta.url);
 
-function timedCli(cliJs, args, env) {
+/** A whole CLI process, timed; rejects unless it exits 0 (shared with bench/rate-limit.mjs). */
+export function timedCli(cliJs, args, env) {
   return new Promise((resolve, reject) => {
     const started = performance.now();
     // Asynchronous: the sandbox answering these requests runs in this process.
@@ -24,7 +25,7 @@ function timedCli(cliJs, args, env) {
     child.stderr.on('data', (d) => (stderr += d));
     child.on('error', reject);
     child.on('close', (code) =>
-      code === 0 ? resolve(performance.now() - started) : reject(new Error(`plan exited ${code}: ${stderr.slice(0, 500)}`)),
+      code === 0 ? resolve(performance.now() - started) : reject(new Error(`${args[0]} exited ${code}: ${stderr.slice(0, 500)}`)),
     );
   });
 }

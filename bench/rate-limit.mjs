@@ -8,31 +8,17 @@
 // Pull and plan run side by side, each against its own sandbox (its own account).
 //
 //   node bench/rate-limit.mjs [--rate-campaigns 150] [--rate-window 60]
-import { spawn } from 'node:child_process';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseFlags } from './corpus.mjs';
+import { timedCli } from './plan.mjs';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const ROOT = path.resolve(HERE, '..');
 const require = createRequire(import.meta.url);
 const LIMIT = 60;
-
-function timedCli(cliJs, args, env) {
-  return new Promise((resolve, reject) => {
-    const started = performance.now();
-    const child = spawn(process.execPath, [cliJs, ...args], { cwd: ROOT, env: { PATH: process.env.PATH, ...env } });
-    let stderr = '';
-    child.stdout.resume();
-    child.stderr.on('data', (d) => (stderr += d));
-    child.on('error', reject);
-    child.on('close', (code) =>
-      code === 0 ? resolve(performance.now() - started) : reject(new Error(`${args[0]} exited ${code}: ${stderr.slice(0, 500)}`)),
-    );
-  });
-}
 
 /** One command over `ids`, against a sandbox with `rateLimit` (or none): wall time, requests, refusals. */
 async function runOnce(command, ids, windowMs, limited, cliJs) {

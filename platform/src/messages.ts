@@ -57,13 +57,19 @@ export function unexpectedSuccessBody(
   const json = tryParseJson(bodyText);
   const shape = json === undefined ? 'not JSON' : `not ${what}`;
   const effect = context.action === 'push' || context.action === undefined ? ', so the push may not have been applied' : '';
+  return oddSuccess(status, bodyText, json, attempts, `${context.connectionName} answered HTTP ${status} but ${shape}${effect}: `);
+}
+
+/** An `http-error` for a 2xx that is not what the call documents: `lead`, then the body as it came. */
+function oddSuccess(status: number, bodyText: string, json: unknown, attempts: number, lead: string): PlatformFailure {
+  const errors = platformErrors(json);
   return {
     kind: 'http-error',
     status,
     attempts,
     responseBody: bodyText,
-    errors: platformErrors(json),
-    message: `${context.connectionName} answered HTTP ${status} but ${shape}${effect}: ${verbatim(bodyText) || '(empty body)'}`,
+    errors,
+    message: `${lead}${verbatim(bodyText) || '(empty body)'}`,
   };
 }
 
@@ -79,14 +85,14 @@ export function createWithoutIdOutcome(status: number, bodyText: string, context
       : !isSuccessBody(json)
         ? 'without saying success'
         : 'without a campaign id it can use (`id`, `data.campId` or `data.id`)';
-  return {
-    kind: 'http-error',
+  const { maybe } = wordsFor({ action: 'create' });
+  return oddSuccess(
     status,
+    bodyText,
+    json,
     attempts,
-    responseBody: bodyText,
-    errors: platformErrors(json),
-    message: `${context.connectionName} answered the create HTTP ${status} ${shape}: nothing was written. ${wordsFor({ action: 'create' }).maybe} The answer: ${verbatim(bodyText) || '(empty body)'}`,
-  };
+    `${context.connectionName} answered the create HTTP ${status} ${shape}: nothing was written. ${maybe} The answer: `,
+  );
 }
 
 /** Map an answer that is not a 2xx (and will not be retried) to a failure. */
