@@ -134,7 +134,7 @@ export async function runCall<T extends OutcomeCommon>(
 
   for (let attempt = 1; attempt <= policy.maxAttempts; attempt++) {
     if (options.signal?.aborted) return cancelled(attempt - 1);
-    let release: (() => void) | undefined;
+    let release: ((sent?: boolean) => void) | undefined;
     try {
       release = await budget?.take(options.signal, onBudgetWait);
     } catch (error) {
@@ -143,9 +143,16 @@ export async function runCall<T extends OutcomeCommon>(
       return cancelled(attempt - 1);
     }
     announced = false;
-    const token = await tokenFor(input.credentials, { subject: options.subject });
-    redactor.add(token);
-    const request = buildRequest(connection, input.call, token);
+    let request: ReturnType<typeof buildRequest>;
+    try {
+      const token = await tokenFor(input.credentials, { subject: options.subject });
+      redactor.add(token);
+      request = buildRequest(connection, input.call, token);
+    } catch (error) {
+      // Nothing was sent: the slot goes back at once.
+      release?.(false);
+      throw error;
+    }
     options.onProgress?.({
       kind: 'sending',
       attempt,

@@ -99,11 +99,11 @@ export class RequestBudget {
 
   /**
    * Wait for a slot, then hold it: resolves with the function that gives it back (call it once
-   * the answer has arrived, or the request failed). `onWait` hears each wait before it starts.
+   * the answer has arrived, or the request failed; with `false` when nothing was sent after all). `onWait` hears each wait before it starts.
    * Rejects with the signal's reason when cancelled, with RateLimitNotLifted within a window of
    * a request that gave up (the rest of that run fails at once instead of each waiting again).
    */
-  async take(signal?: AbortSignal, onWait?: (wait: BudgetWait) => void): Promise<() => void> {
+  async take(signal?: AbortSignal, onWait?: (wait: BudgetWait) => void): Promise<(sent?: boolean) => void> {
     for (;;) {
       if (signal?.aborted) throw signal.reason;
       const now = this.clock.now();
@@ -120,11 +120,11 @@ export class RequestBudget {
       if (used < this.limit) {
         this.inFlight++;
         let released = false;
-        return () => {
+        return (sent = true) => {
           if (released) return;
           released = true;
           this.inFlight--;
-          this.finished.push(this.clock.now());
+          if (sent) this.finished.push(this.clock.now());
           this.wake();
         };
       }
