@@ -110,8 +110,12 @@ test('the budget: after a request gave up, the others of the run stop at once fo
   await assert.rejects(budget.take(), RateLimitNotLifted);
   held();
   await clock.advanceTo(2001);
+  const unsent = await budget.take();
+  unsent(false);
+  assert.equal(budget.waitMs, 0, 'a slot given back unsent does not count');
   const later = await budget.take();
   later();
+  assert.ok(budget.waitMs > 0, 'a sent one counts for the window');
   const abort = new AbortController();
   const cancelled = budget.take(abort.signal);
   abort.abort(new Error('stop'));
