@@ -122,7 +122,8 @@ export async function runCall<T extends OutcomeCommon>(
   // A refused request announces its own wait (a 'waiting' event); the budget's hold is that wait.
   let announced = false;
   const onBudgetWait = (wait: BudgetWait) => {
-    if (announced || !budget) return;
+    // A wait shorter than a tenth of a second is latency, not news ("Waiting 0 s").
+    if (announced || !budget || wait.ms < 100) return;
     const message =
       wait.reason === 'pacing'
         ? `Waiting ${seconds(wait.ms)} for ${connection.name}'s rate limit (${budget.describe()})`
