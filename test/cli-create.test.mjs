@@ -93,3 +93,17 @@ test('create: a 400 puts each platform message on its field (3); a 503 is not re
   assert.equal(readFileSync(file, 'utf8'), withoutId, 'no id written after a failure');
   assertNoSecrets(assert, sandbox, refused.stderr, unavailable.stderr, creds.stderr);
 });
+
+test('create: an answer without a usable campaign id writes nothing into the file and says so (exit 7)', async (t) => {
+  const sandbox = await withSandbox(t);
+  const file = newFile();
+  sandbox.faults.answerNext(1, { status: 'success', message: 'Campaign Autumn Renewals creation in progress', data: {} });
+  const r = await runCli(['create', file], envFor(sandbox));
+  assert.equal(r.code, 7, r.stderr);
+  assert.equal(r.stdout, '');
+  assert.match(
+    r.stderr,
+    /^kore-campaign create: http:\/\/127\.0\.0\.1:\d+ answered the create HTTP 200 without a campaign id it can use \(`id`, `data\.campId` or `data\.id`\): nothing was written\. The campaign may or may not have been created: check the platform before creating it again\./,
+  );
+  assert.equal(readFileSync(file, 'utf8'), withoutId, 'the file is as it was');
+});

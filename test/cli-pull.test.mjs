@@ -189,3 +189,21 @@ test('pull exit codes: 2 usage, 4 credentials, 5 no such campaign, 6 rate-limite
   assertNoSecrets(assert, sandbox, creds.stderr, missing.stderr, busy.stderr, html.stderr);
   assert.ok(sandboxLib.SANDBOX_CAMPAIGN_IDS.includes(EXAMPLE_ID));
 });
+
+test('pull --all: list results without a usable id are left out and said so; the others are written', async (t) => {
+  const sandbox = await withSandbox(t);
+  const dir = tempDir('kore-pull-noid-');
+  sandbox.faults.answerNext(
+    1,
+    { status: 'success', data: { results: [{ id: EXAMPLE_ID, name: 'Billing' }, { name: 'No id at all' }, { _id: 42 }], hasMore: false } },
+    200,
+    'POST',
+  );
+  const r = await runCli(['pull', '--all', '--out', dir], envFor(sandbox));
+  assert.equal(r.code, 0, r.stderr);
+  assert.deepEqual(readdirSync(dir), ['billing-reminder-voice-campaign.campaign.yaml']);
+  assert.match(
+    r.stderr,
+    /^kore-campaign pull: 2 campaigns in http:\/\/127\.0\.0\.1:\d+'s list had no campaign id this tool can use \(`id`, `_id` or `campId`\); nothing was written for them\.$/m,
+  );
+});

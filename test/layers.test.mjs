@@ -33,10 +33,10 @@ function layout() {
   cpSync(path.join(ROOT, 'scripts', 'lint'), path.join(dir, 'scripts', 'lint'), { recursive: true });
   symlinkSync(path.join(ROOT, 'node_modules'), path.join(dir, 'node_modules'), 'dir');
   const files = {
-    'core/src/index.ts': 'export const core = 1;\n',
+    'core/src/index.ts': "import schema from '../../schemas/campaign.schema.json';\nexport const core = schema;\n",
+    'schemas/campaign.schema.json': '{}\n',
     'platform/src/index.ts': "import * as http from 'node:http';\nexport const platform = http;\n",
-    'sandbox/src/index.ts':
-      "export * from './server';\nimport { core } from '../../core/src';\nimport { platform } from '../../platform/src';\nexport const sandbox = [core, platform];\n",
+    'sandbox/src/index.ts': "export * from './server';\nimport { jwtVerify } from 'jose';\nexport const sandbox = jwtVerify;\n",
     'sandbox/src/server.ts': 'export const server = 1;\n',
     'server/src/server.ts':
       "import { core } from '../../core/src';\nimport type { Connection } from 'vscode-languageserver/node';\nexport const server: [number, Connection?] = [core];\n",
@@ -66,7 +66,7 @@ test('a cross-layer import fails lint, naming both layers and what is allowed', 
     [
       'core/src/rules/planted.ts',
       "import { server } from '../../../server/src/server';\nexport const x = server;\n",
-      /core\/src\/rules\/planted\.ts:1:24: core may not import server \(\.\.\/\.\.\/\.\.\/server\/src\/server\): core may import nothing internal\./,
+      /core\/src\/rules\/planted\.ts:1:24: core may not import server \(\.\.\/\.\.\/\.\.\/server\/src\/server\): core may import schemas\./,
     ],
     [
       'platform/src/planted.ts',
@@ -81,7 +81,28 @@ test('a cross-layer import fails lint, naming both layers and what is allowed', 
     [
       'sandbox/src/planted.ts',
       "export const lazy = () => import('../../cli/src/main');\n",
-      /sandbox may not import cli \(\.\.\/\.\.\/cli\/src\/main\): sandbox may import core, platform\./,
+      /sandbox may not import cli \(\.\.\/\.\.\/cli\/src\/main\): sandbox may import nothing internal\./,
+    ],
+    // The platform's test double reads the spec on its own: not the product's validator, schema or client.
+    [
+      'sandbox/src/plantedCore.ts',
+      "export { validateText } from '../../core/src';\n",
+      /sandbox may not import core \(\.\.\/\.\.\/core\/src\)/,
+    ],
+    [
+      'sandbox/src/plantedSchema.ts',
+      "import schema from '../../schemas/campaign.schema.json';\nexport const s = schema;\n",
+      /sandbox may not import schemas \(\.\.\/\.\.\/schemas\/campaign\.schema\.json\)/,
+    ],
+    [
+      'sandbox/src/plantedPlatform.ts',
+      "export type { Connection } from '../../platform/src/connection';\n",
+      /sandbox may not import platform \(\.\.\/\.\.\/platform\/src\/connection\)/,
+    ],
+    [
+      'platform/src/plantedSchema.ts',
+      "import schema from '../../schemas/campaign.schema.json';\nexport const s = schema;\n",
+      /platform may not import schemas \(\.\.\/\.\.\/schemas\/campaign\.schema\.json\)/,
     ],
     [
       'core/src/plantedNode.ts',

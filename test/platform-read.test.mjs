@@ -137,17 +137,20 @@ test('create: a 503 is not retried (it may have created the campaign), a 429 is'
   assert.equal(created.attempts, 2);
   const refused = await platform.createCampaign(target(sandbox, { body: validBody({ priority: 5 }) }), fast);
   assert.equal(refused.kind, 'invalid');
-  assert.match(refused.message, /^Local sandbox refused the campaign \(HTTP 400\): priority must be a string/);
+  assert.match(
+    refused.message,
+    /^Local sandbox refused the campaign \(HTTP 400\): priority must be a string; got the number 5\. \(priority\)$/,
+  );
 });
 
-test('a shared back-off gate: one 429 holds every concurrent request until Retry-After has passed', async (t) => {
+test('a shared request budget: one 429 holds every concurrent request until Retry-After has passed', async (t) => {
   const sandbox = await withSandbox(t);
-  const gate = new platform.BackoffGate();
+  const budget = new platform.RequestBudget({ requests: 1000 });
   sandbox.faults.rateLimitNext(1, 1);
   const ids = sandboxLib.SANDBOX_CAMPAIGN_IDS;
   const started = Date.now();
   const outcomes = await platform.mapConcurrent(ids, 4, (id) =>
-    platform.getCampaign(target(sandbox, { campaignId: id }), { ...fast, gate }),
+    platform.getCampaign(target(sandbox, { campaignId: id }), { ...fast, budget }),
   );
   assert.ok(outcomes.every((o) => o.kind === 'success'));
   const limitedAt = sandbox.requests.find((r) => r.status === 429).respondedAt;

@@ -16,6 +16,7 @@ export const NUMBER_SETTINGS = {
   'connections.sandboxPort': { default: SANDBOX_DEFAULT_PORT, minimum: 1, maximum: 65535, integer: true, clamp: false },
   'connections.requestTimeoutSeconds': { default: 30, minimum: 1, maximum: 300, integer: false, clamp: true },
   'platform.cacheMinutes': { default: 10, minimum: 0, maximum: 1440, integer: false, clamp: true },
+  'platform.requestsPerMinute': { default: 60, minimum: 1, maximum: 10_000, integer: true, clamp: true },
 } as const;
 
 type NumberSetting = keyof typeof NUMBER_SETTINGS;
@@ -55,6 +56,10 @@ export const config = {
   },
 
   /** How long fetched contact lists are used before they are fetched again. Application scope. */
+  /** The most requests a minute to one account (Kore.ai's documented 60), shared by every call to it. */
+  get requestsPerMinute(): number {
+    return numberSetting('platform.requestsPerMinute');
+  },
   get cacheMinutes(): number {
     return numberSetting('platform.cacheMinutes');
   },

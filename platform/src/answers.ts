@@ -1,6 +1,7 @@
 // Reading the platform's answers: error entries in any of the shapes Kore.ai APIs use, and the
-// documented success bodies of get, list and create. Tolerant by design: `_id` or `id`, extra
-// fields kept, missing fields left missing; what cannot be read returns undefined, never throws.
+// documented success bodies of get, list and create. Tolerant by design: `_id`, `id` or `campId`,
+// extra fields kept, missing fields left missing; what cannot be read returns undefined, never throws.
+import { checkCampaignId } from './connection';
 import type { CampaignListEntry, CampaignSummary, PlatformError, RemoteCampaign } from './outcome';
 
 type Json = Record<string, unknown>;
@@ -49,6 +50,25 @@ export function platformErrors(body: unknown): PlatformError[] {
   return single ? [{ message: single }] : [];
 }
 
+/** The words of the refusal on page rate-limit-ccai ("...Please wait for sometime before retrying."). */
+export const RATE_LIMIT_MESSAGE = "You've exceeded the per-minute rate limit. Please wait for sometime before retrying.";
+const RATE_LIMIT_WORDS = /exceeded the per-minute rate limit/i;
+
+/**
+ * Whether an answer is the platform's rate limit refusing the request (so it was not carried
+ * out): a 429, or the documented message as the answer's error, whatever the status (the page
+ * documents the message only). A success body that merely contains the words is not one.
+ */
+export function isRateLimitRefusal(status: number, bodyText: string): boolean {
+  if (status === 429) return true;
+  if (!RATE_LIMIT_WORDS.test(bodyText)) return false;
+  const json = tryParseJson(bodyText);
+  // A gateway's plain-text answer.
+  if (json === undefined) return true;
+  if (status >= 200 && status < 300 && record(json)?.status === 'success') return false;
+  return platformErrors(json).some((error) => RATE_LIMIT_WORDS.test(error.message));
+}
+
 /** True when a 2xx body is JSON and does not say anything but `status: success`. */
 export function isSuccessBody(json: unknown): boolean {
   const root = record(json);
@@ -59,7 +79,7 @@ export function campaignSummary(body: unknown): CampaignSummary {
   const root = record(body) ?? {};
   const data = record(root.data) ?? {};
   return {
-    id: str(data.id) ?? str(data._id) ?? str(root.id),
+    id: usableCampaignId(data.id, data._id, data.campId, root.id),
     name: str(data.name),
     status: str(data.status),
     createdAt: str(data.createdAt),
@@ -67,10 +87,16 @@ export function campaignSummary(body: unknown): CampaignSummary {
   };
 }
 
-/** A campaign record from any answer: the id is `_id` (reads) or `id` (the PUT's echo). */
+/** The first of `values` that is a campaign id the product can use (write into a file, put in a URL). */
+export function usableCampaignId(...values: unknown[]): string | undefined {
+  for (const value of values) if (typeof value === 'string' && checkCampaignId(value) === undefined) return value;
+  return undefined;
+}
+
+/** A campaign record from any answer: the id is `_id` (get one, delete), `id` (the PUT's echo, the v1 list, create) or `campId`. */
 export function remoteCampaign(data: Json, fallbackId?: string): RemoteCampaign {
   return {
-    id: str(data._id) ?? str(data.id) ?? fallbackId,
+    id: usableCampaignId(data._id, data.id, data.campId) ?? fallbackId,
     name: str(data.name),
     status: str(data.status),
     updatedAt: str(data.updatedAt),
@@ -83,7 +109,7 @@ export function readAnswer(json: unknown, requestedId: string): RemoteCampaign |
   const root = record(json);
   const data = record(root?.data);
   if (!root || !data || !isSuccessBody(root)) return undefined;
-  return remoteCampaign(data, str(root.id) ?? requestedId);
+  return remoteCampaign(data, usableCampaignId(root.id) ?? requestedId);
 }
 
 export interface ListPage {
@@ -120,13 +146,26 @@ export function listAnswer(json: unknown): ListPage | undefined {
   return { entries, hasMore: data.hasMore === true, skipped, totalResults };
 }
 
-/** The new campaign's id from a create answer (`id`, or `data.campId`). */
-export function createAnswer(json: unknown): { campaignId: string; platformMessage?: string } | undefined {
+export interface CreateAnswer {
+  campaignId: string;
+  platformMessage?: string;
+  /** The campaign's status when the answer carries the campaign (Agentless, Progressive: `Preparing`). */
+  status?: string;
+}
+
+/**
+ * The new campaign from a create answer, in each shape the create pages document: Preview's
+ * top-level `id` with `data.campId`; Agentless' and Progressive's whole campaign in `data`, its
+ * id in `data.id` (no top-level id). Undefined when no usable id is there.
+ */
+export function createAnswer(json: unknown): CreateAnswer | undefined {
   const root = record(json);
   if (!root || !isSuccessBody(root)) return undefined;
   const data = record(root.data);
-  const campaignId = str(root.id) ?? str(data?.campId) ?? str(data?._id) ?? str(data?.id);
-  return campaignId ? { campaignId, platformMessage: str(root.message) } : undefined;
+  const campaignId = usableCampaignId(root.id, data?.campId, data?.id, data?._id);
+  if (!campaignId) return undefined;
+  const status = str(data?.status);
+  return { campaignId, platformMessage: str(root.message), ...(status ? { status } : {}) };
 }
 
 /** The `code` of a fetch failure, digging through `cause` and AggregateError. */

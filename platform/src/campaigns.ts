@@ -4,7 +4,7 @@ import { createCampaignCall, getCampaignCall, listCampaignsCall } from './apiV1'
 import { createAnswer, listAnswer, readAnswer, tryParseJson } from './answers';
 import type { Connection } from './connection';
 import type { Credentials } from './credentials';
-import { failureFromResponse, unexpectedSuccessBody } from './messages';
+import { createWithoutIdOutcome, failureFromResponse, unexpectedSuccessBody } from './messages';
 import type { CampaignListEntry, CreateOutcome, ListOutcome, OutcomeContext, ReadOutcome } from './outcome';
 import { runCall, type RequestOptions } from './pipeline';
 
@@ -57,6 +57,7 @@ export async function listCampaigns(target: PlatformTarget, options: ListOptions
   const campaigns: CampaignListEntry[] = [];
   const seen = new Set<string>();
   let totalResults: number | undefined;
+  let withoutId = 0;
   let skip = 0;
   let totalAttempts = 0;
   for (let page = 1; page <= MAX_PAGES; page++) {
@@ -72,8 +73,9 @@ export async function listCampaigns(target: PlatformTarget, options: ListOptions
     );
     totalAttempts += outcome.attempts;
     if (outcome.kind !== 'success') return { ...outcome, attempts: totalAttempts, campaigns };
-    const { entries, hasMore, totalResults: total } = outcome.page;
+    const { entries, hasMore, totalResults: total, skipped } = outcome.page;
     totalResults = total ?? totalResults;
+    withoutId += skipped;
     // A server that shifts under us (a campaign created meanwhile) may repeat an entry across pages.
     const fresh = entries.filter((entry) => !seen.has(entry.id));
     fresh.forEach((entry) => seen.add(entry.id));
@@ -87,10 +89,11 @@ export async function listCampaigns(target: PlatformTarget, options: ListOptions
         campaigns,
         pages: page,
         totalResults,
+        withoutId,
         message: `Listed ${campaigns.length} campaign${campaigns.length === 1 ? '' : 's'} on ${target.connection.name}.`,
       };
     }
-    if (entries.length === 0) {
+    if (entries.length + skipped === 0) {
       return {
         kind: 'http-error',
         status: outcome.status,
@@ -100,7 +103,7 @@ export async function listCampaigns(target: PlatformTarget, options: ListOptions
         message: `${target.connection.name} said more campaigns follow but sent an empty page (page ${page}); stopped listing after ${campaigns.length}.`,
       };
     }
-    skip += entries.length;
+    skip += entries.length + skipped;
   }
   return {
     kind: 'http-error',
@@ -112,8 +115,11 @@ export async function listCampaigns(target: PlatformTarget, options: ListOptions
   };
 }
 
-/** A 5xx after a POST may mean the campaign was created: only a 429 (refused before work) is retried. */
-const CREATE_RETRYABLE: ReadonlySet<number> = new Set([429]);
+/**
+ * A 5xx after a POST may mean the campaign was created, so none is retried: only a refusal by the
+ * rate limit (a 429, or its message whatever the status: refused before any work) is (see runCall).
+ */
+const CREATE_RETRYABLE: ReadonlySet<number> = new Set();
 
 /** `POST /campaign?campaignType=voice`: answers before creation has finished (status Preparing). */
 export async function createCampaign(
@@ -128,7 +134,7 @@ export async function createCampaign(
     (status, bodyText, attempts) => {
       if (!isSuccess(status)) return failureFromResponse(status, bodyText, context, attempts);
       const created = createAnswer(tryParseJson(bodyText));
-      if (!created) return unexpectedSuccessBody(status, bodyText, context, attempts, 'a new campaign id (`id`)');
+      if (!created) return createWithoutIdOutcome(status, bodyText, context, attempts);
       return {
         kind: 'success',
         status,

@@ -1,28 +1,6 @@
-// Many requests at once (pull --all, plan over a folder): a bounded pool, and one back-off
-// shared by every request so a 429 slows the whole run down instead of each request
-// hammering the platform on its own schedule.
-import { sleep } from './retry';
-
-/** When a 429 arrives, every request that uses this gate waits until the platform's time is up. */
-export class BackoffGate {
-  private resumeAt = 0;
-
-  /** Hold every request for at least `ms` from now (a longer hold already set is kept). */
-  pause(ms: number): void {
-    this.resumeAt = Math.max(this.resumeAt, Date.now() + ms);
-  }
-
-  /** Milliseconds until requests may go again (0 when they may go now). */
-  get remainingMs(): number {
-    return Math.max(0, this.resumeAt - Date.now());
-  }
-
-  /** Resolves when requests may go; rejects with the signal's reason when it aborts first. */
-  async wait(signal?: AbortSignal): Promise<void> {
-    // A pause set while waiting extends the wait.
-    for (let ms = this.remainingMs; ms > 0; ms = this.remainingMs) await sleep(ms, signal);
-  }
-}
+// Many requests at once (pull --all, plan over a folder): a bounded pool. Pacing under the
+// platform's rate limit, and holding every request after a refusal, is the request budget's
+// (requestBudget.ts), shared by the pool's requests through RequestOptions.budget.
 
 /**
  * `task` over every item with at most `limit` running at a time; results in the items' order.

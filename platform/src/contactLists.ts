@@ -16,7 +16,7 @@ export interface ContactListInfo {
   /** How many contacts it holds; undefined when the answer did not say. */
   totalRecordCount?: number;
   status?: string;
-  /** Ids of the campaigns that use it. */
+  /** Ids of the campaigns that use it (v1 answers give ids, v2 answers `{ id, name }` objects: both are read). */
   campaignInUse: string[];
 }
 
@@ -75,10 +75,21 @@ export function contactListsFromAnswer(json: unknown): ContactListInfo[] | undef
       name: record.name,
       ...(typeof record.totalRecordCount === 'number' ? { totalRecordCount: record.totalRecordCount } : {}),
       ...(typeof record.status === 'string' ? { status: record.status } : {}),
-      campaignInUse: Array.isArray(record.campaignInUse) ? record.campaignInUse.filter((id): id is string => typeof id === 'string') : [],
+      campaignInUse: Array.isArray(record.campaignInUse) ? campaignIds(record.campaignInUse) : [],
     });
   }
   return lists;
+}
+
+/** `campaignInUse` entries: ids (v1 samples) or `{ id, name }` objects (v2 samples); anything else is left out. */
+function campaignIds(entries: unknown[]): string[] {
+  const ids: string[] = [];
+  for (const entry of entries) {
+    const object = entry && typeof entry === 'object' ? (entry as Record<string, unknown>) : undefined;
+    const id = typeof entry === 'string' ? entry : (object?.id ?? object?._id);
+    if (typeof id === 'string' && id) ids.push(id);
+  }
+  return ids;
 }
 
 /**

@@ -1,6 +1,7 @@
 // From an HTTP answer (or its absence) to what the user is told. The extension and the CLI
-// print these messages as they are, so both say the same thing for the same failure.
-import { campaignSummary, isBrowserFetchFailure, isSuccessBody, networkErrorCode, platformErrors, tryParseJson } from './answers';
+// print these messages as they are, so both say the same thing for the same failure. A call that
+// got no answer at all is worded in networkMessages.ts.
+import { campaignSummary, isSuccessBody, platformErrors, tryParseJson } from './answers';
 import type { OutcomeContext, PlatformAction, PlatformError, PlatformFailure, PushOutcome } from './outcome';
 
 /** The words that change with the call: a failed read must not say "nothing was pushed". */
@@ -56,14 +57,42 @@ export function unexpectedSuccessBody(
   const json = tryParseJson(bodyText);
   const shape = json === undefined ? 'not JSON' : `not ${what}`;
   const effect = context.action === 'push' || context.action === undefined ? ', so the push may not have been applied' : '';
+  return oddSuccess(status, bodyText, json, attempts, `${context.connectionName} answered HTTP ${status} but ${shape}${effect}: `);
+}
+
+/** An `http-error` for a 2xx that is not what the call documents: `lead`, then the body as it came. */
+function oddSuccess(status: number, bodyText: string, json: unknown, attempts: number, lead: string): PlatformFailure {
+  const errors = platformErrors(json);
   return {
     kind: 'http-error',
     status,
     attempts,
     responseBody: bodyText,
-    errors: platformErrors(json),
-    message: `${context.connectionName} answered HTTP ${status} but ${shape}${effect}: ${verbatim(bodyText) || '(empty body)'}`,
+    errors,
+    message: `${lead}${verbatim(bodyText) || '(empty body)'}`,
   };
+}
+
+/**
+ * A create answered 2xx without a campaign id the product can use (`id`, `data.campId`,
+ * `data.id`): no file gets a campaignId, and the campaign may exist all the same.
+ */
+export function createWithoutIdOutcome(status: number, bodyText: string, context: OutcomeContext, attempts: number): PlatformFailure {
+  const json = tryParseJson(bodyText);
+  const shape =
+    json === undefined
+      ? 'with an answer that is not JSON'
+      : !isSuccessBody(json)
+        ? 'without saying success'
+        : 'without a campaign id it can use (`id`, `data.campId` or `data.id`)';
+  const { maybe } = wordsFor({ action: 'create' });
+  return oddSuccess(
+    status,
+    bodyText,
+    json,
+    attempts,
+    `${context.connectionName} answered the create HTTP ${status} ${shape}: nothing was written. ${maybe} The answer: `,
+  );
 }
 
 /** Map an answer that is not a 2xx (and will not be retried) to a failure. */
@@ -143,7 +172,11 @@ export function responseTooLargeOutcome(status: number, context: OutcomeContext,
   };
 }
 
-/** The message after the last retryable answer (429/502/503/504). */
+/**
+ * The message after the last retryable answer (429/502/503/504, or the rate limit's refusal
+ * whatever its status). `rateLimitWaitedMs` is set for a refusal by the rate limit: how long
+ * the request waited for the limit to lift before giving up.
+ */
 export function unavailableOutcome(
   status: number,
   bodyText: string,
@@ -151,14 +184,44 @@ export function unavailableOutcome(
   attempts: number,
   retryAfterMs?: number,
   tooLongToWait = false,
+  rateLimitWaitedMs?: number,
 ): PlatformFailure {
   const { noun } = wordsFor(context);
-  const what = status === 429 ? `rate-limited the ${noun} (HTTP 429)` : `is unavailable (HTTP ${status})`;
+  const rateLimited = status === 429 || rateLimitWaitedMs !== undefined;
+  const what = rateLimited ? `rate-limited the ${noun} (HTTP ${status})` : `is unavailable (HTTP ${status})`;
   const later = retryAfterMs !== undefined ? ` It asked to wait ${Math.ceil(retryAfterMs / 1000)} s.` : '';
+  const waited =
+    rateLimitWaitedMs && retryAfterMs === undefined ? ` and ${seconds(rateLimitWaitedMs)} of waiting for its rate limit to lift` : '';
+  const said = platformErrors(tryParseJson(bodyText))[0]?.message;
+  const platformSaid = rateLimited && said ? ` (${endSentence(said)})` : '';
+  // The limit is per account: a run of another tool on the same account spends it too.
+  const shared = rateLimited ? ' The limit is per account: other tools using the same account count against it too.' : '';
   const message = tooLongToWait
     ? `${context.connectionName} ${what} and asked to wait ${Math.ceil((retryAfterMs ?? 0) / 1000)} s, longer than this ${noun} waits. Try again later.`
-    : `${context.connectionName} ${what}; gave up after ${attempts} ${attempts === 1 ? 'try' : 'tries'}.${later} Try again later.`;
-  return { kind: 'unavailable', status, attempts, responseBody: bodyText, retryAfterMs, message };
+    : `${context.connectionName} ${what}; gave up after ${attempts} ${attempts === 1 ? 'try' : 'tries'}${waited}${platformSaid}.${later} Try again later.${shared}`;
+  return {
+    kind: 'unavailable',
+    status,
+    attempts,
+    responseBody: bodyText,
+    retryAfterMs,
+    message,
+    ...(rateLimited ? { rateLimited: 'refused' as const } : {}),
+  };
+}
+
+/** Another request of the same budget gave up on the rate limit: this one is not sent (again). */
+export function rateLimitNotSentOutcome(context: OutcomeContext, attempts: number): PlatformFailure {
+  const { nothing, noun } = wordsFor(context);
+  const what = attempts > 0 ? `This ${noun} was not tried again` : `This ${noun} was not sent`;
+  return {
+    kind: 'unavailable',
+    // The refusal that stopped the run; this request got no answer of its own.
+    status: 429,
+    attempts,
+    rateLimited: 'not-sent',
+    message: `${what}: ${context.connectionName}'s rate limit did not lift for another request, which gave up; ${nothing}. Try again later.`,
+  };
 }
 
 export function timeoutOutcome(context: OutcomeContext, origin: string, timeoutMs: number, attempts: number): PlatformFailure {
@@ -185,77 +248,5 @@ export function cancelledOutcome(context: OutcomeContext, attempts: number): Pla
     kind: 'cancelled',
     attempts,
     message: attempts > 0 ? `${Noun} cancelled. ${sent}` : `${Noun} cancelled before anything was sent.`,
-  };
-}
-
-const TLS_CODES = /^(?:CERT_|ERR_TLS_|UNABLE_TO_|SELF_SIGNED|DEPTH_ZERO|ERR_SSL_|HOSTNAME_MISMATCH)/;
-
-const NETWORK_WORDS: Record<string, string> = {
-  ECONNREFUSED: 'connection refused',
-  ENOTFOUND: 'host name not found',
-  EAI_AGAIN: 'host name lookup failed',
-  ECONNRESET: 'connection reset',
-  EHOSTUNREACH: 'host unreachable',
-  ENETUNREACH: 'network unreachable',
-  ETIMEDOUT: 'connection timed out',
-  UND_ERR_CONNECT_TIMEOUT: 'connection timed out',
-  UND_ERR_SOCKET: 'connection closed unexpectedly',
-  EPIPE: 'connection closed unexpectedly',
-};
-
-export function networkErrorOutcome(
-  error: unknown,
-  origin: string,
-  loopback: boolean,
-  attempts: number,
-  context: Pick<OutcomeContext, 'action'> = {},
-): PlatformFailure {
-  const code = networkErrorCode(error);
-  const { nothing } = wordsFor(context);
-  if (isBrowserFetchFailure(error)) {
-    const Nothing = nothing[0].toUpperCase() + nothing.slice(1);
-    return {
-      kind: 'network-error',
-      code: 'BROWSER_FETCH_BLOCKED',
-      tls: false,
-      attempts,
-      message:
-        `The browser could not reach ${origin}: it refused the request or did not answer, most likely because it does not allow requests from this web page (CORS). ${Nothing}. ` +
-        // One sentence for every call (a push's plan-first read, a pull's list, a create): what works instead.
-        'VS Code in the browser can push to and pull from only a platform that allows this origin; otherwise use desktop VS Code or the CLI (`kore-campaign push`, `kore-campaign pull`).',
-    };
-  }
-  const tls = code !== undefined && TLS_CODES.test(code);
-  if (code === 'ERR_SSL_WRONG_VERSION_NUMBER' || code === 'EPROTO') {
-    const plain = loopback
-      ? ` The local sandbox speaks plain http: use ${origin.replace(/^https:/, 'http:')}.`
-      : ' Check the host and port.';
-    return {
-      kind: 'network-error',
-      code,
-      tls: true,
-      attempts,
-      message: `${origin} does not speak TLS (https) on that port (${code}); ${nothing}.${plain}`,
-    };
-  }
-  if (tls) {
-    return {
-      kind: 'network-error',
-      code,
-      tls,
-      attempts,
-      message: `The TLS certificate of ${origin} was not accepted (${code}); ${nothing}. Certificate errors are never ignored: fix the certificate or the host name.`,
-    };
-  }
-  const words = code ? (NETWORK_WORDS[code] ?? code) : ((error as Error)?.message ?? String(error));
-  const hint = loopback
-    ? ' Is the local sandbox running? Start it with `kore-campaign sandbox`.'
-    : ' Check the host name and your network or proxy.';
-  return {
-    kind: 'network-error',
-    code,
-    tls,
-    attempts,
-    message: `Could not reach ${origin}: ${words}${code && NETWORK_WORDS[code] ? ` (${code})` : ''}.${hint}`,
   };
 }

@@ -34,8 +34,12 @@ export type PlatformFailure =
   | (Common & { kind: 'invalid'; status: 400; errors: PlatformError[] })
   | (Common & { kind: 'credentials-rejected'; status: 401 | 403; errors: PlatformError[] })
   | (Common & { kind: 'not-found'; status: 404; errors: PlatformError[] })
-  /** 429 or 502/503/504 on every try, or a Retry-After too long to wait out. */
-  | (Common & { kind: 'unavailable'; status: number; retryAfterMs?: number })
+  /**
+   * 429 or 502/503/504 on every try, or a Retry-After too long to wait out; `rateLimited` when it
+   * was the platform's rate limit: this request's refusals did not lift (`refused`), or it was
+   * not sent (again) because another request's did not (`not-sent`).
+   */
+  | (Common & { kind: 'unavailable'; status: number; retryAfterMs?: number; rateLimited?: 'refused' | 'not-sent' })
   | (Common & { kind: 'http-error'; status: number; errors: PlatformError[] })
   | (Common & { kind: 'network-error'; code?: string; tls: boolean })
   | (Common & { kind: 'timeout'; timeoutMs: number })
@@ -69,7 +73,15 @@ export interface CampaignListEntry extends RemoteCampaign {
 }
 
 export type ListOutcome =
-  | (Common & { kind: 'success'; status: number; campaigns: CampaignListEntry[]; pages: number; totalResults?: number })
+  | (Common & {
+      kind: 'success';
+      status: number;
+      campaigns: CampaignListEntry[];
+      pages: number;
+      totalResults?: number;
+      /** Results left out because they carried no usable id (`id`, `_id` or `campId`). */
+      withoutId: number;
+    })
   /** `campaigns` holds the pages read before the failure. */
   | (PlatformFailure & { campaigns?: CampaignListEntry[] });
 

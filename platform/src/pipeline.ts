@@ -2,15 +2,24 @@
 // (redacted), a timeout per try, cancellation, retries of what is worth retrying, and the
 // mapping of what came back. Push, get, list and create differ only in the call they send and
 // in how they read a complete answer.
+import { isRateLimitRefusal } from './answers';
 import type { ApiCall } from './apiV1';
-import type { BackoffGate } from './concurrency';
 import { checkCampaignId, HostError, normaliseHost, type Connection } from './connection';
 import { secretsOf, type Credentials } from './credentials';
 import { tokenFor } from './jwt';
-import { cancelledOutcome, networkErrorOutcome, responseTooLargeOutcome, seconds, timeoutOutcome, unavailableOutcome } from './messages';
+import {
+  cancelledOutcome,
+  rateLimitNotSentOutcome,
+  responseTooLargeOutcome,
+  seconds,
+  timeoutOutcome,
+  unavailableOutcome,
+} from './messages';
+import { networkErrorOutcome } from './networkMessages';
 import type { OutcomeCommon, OutcomeContext, PlatformFailure } from './outcome';
 import { Redactor } from './redact';
 import { buildRequest } from './request';
+import { RATE_WINDOW_MS, RateLimitNotLifted, type BudgetWait, type RequestBudget } from './requestBudget';
 import { describeBytes, MAX_RESPONSE_BYTES, readResponseText } from './responseBody';
 import { DEFAULT_RETRY_POLICY, parseRetryAfter, RETRYABLE_STATUSES, retryDelayMs, sleep, type RetryPolicy } from './retry';
 
@@ -20,7 +29,10 @@ const LOGGED_BODY_CHARS = 4000;
 
 export type RequestProgress =
   | { kind: 'sending'; attempt: number; maxAttempts: number; message: string }
-  | { kind: 'waiting'; nextAttempt: number; maxAttempts: number; delayMs: number; status: number; message: string };
+  /** This request waits to try again; `rateLimited` when the platform's rate limit refused it. */
+  | { kind: 'waiting'; nextAttempt: number; maxAttempts: number; delayMs: number; status: number; message: string; rateLimited?: boolean }
+  /** Held by the account's request budget before it is sent: its share is spent, or another request was refused. */
+  | { kind: 'paced'; reason: BudgetWait['reason']; delayMs: number; message: string };
 
 export interface RequestOptions {
   /** Per try, from sending to the last byte of the answer. */
@@ -37,8 +49,12 @@ export interface RequestOptions {
   maxResponseBytes?: number;
   /** Environment consulted for unsafe TLS settings; defaults to process.env. */
   env?: Record<string, string | undefined>;
-  /** Shared by concurrent calls: a 429 holds all of them (see concurrency.ts). */
-  gate?: BackoffGate;
+  /**
+   * The account's budget, shared by every call of a run (CLI) or a connection (editor): paces
+   * them under the platform's rate limit, and a refusal holds all of them (requestBudget.ts).
+   * Without one, nothing is paced and a refusal without Retry-After waits a whole minute.
+   */
+  budget?: RequestBudget;
 }
 
 export interface CallInput {
@@ -102,20 +118,42 @@ export async function runCall<T extends OutcomeCommon>(
     return redactor.deep(outcome);
   };
   const cancelled = (attempts: number) => finish(cancelledOutcome(context, attempts));
-  const waitForGate = async (): Promise<boolean> => {
-    try {
-      await options.gate?.wait(options.signal);
-      return true;
-    } catch {
-      return false;
-    }
+  const { budget } = options;
+  // A refused request announces its own wait (a 'waiting' event); the budget's hold is that wait.
+  let announced = false;
+  const onBudgetWait = (wait: BudgetWait) => {
+    // A wait shorter than a tenth of a second is latency, not news ("Waiting 0 s").
+    if (announced || !budget || wait.ms < 100) return;
+    const message =
+      wait.reason === 'pacing'
+        ? `Waiting ${seconds(wait.ms)} for ${connection.name}'s rate limit (${budget.describe()})`
+        : `Waiting ${seconds(wait.ms)} for ${connection.name}'s rate limit to lift (a request was refused)`;
+    log(`    ${message}`);
+    options.onProgress?.({ kind: 'paced', reason: wait.reason, delayMs: wait.ms, message });
   };
+  let rateLimitWaitedMs = 0;
 
   for (let attempt = 1; attempt <= policy.maxAttempts; attempt++) {
-    if (options.signal?.aborted || !(await waitForGate())) return cancelled(attempt - 1);
-    const token = await tokenFor(input.credentials, { subject: options.subject });
-    redactor.add(token);
-    const request = buildRequest(connection, input.call, token);
+    if (options.signal?.aborted) return cancelled(attempt - 1);
+    let release: ((sent?: boolean) => void) | undefined;
+    try {
+      release = await budget?.take(options.signal, onBudgetWait);
+    } catch (error) {
+      if (error instanceof RateLimitNotLifted) return finish(rateLimitNotSentOutcome(context, attempt - 1));
+      log('<-- cancelled while waiting for the rate limit');
+      return cancelled(attempt - 1);
+    }
+    announced = false;
+    let request: ReturnType<typeof buildRequest>;
+    try {
+      const token = await tokenFor(input.credentials, { subject: options.subject });
+      redactor.add(token);
+      request = buildRequest(connection, input.call, token);
+    } catch (error) {
+      // Nothing was sent: the slot goes back at once.
+      release?.(false);
+      throw error;
+    }
     options.onProgress?.({
       kind: 'sending',
       attempt,
@@ -148,6 +186,7 @@ export async function runCall<T extends OutcomeCommon>(
       retryAfterHeader = response.headers.get('retry-after');
       ({ text: bodyText } = await readResponseText(response, maxResponseBytes));
     } catch (error) {
+      release?.();
       const elapsed = Math.round(performance.now() - sentAt);
       if (options.signal?.aborted) {
         log(`<-- cancelled after ${elapsed} ms`);
@@ -163,6 +202,8 @@ export async function runCall<T extends OutcomeCommon>(
       );
       return finish(outcome);
     }
+    // The slot counts from now for a whole window: the platform has surely counted the request by now.
+    release?.();
     const elapsed = Math.round(performance.now() - sentAt);
     log(
       `<-- ${status}${statusText ? ` ${statusText}` : ''} in ${elapsed} ms${retryAfterHeader !== null ? ` (Retry-After: ${retryAfterHeader})` : ''}`,
@@ -176,25 +217,54 @@ export async function runCall<T extends OutcomeCommon>(
         `    response: ${bodyText.length > LOGGED_BODY_CHARS ? `${bodyText.slice(0, LOGGED_BODY_CHARS)}... (${bodyText.length} chars)` : bodyText}`,
       );
 
-    if (!retryable.has(status)) return finish(readAnswer(status, bodyText, attempt));
+    const refusal = isRateLimitRefusal(status, bodyText);
+    if (!refusal && !retryable.has(status)) return finish(readAnswer(status, bodyText, attempt));
 
     const retryAfterMs = parseRetryAfter(retryAfterHeader);
-    if (attempt >= policy.maxAttempts) return finish(unavailableOutcome(status, bodyText, context, attempt, retryAfterMs));
+    const waitedMs = refusal ? rateLimitWaitedMs : undefined;
+    if (attempt >= policy.maxAttempts) {
+      // A limit that did not lift: the rest of the run stops too, rather than each request waiting again.
+      if (refusal) budget?.giveUp();
+      return finish(unavailableOutcome(status, bodyText, context, attempt, retryAfterMs, false, waitedMs));
+    }
     if (retryAfterMs !== undefined && retryAfterMs > policy.maxDelayMs) {
       log(
         `    Retry-After ${seconds(retryAfterMs)} is longer than the ${seconds(policy.maxDelayMs)} this ${context.action ?? 'push'} waits: giving up`,
       );
-      return finish(unavailableOutcome(status, bodyText, context, attempt, retryAfterMs, true));
+      return finish(unavailableOutcome(status, bodyText, context, attempt, retryAfterMs, true, waitedMs));
     }
-    const delayMs = retryDelayMs(attempt, policy, retryAfterMs);
-    const reason = status === 429 ? 'rate-limited (HTTP 429)' : `HTTP ${status}`;
-    const message = `${connection.name} ${reason}; try ${attempt + 1} of ${policy.maxAttempts} in ${seconds(delayMs)}`;
+    const next = `try ${attempt + 1} of ${policy.maxAttempts}`;
+    let delayMs: number;
+    let message: string;
+    if (refusal) {
+      // About the account, not this request: every request sharing the budget waits it out.
+      delayMs = budget ? budget.refused(retryAfterMs) : (retryAfterMs ?? RATE_WINDOW_MS);
+      rateLimitWaitedMs += delayMs;
+      message =
+        retryAfterMs !== undefined
+          ? `${connection.name} rate-limited (HTTP ${status}); ${next} in ${seconds(delayMs)}`
+          : `${connection.name} refused the request: its rate limit was reached (HTTP ${status}, no Retry-After); waiting ${seconds(delayMs)} for the limit's window to pass, then ${next}`;
+    } else {
+      delayMs = retryDelayMs(attempt, policy, retryAfterMs);
+      message = `${connection.name} HTTP ${status}; ${next} in ${seconds(delayMs)}`;
+    }
     log(`    ${message}${retryAfterMs !== undefined ? ' (as Retry-After asked)' : ''}`);
-    options.onProgress?.({ kind: 'waiting', nextAttempt: attempt + 1, maxAttempts: policy.maxAttempts, delayMs, status, message });
+    options.onProgress?.({
+      kind: 'waiting',
+      nextAttempt: attempt + 1,
+      maxAttempts: policy.maxAttempts,
+      delayMs,
+      status,
+      message,
+      ...(refusal ? { rateLimited: true } : {}),
+    });
+    if (refusal && budget) {
+      // The next take() waits out the budget's hold; this request has said so already.
+      announced = true;
+      continue;
+    }
     try {
-      // A 429 is about the account, not this request: every request sharing the gate waits it out.
-      if (status === 429 && options.gate) options.gate.pause(delayMs);
-      else await sleep(delayMs, options.signal);
+      await sleep(delayMs, options.signal);
     } catch {
       log('<-- cancelled while waiting to retry');
       return cancelled(attempt);

@@ -1,9 +1,10 @@
-// The write body's checks (PUT and create): the query, the content type, JSON, and the
-// campaign rules the editor shows (the core's validator), as request validation would.
+// The write body's checks (PUT and create): the query, the content type, JSON, the campaign
+// rules as the sandbox reads the spec (rules.ts, not the product's validator), and lists that
+// exist, as request validation would.
 import type * as http from 'node:http';
-import { validateText } from '../../core/src';
 import { missingContactLists, type SandboxContactList } from './contactLists';
 import { fail, HttpFailure } from './http';
+import { campaignBodyProblems } from './rules';
 
 export function checkCampaignBody(
   headers: http.IncomingHttpHeaders,
@@ -23,12 +24,8 @@ export function checkCampaignBody(
   }
   if (!body || typeof body !== 'object' || Array.isArray(body)) throw fail(400, 'The body must be a JSON object.');
   if ('campaignId' in body) throw fail(400, 'campaignId belongs in the URL, not in the body.', 'campaignId');
-  const problems = validateText(JSON.stringify(body, null, 2)).filter((d) => d.severity === 'error');
-  if (problems.length)
-    throw new HttpFailure(
-      400,
-      problems.map((d) => (d.path ? { msg: d.message, field: d.path } : { msg: d.message })),
-    );
+  const problems = campaignBodyProblems(body as Record<string, unknown>);
+  if (problems.length) throw new HttpFailure(400, problems);
   const missing = missingContactLists(body as Record<string, unknown>, contactLists);
   if (missing.length) throw new HttpFailure(400, missing);
   return body as Record<string, unknown>;

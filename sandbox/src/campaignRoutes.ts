@@ -40,7 +40,7 @@ function list(state: CampaignRouteState, req: SandboxRequest): SandboxAnswer {
   const skip = body.skip !== undefined ? Number(body.skip) : (page - 1) * asked;
   if (!Number.isInteger(skip) || skip < 0) throw fail(400, 'skip must be a non-negative integer.', 'skip');
   const all = [...state.campaigns.entries()];
-  const results = all.slice(skip, skip + limit).map(([id, stored]) => summaryShape(id, stored));
+  const results = all.slice(skip, skip + limit).map(([id, stored]) => summaryShape(id, stored, state.faults.listIdKey));
   return success({
     message: 'Campaigns fetched successfully',
     data: {
@@ -54,18 +54,27 @@ function list(state: CampaignRouteState, req: SandboxRequest): SandboxAnswer {
   });
 }
 
+/**
+ * The create pages answer differently per mode (PLATFORM-API.md, "create"): Preview gives the id
+ * at the top and in `data.campId`; Agentless and Progressive give no top-level id but the whole
+ * campaign in `data`, its id in `data.id`, status Preparing (and Agentless the flow's id). Either
+ * way creation finishes later: Preparing, then Ready.
+ */
 function create(state: CampaignRouteState, req: SandboxRequest): SandboxAnswer {
   const body = checkCampaignBody(req.headers, req.url.searchParams, req.bodyText, state.contactLists);
   const id = `cd-${randomUUID()}`;
-  putCampaign(state.campaigns, id, body, 'Preparing', new Date().toISOString());
+  const stored = putCampaign(state.campaigns, id, body, 'Preparing', new Date().toISOString());
   const timer = setTimeout(() => {
     state.timers.delete(timer);
-    const stored = state.campaigns.get(id);
-    if (stored?.data.status === 'Preparing') stored.data.status = 'Ready';
+    const current = state.campaigns.get(id);
+    if (current?.data.status === 'Preparing') current.data.status = 'Ready';
   }, state.preparingMs);
   timer.unref();
   state.timers.add(timer);
-  return success({ message: `Campaign ${String(body.name)} creation in progress`, id, data: { campId: id } });
+  const message = `Campaign ${String(body.name)} creation in progress`;
+  if (body.dialingMode === 'Preview') return success({ message, id, data: { campId: id } });
+  const { _id, ...campaign } = readShape(id, stored, '_id');
+  return success({ message, data: { ...campaign, id: _id } });
 }
 
 function update(state: CampaignRouteState, req: SandboxRequest): SandboxAnswer {

@@ -1,6 +1,7 @@
 // The sandbox's contact lists (`POST /campaign/contactList/getAllListDetails?type=call`).
 // The seeds cover what the editor must handle: lists with contacts, an empty one, names with
-// spaces and characters YAML needs quoted, and lists other campaigns already use.
+// spaces and characters YAML needs quoted, and lists other campaigns already use, named as
+// the v1 page names them (campaign ids) and as the v2 page does (`{ id, name }` objects).
 import type { SandboxAnswer, SandboxRoute } from './http';
 
 /** A list as the platform's answer describes it (see PLATFORM-API.md, "contact lists"). */
@@ -10,7 +11,8 @@ export interface SandboxContactList {
   description?: string;
   totalRecordCount: number;
   status: string;
-  campaignInUse: string[];
+  /** The campaigns using it: ids (get-all-contact-lists) or `{ id, name }` (get-all-contact-lists-v2). */
+  campaignInUse: (string | { id: string; name: string })[];
 }
 
 export const SANDBOX_CONTACT_LISTS: readonly SandboxContactList[] = [
@@ -29,7 +31,7 @@ export const SANDBOX_CONTACT_LISTS: readonly SandboxContactList[] = [
     description: 'A colon and a space: YAML reads an unquoted one as a mapping.',
     totalRecordCount: 87,
     status: 'Ready',
-    campaignInUse: ['cd-00000000-0000-4000-8000-000000000003'],
+    campaignInUse: [{ id: 'cd-00000000-0000-4000-8000-000000000003', name: 'Billing Reminder Voice Campaign' }],
   },
   {
     _id: 'cl-00000000-0000-4000-8000-000000000004',
@@ -37,7 +39,10 @@ export const SANDBOX_CONTACT_LISTS: readonly SandboxContactList[] = [
     description: 'Starts with # (a comment when unquoted).',
     totalRecordCount: 12,
     status: 'Ready',
-    campaignInUse: [],
+    campaignInUse: [
+      { name: 'Spring Sale Live Calls', id: 'cd-5a4d0000-0000-4000-8000-0000000000a1' },
+      'cd-5eed0000-0000-4000-8000-000000000003',
+    ],
   },
   { _id: 'cl-00000000-0000-4000-8000-000000000005', name: 'Win-back 2024', totalRecordCount: 0, status: 'Ready', campaignInUse: [] },
   { _id: 'cl-00000000-0000-4000-8000-000000000006', name: 'Webinar Leads', totalRecordCount: 530, status: 'Preparing', campaignInUse: [] },

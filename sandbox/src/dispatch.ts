@@ -1,14 +1,16 @@
 // One request through the sandbox: recorded, its body read (bounded), held for the configured
-// latency, routed (404 and 405 before authentication, queued faults before the route), and
-// answered as JSON (or a fault's raw body). Kept apart from start-up so each reads on its own.
+// latency, routed (404 before the rate limit, the rate limit before queued faults, 405 before
+// authentication), and answered as JSON (or a fault's raw body). Kept apart from start-up so
+// each reads on its own.
 import type * as http from 'node:http';
-import { API_BASE_PATH } from '../../platform/src/apiV1';
 import { corsHeaders, preflightAnswer } from './cors';
 import type { FaultState } from './faults';
 import { fail, holdFor, HttpFailure, type SandboxAnswer, type SandboxRoute } from './http';
+import type { RateLimiter } from './rateLimit';
 
 const MAX_BODY_BYTES = 1_000_000;
-const PREFIX = new RegExp(`^${API_BASE_PATH.replace(/\//g, '\\/')}\\/([^/]+)(\\/.*)$`);
+/** `https://{host}/agentassist/api/v1/public/{IID}/...`: the v1 base of every call (CAMPAIGN-SPEC.md). */
+const PREFIX = /^\/agentassist\/api\/v1\/public\/([^/]+)(\/.*)$/;
 
 export interface RecordedRequest {
   method: string;
@@ -29,6 +31,8 @@ export interface Dispatch {
   routes: SandboxRoute[];
   faults: FaultState;
   authenticate: (headers: http.IncomingHttpHeaders, pathIid: string) => Promise<void>;
+  /** Per account (the accountId header), as the platform counts. */
+  rateLimit: RateLimiter;
   latencyMs: number;
   requests: RecordedRequest[];
   /** Web page origins whose cross-origin calls are answered (cors.ts); empty: none. */
@@ -43,6 +47,9 @@ async function route(req: http.IncomingMessage, bodyText: string, d: Dispatch): 
   const prefix = PREFIX.exec(url.pathname);
   const matching = prefix ? d.routes.filter((r) => r.path.test(prefix[2])) : [];
   if (!prefix || !matching.length) throw fail(404, `No such endpoint: ${req.method} ${url.pathname}.`);
+  const account = req.headers.accountid;
+  const refused = d.rateLimit.admit(typeof account === 'string' ? account : '', Date.now());
+  if (refused) return refused;
   const forced = d.faults.take(req.method ?? '');
   if (forced) return forced;
   const chosen = matching.find((r) => r.method === req.method);

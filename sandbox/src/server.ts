@@ -6,13 +6,13 @@
 // dispatch.ts; this file starts and stops the server.
 import * as http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { isLoopbackHostname } from '../../platform/src/connection';
 import { authenticator } from './auth';
 import { SANDBOX_CONTACT_LISTS, type SandboxContactList } from './contactLists';
 import { SANDBOX_CREDENTIALS } from './defaults';
 import { FaultState, type SandboxFaults } from './faults';
 import { parseOrigin } from './cors';
 import { assertFetchablePort } from './ports';
+import { PLATFORM_RATE_LIMIT, RateLimiter, type SandboxRateLimit } from './rateLimit';
 import { requestListener, type RecordedRequest } from './dispatch';
 import { sandboxRoutes, type SandboxState } from './routes';
 import { seedCampaigns } from './seed';
@@ -21,6 +21,7 @@ import type { CampaignStore } from './store';
 export type { StoredCampaign } from './store';
 export type { SandboxFaults } from './faults';
 export type { RecordedRequest } from './dispatch';
+export type { SandboxRateLimit } from './rateLimit';
 
 export interface SandboxOptions {
   /** 0 picks a free port. */
@@ -39,6 +40,11 @@ export interface SandboxOptions {
   requireJti?: boolean;
   /** Added to every answer, like a distant server. */
   latencyMs?: number;
+  /**
+   * The platform's rate limit per account (default 60 requests over a rolling 60 s, refused
+   * with the documented message and no Retry-After); a shorter window for tests, false for none.
+   */
+  rateLimit?: SandboxRateLimit | false;
   /** How long a created campaign stays Preparing. Default 300 ms. */
   preparingMs?: number;
   /**
@@ -59,11 +65,20 @@ export interface Sandbox {
   campaigns: CampaignStore;
   /** Edit in place to change what the next contact-list request returns. */
   contactLists: SandboxContactList[];
+  /** The rate limit in force (false: none). */
+  readonly rateLimit: SandboxRateLimit | false;
+  setRateLimit(limit: SandboxRateLimit | false): void;
   stop(): Promise<void>;
 }
 
 function fail(message: string): never {
   throw new Error(message);
+}
+
+/** 127.x.x.x, ::1 and localhost: the only addresses the sandbox listens on. */
+function isLoopback(address: string): boolean {
+  const host = address.toLowerCase().replace(/^\[|\]$/g, '');
+  return host === 'localhost' || host === '::1' || /^(::ffff:)?127(\.\d{1,3}){3}$/.test(host);
 }
 
 export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbox> {
@@ -72,7 +87,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   const allowOrigins = (options.allowOrigins ?? []).map(
     (value) => parseOrigin(value) ?? fail(`${value} is not a web page origin (scheme, host and port, as http://127.0.0.1:8080).`),
   );
-  if (!isLoopbackHostname(bindAddress)) {
+  if (!isLoopback(bindAddress)) {
     throw new Error(`The sandbox listens on this machine only (its credentials are public); ${bindAddress} is not a loopback address.`);
   }
   const credentials = {
@@ -83,6 +98,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   };
   const authenticate = authenticator({ ...credentials, requireJti: options.requireJti ?? true });
   const faults = new FaultState();
+  const rateLimit = new RateLimiter(options.rateLimit ?? PLATFORM_RATE_LIMIT);
   const state: SandboxState = {
     campaigns: new Map(),
     contactLists: structuredClone([...(options.contactLists ?? SANDBOX_CONTACT_LISTS)]),
@@ -99,6 +115,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       routes: sandboxRoutes(state),
       faults,
       authenticate,
+      rateLimit,
       latencyMs: Math.max(0, options.latencyMs ?? 0),
       allowOrigins,
       requests,
@@ -124,6 +141,10 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     requests,
     campaigns: state.campaigns,
     contactLists: state.contactLists,
+    get rateLimit() {
+      return rateLimit.current;
+    },
+    setRateLimit: (limit) => rateLimit.set(limit),
     stop: () =>
       new Promise<void>((resolve) => {
         stopping.abort();

@@ -11,6 +11,9 @@ export interface StoredCampaign {
   flowName?: string;
 }
 
+/** How an answer names a campaign's id: `_id` (get one), `id` (the v1 list page, the PUT's echo) or `campId`. */
+export type IdKey = '_id' | 'id' | 'campId';
+
 /** Campaigns by id, in creation order (the list's order). */
 export type CampaignStore = Map<string, StoredCampaign>;
 
@@ -61,12 +64,7 @@ export function putCampaign(
 }
 
 /** The campaign as a get-one answer's `data`: `_id` (or `id`) first, then the rest. */
-export function readShape(
-  id: string,
-  stored: StoredCampaign,
-  idKey: '_id' | 'id',
-  omitted: readonly string[] = [],
-): Record<string, unknown> {
+export function readShape(id: string, stored: StoredCampaign, idKey: IdKey, omitted: readonly string[] = []): Record<string, unknown> {
   const data = structuredClone(stored.data);
   for (const path of omitted) {
     const parts = path.split('.');
@@ -78,10 +76,10 @@ export function readShape(
   return { [idKey]: id, ...data };
 }
 
-/** A list entry: the summary fields only (no dialingStrategy: read the campaign for that). */
-export function summaryShape(id: string, stored: StoredCampaign): Record<string, unknown> {
+/** A list entry: the summary fields only (no dialingStrategy: read the campaign for that), its id as `idKey` names it. */
+export function summaryShape(id: string, stored: StoredCampaign, idKey: IdKey = 'id'): Record<string, unknown> {
   const d = stored.data;
-  const summary: Record<string, unknown> = { _id: id };
+  const summary: Record<string, unknown> = { [idKey]: id };
   for (const key of [
     'name',
     'description',

@@ -5,11 +5,15 @@
 import { builtinModules } from 'node:module';
 import * as path from 'node:path';
 
-/** The layers, bottom up; `imports` lists the other layers each may reach. */
+/**
+ * The layers, bottom up; `imports` lists the other layers (and `schemas/`, the API's fields as
+ * JSON Schema) each may reach. The sandbox reaches none: it is the platform's test double, an
+ * independent reading of the spec, so a test against it can catch the product misreading it.
+ */
 export const LAYERS = {
-  core: { imports: [], forbid: ['vscode', 'lsp', 'node'] },
+  core: { imports: ['schemas'], forbid: ['vscode', 'lsp', 'node'] },
   platform: { imports: [], forbid: ['vscode', 'lsp'] },
-  sandbox: { imports: ['core', 'platform'], forbid: ['vscode', 'lsp'] },
+  sandbox: { imports: [], forbid: ['vscode', 'lsp'] },
   server: { imports: ['core'], forbid: ['vscode'] },
   cli: { imports: ['core', 'platform', 'sandbox'], forbid: ['vscode', 'lsp'] },
   client: { imports: ['core', 'platform', 'sandbox'], forbid: [] },
@@ -24,9 +28,15 @@ const PACKAGE_KINDS = {
   },
 };
 
-function layerOf(root, file) {
+/** Folders that are imported but hold no code of a layer: only the layers that list them may import them. */
+const DATA_FOLDERS = ['schemas'];
+
+/** The layer (or data folder, with `targets`) a file belongs to. */
+function layerOf(root, file, targets = false) {
   const relative = path.relative(root, file).split(path.sep);
-  return relative.length > 1 && relative[0] in LAYERS ? relative[0] : undefined;
+  if (relative.length < 2) return undefined;
+  if (relative[0] in LAYERS || (targets && DATA_FOLDERS.includes(relative[0]))) return relative[0];
+  return undefined;
 }
 
 /** @type {import('eslint').Rule.RuleModule} */
@@ -49,7 +59,7 @@ export const layersRule = {
     const check = (node, source) => {
       if (typeof source !== 'string') return;
       if (source.startsWith('.')) {
-        const to = layerOf(root, path.resolve(path.dirname(file), source));
+        const to = layerOf(root, path.resolve(path.dirname(file), source), true);
         if (to && to !== from && !rules.imports.includes(to)) {
           const allowed = rules.imports.length ? rules.imports.join(', ') : 'nothing internal';
           context.report({ node, messageId: 'layer', data: { from, to, source, allowed } });

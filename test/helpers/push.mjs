@@ -30,9 +30,13 @@ export function clientCredentials(sandbox, overrides = {}) {
   return { kind: 'client', clientId: sandbox.credentials.clientId, clientSecret: sandbox.credentials.clientSecret, ...overrides };
 }
 
-/** Start a sandbox for one test file; `t.after` stops it. */
+/**
+ * Start a sandbox for one test; `t.after` stops it. Without the platform's rate limit unless
+ * `rateLimit` is given: a test of something else may send more than 60 requests a minute (the
+ * rate-limit tests set it, scaled down: test/platform-rate-limit.test.mjs, test/cli-rate-limit.test.mjs).
+ */
 export async function withSandbox(t, options = {}) {
-  const sandbox = await sandboxLib.startSandbox({ port: 0, ...options });
+  const sandbox = await sandboxLib.startSandbox({ port: 0, rateLimit: false, ...options });
   t.after(() => sandbox.stop());
   return sandbox;
 }

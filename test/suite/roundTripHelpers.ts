@@ -1,10 +1,14 @@
 // Shared by the suites that talk to a sandbox (push, pull, push plan, show changes): their
 // set-up, and campaign files made from what a sandbox holds, written into the test workspace.
 import * as fs from 'node:fs';
+import * as vscode from 'vscode';
 import { campaignFileForm, renderCampaignFile } from '../../core/src';
 import { startSandbox, type Sandbox } from '../../sandbox/src';
 import { activateExtension, closeAllEditors, wsPath } from './helpers';
 import { addConnectionThroughUi, ScriptedUi, testCredentials, type TestCredentials } from './scriptedUi';
+
+const TEST_REQUESTS_PER_MINUTE = 600;
+const rateSetting = () => vscode.workspace.getConfiguration('koreCampaign');
 
 /**
  * The hooks of a suite that talks to its own sandbox (credentials `creds`): the extension
@@ -16,12 +20,17 @@ export function sandboxHooks(ui: ScriptedUi, creds: TestCredentials, connectionN
   let sandbox: Sandbox | undefined;
   before(async function () {
     await activateExtension();
-    sandbox = await startSandbox({ port: 0, ...creds });
+    // These suites send a few hundred requests in a minute (Pull All, again and again): the
+    // platform's limit and the connection's budget at the same ten times the documented 60, so
+    // that the limit is in force (and never hit) without the suites waiting out minutes.
+    await rateSetting().update('platform.requestsPerMinute', TEST_REQUESTS_PER_MINUTE, vscode.ConfigurationTarget.Global);
+    sandbox = await startSandbox({ port: 0, ...creds, rateLimit: { requests: TEST_REQUESTS_PER_MINUTE, windowMs: 60_000 } });
     ui.install();
     if (connectionName) await addConnectionThroughUi(ui, sandbox.url, creds, connectionName);
   });
   after(async () => {
     ui.restore();
+    await rateSetting().update('platform.requestsPerMinute', undefined, vscode.ConfigurationTarget.Global);
     await sandbox?.stop();
     await closeAllEditors();
   });

@@ -10,8 +10,9 @@ import { EXIT, EXIT_FOR_FAILURE } from '../exitCodes';
 import type { CommandIO } from '../io';
 import { ENVIRONMENT_HELP } from '../platformConfig';
 import { planJson, planText } from '../planReport';
+import { rateLimitEnding, stoppedByRateLimit } from '../rateLimitEnding';
 import { failureJson } from '../report';
-import { openSession, progressLine, withInterrupt, type PlatformSession } from '../session';
+import { openSession, withInterrupt, type PlatformSession } from '../session';
 import { commandValidationOptions } from '../settings';
 
 export const PLAN_USAGE = `Usage: kore-campaign plan [options] <files, folders or globs...>
@@ -63,7 +64,7 @@ export async function run(args: string[], io: CommandIO): Promise<number> {
     const session = openSession(io, 'plan', common, signal);
     if (!session) return EXIT.usage;
     const validation = await commandValidationOptions('plan', common.useSettings, io);
-    const progress = progressLine(io, 'kore-campaign plan:', files.length);
+    const progress = session.progress('kore-campaign plan:', files.length);
     // --concurrency bounds the requests; files are read and checked ahead of them, so a
     // request slot never waits for local work.
     const requestSlot = concurrencyLimit(common.concurrency);
@@ -132,7 +133,8 @@ function report(io: CommandIO, results: FileResult[], format: 'text' | 'json', w
   for (const r of results) {
     if (r.kind === 'planned') out.push(planText(r.file, r.plan, where));
     else if (r.kind === 'error') io.stderr(r.problems.map((p) => `${p}\n`).join(''));
-    else io.stderr(`${r.file}: ${r.failure.message}\n`);
+    // Those the rate limit stopped before they were sent all say the same: the ending says it once.
+    else if (!stoppedByRateLimit(r.failure)) io.stderr(`${r.file}: ${r.failure.message}\n`);
   }
   const parts = [
     `${summary.matching} matching`,
@@ -142,5 +144,12 @@ function report(io: CommandIO, results: FileResult[], format: 'text' | 'json', w
   ];
   out.push(`${summary.files} ${summary.files === 1 ? 'file' : 'files'} planned against ${where}: ${parts.join(', ')}.\n`);
   io.stdout(out.join(''));
+  const failures = results.map((r) => (r.kind === 'failed' ? r.failure : undefined));
+  const ending = rateLimitEnding('plan', failures, {
+    done: summary.matching + summary.differing,
+    total: results.length,
+    what: 'files planned',
+  });
+  if (ending) io.stderr(ending);
   return code;
 }

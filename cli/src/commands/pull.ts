@@ -10,8 +10,9 @@ import { relativeTo } from '../formats/report';
 import type { CommandIO } from '../io';
 import { ENVIRONMENT_HELP } from '../platformConfig';
 import { indexCampaignFiles, placeCampaign, type PlacedCampaign } from '../pullFiles';
+import { rateLimitEnding, stoppedByRateLimit } from '../rateLimitEnding';
 import { failureJson } from '../report';
-import { openSession, progressLine, withInterrupt } from '../session';
+import { openSession, withInterrupt } from '../session';
 
 export const PULL_USAGE = `Usage: kore-campaign pull [options] <campaignId...>
        kore-campaign pull [options] --all
@@ -70,6 +71,7 @@ export async function run(args: string[], io: CommandIO): Promise<number> {
     if (!session) return EXIT.usage;
     const where = session.target.connection.name;
     let wanted = [...new Set(ids)];
+    let withoutId = 0;
     if (values.all) {
       const listed = await listCampaigns(session.target, session.options);
       if (listed.kind !== 'success') {
@@ -80,8 +82,9 @@ export async function run(args: string[], io: CommandIO): Promise<number> {
         return code;
       }
       wanted = listed.campaigns.map((c) => c.id);
+      withoutId = listed.withoutId;
     }
-    const progress = progressLine(io, 'kore-campaign pull:', wanted.length);
+    const progress = session.progress('kore-campaign pull:', wanted.length);
     const reads = await mapConcurrent(wanted, common.concurrency, async (id) => {
       const outcome = await getCampaign({ ...session.target, campaignId: id }, session.options);
       progress.tick();
@@ -103,7 +106,7 @@ export async function run(args: string[], io: CommandIO): Promise<number> {
       const placed = await placeCampaign(form, outcome.campaign.name, { outDir, overwrite: values.overwrite === true, header, index });
       results.push({ id: wanted[i], placed, name: outcome.campaign.name });
     }
-    return finish(io, common.format, where, results);
+    return finish(io, common.format, where, results, withoutId);
   });
 }
 
@@ -113,7 +116,7 @@ function exitCode(results: Pulled[]): number {
   return results.some((r) => r.placed?.result === 'conflict') ? EXIT.conflict : EXIT.ok;
 }
 
-function finish(io: CommandIO, format: 'text' | 'json', where: string, results: Pulled[]): number {
+function finish(io: CommandIO, format: 'text' | 'json', where: string, results: Pulled[], withoutId: number): number {
   const code = exitCode(results);
   if (format === 'json') {
     const files = results.map((r) =>
@@ -128,12 +131,18 @@ function finish(io: CommandIO, format: 'text' | 'json', where: string, results: 
             notes: r.placed!.notes,
           },
     );
-    io.stdout(`${JSON.stringify({ connection: where, files, exitCode: code }, null, 2)}\n`);
+    const listed = withoutId ? { withoutId } : {};
+    io.stdout(`${JSON.stringify({ connection: where, ...listed, files, exitCode: code }, null, 2)}\n`);
     return code;
   }
+  if (withoutId)
+    io.stderr(
+      `kore-campaign pull: ${withoutId} campaign${withoutId === 1 ? '' : 's'} in ${where}'s list had no campaign id this tool can use (\`id\`, \`_id\` or \`campId\`); nothing was written for ${withoutId === 1 ? 'it' : 'them'}.\n`,
+    );
   for (const r of results) {
     if (r.failure) {
-      io.stderr(`kore-campaign pull: ${r.id}: ${r.failure.message}\n`);
+      // Those the rate limit stopped before they were sent all say the same: the ending says it once.
+      if (!stoppedByRateLimit(r.failure)) io.stderr(`kore-campaign pull: ${r.id}: ${r.failure.message}\n`);
       continue;
     }
     const placed = r.placed!;
@@ -143,5 +152,12 @@ function finish(io: CommandIO, format: 'text' | 'json', where: string, results: 
       io.stderr(`kore-campaign pull: ${file} was left as it is: ${placed.reason}. Commit or stash your changes, or pass --overwrite.\n`);
     for (const note of placed.notes) io.stderr(`${file}: ${note}\n`);
   }
+  const done = results.filter((r) => r.placed).length;
+  const ending = rateLimitEnding(
+    'pull',
+    results.map((r) => r.failure),
+    { done, total: results.length, what: 'campaigns pulled' },
+  );
+  if (ending) io.stderr(ending);
   return code;
 }

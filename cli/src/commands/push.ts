@@ -117,7 +117,9 @@ export async function run(args: string[], io: CommandIO): Promise<number> {
     const options = {
       ...session.options,
       onProgress: (progress: PushProgress) => {
-        if (progress.kind === 'waiting') io.stderr(`kore-campaign push: ${progress.message}\n`);
+        // A pacing wait under 1.5 s reads as latency; a retry's wait is always said.
+        if (progress.kind === 'waiting' || (progress.kind === 'paced' && progress.delayMs >= 1500))
+          io.stderr(`kore-campaign push: ${progress.message}\n`);
       },
     };
     // --quiet: the plan is not printed either; problems still go to stderr.

@@ -8,12 +8,19 @@ export const SANDBOX_USAGE = `Usage: kore-campaign sandbox [options]
 
 Runs a local emulation of the Kore.ai campaign API on http://127.0.0.1:N (default ${SANDBOX_DEFAULT_PORT};
 0 picks a free port). It checks requests as strictly as the contract says (auth header, HS256 JWT
-signed with the sandbox's client secret, iid/accountId headers, the campaign rules) and
-prints the environment a push needs. Its credentials are public and only work on this machine.
+signed with the sandbox's client secret, iid/accountId headers, the campaign rules as it reads
+the spec, the platform's rate limit) and prints the environment a push needs. Its credentials
+are public and only work on this machine.
 
 Options:
   --port N       the port (default ${SANDBOX_DEFAULT_PORT}; 0 for any free port)
   --latency-ms N add N milliseconds (0 to 60000) to every answer, like a distant server
+  --rate-limit N requests accepted per window and account (default 60, Kore.ai's documented
+                 limit; 0 for none); past it, requests are refused with the platform's message
+                 and no Retry-After, as the platform documents none
+  --rate-limit-window SECONDS
+                 the rolling window (default 60; 1 to 3600): a shorter one runs a large pull
+                 in seconds (the CLI then needs KORE_RATE_LIMIT_WINDOW_SECONDS set the same)
   --allow-origin ORIGIN
                  answer cross-origin calls from this web page origin (for VS Code in the
                  browser, e.g. code-server on http://127.0.0.1:8080); repeatable. Without it
@@ -27,12 +34,19 @@ Exit codes: 0 stopped with Ctrl+C, 2 bad usage or the port is taken.
 Examples:
   kore-campaign sandbox
   kore-campaign sandbox --port 0 --quiet
+  kore-campaign sandbox --rate-limit 60 --rate-limit-window 2
   kore-campaign sandbox --allow-origin http://127.0.0.1:8080`;
 
 const SPEC = {
   name: 'sandbox',
   usage: SANDBOX_USAGE,
-  options: { port: { type: 'string' }, 'latency-ms': { type: 'string' }, 'allow-origin': { type: 'string', multiple: true } },
+  options: {
+    port: { type: 'string' },
+    'latency-ms': { type: 'string' },
+    'rate-limit': { type: 'string' },
+    'rate-limit-window': { type: 'string' },
+    'allow-origin': { type: 'string', multiple: true },
+  },
 } as const;
 
 export async function run(args: string[], io: CommandIO, stopSignal?: AbortSignal): Promise<number> {
@@ -44,6 +58,11 @@ export async function run(args: string[], io: CommandIO, stopSignal?: AbortSigna
   const port = chosenPort ?? SANDBOX_DEFAULT_PORT;
   const latencyMs = integerOption('latency-ms', parsed.values['latency-ms'], 0, 60_000);
   if (typeof latencyMs === 'string') return usageError(SPEC, io, latencyMs);
+  const requests = integerOption('rate-limit', parsed.values['rate-limit'], 0, 1_000_000);
+  if (typeof requests === 'string') return usageError(SPEC, io, requests);
+  const windowSeconds = integerOption('rate-limit-window', parsed.values['rate-limit-window'], 1, 3600);
+  if (typeof windowSeconds === 'string') return usageError(SPEC, io, windowSeconds);
+  const rateLimit = requests === 0 ? false : { requests: requests ?? 60, windowMs: (windowSeconds ?? 60) * 1000 };
   const allowOrigins = parsed.values['allow-origin'] ?? [];
   const notOrigin = allowOrigins.find((value) => parseOrigin(value) === undefined);
   if (notOrigin !== undefined)
@@ -58,6 +77,7 @@ export async function run(args: string[], io: CommandIO, stopSignal?: AbortSigna
     sandbox = await startSandbox({
       port,
       latencyMs: latencyMs ?? 0,
+      rateLimit,
       allowOrigins,
       log: quiet ? undefined : (line) => io.stdout(`${new Date().toISOString()} ${line}\n`),
     });
@@ -73,6 +93,9 @@ export async function run(args: string[], io: CommandIO, stopSignal?: AbortSigna
     [
       `Kore.ai campaign sandbox listening on ${sandbox.url}`,
       ...(allowOrigins.length ? [`Answering calls from the web pages of ${allowOrigins.join(', ')} (CORS).`] : []),
+      rateLimit
+        ? `Rate limit: ${rateLimit.requests} requests per ${rateLimit.windowMs / 1000} s per account, as the platform enforces it (--rate-limit 0 for none).`
+        : 'No rate limit (--rate-limit 0).',
       '',
       'Push to it with:',
       `  export KORE_HOST=${sandbox.url}`,

@@ -22,6 +22,7 @@ export async function contactListsFromPlatform(io: CommandIO): Promise<KnownCont
     return undefined;
   }
   const result = await fetchContactLists(config.connection, config.credentials, {
+    budget: config.budget,
     env: io.env,
     subject: 'kore-campaign-cli',
     timeoutMs: PLATFORM_TIMEOUT_MS,

@@ -2,7 +2,6 @@
 // list, create, the contact lists) goes through these functions, with its options from
 // requestOptions.ts. Each resolves with a typed outcome; remote/outcome.ts tells the user.
 import {
-  BackoffGate,
   createCampaign,
   fetchContactLists,
   getCampaign,
@@ -31,7 +30,7 @@ const READ_CONCURRENCY = 4;
 const CONTACT_LISTS_TIMEOUT_MS = 15_000;
 
 export function sendPush(input: PushInput, log: CallLog, call: Pick<CallOptions, 'signal' | 'onProgress'>): Promise<PushOutcome> {
-  return pushCampaign(input, requestOptions(log, call));
+  return pushCampaign(input, requestOptions(input.connection, log, call));
 }
 
 export type Fetched = { ok: true; remote: RemoteCampaign } | { ok: false; outcome: PlatformFailure };
@@ -41,9 +40,9 @@ export async function fetchCampaign(
   campaignId: string,
   log: CallLog,
   signal?: AbortSignal,
-  gate?: BackoffGate,
+  onProgress?: CallOptions['onProgress'],
 ): Promise<Fetched> {
-  const outcome = await getCampaign({ ...session, campaignId }, requestOptions(log, { signal, gate }));
+  const outcome = await getCampaign({ ...session, campaignId }, requestOptions(session.connection, log, { signal, onProgress }));
   if (outcome.kind !== 'success') return { ok: false, outcome };
   return { ok: true, remote: { ...outcome.campaign, id: outcome.campaign.id ?? campaignId } };
 }
@@ -58,7 +57,10 @@ export async function listCampaignPages(
   signal: AbortSignal,
   onPage: (entries: CampaignListItem[]) => void,
 ): Promise<PlatformFailure | undefined> {
-  const outcome = await listCampaigns(session, { ...requestOptions(log, { signal }), onPage: (entries) => onPage(entries) });
+  const outcome = await listCampaigns(session, {
+    ...requestOptions(session.connection, log, { signal }),
+    onPage: (entries) => onPage(entries),
+  });
   return outcome.kind === 'success' ? undefined : outcome;
 }
 
@@ -66,19 +68,24 @@ export type FetchedAll =
   | { ok: true; campaigns: RemoteCampaign[]; failures: { campaignId: string; outcome: PlatformFailure }[] }
   | { ok: false; outcome: PlatformFailure };
 
-/** The whole list, then each campaign by id (a summary lacks the dialing strategy), a few at a time. */
+/**
+ * The whole list, then each campaign by id (a summary lacks the dialing strategy), a few at a
+ * time; `onProgress` also hears the rate limit's waits (`waiting`: what to show meanwhile).
+ */
 export async function fetchAllCampaigns(
   session: Session,
   log: CallLog,
   signal: AbortSignal,
-  onProgress: (done: number, total: number) => void,
+  onProgress: (done: number, total: number, waiting?: string) => void,
 ): Promise<FetchedAll> {
-  const listed = await listCampaigns(session, requestOptions(log, { signal }));
+  const listed = await listCampaigns(session, requestOptions(session.connection, log, { signal }));
   if (listed.kind !== 'success') return { ok: false, outcome: listed };
-  const gate = new BackoffGate();
   let done = 0;
+  const onWait: CallOptions['onProgress'] = (p) => {
+    if (p.kind === 'paced' || (p.kind === 'waiting' && p.rateLimited)) onProgress(done, listed.campaigns.length, p.message);
+  };
   const reads = await mapConcurrent(listed.campaigns, READ_CONCURRENCY, async (entry) => {
-    const fetched = await fetchCampaign(session, entry.id, log, signal, gate);
+    const fetched = await fetchCampaign(session, entry.id, log, signal, onWait);
     onProgress(++done, listed.campaigns.length);
     return { entry, fetched };
   });
@@ -101,7 +108,7 @@ export async function createRemoteCampaign(
   log: CallLog,
   signal?: AbortSignal,
 ): Promise<Created> {
-  const outcome = await createCampaign({ ...session, body }, requestOptions(log, { signal }));
+  const outcome = await createCampaign({ ...session, body }, requestOptions(session.connection, log, { signal }));
   if (outcome.kind !== 'success') return { ok: false, outcome };
   return { ok: true, id: outcome.campaignId, message: outcome.platformMessage ?? outcome.message };
 }
@@ -116,6 +123,6 @@ export function readContactLists(
   return fetchContactLists(
     connection,
     credentials,
-    requestOptions(log, { signal, timeoutMs: CONTACT_LISTS_TIMEOUT_MS, logPrefix: '[contact lists] ' }),
+    requestOptions(connection, log, { signal, timeoutMs: CONTACT_LISTS_TIMEOUT_MS, logPrefix: '[contact lists] ' }),
   );
 }

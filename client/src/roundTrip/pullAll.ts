@@ -40,7 +40,9 @@ export async function pullAllCampaignsCommand(ctx: Ctx): Promise<PullAllResult |
   if (!folder) return undefined;
 
   const fetched = await withCancellableProgress(`Pulling all campaigns from ${connection.name}`, (signal, report) =>
-    fetchAllCampaigns(session, ctx.log, signal, (done, total) => report(`${done} of ${total} read`, total ? 100 / total : 0)),
+    fetchAllCampaigns(session, ctx.log, signal, (done, total, waiting) =>
+      waiting ? report(`${done} of ${total} read; ${waiting}`, 0) : report(`${done} of ${total} read`, total ? 100 / total : 0),
+    ),
   );
   if (!fetched.ok) {
     void presentOutcome(ctx, fetched.outcome, { connection: session.connection });
