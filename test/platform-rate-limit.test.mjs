@@ -188,12 +188,14 @@ test('a refusal without Retry-After holds every request for the window, then eac
     assert.deepEqual(JSON.parse(r.responseBody), { errors: [{ msg: RATE_LIMIT_MESSAGE }] });
     assert.equal(Object.keys(r.headers).includes('retry-after'), false);
   }
-  // After the first refusal, nothing reaches the sandbox until its window has passed (requests already on their way aside).
+  // After the first refusal, nothing new reaches the sandbox until its window has passed: only the
+  // requests already on their way (at most the 3 others of the 4 running) may still arrive, however
+  // slow this machine is to deliver them.
   const first = refused[0].respondedAt;
-  const early = sandbox.requests.filter((r) => r.receivedAt > first + 30 && r.receivedAt < first + 450);
-  assert.deepEqual(
-    early.map((r) => r.receivedAt - first),
-    [],
+  const early = sandbox.requests.filter((r) => r.receivedAt > first && r.receivedAt < first + 450);
+  assert.ok(
+    early.length <= 3,
+    `${early.length} requests arrived within the window after the refusal: ${early.map((r) => r.receivedAt - first)}`,
   );
   const waiting = progress.find((p) => p.kind === 'waiting' && p.rateLimited);
   assert.match(
